@@ -1,0 +1,192 @@
+"""The command line: ``report-desktop [check|convert|db] …``.
+
+Other tools depend on these verbs and exit codes: 0 fine; 1 ``check`` found errors
+(warnings alone give 0); 2 input unreadable, invalid or wrong usage, with a Chinese
+message on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import APP_NAME, __version__
+from ..core import formats
+from ..core.files import ReportFileError
+from ..core.report import Report
+from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
+from ..core.store import Store, StoreError, default_path
+
+EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and a Chinese message for wrong usage."""
+
+    def error(self, message: str):
+        raise UsageError(f"用法错误：{message}\n运行 report-desktop --help 查看用法。")
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+                   help="数据文件路径（默认在用户数据文件夹中）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="report-desktop", description=f"{APP_NAME}：政府信息公开工作年度报告（2021年格式）",
+                add_help=True)
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_db(p)
+    sub = p.add_subparsers(dest="verb", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="检查一份报告，列出错误和提醒")
+    c.add_argument("input", type=Path, help="报告文件（.json）")
+    c.add_argument("--previous", type=Path, help="上一年度的报告文件，用于跨年度检查")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    _add_db(c)
+
+    v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）")
+    v.add_argument("input", type=Path)
+    v.add_argument("output", type=Path)
+    v.add_argument("--allow-errors", action="store_true",
+                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_db(v)
+
+    d = sub.add_parser("db", help="管理数据文件中的报告")
+    dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)
+    _add_db(dsub.add_parser("list", help="列出所有报告"))
+    a = dsub.add_parser("add", help="把报告文件加入数据文件（同单位同年度的将被替换）")
+    a.add_argument("input", type=Path)
+    _add_db(a)
+    g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
+    g.add_argument("unit")
+    g.add_argument("year", type=int)
+    g.add_argument("output", type=Path)
+    g.add_argument("--allow-errors", action="store_true",
+                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_db(g)
+    return p
+
+
+def _open_store(args, must_exist: bool = False) -> Store | None:
+    path = getattr(args, "db", None) or default_path()
+    if must_exist and not Path(path).exists():
+        return None
+    return Store(path)
+
+
+def _previous_from_store(args, report: Report) -> Report | None:
+    try:
+        store = _open_store(args, must_exist=True)
+    except StoreError:
+        return None   # a broken store must not stop a file check
+    if store is None:
+        return None
+    with store:
+        return store.get(report.unit, report.year - 1)
+
+
+def _print_findings(findings, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
+        return
+    errors = sum(f.severity == ERROR for f in findings)
+    for f in findings:
+        tag = "错误" if f.severity == ERROR else "提醒"
+        print(f"[{tag} {f.rule} {RULE_TITLES.get(f.rule, '')}] {f.message}")
+    print(f"共 {errors} 个错误，{len(findings) - errors} 个提醒。" if findings
+          else "检查通过：没有发现错误或提醒。")
+
+
+def cmd_check(args) -> int:
+    report = formats.read(args.input)
+    previous = formats.read(args.previous) if args.previous else _previous_from_store(args, report)
+    findings = validate(report, previous)
+    _print_findings(findings, args.format)
+    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+
+
+def _export(report: Report, output: Path, allow_errors: bool, previous: Report | None = None) -> None:
+    """Write a report; a Word file of a report with errors only when explicitly allowed."""
+    if output.suffix.lower() == ".docx" and not allow_errors:
+        errors = [f for f in validate(report, previous) if f.severity == ERROR]
+        if errors:
+            lines = "\n".join(f"  [{f.rule}] {f.message}" for f in errors[:20])
+            raise ReportFileError(
+                f"报告还有 {len(errors)} 个错误，未导出 Word 文档（避免发布数字有误的报告）：\n{lines}\n"
+                "改正后再导出；如确需导出草稿，请加 --allow-errors。")
+    formats.write(report, output)
+
+
+def cmd_convert(args) -> int:
+    report = formats.read(args.input)
+    _export(report, args.output, args.allow_errors)
+    print(f"已写出：{args.output}")
+    return EXIT_OK
+
+
+def cmd_db(args) -> int:
+    with _open_store(args) as store:
+        if args.db_verb == "list":
+            reports = store.list_reports()
+            for r in reports:
+                print(f"{r.unit}\t{r.year}\t{r.modified}")
+            if not reports:
+                print("数据文件中还没有报告。", file=sys.stderr)
+        elif args.db_verb == "add":
+            report = formats.read(args.input)
+            replaced = store.find(report.unit, report.year) is not None
+            if replaced:
+                store.save_snapshot(store.find(report.unit, report.year), "导入前自动保存")
+            store.save(report)
+            print(f"已{'替换' if replaced else '加入'}：{report.unit} {report.year}年")
+        else:
+            report = store.get(args.unit, args.year)
+            if report is None:
+                raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
+            previous = store.get(args.unit, args.year - 1)
+            _export(report, args.output, args.allow_errors, previous)
+            print(f"已写出：{args.output}")
+    return EXIT_OK
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):   # pragma: no cover - replaced streams
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.verb is None:
+            return _open_window(args, parser)
+        return {"check": cmd_check, "convert": cmd_convert, "db": cmd_db}[args.verb](args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (ReportFileError, StoreError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _open_window(args, parser) -> int:
+    try:
+        from ..ui.app import run
+    except ImportError:
+        parser.print_help()
+        return EXIT_OK
+    return run(getattr(args, "db", None))
+
+
+if __name__ == "__main__":   # pragma: no cover
+    sys.exit(main())

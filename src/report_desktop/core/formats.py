@@ -1,0 +1,45 @@
+"""Which file types a report can be read from and written to, chosen by extension.
+
+The command line and the window both go through here, so a new format is one entry.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from . import jsonio
+from .files import ReportFileError
+from .report import Report
+
+Reader = Callable[[Path], Report]
+Writer = Callable[[Report, Path], None]
+
+READERS: dict[str, Reader] = {".json": jsonio.read}
+WRITERS: dict[str, Writer] = {".json": jsonio.write}
+
+_NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿"}
+
+
+def _ext(path: Path) -> str:
+    return Path(path).suffix.lower()
+
+
+def read(path: Path) -> Report:
+    ext = _ext(path)
+    if ext == ".xls":
+        raise ReportFileError(f"“{Path(path).name}”是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
+    reader = READERS.get(ext)
+    if reader is None:
+        raise ReportFileError(f"无法读取“{Path(path).name}”：不支持的文件类型，可读取 {describe(READERS)}。")
+    return reader(Path(path))
+
+
+def write(report: Report, path: Path) -> None:
+    writer = WRITERS.get(_ext(path))
+    if writer is None:
+        raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
+    writer(report, Path(path))
+
+
+def describe(table: dict) -> str:
+    return "、".join(f"{_NAMES.get(e, e)}（{e}）" for e in table)

@@ -1,0 +1,167 @@
+"""The interchange JSON of ``shared/format/interchange.md``: read and write one report."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from . import schema
+from .files import ReportFileError, atomic_write_bytes, read_limited
+from .report import Report
+from .values import Bad, Value, from_file
+
+MAX_JSON_BYTES = 20 * 1024 * 1024
+
+
+def _cell_kind(cid: str) -> str:
+    return schema.CELLS[cid].kind
+
+
+def from_dict(data: object, source: str = "文件") -> Report:
+    if not isinstance(data, dict):
+        raise ReportFileError(f"{source}不是年报数据（应为一个 JSON 对象）。")
+    fmt = data.get("format")
+    if fmt != schema.FORMAT_ID:
+        raise ReportFileError(
+            f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
+            "（国办公开办函〔2021〕30号格式）。")
+    unit = data.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        raise ReportFileError(f"{source}缺少单位名称（unit）。")
+    year = data.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year)
+    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2200:
+        raise ReportFileError(f"{source}的统计年度（year）“{year}”无效。")
+    rep = Report(unit=unit.strip(), year=year)
+    date = data.get("report_date")
+    if date not in (None, ""):
+        try:
+            rep.report_date = dt.date.fromisoformat(str(date))
+        except ValueError:
+            raise ReportFileError(f"{source}的报告日期“{date}”无效，应为 2025-01-22 这样的格式。") from None
+    level = data.get("level")
+    if level not in (None, "") and level not in schema.LEVELS:
+        raise ReportFileError(f"{source}的单位层级“{level}”无效，应为 department、township 或 government。")
+    rep.level = level or None
+    texts = data.get("text") or {}
+    if not isinstance(texts, dict):
+        raise ReportFileError(f"{source}的 text 应为对象。")
+    for key in schema.TEXTS:
+        val = texts.get(key, "")
+        rep.texts[key] = val if isinstance(val, str) else ""
+    _read_active(data.get("active"), rep)
+    _read_applications(data.get("applications"), rep)
+    _read_list(data.get("review_litigation"), schema.REVIEW_IDS, "表四（review_litigation）", rep)
+    rep.recompute_totals(only_blank=True)
+    return rep
+
+
+def _put(rep: Report, cid: str, raw: object) -> None:
+    rep.cells[cid] = from_file(raw, _cell_kind(cid))
+
+
+def _read_list(raw, cids, where, rep: Report) -> None:
+    if raw is None:
+        rep.deviations.append(f"缺少{where}")
+        return
+    if not isinstance(raw, list) or len(raw) != len(cids):
+        n = len(raw) if isinstance(raw, list) else "非列表"
+        rep.deviations.append(f"{where}应有{len(cids)}个数，实际为{n}")
+        if not isinstance(raw, list):
+            return
+    for cid, v in zip(cids, raw):
+        _put(rep, cid, v)
+
+
+def _read_active(raw, rep: Report) -> None:
+    if not isinstance(raw, dict):
+        rep.deviations.append("缺少表二（主动公开政府信息情况）")
+        return
+    for block in schema.ACTIVE_BLOCKS:
+        for row in block.rows:
+            where = f"表二“{row.label}”"
+            if row.key not in raw:
+                rep.deviations.append(f"缺少{where}")
+            elif len(row.cells) > 1:
+                _read_list(raw[row.key], row.cells, where, rep)
+            else:
+                _put(rep, row.cells[0], raw[row.key])
+    known = {r.key for b in schema.ACTIVE_BLOCKS for r in b.rows}
+    for extra in sorted(set(raw) - known):
+        rep.deviations.append(f"表二含有格式之外的项目“{extra}”")
+
+
+def _read_applications(raw, rep: Report) -> None:
+    if not isinstance(raw, dict):
+        rep.deviations.append("缺少表三（收到和处理政府信息公开申请情况）")
+        return
+    for row in schema.APPLICATION_ROWS:
+        where = f"表三“{row.label}”行"
+        cids = [schema.application_cell(row.key, c.key) for c in schema.APPLICATION_COLUMNS]
+        if row.key not in raw:
+            rep.deviations.append(f"缺少{where}")
+        else:
+            _read_list(raw[row.key], cids, where, rep)
+    for extra in sorted(set(raw) - set(schema.APPLICATION_ROW_KEYS)):
+        rep.deviations.append(f"表三含有格式之外的行“{extra}”（可能是2019年试行格式）")
+
+
+def _out(v: Value):
+    if isinstance(v, Bad):
+        return v.raw
+    if isinstance(v, Decimal):
+        return str(v)
+    return v
+
+
+def to_dict(rep: Report) -> dict:
+    c = rep.cells
+    active: dict = {}
+    for block in schema.ACTIVE_BLOCKS:
+        for row in block.rows:
+            vals = [_out(c[cid]) for cid in row.cells]
+            active[row.key] = vals if len(vals) > 1 else vals[0]
+    data = {
+        "format": schema.FORMAT_ID,
+        "unit": rep.unit,
+        "year": rep.year,
+    }
+    if rep.report_date:
+        data["report_date"] = rep.report_date.isoformat()
+    if rep.level:
+        data["level"] = rep.level
+    data["text"] = {k: rep.texts.get(k, "") for k in schema.TEXTS}
+    data["active"] = active
+    data["applications"] = {
+        row.key: [_out(v) for v in rep.row(row.key)] for row in schema.APPLICATION_ROWS}
+    data["review_litigation"] = [_out(c[cid]) for cid in schema.REVIEW_IDS]
+    return data
+
+
+def dumps(rep: Report) -> str:
+    return json.dumps(to_dict(rep), ensure_ascii=False, indent=1) + "\n"
+
+
+def loads(text: str, source: str = "文件") -> Report:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ReportFileError(f"{source}不是有效的 JSON：{exc}") from None
+    return from_dict(data, source)
+
+
+def read(path: str | Path) -> Report:
+    path = Path(path)
+    source = f"文件“{path.name}”"
+    raw = read_limited(path, MAX_JSON_BYTES, source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{source}不是 UTF-8 编码的文本。") from None
+    return loads(text, source)
+
+
+def write(rep: Report, path: str | Path) -> None:
+    atomic_write_bytes(Path(path), dumps(rep).encode("utf-8"))

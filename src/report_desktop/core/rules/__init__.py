@@ -1,0 +1,45 @@
+"""Every consistency rule of official-format.md §5 that the data can decide.
+
+``validate(report, previous)`` returns findings, errors (hard rules H1–H8) first.  It is
+pure and fast enough to run after every keystroke (see benchmarks/).
+"""
+from __future__ import annotations
+
+from ..report import Report
+from . import crossyear, document, tables, textual
+from .findings import ERROR, RULE_TITLES, WARNING, Finding
+
+__all__ = ["validate", "Finding", "ERROR", "WARNING", "RULE_TITLES", "has_errors"]
+
+_SINGLE = (
+    tables.check_values,        # H1, H5
+    tables.check_sums,          # H2, H4, H7
+    tables.check_balance,       # H3
+    document.check_layout,      # H8
+    tables.check_no_applications,  # S5
+    textual.check_text_numbers,    # S3, S6
+    textual.check_fees,         # S2, S4
+    document.check_year,        # S8
+    document.check_date,        # S9
+)
+_CROSS_YEAR = (
+    crossyear.check_carry_over,  # H6
+    crossyear.check_in_force,    # S1
+    crossyear.check_similarity,  # S10
+)
+
+
+def validate(report: Report, previous: Report | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in _SINGLE:
+        findings.extend(check(report))
+    if previous is not None:
+        for check in _CROSS_YEAR:
+            findings.extend(check(report, previous))
+    order = {ERROR: 0, WARNING: 1}
+    findings.sort(key=lambda f: (order[f.severity], int(f.rule[1:])))
+    return findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)

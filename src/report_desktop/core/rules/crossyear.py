@@ -1,0 +1,68 @@
+"""Rules that compare with last year's report of the same unit: H6, S1, S10."""
+from __future__ import annotations
+
+from .. import schema
+from ..report import Report
+from ..values import is_number
+from .findings import Finding, error, warning
+
+SIMILARITY_LIMIT = 0.5
+_SHINGLE = 4
+
+
+def check_carry_over(rep: Report, prev: Report) -> list[Finding]:
+    """H6: this year's 上年结转 equals last year's 结转下年度继续办理, per column."""
+    out = []
+    for col in schema.APPLICATION_COLUMNS:
+        cur_id = schema.application_cell("carried_over", col.key)
+        prev_id = schema.application_cell("carry_forward", col.key)
+        cur, old = rep.cells[cur_id], prev.cells[prev_id]
+        if is_number(cur) and is_number(old) and cur != old:
+            out.append(error("H6", f"表三“二、上年结转”行“{col.label}”列为{cur}，"
+                                   f"但{prev.year}年报告“四、结转下年度继续办理”为{old}。",
+                             [cur_id]))
+    return out
+
+
+def check_in_force(rep: Report, prev: Report) -> list[Finding]:
+    """S1: 现行有效(本年) = 现行有效(上年) + 本年制发 − 本年废止."""
+    out = []
+    for row, label in (("rules", "规章"), ("normative_docs", "行政规范性文件")):
+        ids = [f"active.{row}.{p}" for p in schema.ACTIVE_PARTS]
+        made, repealed, now = (rep.cells[i] for i in ids)
+        before = prev.cells[f"active.{row}.in_force"]
+        if not all(is_number(v) for v in (made, repealed, now, before)):
+            continue
+        expected = before + made - repealed
+        if now != expected:
+            out.append(warning(
+                "S1", f"表二“{label}”现行有效件数为{now}，按上年{before}件＋本年制发{made}件"
+                      f"－本年废止{repealed}件应为{expected}件（如有文件自然失效可忽略）。", ids))
+    return out
+
+
+def _shingles(text: str) -> set[str]:
+    text = "".join(text.split())
+    return {text[i:i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}
+
+
+def similarity(text: str, previous: str) -> float:
+    """Share of this text's 4-character pieces that also occur in last year's text."""
+    cur = _shingles(text)
+    if not cur:
+        return 0.0
+    return len(cur & _shingles(previous)) / len(cur)
+
+
+def check_similarity(rep: Report, prev: Report) -> list[Finding]:
+    """S10: prose that repeats last year's by more than half (内容雷同)."""
+    out = []
+    for key in ("overview", "problems", "other"):
+        cur, old = rep.texts.get(key, ""), prev.texts.get(key, "")
+        if len(cur) < 40 or not old:
+            continue
+        ratio = similarity(cur, old)
+        if ratio > SIMILARITY_LIMIT:
+            out.append(warning("S10", f"“{schema.TEXTS[key]}”与{prev.year}年报告重复约{ratio:.0%}，"
+                                      "请按本年实际情况修改（内容雷同会被通报）。", [f"text.{key}"]))
+    return out

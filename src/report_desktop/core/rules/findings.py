@@ -1,0 +1,48 @@
+"""A finding: one rule broken, with the cells that show it (interchange.md § Findings)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# Human titles of the rules of official-format.md §5, shown in the findings panel.
+RULE_TITLES = {
+    "H1": "表二数值",
+    "H2": "表三横向合计",
+    "H3": "表三勾稽关系",
+    "H4": "表三（七）总计",
+    "H5": "表三、表四数值",
+    "H6": "上年结转与上年报告",
+    "H7": "表四总计",
+    "H8": "格式完整",
+    "S1": "现行有效件数跨年衔接",
+    "S2": "行政事业性收费与信息处理费",
+    "S3": "正文与表三一致",
+    "S4": "信息处理费说明",
+    "S5": "无申请时的表述",
+    "S6": "正文与表四一致",
+    "S8": "统计年度",
+    "S9": "报告日期",
+    "S10": "与上年内容雷同",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    cells: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity,
+                "message": self.message, "cells": list(self.cells)}
+
+
+def error(rule: str, message: str, cells=()) -> Finding:
+    return Finding(rule, ERROR, message, tuple(cells))
+
+
+def warning(rule: str, message: str, cells=()) -> Finding:
+    return Finding(rule, WARNING, message, tuple(cells))

@@ -1,0 +1,52 @@
+"""The store's SQL schema and its forward migrations.
+
+``PRAGMA user_version`` holds the schema version.  A migration takes the database from
+version N-1 to N; never edit a released one, add the next.  tests/data/stores keeps a
+store written by every version, and a test opens each with the current code.
+"""
+from __future__ import annotations
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE reports (
+        id          INTEGER PRIMARY KEY,
+        unit        TEXT NOT NULL,
+        year        INTEGER NOT NULL,
+        level       TEXT,
+        report_date TEXT,
+        deviations  TEXT NOT NULL DEFAULT '[]',   -- JSON list of format deviations (H8)
+        created     TEXT NOT NULL,
+        modified    TEXT NOT NULL,
+        UNIQUE (unit, year)
+    );
+    -- One row per schema cell id.  Counts are stored as INTEGER, amounts as exact
+    -- decimal TEXT, unusable input read from a file as its raw TEXT, blanks as NULL.
+    CREATE TABLE cells (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        cell      TEXT NOT NULL,
+        value,
+        PRIMARY KEY (report_id, cell)
+    ) WITHOUT ROWID;
+    CREATE TABLE texts (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (report_id, key)
+    ) WITHOUT ROWID;
+    -- Named versions of a report (送审稿 …), as interchange JSON.
+    CREATE TABLE snapshots (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        name      TEXT NOT NULL,
+        created   TEXT NOT NULL,
+        payload   TEXT NOT NULL
+    );
+    CREATE INDEX snapshots_by_report ON snapshots(report_id, created);
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT
+    );
+    """,
+}
+
+CURRENT_VERSION = max(MIGRATIONS)
