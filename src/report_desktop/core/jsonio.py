@@ -9,7 +9,7 @@ from pathlib import Path
 from . import schema
 from .files import ReportFileError, atomic_write_bytes, read_limited
 from .report import Report
-from .values import Bad, Value, from_file
+from .values import Bad, Value, from_file, to_text
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 
@@ -109,11 +109,7 @@ def _read_applications(raw, rep: Report) -> None:
 
 
 def _out(v: Value):
-    if isinstance(v, Bad):
-        return v.raw
-    if isinstance(v, Decimal):
-        return str(v)
-    return v
+    return to_text(v) if isinstance(v, (Bad, Decimal)) else v
 
 
 def to_dict(rep: Report) -> dict:

@@ -129,6 +129,8 @@ def to_text(value: Value) -> str:
         return ""
     if isinstance(value, Bad):
         return value.raw
+    if isinstance(value, Decimal):
+        return format(value, "f")   # never exponent notation ("1E+2")
     return str(value)
 
 

@@ -136,9 +136,12 @@ def quoted_numbers(text: str):
             gap_end += 1
 
 
+_TOPIC_WORDS = ("申请", "复议", "诉讼", *schema.OUTCOME_CATEGORIES)
+
+
 def _paragraphs_about_applications(text: str):
     for para in text.split("\n"):
-        if any(w in para for w in ("申请", "复议", "诉讼")):
+        if any(w in para for w in _TOPIC_WORDS):
             yield para
 
 
@@ -161,8 +164,8 @@ def check_text_numbers(rep: Report) -> list[Finding]:
 
 
 _DENY = {
-    "review": re.compile(r"(?:未|没有|无)(?:发生|被|收到|出现|产生)?[^。；;\n，,]{0,8}行政复议"),
-    "litigation": re.compile(r"(?:未|没有|无)(?:发生|被|收到|出现|产生)?[^。；;\n，,]{0,12}诉讼"),
+    "review": re.compile(r"(?:未(?!经)|没有|无)(?:发生|被|收到|出现|产生)?[^。；;\n，,]{0,8}行政复议"),
+    "litigation": re.compile(r"(?:未(?!经)|没有|无)(?:发生|被|收到|出现|产生)?[^。；;\n，,]{0,12}诉讼"),
 }
 
 

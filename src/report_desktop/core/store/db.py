@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import jsonio, schema
 from ..report import Report
-from ..values import Bad, Value, from_file
+from ..values import Bad, Value, from_file, to_text
 from . import backup
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
 
@@ -57,11 +57,7 @@ def _now() -> str:
 
 
 def _encode(value: Value):
-    if isinstance(value, Bad):
-        return value.raw
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+    return to_text(value) if isinstance(value, (Bad, Decimal)) else value
 
 
 def _decode(cell_id: str, stored) -> Value:
@@ -75,6 +71,13 @@ def _damaged(path: Path, what: str) -> StoreDamaged:
                         path, good)
 
 
+def _remove_empty(paths: list[Path]) -> None:
+    """Remove side files SQLite created while reading a damaged store, leaving it as found."""
+    for p in paths:
+        if p.exists() and p.stat().st_size == 0:
+            p.unlink()
+
+
 def check_file(path: Path) -> None:
     """Read-only health check; raises StoreDamaged or StoreError."""
     try:
@@ -84,6 +87,8 @@ def check_file(path: Path) -> None:
         raise StoreError(f"没有权限读取数据文件“{path}”。") from None
     if head != _HEADER:
         raise _damaged(path, "文件头不是 SQLite 数据库")
+    side_files = [Path(f"{path}{s}") for s in ("-wal", "-shm")]
+    absent = [p for p in side_files if not p.exists()]
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
@@ -92,8 +97,10 @@ def check_file(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        _remove_empty(absent)
         raise _damaged(path, str(exc)) from None
     if result != [("ok",)]:
+        _remove_empty(absent)
         raise _damaged(path, "完整性检查未通过")
     if version > CURRENT_VERSION:
         raise StoreError(f"数据文件“{path}”由更新版本的程序创建（结构版本{version}），"
@@ -103,7 +110,8 @@ def check_file(path: Path) -> None:
 class Store:
     def __init__(self, path: str | Path, auto_backup: bool = True):
         self.path = Path(path)
-        if self.path.exists() and self.path.stat().st_size > 0:
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if existed:
             check_file(self.path)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +120,7 @@ class Store:
         self._con.execute("PRAGMA journal_mode = WAL")
         self._con.execute("PRAGMA synchronous = FULL")
         self._migrate()
-        if auto_backup:
+        if auto_backup and existed:   # a backup a day of what was there before today's work
             self.backup_if_due()
 
     # -- plumbing ----------------------------------------------------------

@@ -1,0 +1,29 @@
+"""Hypothesis strategies: any valid report of the 2021 format."""
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from report_desktop.core import schema
+from report_desktop.core.report import Report
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+                max_size=60)
+
+
+@st.composite
+def reports(draw):
+    rep = Report.blank(draw(st.text(min_size=1, max_size=20).filter(str.strip)).strip(),
+                       draw(st.integers(2019, 2100)),
+                       draw(st.sampled_from([None, *schema.LEVELS])))
+    rep.report_date = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2101, 12, 31))))
+    for key in schema.TEXTS:
+        rep.texts[key] = draw(_text)
+    for cid in schema.INPUT_IDS:
+        if schema.CELLS[cid].kind == schema.AMOUNT:
+            value = draw(st.decimals(min_value=0, max_value=Decimal("999999999.9999"), places=4,
+                                     allow_nan=False, allow_infinity=False))
+            rep.set(cid, value.normalize() if draw(st.booleans()) else value)
+        else:
+            rep.set(cid, draw(st.integers(0, 10 ** 6)))
+    return rep

@@ -1,0 +1,217 @@
+"""Every rule held by the seed report and broken on purpose."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from report_desktop.core import schema
+from report_desktop.core.rules import validate
+from report_desktop.core.values import Bad
+
+A = schema.application_cell
+R = schema.review_cell
+
+
+def rules_of(findings):
+    return {f.rule for f in findings}
+
+
+def only(findings, rule):
+    found = [f for f in findings if f.rule == rule]
+    assert found, f"{rule} not reported; got {[(f.rule, f.message) for f in findings]}"
+    return found
+
+
+def test_seed_report_has_no_findings(seed):
+    assert validate(seed) == []
+
+
+def test_seed_against_itself_as_last_year_breaks_only_cross_year_rules(seed):
+    prev = seed.copy()
+    prev.year = 2023
+    assert rules_of(validate(seed, prev)) <= {"H6", "S1", "S10"}
+
+
+# --- H1: 表二 values ------------------------------------------------------------
+
+@pytest.mark.parametrize("cell, value", [
+    ("active.rules.made", None), ("active.normative_docs.in_force", Bad("/", "x")),
+    ("active.fees_10k_yuan", None), ("active.licensing", Bad("abc", "只能填写数字")),
+])
+def test_h1_blank_or_bad_active_cell(seed, cell, value):
+    seed.cells[cell] = value
+    f = only(validate(seed), "H1")
+    assert f[0].cells == (cell,) and f[0].severity == "error"
+
+
+# --- H2: row totals -------------------------------------------------------------
+
+def test_h2_row_total_differs_from_its_parts(seed):
+    seed.cells[A("new", "total")] = 14
+    found = only(validate(seed), "H2")
+    assert found[0].cells[0] == A("new", "total")
+    assert A("new", "natural_person") in found[0].cells
+
+
+def test_h2_total_row_grand_total(seed):
+    seed.cells[A("total", "total")] = 99
+    assert A("total", "total") in only(validate(seed), "H2")[0].cells
+
+
+# --- H3: the printed 勾稽 rule ---------------------------------------------------
+
+def test_h3_column_out_of_balance(seed):
+    seed.set(A("carry_forward", "natural_person"), 3)   # 13 + 2 != 13 + 3
+    f = only(validate(seed), "H3")
+    assert {A("new", "natural_person"), A("carry_forward", "natural_person")} <= set(f[0].cells)
+    assert "自然人" in f[0].message
+
+
+# --- H4: （七）总计 ---------------------------------------------------------------
+
+def test_h4_total_row_differs_from_results(seed):
+    seed.cells[A("total", "natural_person")] = 12
+    f = only(validate(seed), "H4")
+    assert f[0].cells[0] == A("total", "natural_person")
+    assert A("unavailable_1", "natural_person") in f[0].cells
+
+
+# --- H5: 表三/表四 values --------------------------------------------------------
+
+@pytest.mark.parametrize("cell", [A("withheld_3", "research"), R("direct", "pending")])
+def test_h5_blank_cell(seed, cell):
+    seed.cells[cell] = None
+    assert only(validate(seed), "H5")[0].cells == (cell,)
+
+
+def test_h5_negative_from_a_file(seed, tmp_path):
+    import json
+    from report_desktop.core import jsonio
+    data = jsonio.to_dict(seed)
+    data["applications"]["granted"][1] = -1
+    p = tmp_path / "r.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    f = only(validate(jsonio.read(p)), "H5")
+    assert f[0].cells == (A("granted", "commercial"),) and "负数" in f[0].message
+
+
+# --- H6: 上年结转 = last year's 结转下年度 ---------------------------------------
+
+def test_h6_carried_over_differs_from_last_year(seed):
+    prev = seed.copy()
+    prev.year = 2023
+    prev.set(A("carry_forward", "natural_person"), 2)
+    assert "H6" not in rules_of(validate(seed, prev))
+    prev.set(A("carry_forward", "natural_person"), 5)
+    f = only(validate(seed, prev), "H6")
+    assert f[0].cells == (A("carried_over", "natural_person"),)
+    assert "2023" in f[0].message
+
+
+# --- H7: 表四 totals -------------------------------------------------------------
+
+def test_h7_review_total_wrong(seed):
+    # A district report printed 复议总计 0 with parts adding up to 11.
+    seed.cells[R("review", "upheld")] = 11
+    f = only(validate(seed), "H7")
+    assert f[0].cells[0] == R("review", "total")
+
+
+# --- H8: layout complete ---------------------------------------------------------
+
+def test_h8_empty_section(seed):
+    seed.texts["problems"] = "  "
+    assert only(validate(seed), "H8")[0].cells == ("text.problems",)
+
+
+def test_h8_deviation_from_import(seed):
+    seed.deviations.append("表三缺少“（六）其他处理 2.…”行")
+    assert "（六）其他处理" in only(validate(seed), "H8")[0].message
+
+
+def test_h8_wrong_heading_in_text(seed):
+    seed.texts["other"] = "七、其他需要报告的事项\n无。"
+    assert only(validate(seed), "H8")
+
+
+# --- soft rules ------------------------------------------------------------------
+
+def test_s1_in_force_does_not_follow(seed):
+    prev = seed.copy()
+    prev.year = 2023
+    prev.cells["active.normative_docs.in_force"] = 57   # 57 + 2 - 0 = 59 holds
+    assert "S1" not in rules_of(validate(seed, prev))
+    prev.cells["active.normative_docs.in_force"] = 50
+    f = only(validate(seed, prev), "S1")
+    assert f[0].severity == "warning" and "59" in f[0].message
+
+
+def test_s2_fee_confused_with_information_fee(seed):
+    seed.set("active.fees_10k_yuan", Decimal("350"))
+    seed.texts["other"] = "本年度收取信息处理费350元。"
+    f = only(validate(seed), "S2")
+    assert "active.fees_10k_yuan" in f[0].cells
+
+
+def test_s4_unpaid_fee_refusals_need_a_fee_sentence(seed):
+    seed.set(A("other_2", "natural_person"), 1)
+    seed.set(A("unavailable_1", "natural_person"), 11)
+    seed.texts["other"] = "本年度报告电子版在门户网站公开。"
+    assert "H3" not in rules_of(validate(seed))
+    assert only(validate(seed), "S4")
+    seed.texts["other"] = "本年度发出收费通知1件，申请人逾期未缴费。"
+    assert "S4" not in rules_of(validate(seed))
+
+
+def test_s4_amount_collected_and_none_collected(seed):
+    seed.texts["other"] = "本年度实际收取信息处理费200元。本年度未收取信息处理费。"
+    assert only(validate(seed), "S4")
+
+
+def test_s5_no_applications_but_results(seed):
+    for row in schema.APPLICATION_ROW_KEYS:
+        for col in schema.APPLICATION_COLUMNS[:-1]:
+            if A(row, col.key) not in schema.TOTAL_IDS:
+                seed.set(A(row, col.key), 0)
+    seed.texts["overview"] = "本年度未收到政府信息公开申请。"
+    assert validate(seed) == []
+    seed.cells[A("granted", "natural_person")] = 1   # a stray number
+    assert "S5" in rules_of(validate(seed))
+    seed.cells[A("granted", "natural_person")] = 0
+    seed.texts["overview"] = "全年主动公开政府信息120条。"
+    assert only(validate(seed), "S5")[0].cells == ("text.overview",)
+
+
+def test_s8_statistics_period_of_another_year(seed):
+    seed.texts["preamble"] = seed.texts["preamble"].replace("2024年1月1日", "2023年1月1日")
+    assert only(validate(seed), "S8")
+
+
+def test_s9_report_date_after_deadline(seed):
+    seed.report_date = dt.date(2025, 2, 3)
+    seed.level = "department"
+    assert only(validate(seed), "S9")[0].cells == ("meta.report_date",)
+    seed.level = "government"     # the 本级政府 summary is due 3月31日
+    assert "S9" not in rules_of(validate(seed))
+    seed.report_date = dt.date(2024, 12, 1)
+    assert only(validate(seed), "S9")
+
+
+def test_s10_text_copied_from_last_year(seed):
+    prev = seed.copy()
+    prev.year = 2023
+    prev.cells = {k: v for k, v in seed.cells.items()}
+    prev.set(A("carry_forward", "natural_person"), 2)
+    assert "S10" in rules_of(validate(seed, prev))
+    prev.texts = {k: "去年的内容完全不同，讲的是别的工作。" * 5 for k in prev.texts}
+    assert "S10" not in rules_of(validate(seed, prev))
+
+
+def test_findings_are_errors_first_and_follow_interchange_shape(seed):
+    seed.cells[A("new", "total")] = 14
+    seed.report_date = dt.date(2025, 3, 1)
+    found = validate(seed)
+    assert [f.severity for f in found] == sorted((f.severity for f in found), key=["error", "warning"].index)
+    d = found[0].to_dict()
+    assert set(d) == {"rule", "severity", "message", "cells"}
+    assert all(c in schema.CELLS or c.startswith(("text.", "meta.")) for f in found for c in f.cells)
