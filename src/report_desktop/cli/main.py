@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,10 +26,25 @@ class UsageError(Exception):
     pass
 
 
+# argparse's own messages, in the words a clerk reads.
+_ARGPARSE_ZH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
+    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+     r"“\2”不是可用的选项（可用：\3）"),
+    (re.compile(r"argument (\S+): invalid int value: '([^']*)'"), r"参数 \1 应为整数，而不是“\2”"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少值"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with exit code 2 and a Chinese message for wrong usage."""
 
     def error(self, message: str):
+        for pattern, zh in _ARGPARSE_ZH:
+            if pattern.fullmatch(message):
+                message = pattern.sub(zh, message)
+                break
         raise UsageError(f"用法错误：{message}\n运行 report-desktop --help 查看用法。")
 
 
