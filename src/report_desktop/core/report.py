@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import schema
-from .values import Value, is_number
+from .values import Value, is_number, to_text
 
 # Sums that each total cell takes part in, derived once from the schema.
 _SUMS_OF_PART: dict[str, list[schema.Sum]] = {}
@@ -70,7 +70,9 @@ class Report:
         if cell_id in schema.TOTAL_IDS:
             raise ValueError(f"{cell_id} is a total and is computed, not typed")
         changed: dict[str, Value] = {}
-        if self.cells[cell_id] != value or type(self.cells[cell_id]) is not type(value):
+        old = self.cells[cell_id]
+        # "12.5" → "12.50" is a change: amounts are kept exactly as typed.
+        if type(old) is not type(value) or to_text(old) != to_text(value):
             self.cells[cell_id] = value
             changed[cell_id] = value
         pending = [cell_id]
