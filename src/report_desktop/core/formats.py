@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import jsonio
+from .docx import writer as docx_writer
 from .files import ReportFileError
 from .report import Report
 
@@ -15,7 +16,7 @@ Reader = Callable[[Path], Report]
 Writer = Callable[[Report, Path], None]
 
 READERS: dict[str, Reader] = {".json": jsonio.read}
-WRITERS: dict[str, Writer] = {".json": jsonio.write}
+WRITERS: dict[str, Writer] = {".json": jsonio.write, ".docx": docx_writer.write}
 
 _NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿"}
 

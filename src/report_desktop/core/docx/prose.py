@@ -1,0 +1,128 @@
+"""The running text: title, prose paragraphs with （一） headings, signature block."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from docx.shared import Pt
+
+from . import ooxml, styles
+from .styles import FontSet
+
+# A line that opens with a second-level number: （一） or (一), full- or half-width.
+_SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+# The heading part of such a line ends at its first 。 when that comes this early …
+_SUBHEADING_MAX = 40
+# How many em of 二号 type one 156 mm line holds.
+TITLE_EMS_PER_LINE = styles.TEXT_WIDTH_MM / (styles.TITLE_PT * 25.4 / 72)   # ≈ 20.1
+
+_STRIP = " \t\r\u3000\u00a0"
+
+
+def title_lines(unit: str, year: int) -> list[str]:
+    """The title as printed: the unit on its own line(s) when one line would not hold it.
+
+    A unit too long for one line is itself split in two near the middle, preferably just
+    after a level word (省、市、局、办公室…), so no line ends with a lone character.
+    """
+    rest = f"{year}年政府信息公开工作年度报告"
+    if not unit or ooxml.em_width(unit + rest) <= TITLE_EMS_PER_LINE:
+        return [unit + rest]
+    if ooxml.em_width(unit) <= TITLE_EMS_PER_LINE:
+        return [unit, rest]
+    return [*_halves(unit), rest]
+
+
+_BREAK_AFTER = "省市区县州盟旗镇乡局委厅办处室院部会所队站心"
+
+
+def _halves(text: str) -> list[str]:
+    middle = len(text) / 2
+    fits = [i for i in range(1, len(text))
+            if max(ooxml.em_width(text[:i]), ooxml.em_width(text[i:])) <= TITLE_EMS_PER_LINE]
+    if not fits:   # longer than two lines: let Word wrap it
+        return [text]
+    nice = [i for i in fits if text[i - 1] in _BREAK_AFTER and abs(i - middle) <= len(text) / 4]
+    cut = min(nice or fits, key=lambda i: (abs(i - middle), -i))
+    return [text[:cut], text[cut:]]
+
+
+def lines(text: str | None) -> list[str]:
+    """Paragraphs of a text: one per line, trimmed, blank lines dropped."""
+    if not text:
+        return []
+    out = []
+    for line in ooxml.clean(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip(_STRIP)
+        if line:
+            out.append(line)
+    return out
+
+
+def split_subheading(line: str) -> tuple[str, str]:
+    """(heading, rest) of a line; heading is "" when the line is plain text.
+
+    "（一）主动公开情况。全年…" → ("（一）主动公开情况。", "全年…");
+    "（二）依申请公开" → ("（二）依申请公开", "").
+    """
+    m = _SUBHEADING.match(line)
+    if not m:
+        return "", line
+    stop = line.find("。", m.end(), _SUBHEADING_MAX)
+    if stop >= 0:
+        return line[:stop + 1], line[stop + 1:].lstrip(_STRIP)
+    if len(line) <= _SUBHEADING_MAX:
+        return line, ""
+    return m.group(0), line[m.end():]
+
+
+def _run(paragraph, text: str, east_asia: str, fonts_latin: str = ooxml.LATIN,
+         size: float | None = None):
+    run = paragraph.add_run(ooxml.clean(text))
+    # python-docx has no w:eastAsia API: give the run its own rPr.
+    run._r.insert(0, ooxml.new_rpr(east_asia, fonts_latin, size))   # noqa: SLF001
+    return run
+
+
+def add_title(doc, unit: str, year: int, fonts: FontSet) -> None:
+    """Centred title; a two-line title stays one paragraph (lines joined by w:br)."""
+    p = doc.add_paragraph(style=styles.TITLE.name)
+    _run(p, "\n".join(title_lines(unit, year)), fonts.title, size=styles.TITLE_PT)
+
+
+def add_heading(doc, text: str, fonts: FontSet) -> None:
+    p = doc.add_paragraph(style=styles.HEADING1.name)
+    _run(p, text, fonts.heading1)
+
+
+def add_prose(doc, text: str | None, fonts: FontSet) -> None:
+    """One paragraph per line; （一）… lines get their heading part in 楷体."""
+    for line in lines(text):
+        heading, rest = split_subheading(line)
+        if heading and not rest:
+            p = doc.add_paragraph(style=styles.HEADING2.name)
+            _run(p, heading, fonts.heading2)
+            continue
+        p = doc.add_paragraph()
+        if heading:
+            _run(p, heading, fonts.heading2)
+        _run(p, rest, fonts.body)
+
+
+def date_text(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
+    """Unit and date, right-aligned four characters in; a short unit is centred over the date."""
+    rows = [r for r in (unit.strip(), date_text(date) if date else "") if r]
+    if not rows:
+        return
+    widest = max(ooxml.em_width(r) for r in rows)
+    for i, text in enumerate(rows):
+        p = doc.add_paragraph(style=styles.SIGNATURE.name)
+        right = 4 + (widest - ooxml.em_width(text)) / 2
+        ooxml.set_indent(p._p.get_or_add_pPr(), right_pt=right * styles.BODY_PT)  # noqa: SLF001
+        if i == 0:
+            p.paragraph_format.space_before = Pt(2 * styles.LINE_PT)
+        _run(p, text, fonts.body)

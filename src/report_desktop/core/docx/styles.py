@@ -1,0 +1,250 @@
+"""Page setup, fonts and paragraph styles (GB/T 9704-2012), and the East-Asian fixes.
+
+python-docx's default template is English with a Japanese fallback: theme fonts, ``w:lang
+w:eastAsia="en-US"`` and ``w:themeFontLang w:eastAsia="ja-JP"`` make Word show Chinese in
+ＭＳ 明朝.  ``apply`` removes every theme font, names the Chinese font explicitly on the
+document defaults and every style it keeps, and switches the languages to zh-CN.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.style import WD_STYLE_TYPE
+from lxml import etree
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+
+from . import ooxml
+
+
+@dataclass(frozen=True)
+class FontSet:
+    title: str        # 二号 title
+    body: str         # 三号 body
+    heading1: str     # 一、 headings
+    heading2: str     # （一） headings
+    table: str        # table text
+    page_number: str  # “— 1 —”
+
+
+FONT_SETS: dict[str, FontSet] = {
+    # The fonts GB/T 9704 names; often installed separately on clerks' PCs.
+    "gb": FontSet("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "宋体"),
+    # What every Windows PC has.
+    "windows": FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
+}
+
+# Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.
+_ALT_NAMES = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体",
+              "宋体": "SimSun", "黑体": "SimHei", "仿宋": "FangSong", "楷体": "KaiTi"}
+
+# Sizes (pt): 二号 22, 三号 16, 四号 14, 五号 10.5.
+TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT = 22.0, 16.0, 14.0, 10.5
+LINE_PT = 28.95          # 225 mm / 22 lines
+TITLE_LINE_PT = 36.0
+TABLE_LINE_PT = 13.5
+INDENT_PT = 2 * BODY_PT  # first line: two characters
+
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_MM = 25.5         # puts the middle of “— 1 —” about 7 mm below the text block
+TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]   # 156
+TEXT_WIDTH_TWIPS = int(round(TEXT_WIDTH_MM * 1440 / 25.4))               # 8844
+
+
+@dataclass(frozen=True)
+class StyleName:
+    name: str   # what Word shows
+    id: str     # w:styleId
+
+
+TITLE = StyleName("报告标题", "ReportTitle")
+HEADING1 = StyleName("一级标题", "ReportHeading1")
+HEADING2 = StyleName("二级标题", "ReportHeading2")
+TABLE_TEXT = StyleName("表格文字", "ReportTableText")
+SIGNATURE = StyleName("落款", "ReportSignature")
+
+# Template styles kept (the rest of the ~160 English template styles are dropped).
+_KEEP = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid",
+         "Footer", "FooterChar"}
+
+
+def font_set(fonts: str | FontSet) -> FontSet:
+    if isinstance(fonts, FontSet):
+        return fonts
+    try:
+        return FONT_SETS[fonts]
+    except KeyError:
+        raise ValueError(f"unknown font set {fonts!r}; use one of {sorted(FONT_SETS)}") from None
+
+
+def apply(doc, fonts: FontSet) -> None:
+    """Page, styles, languages and font table of a fresh python-docx Document."""
+    _page(doc.sections[0])
+    _prune(doc)
+    _defaults(doc, fonts)
+    _styles(doc, fonts)
+    _settings(doc)
+    _font_table(doc, fonts)
+    _theme(doc, fonts)
+
+
+def _page(section) -> None:
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(FOOTER_MM)
+    section.gutter = 0
+
+
+def _prune(doc) -> None:
+    root = doc.styles.element
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEEP:
+            root.remove(style)
+    for rfonts in root.iter(qn("w:rFonts")):
+        ooxml.drop_theme(rfonts)
+    # Parts that would carry the template's theme fonts or a stale preview picture.
+    _drop_rel(doc.part.rels, "stylesWithEffects")
+    _drop_rel(doc.part.package.rels, "thumbnail")
+
+
+def _drop_rel(rels, reltype_suffix: str) -> None:
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/" + reltype_suffix):
+            del rels[rid]
+            rels._target_parts_by_rId.pop(rid, None)   # noqa: SLF001 - no public API
+
+
+def _defaults(doc, fonts: FontSet) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    ooxml.set_fonts(rpr, fonts.body)
+    ooxml.set_size(rpr, BODY_PT)
+    ooxml.set_lang(rpr)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    if spacing is not None:   # the template's 10 pt after / 1.15 lines
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+
+
+def _para_style(doc, style: StyleName, east_asia: str, size: float, base: str = "Normal"):
+    st = doc.styles.add_style(style.name, WD_STYLE_TYPE.PARAGRAPH)
+    st.element.set(qn("w:styleId"), style.id)
+    st.base_style = doc.styles[base]
+    st.quick_style = True
+    ooxml.set_fonts(st.element.get_or_add_rPr(), east_asia, hint_east_asia=True)
+    st.font.size = Pt(size)
+    return st
+
+
+def _styles(doc, fonts: FontSet) -> None:
+    normal = doc.styles["Normal"]
+    ooxml.set_fonts(normal.element.get_or_add_rPr(), fonts.body, hint_east_asia=True)
+    normal.font.size = Pt(BODY_PT)
+    pf = normal.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(LINE_PT)
+    pf.widow_control = True
+    ooxml.set_indent(normal.element.get_or_add_pPr(), first_pt=INDENT_PT)
+
+    title = _para_style(doc, TITLE, fonts.title, TITLE_PT)
+    title.next_paragraph_style = normal
+    tf = title.paragraph_format
+    tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tf.line_spacing = Pt(TITLE_LINE_PT)
+    tf.space_after = Pt(LINE_PT)   # one blank line under the title
+    tf.keep_with_next = True
+    ooxml.set_indent(title.element.get_or_add_pPr(), char_pt=TITLE_PT)
+
+    for style, east_asia, level in ((HEADING1, fonts.heading1, 0), (HEADING2, fonts.heading2, 1)):
+        st = _para_style(doc, style, east_asia, BODY_PT)
+        st.next_paragraph_style = normal
+        st.paragraph_format.keep_with_next = True
+        ooxml.set_outline_level(st.element.get_or_add_pPr(), level)
+
+    table = _para_style(doc, TABLE_TEXT, fonts.table, TABLE_PT)
+    table.font.size = Pt(TABLE_PT)
+    tbf = table.paragraph_format
+    tbf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tbf.line_spacing = Pt(TABLE_LINE_PT)   # exact: rows as tall in Word as in WPS/LibreOffice
+    tbf.widow_control = False
+    ooxml.set_indent(table.element.get_or_add_pPr(), char_pt=TABLE_PT)
+
+    sig = _para_style(doc, SIGNATURE, fonts.body, BODY_PT)
+    sig.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    ooxml.set_indent(sig.element.get_or_add_pPr(), right_pt=4 * BODY_PT)
+
+    footer = doc.styles["Footer"]
+    ooxml.set_fonts(footer.element.get_or_add_rPr(), fonts.page_number,
+                    latin=fonts.page_number, hint_east_asia=True)
+    footer.font.size = Pt(PAGE_NUMBER_PT)
+    ff = footer.paragraph_format
+    ff.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    ooxml.set_indent(footer.element.get_or_add_pPr(), char_pt=PAGE_NUMBER_PT)
+    tabs = footer.element.pPr.find(qn("w:tabs"))
+    if tabs is not None:   # the template's US-letter tab stops
+        footer.element.pPr.remove(tabs)
+
+
+def _settings(doc) -> None:
+    settings = doc.settings
+    settings.odd_and_even_pages_header_footer = True
+    el = settings.element
+    lang = el.find(qn("w:themeFontLang"))
+    if lang is None:
+        lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US"/>')
+        el.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _font_table(doc, fonts: FontSet) -> None:
+    """Declare the Chinese fonts (GB2312 charset, fallback name) in fontTable.xml."""
+    part = next((p for p in doc.part.related_parts.values()
+                 if p.partname.endswith("/fontTable.xml")), None)
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    for font in root.findall(qn("w:font")):
+        charset = font.find(qn("w:charset"))
+        if charset is not None and charset.get(qn("w:val")) == "80":   # ＭＳ 明朝 and kin
+            root.remove(font)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    used = (fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
+            fonts.page_number)
+    for name in dict.fromkeys(used):
+        if name in have:
+            continue
+        alt = _ALT_NAMES.get(name)
+        alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
+        root.append(parse_xml(
+            f'<w:font {nsdecls("w")} w:name="{name}">{alt_xml}<w:charset w:val="86"/>'
+            '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'))
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
+                                standalone=True)
+
+
+def _theme(doc, fonts: FontSet) -> None:
+    """Name the Chinese fonts as the theme's East-Asian heading/body fonts too.
+
+    Nothing we write refers to the theme any more, but a clerk who picks “+正文” in Word
+    would otherwise get the template's empty ``<a:ea>`` (a Japanese fallback).
+    """
+    part = next((p for p in doc.part.related_parts.values()
+                 if p.partname.endswith("/theme1.xml")), None)
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    for scheme, name in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
+        for ea in root.xpath(f".//a:fontScheme/a:{scheme}/a:ea", namespaces=ns):
+            ea.set("typeface", name)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
+                                standalone=True)
