@@ -111,3 +111,15 @@ def test_installed_entry_point_runs():
     assert exe, "pip install -e . provides the report-desktop command"
     res = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0 and "政务公开年报助手" in res.stdout
+
+
+def test_word_export_of_a_report_with_errors_needs_allow_errors(capsys, seed, tmp_path):
+    seed.cells["applications.total.total"] = 1
+    src = tmp_path / "bad.json"
+    jsonio.write(seed, src)
+    target = tmp_path / "bad.docx"
+    code, _, err = run(capsys, "convert", src, target)
+    assert code == 2 and "未导出 Word 文档" in err and "--allow-errors" in err
+    assert not target.exists()
+    code, out, _ = run(capsys, "convert", src, target, "--allow-errors")
+    assert code == 0 and target.stat().st_size > 10_000
