@@ -1,4 +1,4 @@
-"""The command line: ``report-desktop [check|convert|db] …``.
+"""The command line: ``report-desktop [check|convert|merge|db] …``.
 
 Other tools depend on these verbs and exit codes: 0 fine; 1 ``check`` found errors
 (warnings alone give 0); 2 input unreadable, invalid or wrong usage, with a Chinese
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .. import APP_NAME, __version__
-from ..core import formats
+from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
@@ -72,6 +72,25 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--allow-errors", action="store_true",
                    help="报告仍有错误时也导出 Word 文档（默认拒绝）")
     _add_db(v)
+
+    m = sub.add_parser("merge", help="汇总各单位的报告（逐格相加），生成本级汇总报告")
+    m.add_argument("inputs", nargs="*", type=Path, metavar="IN",
+                   help="各单位的报告文件（.json、.xlsx 或 .docx）")
+    m.add_argument("-o", "--output", type=Path, required=True,
+                   help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
+    m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
+    m.add_argument("--year", type=int, required=True, help="统计年度，如 2024")
+    m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
+                   help="汇总报告的单位层级（默认 government，即本级人民政府）")
+    m.add_argument("--from-db", action="store_true",
+                   help="同时汇总数据文件中该年度的全部报告（本级自己的除外）")
+    m.add_argument("--roster", type=Path, metavar="FILE",
+                   help="应报单位名单（UTF-8 文本，每行一个单位名称），列出未报送的单位")
+    m.add_argument("--parent", type=Path, metavar="FILE",
+                   help="本级已有的报告文件，与各单位合计逐格比对（默认取数据文件中的本级报告）")
+    m.add_argument("--allow-errors", action="store_true",
+                   help="汇总报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_db(m)
 
     d = sub.add_parser("db", help="管理数据文件中的报告")
     dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)
@@ -146,6 +165,68 @@ def cmd_convert(args) -> int:
     return EXIT_OK
 
 
+def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
+    """Unit reports (files, then the store) and the county's own report, if any."""
+    loaded = summary.load_reports(args.inputs)
+    if loaded.failures:
+        lines = "\n".join(f"  {name}：{msg}" for name, msg in loaded.failures)
+        raise ReportFileError(f"有 {len(loaded.failures)} 个文件无法读取，未生成汇总：\n{lines}")
+    reports, sources = loaded.reports, loaded.sources
+    parent = formats.read(args.parent) if args.parent else None
+    path = getattr(args, "db", None) or default_path()
+    if args.from_db and not Path(path).exists():
+        raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
+    try:
+        store = Store(path) if Path(path).exists() else None
+    except StoreError:
+        if args.from_db:
+            raise
+        store = None   # a broken store must not stop a merge of files
+    if store is not None:
+        with store:
+            if args.from_db:
+                for info in store.list_reports():
+                    if info.year == args.year and info.unit != args.unit:
+                        reports.append(store.load(info.id))
+                        sources.append(f"数据文件中的“{info.unit}”")
+            if parent is None:
+                parent = store.get(args.unit, args.year)
+    return reports, sources, parent
+
+
+def cmd_merge(args) -> int:
+    reports, sources, parent = _merge_inputs(args)
+    if not reports:
+        raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
+    problems = summary.input_problems(reports, args.year, sources)
+    problems += [f"{src}：是本级（{args.unit}）自己的报告，不能计入各单位合计；请用 --parent 指定"
+                 for rep, src in zip(reports, sources) if rep.unit == args.unit]
+    if problems:
+        raise ReportFileError("以下报告不能汇总：\n" + "\n".join(f"  {p}" for p in problems))
+    print(f"各单位报告检查结果（{len(reports)} 份）：")
+    for c in summary.unit_checks(reports, sources):
+        verdict = "通过" if not (c.errors or c.warnings) else f"{c.errors} 个错误，{c.warnings} 个提醒"
+        print(f"  {c.unit}（{c.source}）：{verdict}")
+    if args.roster:
+        roster = summary.check_roster(reports, summary.read_roster(args.roster))
+        print(f"名单中未报送的单位（{len(roster.missing)} 个）：{'、'.join(roster.missing)}"
+              if roster.missing else "名单中的单位都已报送。")
+        if roster.unexpected:
+            print(f"不在名单中的单位（{len(roster.unexpected)} 个）：{'、'.join(roster.unexpected)}")
+    total = summary.merge(reports, args.unit, args.year, args.level)
+    if parent is not None:
+        diffs = summary.compare(parent, total)
+        if diffs:
+            print(f"本级报告与各单位合计不一致的单元格（{len(diffs)} 个）：")
+            for d in diffs:
+                print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
+        else:
+            print("本级报告与各单位合计一致。")
+    _export(total, args.output, args.allow_errors)
+    print(f"已写出：{args.output}（{len(reports)} 个单位的合计）")
+    return EXIT_OK
+
+
 def cmd_db(args) -> int:
     with _open_store(args) as store:
         if args.db_verb == "list":
@@ -186,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.verb is None:
             return _open_window(args, parser)
-        return {"check": cmd_check, "convert": cmd_convert, "db": cmd_db}[args.verb](args)
+        return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
+                "db": cmd_db}[args.verb](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -196,11 +278,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_window(args, parser) -> int:
-    try:
-        from ..ui.app import run
-    except ImportError:
-        parser.print_help()
-        return EXIT_OK
+    from ..ui.app import run   # imported only here: the other verbs need no Qt
     return run(getattr(args, "db", None))
 
 

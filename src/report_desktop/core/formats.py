@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from . import jsonio
+from . import xlsx
+from .docx import reader as docx_reader
 from .docx import writer as docx_writer
 from .files import ReportFileError
 from .report import Report
@@ -16,7 +18,11 @@ Reader = Callable[[Path], Report]
 Writer = Callable[[Report, Path], None]
 
 READERS: dict[str, Reader] = {".json": jsonio.read}
-WRITERS: dict[str, Writer] = {".json": jsonio.write, ".docx": docx_writer.write}
+WRITERS: dict[str, Writer] = {".json": jsonio.write}
+WRITERS[".docx"] = docx_writer.write
+READERS[".xlsx"] = xlsx.read
+WRITERS[".xlsx"] = xlsx.write
+READERS[".docx"] = docx_reader.read
 
 _NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿"}
 

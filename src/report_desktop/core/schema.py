@@ -298,7 +298,6 @@ def _build():
             for col_label, cid in zip(block.columns, row.cells):
                 name = f"表二“{row.label}”" + (f"“{col_label}”" if len(row.cells) > 1 else "")
                 cells[cid] = Cell(cid, block.kind, name, row.hint)
-    col_labels = {c.key: c.label for c in APPLICATION_COLUMNS}
     for row in APPLICATION_ROWS:
         for col in APPLICATION_COLUMNS:
             cid = application_cell(row.key, col.key)

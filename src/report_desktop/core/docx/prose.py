@@ -70,7 +70,7 @@ def split_subheading(line: str) -> tuple[str, str]:
         return "", line
     stop = line.find("。", m.end(), _SUBHEADING_MAX)
     if stop >= 0:
-        return line[:stop + 1], line[stop + 1:].lstrip(_STRIP)
+        return line[:stop + 1], line[stop + 1:]   # kept as typed: the round trip is exact
     if len(line) <= _SUBHEADING_MAX:
         return line, ""
     return m.group(0), line[m.end():]

@@ -1,0 +1,221 @@
+"""Import a published report from Word (.docx), made by anyone in Word or WPS.
+
+The body is walked in order.  The six sections are found by their headings (2021
+wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
+deviations), the preamble is what stands between the title and 一、, and trailing
+unit/date lines are the signature.  The tables of each section are read by their labels
+(``core.tabular.tables``); a merged Word cell is one ``w:tc`` that python-docx returns once
+per grid position, so each ``cell._tc`` is taken at its first position only.
+"""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .. import schema
+from ..files import ReportFileError
+from ..report import Report
+from ..tabular.grid import Grid
+from ..tabular.labels import TRIAL_2019, key
+from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
+from ..safezip import open_package
+from ..tabular.tables import read_tables
+
+_STRIP = " \t\r\n\u3000\u00a0"
+_OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
+    key("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"): ("四", TRIAL_2019),
+    key("四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况"): ("四", TRIAL_2019),
+    key("五、政府信息公开工作存在的主要问题及改进情况"): ("五", TRIAL_2019),
+    key("七、其他需要报告的事项"): ("六", "编号错误"),
+}
+_HEADINGS = {key(s.heading): s.number for s in schema.SECTIONS}
+# Words a reworded heading must still contain to be taken for that section.
+_CORE_WORDS = {"一": ("总体情况",), "二": ("主动公开",), "三": ("申请",), "四": ("复议", "诉讼"),
+               "五": ("问题",), "六": ("其他", "事项")}
+_ORDER = [s.number for s in schema.SECTIONS]
+_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_SENTENCE = re.compile(r"[。，,；;：:！!？?]")
+MAX_SIGNATURE_CHARS = 40   # a longer last-but-one line is prose, not the unit
+MAX_HEADING_CHARS = 40
+
+
+def read(path: str | Path) -> Report:
+    path = Path(path)
+    source = f"文件“{path.name}”"
+    data, zf = open_package(path, ".docx")
+    zf.close()
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return from_blocks(list(_blocks(document.element.body, document)), source)
+    except ReportFileError:
+        raise
+    except Exception:   # python-docx/lxml raise many kinds on malformed parts
+        raise ReportFileError(f"{source}无法作为 Word 文档打开：内容已损坏或不是标准的 .docx。"
+                              "请在 Word/WPS 中打开后另存为 .docx 再导入。") from None
+
+
+def _blocks(parent, document):
+    """Paragraph texts (str) and Tables in body order, looking inside content controls."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, document).text
+        elif tag == "tbl":
+            yield Table(child, document)
+        elif tag == "sdt":
+            for content in child.iterchildren():
+                if content.tag.endswith("}sdtContent"):
+                    yield from _blocks(content, document)
+
+
+def _heading(text: str) -> tuple[str, str | None] | None:
+    """(section number, deviation or None) when ``text`` is a section heading."""
+    k = key(text).rstrip(":。")
+    if k in _HEADINGS:
+        return _HEADINGS[k], None
+    if k in _OLD_HEADINGS:
+        number, why = _OLD_HEADINGS[k]
+        return number, f"第{number}部分标题“{text.strip(_STRIP)}”是{why}的写法"
+    m = re.match(r"^([一二三四五六])、", k)
+    if m and len(k) <= MAX_HEADING_CHARS and "。" not in k:
+        number = m.group(1)
+        if all(w in k for w in _CORE_WORDS[number]):
+            return number, f"第{number}部分标题“{text.strip(_STRIP)}”不是2021年格式的写法"
+    return None
+
+
+def from_blocks(blocks: list, source: str) -> Report:
+    rep = Report()
+    head: list = []                       # what comes before the first heading
+    sections: dict[str, list] = {}
+    current = None
+    for block in blocks:
+        found = _heading(block) if isinstance(block, str) else None
+        if found and (current is None or _ORDER.index(found[0]) > _ORDER.index(current)):
+            current, why = found
+            if why:
+                rep.deviations.append(why)
+            sections[current] = []
+            continue
+        (sections[current] if current else head).append(block)
+    for s in schema.SECTIONS:
+        if s.number not in sections:
+            rep.deviations.append(f"缺少“{s.heading}”部分")
+
+    title_unit, year, preamble = _title(head)
+    rep.texts["preamble"] = _join(preamble)
+    last = _ORDER[max((_ORDER.index(n) for n in sections), default=0)] if sections else None
+    signature_unit = None
+    if last is not None:
+        signature_unit, rep.report_date = _signature(sections[last])
+    for s in schema.SECTIONS:
+        if s.text:
+            rep.texts[s.text] = _join(sections.get(s.number, []))
+    if year is None:
+        m = _PERIOD.search(rep.texts["preamble"])
+        year = int(m.group(1)) if m else None
+    unit = signature_unit or title_unit
+    if signature_unit and title_unit and key(signature_unit) != key(title_unit):
+        rep.deviations.append(f"标题中的单位“{title_unit}”与落款单位“{signature_unit}”不一致，"
+                              "已采用落款单位")
+    if not unit or year is None:
+        raise missing_unit_or_year(
+            source, "文档应以标题“××单位2024年政府信息公开工作年度报告”开头，"
+                    "或在文末落款写明单位名称和日期。")
+    rep.unit, rep.year = unit, year
+    read_tables(rep, _grids(sections, head))
+    rep.recompute_totals(only_blank=True)
+    return rep
+
+
+def _title(head: list) -> tuple[str | None, int | None, list]:
+    """(unit, year, preamble blocks) from what precedes the first heading."""
+    texts = [(i, b) for i, b in enumerate(head) if isinstance(b, str) and b.strip(_STRIP)]
+    for n, (i, text) in enumerate(texts[:4]):
+        found = parse_title(text.replace("\n", ""))
+        if found:
+            unit, year = found
+            if not unit and n > 0:   # two-line title: unit on the line above
+                unit = "".join(t.strip(_STRIP) for _, t in texts[:n])
+            return unit or None, year, head[i + 1:]
+    return None, None, head
+
+
+def _lines(blocks: list) -> list[str]:
+    out = []
+    for b in blocks:
+        if isinstance(b, str):
+            out += [ln.strip(_STRIP) for ln in b.split("\n") if ln.strip(_STRIP)]
+    return out
+
+
+def _join(blocks: list) -> str:
+    return "\n".join(_lines(blocks))
+
+
+def _signature(blocks: list):
+    """Take the trailing unit and date lines off the last section; return (unit, date)."""
+    lines = _lines(blocks)
+    if not lines or parse_date(lines[-1]) is None:
+        return None, None
+    date = parse_date(lines[-1])
+    unit = None
+    if len(lines) > 1 and len(lines[-2]) <= MAX_SIGNATURE_CHARS \
+            and not _SENTENCE.search(lines[-2]) and parse_date(lines[-2]) is None:
+        unit = lines[-2]
+    drop = 2 if unit else 1
+    # Remove those lines (and the paragraphs holding only them) from the section.
+    while drop and blocks:
+        b = blocks[-1]
+        if not isinstance(b, str) or not b.strip(_STRIP):
+            blocks.pop()
+            continue
+        kept = [ln for ln in b.split("\n") if ln.strip(_STRIP)]
+        while drop and kept:
+            kept.pop()
+            drop -= 1
+        if kept:
+            blocks[-1] = "\n".join(kept)
+        else:
+            blocks.pop()
+    return unit, date
+
+
+def _grids(sections: dict[str, list], head: list) -> list[Grid]:
+    """One grid per statistics section (its tables stacked), one per other table."""
+    grids = []
+    for number, items in [("", head)] + list(sections.items()):
+        tables = [b for b in items if isinstance(b, Table)]
+        if not tables:
+            continue
+        name = f"第{number}部分的表格" if number else "开头的表格"
+        if number in ("二", "三", "四"):
+            grids.append(_grid(name, tables))
+        else:
+            grids += [_grid(name, [t]) for t in tables]
+    return grids
+
+
+def _grid(name: str, tables: list[Table]) -> Grid:
+    cells: dict[tuple[int, int], object] = {}
+    top = 1
+    for table in tables:
+        seen = set()
+        rows = table.rows
+        for r, row in enumerate(rows):
+            c = row.grid_cols_before + 1
+            for cell in row.cells:
+                tc = cell._tc   # noqa: SLF001 - the identity of a merged cell
+                if tc not in seen:
+                    seen.add(tc)
+                    text = cell.text.strip(_STRIP)
+                    if text:
+                        cells[top + r, c] = text
+                c += 1
+        top += len(rows) + 1
+    return Grid(name, cells)

@@ -1,0 +1,128 @@
+"""Checks on an Office Open XML package (.xlsx, .docx) before any parser sees it.
+
+A .xlsx or .docx is a zip of XML parts.  Before openpyxl or python-docx touch one, the
+file must be a zip, small enough once unpacked (zip bombs), and free of DTDs
+(billion laughs, external entities); every refusal is a Chinese sentence naming the file.
+Sizes are checked from the zip directory first and then again while unpacking, so a
+directory that lies about sizes does not help.  Nothing large is allocated: parts are
+read in chunks and only the first bytes of each are kept.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+
+from .files import ReportFileError, read_limited
+
+MAX_FILE_BYTES = 50 * 1024 * 1024          # the package as stored
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024     # all parts unpacked
+MAX_MEMBERS = 1000
+MAX_RATIO = 200                            # unpacked / packed, for parts over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+CHUNK = 64 * 1024
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf",
+                    ".wmf", ".bin", ".wdp", ".svg", ".ttf", ".odttf", ".fntdata")
+# DTD markers in the encodings an XML part may use (UTF-8, UTF-16 LE/BE).
+_MARKERS = tuple(m.encode(enc) for m in ("<!doctype", "<!entity")
+                 for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_KIND = {".xlsx": ("Excel 工作簿", "xl/workbook.xml"), ".docx": ("Word 文档", "word/document.xml")}
+
+
+def _refuse(source: str, why: str) -> ReportFileError:
+    return ReportFileError(f"{source}{why}")
+
+
+def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
+    """Read and check the package at ``path``; ``kind`` is '.xlsx' or '.docx'.
+
+    Returns the raw bytes and an open ZipFile over them.  Raises ReportFileError.
+    """
+    path = Path(path)
+    name, main_part = _KIND[kind]
+    source = f"文件“{path.name}”"
+    data = read_limited(path, MAX_FILE_BYTES, source)
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(source, "过大，不像是年报文件。")
+    if not data:
+        raise _refuse(source, f"是空文件（0 字节），不是有效的{name}。")
+    if data.startswith(_OLE_MAGIC):
+        old = "旧版 .xls" if kind == ".xlsx" else "旧版 .doc"
+        raise _refuse(source, f"是加密（设置了打开密码）的文件或{old}文件：请在 "
+                              f"{'Excel/WPS' if kind == '.xlsx' else 'Word/WPS'} 中取消密码，"
+                              f"另存为 {kind} 后再导入。")
+    if not data.startswith(_ZIP_MAGIC):
+        raise _refuse(source, f"不是有效的{name}（{kind} 文件应是 zip 压缩包），"
+                              "可能是改了扩展名的其他文件。请用 Excel/WPS/Word 打开后另存为 "
+                              f"{kind}。")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        raise _refuse(source, "已损坏或不完整（压缩包结构无法读取），可能下载或复制时中断了，"
+                              "请重新获取或重新保存该文件。") from None
+    _check_directory(infos, source)
+    names = {i.filename for i in infos}
+    if main_part not in names:
+        other = next((n for k, (n, part) in _KIND.items() if part in names), None)
+        what = f"是{other}，不是{name}" if other else f"不是{name}（缺少 {main_part}）"
+        raise _refuse(source, f"{what}。")
+    _check_parts(zf, infos, source)
+    return data, zf
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse(source, f"包含的部件过多（{len(infos)} 个），不像是正常的 Office 文件，"
+                              "可能是恶意构造的文件，已拒绝读取。")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _refuse(source, "中的内容已加密，无法读取。请取消密码后另存。")
+        total += info.file_size
+        if total > MAX_UNPACKED_BYTES:
+            raise _bomb(source)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _bomb(source, f"（“{info.filename}”压缩比异常）")
+
+
+def _bomb(source: str, detail: str = "") -> ReportFileError:
+    return _refuse(source, f"解压后过大（超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB）{detail}，"
+                           "不像是年报文件，可能是恶意构造的压缩炸弹，已拒绝读取。")
+
+
+def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Unpack every part in chunks: count real sizes, look for DTDs in the XML ones."""
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        scan = not info.filename.lower().endswith(_BINARY_SUFFIXES)
+        tail = b""
+        try:
+            with zf.open(info) as part:
+                while True:
+                    chunk = part.read(CHUNK)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > MAX_UNPACKED_BYTES:
+                        raise _bomb(source)
+                    if scan:
+                        window = (tail + chunk).lower()
+                        if any(m in window for m in _MARKERS):
+                            raise _refuse(
+                                source, f"中的“{info.filename}”含有 DTD 或实体声明"
+                                        "（<!DOCTYPE/<!ENTITY），正常的 Office 文件不会有，"
+                                        "可能是恶意构造的文件（XML 实体攻击），已拒绝读取。")
+                        tail = chunk[-32:]
+        except ReportFileError:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+                NotImplementedError, RuntimeError):
+            raise _refuse(source, f"已损坏或不完整（“{info.filename}”无法解压），"
+                                  "请重新获取或重新保存该文件。") from None

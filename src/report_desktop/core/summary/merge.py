@@ -1,0 +1,127 @@
+"""The county summary: unit reports summed cell by cell, plus the checks around it.
+
+Everything returns plain data (lists, dataclasses) so the window can show it as well as
+the command line.  Sums are exact: counts stay int, 万元 amounts stay Decimal.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .. import schema
+from ..files import ReportFileError, read_limited
+from ..report import Report
+from ..rules import ERROR, validate
+from ..values import Value, is_number, to_text
+
+MAX_ROSTER_BYTES = 1024 * 1024
+
+
+def merge(reports: list[Report], unit: str = "", year: int = 0,
+          level: str | None = "government") -> Report:
+    """Σ of ``reports``, every table cell (totals included) summed as given.
+
+    Blank or unusable cells count as 0 here; ``unit_checks`` reports them per unit.
+    Texts are left empty: the summary's prose is the county's own.
+    """
+    out = Report(unit=unit, year=year, level=level)
+    for cid in schema.CELL_IDS:
+        zero: int | Decimal = Decimal(0) if schema.CELLS[cid].kind == schema.AMOUNT else 0
+        out.cells[cid] = sum((r.number(cid) for r in reports), zero)
+    return out
+
+
+@dataclass(frozen=True)
+class UnitCheck:
+    unit: str
+    errors: int
+    warnings: int
+    source: str = ""      # where the report came from (file name or 数据文件)
+
+
+def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list[UnitCheck]:
+    """Error and warning counts of each unit report (rules.validate), in input order."""
+    sources = sources or [""] * len(reports)
+    out = []
+    for rep, src in zip(reports, sources):
+        findings = validate(rep)
+        errors = sum(f.severity == ERROR for f in findings)
+        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src))
+    return out
+
+
+def input_problems(reports: list[Report], year: int, sources: list[str] | None = None) -> list[str]:
+    """Reasons the set cannot be summed: another year, the same unit twice."""
+    sources = sources or [r.unit for r in reports]
+    problems, seen = [], {}
+    for rep, src in zip(reports, sources):
+        if rep.year != year:
+            problems.append(f"{src}：是{rep.unit}{rep.year}年的报告，不是{year}年的")
+        name = _fold(rep.unit)
+        if name in seen:
+            problems.append(f"{src}：单位“{rep.unit}”与{seen[name]}重复，同一单位只能汇总一次")
+        else:
+            seen[name] = src
+    return problems
+
+
+# ------------------------------------------------------------------ roster
+
+def _fold(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def read_roster(path: str | Path) -> list[str]:
+    """Expected unit names, one a line (UTF-8); blank lines and duplicates dropped."""
+    path = Path(path)
+    source = f"名单文件“{path.name}”"
+    raw = read_limited(path, MAX_ROSTER_BYTES, source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{source}不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。") from None
+    names, seen = [], set()
+    for line in text.splitlines():
+        name = line.strip(" \t\u3000")
+        if name and _fold(name) not in seen:
+            seen.add(_fold(name))
+            names.append(name)
+    return names
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    missing: list[str]       # expected, no report
+    unexpected: list[str]    # reported, not on the roster
+
+
+def check_roster(reports: list[Report], roster: list[str]) -> RosterResult:
+    have = {_fold(r.unit) for r in reports}
+    expected = {_fold(n) for n in roster}
+    return RosterResult([n for n in roster if _fold(n) not in have],
+                        [r.unit for r in reports if _fold(r.unit) not in expected])
+
+
+# ------------------------------------------------------------------ parent vs Σ children
+
+@dataclass(frozen=True)
+class Difference:
+    cell_id: str
+    name: str            # the cell as a message names it (表三“…”行“…”列)
+    parent: str          # the value in the county's own report, as printed
+    children: str        # Σ of the unit reports, as printed
+
+
+def _same(a: Value, b: Value) -> bool:
+    if is_number(a) and is_number(b):
+        return Decimal(a) == Decimal(b)
+    return a == b
+
+
+def compare(parent: Report, total: Report) -> list[Difference]:
+    """Cells where the county's own report differs from Σ children, in table order."""
+    return [Difference(cid, schema.CELLS[cid].name, to_text(parent.cells[cid]) or "空",
+                       to_text(total.cells[cid]) or "空")
+            for cid in schema.CELL_IDS if not _same(parent.cells[cid], total.cells[cid])]

@@ -1,0 +1,85 @@
+"""Unit, year, date and level as people write them: shared by the Excel and Word importers."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from .. import schema
+from ..files import ReportFileError
+from .labels import key
+
+# "<unit><year>年政府信息公开工作年度报告", tolerant of 年度 and a 关于 before the year.
+TITLE = re.compile(r"^(.*?)(?:关于)?([0-9０-９]{4})年度?政府信息公开工作年度报告$")
+_DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
+
+
+def parse_title(text: str) -> tuple[str, int] | None:
+    """(unit, year) of a title line; unit may be '' when the title has none."""
+    m = TITLE.match("".join(text.split()))
+    if not m:
+        return None
+    return m.group(1), int(unicodedata.normalize("NFKC", m.group(2)))
+
+
+def _cn_number(text: str) -> int | None:
+    """'二十二' → 22, '一' → 1, '十' → 10."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def parse_date(raw: object) -> dt.date | None:
+    """A date as a cell or a signature line holds it; None when it is not one."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if not isinstance(raw, str):
+        return None
+    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    m = _DATE.match(text)
+    if m:
+        parts = [int(g) for g in m.groups()]
+    else:
+        m = re.match(r"^([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,3})月"
+                     r"([一二三四五六七八九十]{1,3})日$", text)
+        if not m:
+            return None
+        parts = [_cn_number(g) for g in m.groups()]
+        if None in parts:
+            return None
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def parse_year(raw: object, source: str) -> int:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, str):
+        m = re.match(r"^(\d{4})年?度?$", key(raw))
+        raw = int(m.group(1)) if m else raw
+    if not isinstance(raw, int) or isinstance(raw, bool) or not 2000 <= raw <= 2200:
+        raise ReportFileError(f"{source}的统计年度“{raw}”无效，应为 2024 这样的四位年份。")
+    return raw
+
+
+def parse_level(raw: object, source: str) -> str | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    k = key(raw)
+    for level, label in schema.LEVELS.items():
+        if k in (key(level), key(label)) or (len(k) >= 2 and k in key(label)):
+            return level
+    names = "、".join(schema.LEVELS.values())
+    raise ReportFileError(f"{source}的单位层级“{raw}”无效，应为 {names} 之一。")
+
+
+def missing_unit_or_year(source: str, how: str) -> ReportFileError:
+    return ReportFileError(f"{source}中找不到单位名称或统计年度：{how}")

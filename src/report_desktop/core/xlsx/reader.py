@@ -1,0 +1,148 @@
+"""Read a report from an Excel workbook (.xlsx): our own export or any workbook that
+lays the official tables out, found by their labels (see tables.py).
+
+The file is checked as a package first (package.py); openpyxl then reads it with
+``data_only=True`` (cached values of formulas; totals without one are recomputed).
+"""
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from .. import schema
+from ..files import ReportFileError
+from ..report import Report
+from ..tabular.grid import Grid, Hit, find_label
+from ..tabular.labels import key
+from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
+from ..safezip import open_package
+from ..tabular.tables import read_tables
+from .writer import META_LABELS
+
+# Labels a hand-made workbook may use for the report's particulars.
+META_ALIASES = {
+    "format": (META_LABELS["format"],),
+    "unit": (META_LABELS["unit"], "填报单位", "报告单位", "单位"),
+    "year": (META_LABELS["year"], "报告年度", "年度"),
+    "report_date": (META_LABELS["report_date"], "发布日期", "日期"),
+    "level": (META_LABELS["level"], "层级"),
+}
+_PLACES = re.compile(r"^0\.(0+)$")
+
+
+def read(path: str | Path) -> Report:
+    path = Path(path)
+    source = f"文件“{path.name}”"
+    data, zf = open_package(path, ".xlsx")
+    zf.close()
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        grids = [_grid(ws) for ws in wb.worksheets]
+        wb.close()
+    except ReportFileError:
+        raise
+    except Exception:   # openpyxl raises many kinds on malformed parts
+        raise ReportFileError(f"{source}无法作为 Excel 工作簿打开：内容已损坏或不是标准的 .xlsx。"
+                              "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。") from None
+    return from_grids(grids, source)
+
+
+def _value(cell) -> object:
+    v = cell.value
+    if isinstance(v, float):
+        m = _PLACES.match(cell.number_format or "")
+        d = Decimal(repr(v))
+        return d.quantize(Decimal(1).scaleb(-len(m.group(1)))) if m else d
+    if isinstance(v, str) and not v.strip():
+        return None
+    return v
+
+
+def _grid(ws) -> Grid:
+    cells = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                v = _value(cell)
+                if v is not None:
+                    cells[cell.row, cell.column] = v
+    return Grid(ws.title, cells)
+
+
+def from_grids(grids: list[Grid], source: str) -> Report:
+    rep = Report()
+    _read_meta(rep, grids, source)
+    read_tables(rep, grids)
+    rep.recompute_totals(only_blank=True)
+    return rep
+
+
+def _labelled(grids: list[Grid], labels: tuple[str, ...]) -> tuple[Hit | None, object]:
+    """The first of ``labels`` found, and the value beside it (or after its colon)."""
+    for label in labels:
+        hits = find_label(grids, label)
+        if hits:
+            h = hits[0]
+            return h, h.grid.right_of(h.row, h.col)
+        k = key(label)
+        for g in grids:
+            for pos, v in g.cells.items():
+                if isinstance(v, str) and re.match(rf"^{re.escape(k)}[:：]", key(v)):
+                    return Hit(g, *pos, None), re.split(r"[:：]", v, maxsplit=1)[1].strip()
+    return None, None
+
+
+def _read_meta(rep: Report, grids: list[Grid], source: str) -> None:
+    values = {}
+    where = None
+    for field, labels in META_ALIASES.items():
+        hit, values[field] = _labelled(grids, labels)
+        if field == "unit" and hit:
+            where = hit.grid
+    fmt = values["format"]
+    if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
+        raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
+                              "（国办公开办函〔2021〕30号格式）。")
+    unit = values["unit"].strip() if isinstance(values["unit"], str) else ""
+    year = values["year"]
+    if not unit or year is None:
+        title = next((t for g in grids for v in g.cells.values()
+                      if isinstance(v, str) and (t := parse_title(v))), None)
+        if title:
+            unit, year = unit or title[0], year if year is not None else title[1]
+    if not unit or year is None:
+        raise missing_unit_or_year(
+            source, "请在工作簿中写明“单位名称”和“统计年度”（可参照本程序导出的 .xlsx 的"
+                    "“基本信息”表），或加上标题“××单位2024年政府信息公开工作年度报告”。")
+    rep.unit, rep.year = unit, parse_year(year, source)
+    date = values["report_date"]
+    if date is not None:
+        rep.report_date = parse_date(date)
+        if rep.report_date is None:
+            raise ReportFileError(f"{source}的报告日期“{date}”无效，应为 2025-01-22 或"
+                                  " 2025年1月22日 这样的格式。")
+    rep.level = parse_level(values["level"], source)
+    for k, label in schema.TEXTS.items():
+        rep.texts[k] = _text(grids, label, where)
+
+
+def _text(grids: list[Grid], label: str, prefer: Grid | None) -> str:
+    """A text part: the paragraph beside its label and those below, up to the next label."""
+    hits = find_label(grids, label)
+    if not hits:
+        return ""
+    hit = next((h for h in hits if h.grid is prefer), hits[0])
+    g, c = hit.grid, hit.col
+    last = max(r for r, _ in g.cells)
+    stop = min((r for r, cc in g.cells if cc == c and r > hit.row), default=last + 1)
+    lines = []
+    for r in range(hit.row, stop):
+        v = g.get(r, c + 1)
+        lines.append("" if v is None else str(v))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
