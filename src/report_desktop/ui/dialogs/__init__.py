@@ -1,0 +1,1 @@
+"""Small dialogs of the window; each is created on demand (lazy import)."""

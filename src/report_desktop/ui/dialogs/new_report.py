@@ -1,0 +1,61 @@
+"""新建报告: unit, year and level, optionally started from last year's report."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QSpinBox, QVBoxLayout)
+
+from ...core import schema
+
+
+class NewReportDialog(QDialog):
+    def __init__(self, units: list[str], unit: str, year: int, has_previous, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("新建报告")
+        self._has_previous = has_previous   # callable (unit, year) -> bool
+        self.unit = QComboBox(self)
+        self.unit.setEditable(True)
+        self.unit.addItems(units)
+        self.unit.setCurrentText(unit)
+        self.unit.setMinimumWidth(320)
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.year.setSuffix(" 年")
+        self.level = QComboBox(self)
+        for key, name in schema.LEVELS.items():
+            self.level.addItem(name, key)
+        self.carry = QCheckBox("以上一年度报告为基础（结转数、现行有效件数、正文草稿）", self)
+        form = QFormLayout()
+        form.addRow("单位名称：", self.unit)
+        form.addRow("统计年度：", self.year)
+        form.addRow("单位层级：", self.level)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton("创建", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.carry)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.unit.currentTextChanged.connect(self._update_carry)
+        self.year.valueChanged.connect(self._update_carry)
+        self._update_carry()
+
+    def _update_carry(self, *_):
+        ok = bool(self._has_previous(self.unit.currentText().strip(), self.year.value()))
+        self.carry.setEnabled(ok)
+        self.carry.setChecked(ok)
+
+    def _accept(self) -> None:
+        if not self.unit.currentText().strip():
+            self.error.setText("请填写单位名称。")
+            return
+        self.accept()
+
+    def result_values(self) -> tuple:
+        return (self.unit.currentText().strip(), self.year.value(), self.level.currentData(),
+                self.carry.isChecked() and self.carry.isEnabled())

@@ -1,0 +1,148 @@
+"""QAbstractTableModel adapter: one statistics table of the open report on a grid.
+
+Reads values from ``session.report`` and colours from ``session.marks`` (the latest
+findings); writes go through ``session.set_cells``.  It computes nothing itself.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ...core import schema, values
+from ...core.rules import ERROR
+from .. import theme
+from .layout import HEADER, INPUT, LABEL, TOTAL, GridSpec
+
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _ENABLED | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+Role = Qt.ItemDataRole
+
+
+class GridModel(QAbstractTableModel):
+    inputRefused = Signal(str, QModelIndex)   # Chinese reason, where
+
+    def __init__(self, spec: GridSpec, parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self.session = None
+
+    # -- binding -------------------------------------------------------------------
+    def set_session(self, session) -> None:
+        self.beginResetModel()
+        if self.session is not None:
+            self.session.cellsChanged.disconnect(self._cells_changed)
+            self.session.findingsChanged.disconnect(self._findings_changed)
+        self.session = session
+        if session is not None:
+            session.cellsChanged.connect(self._cells_changed)
+            session.findingsChanged.connect(self._findings_changed)
+        self.endResetModel()
+
+    def _cells_changed(self, cell_ids: list) -> None:
+        for cid in cell_ids:
+            pos = self.spec.position(cid)
+            if pos:
+                idx = self.index(*pos)
+                self.dataChanged.emit(idx, idx, [Role.DisplayRole, Role.EditRole])
+
+    def _findings_changed(self) -> None:
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(self.spec.n_rows - 1, self.spec.n_cols - 1),
+                              [Role.BackgroundRole, Role.ToolTipRole])
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.spec.n_rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.spec.n_cols
+
+    def index_of(self, cell_id: str) -> QModelIndex:
+        pos = self.spec.position(cell_id)
+        return self.index(*pos) if pos else QModelIndex()
+
+    def slot(self, index) -> object:
+        if not index.isValid():
+            return None
+        return self.spec.slot(index.row(), index.column())
+
+    def flags(self, index) -> Qt.ItemFlag:
+        slot = self.slot(index)
+        if slot is None or slot.kind in (HEADER, LABEL):
+            return _NO_FLAGS
+        if slot.kind == INPUT and self.session is not None:
+            return _EDITABLE
+        return _ENABLED
+
+    def data(self, index, role=Role.DisplayRole):
+        slot = self.slot(index)
+        if slot is None:
+            return None
+        if role in (Role.DisplayRole, Role.EditRole):
+            if slot.cell_id:
+                return self.text(slot.cell_id)
+            return slot.text
+        if role == Role.ToolTipRole:
+            return self._tooltip(slot)
+        if role == Role.BackgroundRole:
+            return self._background(slot)
+        if role == Role.TextAlignmentRole:
+            if slot.cell_id:
+                return _RIGHT
+            return _CENTRE if slot.centred else _LEFT
+        if role == Role.AccessibleTextRole:
+            return schema.CELLS[slot.cell_id].name if slot.cell_id else slot.text
+        return None
+
+    def text(self, cell_id: str) -> str:
+        if self.session is None:
+            return ""
+        return values.to_text(self.session.report.cells[cell_id])
+
+    def _mark(self, cell_id: str):
+        return self.session.marks.get(cell_id) if self.session is not None else None
+
+    def _tooltip(self, slot) -> str | None:
+        if not slot.cell_id:
+            return slot.hint or None
+        cell = schema.CELLS[slot.cell_id]
+        lines = [cell.name]
+        if slot.kind == TOTAL:
+            lines.append("自动计算，不能直接填写。")
+        if cell.hint:
+            lines.append(f"填报说明：{cell.hint}")
+        mark = self._mark(slot.cell_id)
+        if mark:
+            tag = "错误" if mark[0] == ERROR else "提醒"
+            lines += [f"【{tag}】{m}" for m in mark[1]]
+        return "\n".join(lines)
+
+    def _background(self, slot):
+        if slot.kind == HEADER:
+            return theme.HEADER_BG
+        if slot.cell_id:
+            mark = self._mark(slot.cell_id)
+            if mark:
+                return theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG
+            if slot.kind == TOTAL:
+                return theme.TOTAL_BG
+        return None
+
+    def setData(self, index, value, role=Role.EditRole) -> bool:
+        slot = self.slot(index)
+        if role != Role.EditRole or slot is None or slot.kind != INPUT or self.session is None:
+            return False
+        text = "" if value is None else str(value)
+        try:
+            parsed = values.parse_cell(slot.cell_id, text if text.strip() else "0")
+        except values.InputError as exc:
+            self.inputRefused.emit(str(exc), QModelIndex(index) if isinstance(
+                index, QPersistentModelIndex) else index)
+            return False
+        self.session.set_cells({slot.cell_id: parsed},
+                               f"填写{schema.CELLS[slot.cell_id].name}")
+        return True

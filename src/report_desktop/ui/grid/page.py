@@ -1,0 +1,44 @@
+"""A statistics tab: the section heading, a one-line legend and the grid."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from .. import theme
+
+from .layout import spec_for
+from .model import GridModel
+from .view import GridView
+
+LEGEND = "灰色为自动计算的合计；红色为错误，黄色为提醒，鼠标停在单元格上可看填报说明和问题。"
+_TIPS = {
+    "active": "所有单元格都要填数，没有发生的填0，不能填“/”或留空；收费金额单位为万元。",
+    "applications": "每件申请只计一种办理结果。直接输入数字即可，回车下移，Tab 右移；可从 Excel 复制粘贴整块数字。",
+    "review_litigation": "本部分统计因政府信息公开工作被申请行政复议、提起行政诉讼的案件数。",
+}
+
+
+class GridPage(QWidget):
+    def __init__(self, table: str, heading: str, fill: bool, parent=None):
+        super().__init__(parent)
+        self.table = table
+        self.model = GridModel(spec_for(table), self)
+        self.view = GridView(self.model, self)
+        self.fill = fill
+        title = theme.heading_label(heading, self)
+        tip = theme.hint_label(f"{_TIPS[table]}{LEGEND}", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addWidget(title)
+        layout.addWidget(tip)
+        if fill:
+            layout.addWidget(self.view, 1)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(self.view)
+            layout.addLayout(row)
+            layout.addStretch(1)
+            self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self.view.auto_height = True
+
+    def set_session(self, session) -> None:
+        self.model.set_session(session)

@@ -1,0 +1,240 @@
+"""The statistics grid with Excel-like keys.
+
+Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit replaces the cell; F2
+or a double click edits; Delete sets 0; Ctrl+C / Ctrl+V copy and paste rectangular
+blocks as tab-separated text.  Anything refused is reported by ``message``.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+                               QTableView, QToolTip)
+
+from ...core import schema, values
+from .. import theme
+from .clipboard import PasteRefused, copy_block, parse_block, plan_paste
+from .delegate import GridDelegate
+from .layout import INPUT
+from .model import GridModel
+
+Hint = QAbstractItemDelegate.EndEditHint
+Move = QAbstractItemView.CursorAction
+_STARTERS = set("0123456789.+,")
+_MIN_ROW = 25
+
+
+class GridView(QTableView):
+    message = Signal(str, bool)   # text, is_refusal
+    pasteRefused = Signal(str)
+
+    def __init__(self, model: GridModel, parent=None):
+        super().__init__(parent)
+        self.delegate = GridDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setModel(model)
+        self.spec = model.spec
+        self._refused = False
+        self.auto_height = False   # fixed height showing every row (short tables)
+        model.inputRefused.connect(self._input_refused)
+        self.setStyleSheet(theme.TABLE_STYLE)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTabKeyNavigation(True)
+        for r, c, rows, cols in self.spec.spans():
+            self.setSpan(r, c, rows, cols)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for col, width in enumerate(self.spec.widths):
+            if width is None:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(col, width)
+        header.sectionResized.connect(lambda *_: self.fit_rows())
+
+    def model(self) -> GridModel:   # typed accessor
+        return super().model()
+
+    # -- geometry ------------------------------------------------------------------
+    def fit_rows(self) -> None:
+        """Row heights from the wrapped text of single-row slots, using span widths."""
+        fm = QFontMetrics(self.font())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for r in range(self.spec.n_rows):
+            need = _MIN_ROW
+            for c in range(self.spec.n_cols):
+                slot = self.spec.slot(r, c)
+                if slot is None or slot.rows != 1 or not slot.text:
+                    continue
+                width = sum(self.columnWidth(c + i) for i in range(slot.cols)) - 10
+                rect = fm.boundingRect(QRect(0, 0, max(width, 20), 10000), flags, slot.text)
+                need = max(need, rect.height() + 8)
+            if self.rowHeight(r) != need:
+                self.setRowHeight(r, need)
+        if self.auto_height:
+            height = self.content_height()
+            self.setMaximumHeight(height)
+            self.setMinimumHeight(min(height, 120))
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.auto_height:
+            hint.setHeight(self.content_height())
+        return hint
+
+    def content_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    # -- moving ----------------------------------------------------------------------
+    def go_to(self, cell_id: str) -> bool:
+        idx = self.model().index_of(cell_id)
+        if not idx.isValid():
+            return False
+        self.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(idx)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _move(self, action: Move) -> None:
+        idx = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if idx.isValid():
+            self.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(idx)
+
+    def closeEditor(self, editor, hint) -> None:
+        move = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious,
+                Hint.SubmitModelCache: Move.MoveDown}.get(hint)
+        super().closeEditor(editor, Hint.NoHint if move else hint)
+        if move is not None and not self._refused:
+            self._move(move)
+        self._refused = False
+
+    # -- keys --------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        key, mods = event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+        elif key in (Qt.Key.Key_Delete,):
+            self.zero_selection()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._move(Move.MoveUp if mods & Qt.KeyboardModifier.ShiftModifier else Move.MoveDown)
+        elif key == Qt.Key.Key_Tab and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self._move(Move.MoveNext)
+        elif key == Qt.Key.Key_Backtab:
+            self._move(Move.MovePrevious)
+        elif key == Qt.Key.Key_Backspace:
+            self.start_typing("")
+        elif event.text() and event.text().isprintable() and not (
+                mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self.start_typing(event.text())
+        else:
+            super().keyPressEvent(event)
+
+    def start_typing(self, text: str) -> bool:
+        """Replace the current cell's content with typed text (opens the editor)."""
+        idx = self.currentIndex()
+        slot = self.model().slot(idx)
+        if slot is None or not slot.cell_id:
+            return False
+        if slot.kind != INPUT:
+            self._refuse(f"{schema.CELLS[slot.cell_id].name}是自动计算的合计，不能直接填写。", idx)
+            return False
+        norm = unicodedata.normalize("NFKC", text)
+        if text and norm[:1] not in _STARTERS:
+            try:
+                values.parse_cell(slot.cell_id, text)
+            except values.InputError as exc:
+                self._refuse(str(exc), idx)
+                return False
+        self.delegate.initial_text = text
+        self.edit(idx)
+        editor = self.indexWidget(idx)
+        if isinstance(editor, QLineEdit):     # Qt selects all on opening; typing replaces
+            editor.setText(text)
+            editor.deselect()
+            editor.end(False)
+        return True
+
+    # -- clipboard and Delete -------------------------------------------------------------
+    def _positions(self) -> list[tuple[int, int]]:
+        sel = [(i.row(), i.column()) for i in self.selectedIndexes()]
+        if not sel and self.currentIndex().isValid():
+            sel = [(self.currentIndex().row(), self.currentIndex().column())]
+        return sel
+
+    def copy_selection(self) -> str:
+        model = self.model()
+        text = copy_block(self.spec, self._positions(), model.text)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit("已复制，可以粘贴到 Excel 或 WPS 表格。", False)
+        return text
+
+    def paste_clipboard(self) -> bool:
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        model = self.model()
+        positions = self._positions()
+        if model.session is None or not positions:
+            return False
+        cur = self.currentIndex()
+        top = min(r for r, _ in positions)
+        left = min(c for _, c in positions)
+        if cur.isValid() and len(positions) == 1:
+            top, left = cur.row(), cur.column()
+        try:
+            plan = plan_paste(self.spec, top, left, parse_block(text), positions)
+        except PasteRefused as exc:
+            self.pasteRefused.emit(str(exc))
+            self.message.emit(str(exc), True)
+            return False
+        model.session.set_cells(plan.values, "粘贴")
+        self.message.emit(plan.summary(), False)
+        return True
+
+    def zero_selection(self) -> bool:
+        model = self.model()
+        if model.session is None:
+            return False
+        zeros = {}
+        for r, c in self._positions():
+            slot = self.spec.slot(r, c)
+            if slot is not None and slot.kind == INPUT:
+                zeros[slot.cell_id] = values.parse_cell(slot.cell_id, "0")
+        if not zeros:
+            return False
+        model.session.set_cells(zeros, "清零")
+        return True
+
+    # -- refusals ----------------------------------------------------------------------------
+    def _input_refused(self, message: str, index: QModelIndex) -> None:
+        self._refused = True
+        self._refuse(message, index)
+
+    def _refuse(self, message: str, index: QModelIndex) -> None:
+        self.message.emit(message, True)
+        if self.isVisible() and index.isValid() and QGuiApplication.platformName() != "offscreen":
+            rect = self.visualRect(index)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message,
+                              self.viewport(), rect, 5000)

@@ -1,0 +1,151 @@
+"""基本信息: unit, year, report date, level and the preamble."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from ..core import schema
+from ..core.rules import ERROR
+from . import theme
+from .text_tabs import Banner, TextEditor, text_items
+
+_NO_DATE = QDate(2000, 1, 1)
+
+
+class InfoTab(QWidget):
+    refused = Signal(str)   # a meta edit that cannot be made, with the reason
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self._loading = False
+        self.unit = QLineEdit(self)
+        self.unit.setPlaceholderText("例如：某某县人民政府办公室")
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(" 年")
+        self.year.setKeyboardTracking(False)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date.setMinimumDate(_NO_DATE)
+        self.date.setSpecialValueText("（未填写）")
+        self.date.setKeyboardTracking(False)
+        self.level = QComboBox(self)
+        self.level.addItem("（请选择）", None)
+        for key, name in schema.LEVELS.items():
+            self.level.addItem(name, key)
+        self.title = QLabel(self)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for w in (self.unit, self.year, self.date, self.level):
+            w.setMaximumWidth(420)
+        self.meta_banner = Banner(self)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("单位名称：", self.unit)
+        form.addRow("统计年度：", self.year)
+        form.addRow("报告日期：", self.date)
+        form.addRow("单位层级：", self.level)
+        form.addRow("报告标题：", self.title)
+        heading = theme.heading_label("基本信息", self)
+        pre = theme.hint_label(f"{schema.TEXTS['preamble']}：写明报告依据、全文结构和统计期限"
+                               "（某年1月1日至12月31日）。", self)
+        self.preamble = TextEditor("preamble", self)
+        self.preamble.setMinimumHeight(120)
+        self.pre_banner = Banner(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.meta_banner)
+        layout.addWidget(pre)
+        layout.addWidget(self.preamble, 1)
+        layout.addWidget(self.pre_banner)
+        self.unit.editingFinished.connect(self._unit_edited)
+        self.year.valueChanged.connect(self._year_edited)
+        self.date.dateChanged.connect(self._date_edited)
+        self.level.currentIndexChanged.connect(self._level_edited)
+        self.preamble.textChanged.connect(self.refresh_findings)
+
+    def set_session(self, session) -> None:
+        if self.session is not None:
+            self.session.metaChanged.disconnect(self.load)
+            self.session.findingsChanged.disconnect(self.refresh_findings)
+        self.session = session
+        self.preamble.set_session(session)
+        if session is not None:
+            session.metaChanged.connect(self.load)
+            session.findingsChanged.connect(self.refresh_findings)
+        self.load()
+        self.refresh_findings()
+
+    def load(self) -> None:
+        rep = self.session.report if self.session else None
+        self._loading = True
+        self.unit.setText(rep.unit if rep else "")
+        self.year.setValue(rep.year if rep and rep.year else 2000)
+        d = rep.report_date if rep else None
+        self.date.setDate(QDate(d.year, d.month, d.day) if d else _NO_DATE)
+        idx = self.level.findData(rep.level if rep else None)
+        self.level.setCurrentIndex(max(idx, 0))
+        self.title.setText(rep.title if rep else "")
+        self._loading = False
+
+    def refresh_findings(self) -> None:
+        items = []
+        if self.session is not None:
+            items = [(f.severity, f.message) for f in self.session.findings
+                     if any(c.startswith("meta.") for c in f.cells)]
+        self.meta_banner.show_items(items)
+        self.pre_banner.show_items(text_items(self.session, "preamble",
+                                              self.preamble.toPlainText()))
+        marks = self.session.marks if self.session else {}
+        for name, widget in (("unit", self.unit), ("year", self.year),
+                             ("report_date", self.date)):
+            mark = marks.get(f"meta.{name}")
+            colour = "" if not mark else ("#f6cdc9" if mark[0] == ERROR else "#fbe6ad")
+            widget.setStyleSheet(f"background: {colour};" if colour else "")
+            widget.setToolTip("\n".join(mark[1]) if mark else "")
+
+    def focus_field(self, name: str) -> None:
+        widget = {"unit": self.unit, "year": self.year, "report_date": self.date,
+                  "level": self.level}.get(name, self.preamble)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- edits ----------------------------------------------------------------------------
+    def _unit_edited(self) -> None:
+        if self._loading or self.session is None:
+            return
+        unit = self.unit.text().strip()
+        rep = self.session.report
+        if unit == rep.unit:
+            return
+        reason = "单位名称不能为空。" if not unit else self.session.meta_conflict(unit, rep.year)
+        if reason:
+            self.load()
+            self.refused.emit(reason)
+            return
+        self.session.set_meta("unit", unit)
+
+    def _year_edited(self, year: int) -> None:
+        if self._loading or self.session is None or year == self.session.report.year:
+            return
+        reason = self.session.meta_conflict(self.session.report.unit, year)
+        if reason:
+            self.load()
+            self.refused.emit(reason)
+            return
+        self.session.set_meta("year", year)
+
+    def _date_edited(self, qdate: QDate) -> None:
+        if self._loading or self.session is None:
+            return
+        value = None if qdate == _NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.session.set_meta("report_date", value)
+
+    def _level_edited(self, _index: int) -> None:
+        if not self._loading and self.session is not None:
+            self.session.set_meta("level", self.level.currentData())

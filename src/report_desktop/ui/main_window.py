@@ -1,0 +1,286 @@
+"""The main window: report picker, the seven tabs, the findings panel, the status bar."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QProgressBar,
+                               QStackedWidget)
+
+from .. import APP_NAME
+from ..core import schema
+from ..core.store import Store, StoreError
+from . import menus
+from .files import FileActions
+from .tabs import GUIDANCE, HEADINGS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .findings import FindingsPanel, target_of
+from .info_tab import InfoTab
+from .picker import ReportPicker
+from .prompts import Prompts
+from .report_actions import ReportActions
+from .session import FAILED, PENDING, Session
+
+log = logging.getLogger(__name__)
+
+class MainWindow(ReportActions, QMainWindow):
+    def __init__(self, store: Store, prompts: Prompts | None = None):
+        super().__init__()
+        self.store = store
+        self.session: Session | None = None
+        self.prompts = prompts or Prompts(self)
+        self.undo_group = QUndoGroup(self)
+        self.files = FileActions(self)
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(900, 600)
+        self._build()
+        self.actions = menus.build(self)
+        self._restore_geometry()
+        reports = store.list_reports()
+        if reports:
+            last = store.setting("last_report_id")
+            ids = {r.id for r in reports}
+            self.open_report(int(last) if last and last.isdigit() and int(last) in ids
+                             else reports[0].id)
+        else:
+            self._show_welcome()
+
+    def sizeHint(self) -> QSize:
+        """Preferred size: what fits a 1366×768 screen with a task bar."""
+        return super().sizeHint().boundedTo(QSize(1280, 680))
+
+    # -- construction ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.welcome = None          # built only for an empty store
+        self.tabs = ReportTabs(self._make_page, self)
+        self.pages = LazyPages(self.tabs, TABLE_KEYS)
+        self.text_tabs = LazyPages(self.tabs, TEXT_KEYS)
+        self.info = self.tabs.page("info")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.findings = FindingsPanel(self)
+        self.findings.activated.connect(self.go_to_finding)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        self.resizeDocks([self.findings], [120], Qt.Orientation.Vertical)
+        self.picker = ReportPicker(self)
+        self.picker.chosen.connect(self.open_report)
+        bar = self.statusBar()
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.counts = QLabel(self)
+        self.saved = QLabel(self)
+        for w in (self.busy, self.counts, self.saved):
+            bar.addPermanentWidget(w)
+        self.files.busyChanged.connect(self._busy)
+
+    def _make_page(self, key: str):
+        if key == "info":
+            page = InfoTab(self)
+            page.refused.connect(lambda m: self.prompts.warn("无法修改", m))
+        elif key in TEXT_KEYS:
+            from .text_tabs import TextTab
+            page = TextTab(key, HEADINGS[key], GUIDANCE[key], self)
+            if key == "other":
+                page.feeRequested.connect(self.fee_helper)
+        else:
+            from .grid.page import GridPage
+            page = GridPage(key, HEADINGS[key], key == "applications", self)
+            page.view.message.connect(self.status)
+            page.view.pasteRefused.connect(lambda m: self.prompts.warn("无法粘贴", m))
+        if self.session is not None:
+            page.set_session(self.session)
+        return page
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    # -- reports -------------------------------------------------------------------------
+    def _show_welcome(self) -> None:
+        if self.welcome is None:
+            from .welcome import WelcomePage
+            self.welcome = WelcomePage(self)
+            self.welcome.createRequested.connect(self._create_first)
+            self.welcome.importRequested.connect(lambda: self.files.import_file())
+            self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.findings.hide()
+        for key in ("from_previous", "export_word", "export_json", "snapshot", "restore", "save"):
+            if hasattr(self, "actions"):
+                self.actions[key].setEnabled(False)
+
+    def open_report(self, report_id: int, force: bool = False) -> bool:
+        if self.session is not None:
+            if self.session.report_id == report_id and not force:
+                return True
+            self._close_session()
+        try:
+            session = Session(self.store, report_id, self)
+        except StoreError as exc:
+            self.prompts.warn("无法打开报告", str(exc))
+            return False
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        for w in (*self.tabs.built.values(), self.findings):
+            w.set_session(session)
+        session.findingsChanged.connect(self._update_status)
+        session.saveStateChanged.connect(self._update_status)
+        session.located.connect(self.go_to)
+        session.metaChanged.connect(self._meta_changed)
+        session.storeFailed.connect(lambda m: self.prompts.warn("保存失败", m))
+        self.stack.setCurrentWidget(self.tabs)
+        self.findings.show()
+        for key in ("from_previous", "export_word", "export_json", "snapshot", "restore", "save"):
+            if hasattr(self, "actions"):
+                self.actions[key].setEnabled(True)
+        self.store.set_setting("last_report_id", str(report_id))
+        self._meta_changed()
+        self._update_status()
+        return True
+
+    def _close_session(self) -> None:
+        session, self.session = self.session, None
+        session.close()
+        self.undo_group.removeStack(session.undo_stack)
+        for w in (*self.tabs.built.values(), self.findings):
+            w.set_session(None)
+        session.deleteLater()
+
+    def _meta_changed(self) -> None:
+        self.picker.set_reports(self.store.list_reports(),
+                                self.session.report_id if self.session else None)
+        if self.session is not None:
+            rep = self.session.report
+            self.setWindowTitle(f"{rep.unit} {rep.year}年 - {APP_NAME}")
+
+    # -- saving and versions -----------------------------------------------------------------
+    def save_now(self) -> None:
+        if self.session is not None and self.session.flush():
+            self.status("已保存。所有修改都会自动保存，不需要手动保存。")
+
+    # -- editing helpers ------------------------------------------------------------------------
+    def copy(self) -> None:
+        w = QApplication.focusWidget()
+        if hasattr(w, "copy_selection"):
+            w.copy_selection()
+        elif hasattr(w, "copy"):
+            w.copy()
+
+    def paste(self) -> None:
+        w = QApplication.focusWidget()
+        if hasattr(w, "paste_clipboard"):
+            w.paste_clipboard()
+        elif hasattr(w, "paste"):
+            w.paste()
+
+    def recompute_totals(self) -> None:
+        if self.session is not None and not self.session.recompute_totals():
+            self.status("所有合计都已正确，无需重新计算。")
+
+    # -- findings and navigation ------------------------------------------------------------------
+    def check_now(self) -> None:
+        if self.session is not None:
+            self.session.revalidate()
+            self.findings.show()
+            self.status("检查完毕。")
+
+    def next_finding(self) -> None:
+        if self.session is None or not self.session.findings:
+            self.status("没有发现问题。")
+            return
+        tree = self.findings.tree
+        row = (tree.indexOfTopLevelItem(tree.currentItem()) + 1) % tree.topLevelItemCount()
+        tree.setCurrentItem(tree.topLevelItem(row))
+        self.findings.show()
+        self.go_to_finding(self.findings.finding_at(row))
+
+    def go_to_finding(self, finding) -> None:
+        target = target_of(finding)
+        if target:
+            self.go_to(target, finding.message)
+
+    def go_to(self, target: str, message: str = "") -> None:
+        if target.startswith("meta."):
+            self.tabs.show_page("info")
+            self.info.focus_field(target[5:])
+        elif target.startswith("text."):
+            key = target[5:]
+            if key == "preamble":
+                editor = self.tabs.show_page("info").preamble
+            else:
+                editor = self.tabs.show_page(key).editor
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            for phrase in message.split("“")[1:]:
+                phrase = phrase.split("”")[0].rstrip("…")
+                if len(phrase) >= 6 and editor.select_phrase(phrase):
+                    break
+        else:
+            table = schema.table_of(target)
+            if table in TABLE_KEYS:
+                self.tabs.show_page(table).view.go_to(target)
+
+    # -- status bar ----------------------------------------------------------------------------------
+    def status(self, text: str, refusal: bool = False) -> None:
+        bar = self.statusBar()
+        bar.setStyleSheet("QStatusBar { color: #b3261e; }" if refusal else "")
+        bar.showMessage(text, 10000 if refusal else 6000)
+
+    def _update_status(self, *_args) -> None:
+        if self.session is None:
+            return
+        errors, warnings = self.session.counts()
+        colour = "#b3261e" if errors else ("#8a5a00" if warnings else "#2e7d32")
+        self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
+        state = self.session.save_state
+        self.saved.setText({PENDING: "正在保存…", FAILED: "<span style='color:#b3261e'>保存失败，正在重试</span>"}
+                           .get(state, "已自动保存"))
+
+    def _busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for key in ("export_word", "export_json"):
+            self.actions[key].setEnabled(not busy)
+        if busy:
+            self.statusBar().showMessage("正在导出…")
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.session is not None:
+            self.session.flush()
+
+    # -- help ---------------------------------------------------------------------------------------------
+    def about(self) -> None:
+        self.prompts.info(f"关于{APP_NAME}", menus.about_text())
+
+    def show_locations(self) -> None:
+        from .logs import log_dir
+        self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"
+                          f"{self.store.path.parent / 'backups'}\n\n日志：\n{log_dir()}")
+
+    # -- closing --------------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        if self.session is not None and not self.session.flush():
+            if not self.prompts.confirm("保存失败", "最近的修改还没能写入数据文件。仍然退出吗？",
+                                        yes="仍然退出", no="不退出"):
+                event.ignore()
+                return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        if self.session is not None:
+            self._close_session()
+        super().closeEvent(event)
+
+    def flush(self) -> None:
+        if self.session is not None:
+            self.session.flush()

@@ -1,0 +1,109 @@
+"""Menus 文件 / 编辑 / 检查 / 帮助, the tool bar, and the actions behind them."""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from .. import APP_NAME, __version__
+
+Std = QKeySequence.StandardKey
+
+HELP_TEXT = (
+    "<p><b>填表</b>：直接输入数字即可替换单元格内容；回车下移，Tab 右移，Shift+Tab 左移；"
+    "F2 或双击修改；Delete 把所选单元格清零。可输入全角数字。</p>"
+    "<p><b>复制粘贴</b>：可以在 Excel / WPS 表格中选中一块数字复制，再选中本程序表格的左上角单元格粘贴。"
+    "粘贴的内容放不下或含有非数字时，整块都不会粘贴。</p>"
+    "<p><b>合计</b>：灰色单元格自动计算，不能直接填写。</p>"
+    "<p><b>检查</b>：每次修改后自动检查。红色是错误（导出前应改正），黄色是提醒（请核对）。"
+    "单击下方“检查结果”中的一项，会转到相应的位置。</p>"
+    "<p><b>保存</b>：所有修改自动保存，不需要点保存。Ctrl+Z 撤销，Ctrl+Y 重做。"
+    "交稿前可以用“文件 → 保存为命名版本”留一个版本（如“送审稿”）。</p>")
+
+
+def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    act = QAction(text, window)
+    if shortcut is not None:
+        if isinstance(shortcut, (list, tuple)):
+            act.setShortcuts([QKeySequence(s) for s in shortcut])
+        else:
+            act.setShortcut(QKeySequence(shortcut))
+    if tip:
+        act.setStatusTip(tip)
+        act.setToolTip(tip)
+    act.triggered.connect(lambda _checked=False: slot())
+    return act
+
+
+def build(window) -> dict[str, QAction]:
+    a: dict[str, QAction] = {}
+    a["new"] = _action(window, "新建报告(&N)…", window.new_report, Std.New, "新建一份年度报告")
+    a["from_previous"] = _action(window, "从上一年创建(&P)", window.create_from_previous,
+                                 "Ctrl+Shift+N", "以当前报告为基础创建下一年度的报告")
+    a["import"] = _action(window, "导入 JSON(&I)…", window.files.import_file, Std.Open,
+                          "从 JSON 数据文件导入一份报告")
+    a["export_json"] = _action(window, "导出 JSON(&J)…", window.files.export_json, None,
+                               "把当前报告导出为 JSON 数据文件")
+    a["export_word"] = _action(window, "导出 Word 文档(&W)…", window.files.export_word, "Ctrl+E",
+                               "按正式格式生成 Word 文档")
+    a["save"] = _action(window, "保存(&S)", window.save_now, Std.Save,
+                        "所有修改都会自动保存；此命令立即写入并确认")
+    a["snapshot"] = _action(window, "保存为命名版本(&V)…", window.save_snapshot, None,
+                            "把当前内容另存为一个带名字的版本，如“送审稿”")
+    a["restore"] = _action(window, "恢复版本(&R)…", window.restore_snapshot, None,
+                           "把报告恢复为以前保存的某个版本")
+    a["quit"] = _action(window, "退出(&X)", window.close, Std.Quit)
+    a["undo"] = window.undo_group.createUndoAction(window, "撤销")
+    a["undo"].setShortcuts([QKeySequence(Std.Undo)])
+    a["redo"] = window.undo_group.createRedoAction(window, "重做")
+    a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(Std.Redo)])
+    a["copy"] = _action(window, "复制(&C)", window.copy, Std.Copy)
+    a["paste"] = _action(window, "粘贴(&P)", window.paste, Std.Paste)
+    a["check"] = _action(window, "立即检查(&C)", window.check_now, "F5", "重新检查整份报告")
+    a["next"] = _action(window, "下一个问题(&N)", window.next_finding, "F8", "转到下一个错误或提醒")
+    a["totals"] = _action(window, "重新计算全部合计(&T)", window.recompute_totals, None,
+                          "导入的报告合计有误时，按各分项重新计算所有合计")
+    a["help"] = _action(window, "使用说明(&H)", lambda: window.prompts.info("使用说明", HELP_TEXT),
+                        Std.HelpContents)
+    a["where"] = _action(window, "数据文件和日志位置(&D)", window.show_locations)
+    a["about"] = _action(window, f"关于{APP_NAME}(&A)", window.about)
+
+    bar = window.menuBar()
+    m = bar.addMenu("文件(&F)")
+    for key in ("new", "from_previous", None, "import", "export_json", "export_word", None,
+                "save", "snapshot", "restore", None, "quit"):
+        m.addSeparator() if key is None else m.addAction(a[key])
+    m = bar.addMenu("编辑(&E)")
+    for key in ("undo", "redo", None, "copy", "paste"):
+        m.addSeparator() if key is None else m.addAction(a[key])
+    m = bar.addMenu("检查(&C)")
+    for key in ("check", "next", "totals"):
+        m.addAction(a[key])
+    m.addSeparator()
+    dock_action = window.findings.toggleViewAction()
+    dock_action.setText("显示检查结果面板")
+    m.addAction(dock_action)
+    m = bar.addMenu("帮助(&H)")
+    for key in ("help", "where", None, "about"):
+        m.addSeparator() if key is None else m.addAction(a[key])
+
+    tools = QToolBar("常用", window)
+    tools.setObjectName("MainToolBar")
+    tools.setMovable(False)
+    tools.addWidget(window.picker)
+    tools.addSeparator()
+    for key in ("new", "from_previous", None, "undo", "redo", None, "export_word"):
+        tools.addSeparator() if key is None else tools.addAction(a[key])
+    window.addToolBar(tools)
+    a["new"].setIconText("新建报告")
+    a["from_previous"].setIconText("从上一年创建")
+    a["export_word"].setIconText("导出 Word")
+    return a
+
+
+def about_text() -> str:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+    return (f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
+            "<p>按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+            "编写、检查和导出政府信息公开工作年度报告。所有内容保存在本机的数据文件中。</p>"
+            f"<p style='color:#666'>Qt {qVersion()} · PySide6 {pyside_version}</p>")

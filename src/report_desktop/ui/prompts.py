@@ -1,0 +1,78 @@
+"""Every question the window asks the clerk, in one replaceable object.
+
+The window calls ``self.prompts.confirm(...)`` and so on; tests give the window a
+scripted Prompts so no modal dialog ever blocks them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+WORD_FILTER = "Word 文档 (*.docx)"
+JSON_FILTER = "JSON 数据文件 (*.json)"
+
+
+class Prompts:
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def _box(self, icon, title: str, text: str, detail: str | None = None):
+        from PySide6.QtWidgets import QMessageBox   # dialogs are imported when first needed
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        if detail:
+            box.setInformativeText(detail)
+        return box
+
+    def info(self, title: str, text: str, detail: str | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        box = self._box(QMessageBox.Icon.Information, title, text, detail)
+        box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def warn(self, title: str, text: str, detail: str | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        box = self._box(QMessageBox.Icon.Warning, title, text, detail)
+        box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def confirm(self, title: str, text: str, detail: str | None = None,
+                yes: str = "确定", no: str = "取消") -> bool:
+        from PySide6.QtWidgets import QMessageBox
+        box = self._box(QMessageBox.Icon.Question, title, text, detail)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def save_path(self, title: str, file_filter: str, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_path(self, title: str, file_filter: str, folder: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), file_filter)
+        return Path(name) if name else None
+
+    def text(self, title: str, label: str, default: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+        value, ok = QInputDialog.getText(self.parent, title, label, text=default)
+        return value if ok else None
+
+    def new_report(self, units: list[str], unit: str, year: int, has_previous) -> tuple | None:
+        """(unit, year, level, from_previous) or None."""
+        from .dialogs.new_report import NewReportDialog
+        dlg = NewReportDialog(units, unit, year, has_previous, self.parent)
+        return dlg.result_values() if dlg.exec() else None
+
+    def choose_snapshot(self, snapshots) -> int | None:
+        from .dialogs.snapshots import SnapshotDialog
+        dlg = SnapshotDialog(snapshots, self.parent)
+        return dlg.chosen() if dlg.exec() else None
+
+    def fee_figures(self, initial: tuple) -> tuple | None:
+        from .dialogs.fee import FeeDialog
+        dlg = FeeDialog(initial, self.parent)
+        return dlg.figures() if dlg.exec() else None

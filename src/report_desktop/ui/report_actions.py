@@ -1,0 +1,102 @@
+"""Creating reports and keeping named versions: the report-level commands of the window.
+
+A mixin of MainWindow (uses its store, session, prompts, tabs and status bar)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..core.store import StoreError
+from . import rollover
+
+
+class ReportActions:
+    def create_report(self, unit: str, year: int, level, from_previous: bool = False) -> int | None:
+        try:
+            if self.store.find(unit, year) is not None:
+                self.prompts.warn("无法新建", f"数据文件中已经有“{unit}”{year}年的报告了，已为您打开它。")
+                self.open_report(self.store.find(unit, year))
+                return None
+            prev = self.store.get(unit, year - 1) if from_previous else None
+            report = (rollover.from_previous(prev, year) if prev is not None
+                      else rollover.new_report(unit, year, level))
+            if level and prev is not None:
+                report.level = level
+            report_id = self.store.save(report)
+        except StoreError as exc:
+            self.prompts.warn("无法新建", str(exc))
+            return None
+        self.open_report(report_id)
+        self.tabs.setCurrentIndex(0)
+        self.status(f"已创建“{unit}”{year}年的报告。" + ("已从上一年带入结转数、现行有效件数和正文草稿。"
+                                                      if prev is not None else ""))
+        return report_id
+
+    def _create_first(self, unit: str, year: int, level) -> None:
+        self.create_report(unit, year, level)
+
+    def new_report(self) -> int | None:
+        units = list(dict.fromkeys(r.unit for r in self.store.list_reports()))
+        unit = self.session.report.unit if self.session else ""
+        answer = self.prompts.new_report(units, unit, rollover.default_year(),
+                                         lambda u, y: self.store.find(u, y - 1) is not None)
+        return self.create_report(*answer) if answer else None
+
+    def create_from_previous(self) -> int | None:
+        if self.session is None:
+            return None
+        self.session.flush()
+        rep = self.session.report
+        existing = self.store.find(rep.unit, rep.year + 1)
+        if existing is not None:
+            if self.prompts.confirm("从上一年创建", f"“{rep.unit}”{rep.year + 1}年的报告已经存在。现在打开它吗？",
+                                    yes="打开", no="取消"):
+                self.open_report(existing)
+            return None
+        return self.create_report(rep.unit, rep.year + 1, rep.level, from_previous=True)
+
+    def save_snapshot(self) -> int | None:
+        if self.session is None:
+            return None
+        name = self.prompts.text("保存为命名版本", "版本名称（如“送审稿”“定稿”）：", "送审稿")
+        if name is None:
+            return None
+        self.session.flush()
+        snap = self.store.save_snapshot(self.session.report_id, name)
+        self.status(f"已保存版本“{name.strip() or '未命名版本'}”。")
+        return snap
+
+    def restore_snapshot(self) -> bool:
+        if self.session is None:
+            return False
+        self.session.flush()
+        snaps = self.store.list_snapshots(self.session.report_id)
+        if not snaps:
+            self.prompts.info("恢复版本", "这份报告还没有保存过命名版本。可以用“文件 → 保存为命名版本”保存一个。")
+            return False
+        chosen = self.prompts.choose_snapshot(snaps)
+        if chosen is None:
+            return False
+        try:
+            self.store.restore_snapshot(chosen)
+        except StoreError as exc:
+            self.prompts.warn("无法恢复", str(exc))
+            return False
+        self.open_report(self.session.report_id, force=True)
+        self.status("已恢复所选版本；恢复前的内容已自动保存为版本“恢复前自动保存”。")
+        return True
+
+    def fee_helper(self) -> None:
+        if self.session is None:
+            return
+        key = f"fee_figures.{self.session.report_id}"
+        saved = (self.store.setting(key) or "0|0|0").split("|")
+        try:
+            initial = (int(saved[0]), Decimal(saved[1]), Decimal(saved[2]))
+        except (ValueError, IndexError, ArithmeticError):
+            initial = (0, Decimal(0), Decimal(0))
+        figures = self.prompts.fee_figures(initial)
+        if figures is None:
+            return
+        from .drafts import fee_sentence
+        self.store.set_setting(key, "|".join(str(f) for f in figures))
+        self.text_tabs["other"].editor.insert_block(fee_sentence(*figures))

@@ -1,0 +1,61 @@
+"""New reports: blank, or started from last year's report of the same unit.  Qt-free."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..core import schema
+from ..core.report import Report
+from ..core.values import is_number
+
+# First line of a text copied from last year; the text tab shows a reminder while it is there.
+DRAFT_MARKER = "【以下为上年内容，请按本年实际修改】"
+CARRIED_TEXTS = ("overview", "problems", "other")
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """Reports are written early in the year about the year before."""
+    return (today or dt.date.today()).year - 1
+
+
+def default_preamble(year: int) -> str:
+    return ("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开"
+            "工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，全文包括总体情况、主动公开政府信息情况、"
+            "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
+            f"其他需要报告的事项。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
+
+
+def new_report(unit: str, year: int, level: str | None) -> Report:
+    rep = Report.blank(unit.strip(), year, level)
+    rep.texts["preamble"] = default_preamble(year)
+    return rep
+
+
+def _number(rep: Report, cell_id: str):
+    v = rep.cells[cell_id]
+    return v if is_number(v) else 0
+
+
+def from_previous(prev: Report, year: int | None = None) -> Report:
+    """Next year's report: 上年结转 from last year's 结转下年度继续办理, 现行有效件数
+    carried, last year's texts offered as a marked draft."""
+    year = year or prev.year + 1
+    rep = new_report(prev.unit, year, prev.level)
+    for col in schema.APPLICATION_COLUMNS:
+        if col.key == "total":
+            continue
+        rep.set(schema.application_cell("carried_over", col.key),
+                _number(prev, schema.application_cell("carry_forward", col.key)))
+    for row in ("rules", "normative_docs"):
+        cid = f"active.{row}.in_force"
+        rep.set(cid, _number(prev, cid))
+    if prev.texts.get("preamble", "").strip():
+        rep.texts["preamble"] = prev.texts["preamble"].replace(f"{prev.year}年", f"{year}年")
+    for key in CARRIED_TEXTS:
+        body = prev.texts.get(key, "").strip()
+        if body:
+            rep.texts[key] = f"{DRAFT_MARKER}\n{body}"
+    return rep
+
+
+def has_draft_marker(text: str) -> bool:
+    return DRAFT_MARKER in text

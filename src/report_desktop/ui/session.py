@@ -1,0 +1,235 @@
+"""The report being edited: its undo stack, its store writes, its findings.
+
+Every change goes through here.  Cell and meta edits reach the SQLite store at once;
+text edits are written at most ``TEXT_WRITE_MS`` later (and on ``flush``).  After each
+change the whole report is validated by ``core.rules.validate`` against last year's
+report of the same unit from the store.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..core import schema
+from ..core.report import Report
+from ..core.rules import ERROR, Finding, validate
+from ..core.store import Store, StoreError
+from ..core.values import Value
+from .commands import CellsCommand, MetaCommand, TextCommand
+
+log = logging.getLogger(__name__)
+
+TEXT_WRITE_MS = 400
+TEXT_VALIDATE_MS = 150
+RETRY_MS = 2000
+
+SAVED, PENDING, FAILED = "saved", "pending", "failed"
+META_FIELDS = ("unit", "year", "report_date", "level")
+
+
+def same(a: Value, b: Value) -> bool:
+    """Equal as the clerk sees them: 12.50 is not 12.5, 0 is not blank."""
+    return type(a) is type(b) and str(a) == str(b)
+
+
+class Session(QObject):
+    cellsChanged = Signal(list)        # cell ids whose value changed (totals included)
+    textChanged = Signal(str)          # text key
+    metaChanged = Signal()
+    findingsChanged = Signal()
+    saveStateChanged = Signal(str)     # SAVED, PENDING or FAILED
+    located = Signal(str)              # where an undo/redo changed something
+    storeFailed = Signal(str)          # Chinese message
+
+    def __init__(self, store: Store, report_id: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.report_id = report_id
+        self.report: Report = store.load(report_id)
+        self.previous: Report | None = self._load_previous()
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self.marks: dict[str, tuple[str, list[str]]] = {}
+        self.save_state = SAVED
+        self._dirty_cells: dict[str, Value] = {}
+        self._dirty_texts: set[str] = set()
+        self._dirty_meta = False
+        self._text_timer = self._timer(TEXT_WRITE_MS, self.flush)
+        self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
+        self._retry_timer = self._timer(RETRY_MS, self.flush)
+        self._failure_reported = False
+        self.revalidate()
+
+    def _timer(self, ms: int, slot) -> QTimer:
+        t = QTimer(self)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    def _load_previous(self) -> Report | None:
+        try:
+            return self.store.get(self.report.unit, self.report.year - 1)
+        except (StoreError, sqlite3.Error):
+            log.exception("cannot load last year's report")
+            return None
+
+    # -- edits (each one an undo step) ----------------------------------------
+    def set_cells(self, new: dict[str, Value], title: str = "修改数字") -> bool:
+        new = {c: v for c, v in new.items() if c not in schema.TOTAL_IDS}
+        old = {c: self.report.cells[c] for c in new}
+        if all(same(old[c], new[c]) for c in new):
+            return False
+        self.undo_stack.push(CellsCommand(self, old, new, title))
+        return True
+
+    def set_text(self, key: str, body: str, merge: bool = True, title: str = "") -> bool:
+        old = self.report.texts.get(key, "")
+        if body == old:
+            return False
+        title = title or f"编辑“{schema.TEXTS[key]}”"
+        self.undo_stack.push(TextCommand(self, key, old, body, title, merge))
+        return True
+
+    def meta_conflict(self, unit: str, year: int) -> str | None:
+        """Why the report cannot take this unit and year (another report has them)."""
+        other = self.store.find(unit, year)
+        if other is not None and other != self.report_id:
+            return f"数据文件中已经有“{unit}”{year}年的报告，不能重复。"
+        return None
+
+    def set_meta(self, field: str, value) -> bool:
+        old = getattr(self.report, field)
+        if old == value:
+            return False
+        titles = {"unit": "修改单位名称", "year": "修改统计年度",
+                  "report_date": "修改报告日期", "level": "修改单位层级"}
+        self.undo_stack.push(MetaCommand(self, field, old, value, titles[field]))
+        return True
+
+    def recompute_totals(self) -> bool:
+        """Make every total the sum of its parts again (one undo step)."""
+        before = dict(self.report.cells)
+        probe = self.report.copy()
+        probe.recompute_totals()
+        changed = [c for c in schema.TOTAL_IDS if not same(before[c], probe.cells[c])]
+        if not changed:
+            return False
+        self.undo_stack.push(_TotalsCommand(self, {c: before[c] for c in changed},
+                                            {c: probe.cells[c] for c in changed}))
+        return True
+
+    # -- applying (called by the undo commands) ---------------------------------
+    def _apply_cells(self, new: dict[str, Value]) -> None:
+        changed: dict[str, Value] = {}
+        for cid, value in new.items():
+            changed.update(self.report.set(cid, value))
+        self._dirty_cells.update(changed)
+        self._persist()
+        self.cellsChanged.emit(list(changed))
+        self.revalidate()
+
+    def _apply_totals(self, totals: dict[str, Value]) -> None:
+        self.report.cells.update(totals)
+        self._dirty_cells.update(totals)
+        self._persist()
+        self.cellsChanged.emit(list(totals))
+        self.revalidate()
+
+    def _apply_text(self, key: str, body: str) -> None:
+        self.report.texts[key] = body
+        self._dirty_texts.add(key)
+        self._set_state(PENDING)
+        if not self._text_timer.isActive():
+            self._text_timer.start()
+        self.textChanged.emit(key)
+        self._validate_timer.start()
+
+    def _apply_meta(self, field: str, value) -> None:
+        setattr(self.report, field, value)
+        self._dirty_meta = True
+        self._persist()
+        if field in ("unit", "year"):
+            self.previous = self._load_previous()
+        self.metaChanged.emit()
+        self.revalidate()
+
+    # -- store -------------------------------------------------------------------
+    def pending(self) -> bool:
+        return bool(self._dirty_cells or self._dirty_texts or self._dirty_meta)
+
+    def flush(self) -> bool:
+        """Write whatever is not in the store yet; True when everything is saved."""
+        self._text_timer.stop()
+        if self._validate_timer.isActive():
+            self.revalidate()
+        return self._persist()
+
+    def _persist(self) -> bool:
+        try:
+            if self._dirty_meta:
+                self.store.write_meta(self.report_id, self.report)
+                self._dirty_meta = False
+            if self._dirty_cells:
+                self.store.write_cells(self.report_id, self._dirty_cells)
+                self._dirty_cells = {}
+            for key in sorted(self._dirty_texts):
+                self.store.write_text(self.report_id, key, self.report.texts[key])
+                self._dirty_texts.discard(key)
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            log.exception("store write failed")
+            self._set_state(FAILED)
+            self._retry_timer.start()
+            if not self._failure_reported:
+                self._failure_reported = True
+                self.storeFailed.emit(f"修改暂时无法写入数据文件（{exc}）。程序会自动重试，"
+                                      "请不要关闭程序，并检查磁盘空间或文件权限。")
+            return False
+        self._failure_reported = False
+        self._set_state(SAVED)
+        return True
+
+    def _set_state(self, state: str) -> None:
+        if state != self.save_state:
+            self.save_state = state
+            self.saveStateChanged.emit(state)
+
+    # -- findings ------------------------------------------------------------------
+    def revalidate(self) -> None:
+        self._validate_timer.stop()
+        self.findings = validate(self.report, self.previous)
+        marks: dict[str, tuple[str, list[str]]] = {}
+        for f in self.findings:
+            for cid in f.cells:
+                sev, msgs = marks.get(cid, (f.severity, []))
+                if f.severity == ERROR:
+                    sev = ERROR
+                msgs.append(f.message)
+                marks[cid] = (sev, msgs)
+        self.marks = marks
+        self.findingsChanged.emit()
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(f.severity == ERROR for f in self.findings)
+        return errors, len(self.findings) - errors
+
+    def close(self) -> None:
+        self.flush()
+        self._retry_timer.stop()
+
+
+class _TotalsCommand(CellsCommand):
+    def redo(self) -> None:
+        self.session._apply_totals(self.new)
+        self._located(next(iter(self.new), None))
+
+    def undo(self) -> None:
+        self.session._apply_totals(self.old)
+        self._located(next(iter(self.old), None))
+
+    def __init__(self, session, old, new):
+        super().__init__(session, old, new, "重新计算合计")
+

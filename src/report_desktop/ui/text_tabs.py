@@ -1,0 +1,208 @@
+"""The prose parts: a comfortable plain-text editor bound to one text of the report.
+
+The editor's own undo is off: every change is a step on the report's undo stack, so
+Ctrl+Z / Ctrl+Y work across tabs and cells alike.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ..core.rules import ERROR
+from . import drafts, theme
+from .rollover import DRAFT_MARKER, has_draft_marker
+
+
+class TextEditor(QPlainTextEdit):
+    def __init__(self, key: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.session = None
+        self._syncing = False
+        self.setUndoRedoEnabled(False)
+        self.setFont(theme.editor_font())
+        self.setTabChangesFocus(True)
+        self.document().setDocumentMargin(10)
+        self.textChanged.connect(self._edited)
+
+    def set_session(self, session) -> None:
+        if self.session is not None:
+            self.session.textChanged.disconnect(self._session_changed)
+        self.session = session
+        self.setReadOnly(session is None)
+        if session is not None:
+            session.textChanged.connect(self._session_changed)
+        self._syncing = True
+        self.setPlainText(session.report.texts.get(self.key, "") if session else "")
+        self._syncing = False
+
+    def _edited(self) -> None:
+        if not self._syncing and self.session is not None:
+            self.session.set_text(self.key, self.toPlainText())
+
+    def _session_changed(self, key: str) -> None:
+        if key == self.key:
+            self.sync(self.session.report.texts.get(key, ""))
+
+    def sync(self, text: str) -> None:
+        """Show ``text`` by replacing only the part that differs (keeps the cursor sensible)."""
+        current = self.toPlainText()
+        if current == text:
+            return
+        start = 0
+        limit = min(len(current), len(text))
+        while start < limit and current[start] == text[start]:
+            start += 1
+        end_cur, end_new = len(current), len(text)
+        while end_cur > start and end_new > start and current[end_cur - 1] == text[end_new - 1]:
+            end_cur -= 1
+            end_new -= 1
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end_cur, QTextCursor.MoveMode.KeepAnchor)
+        self._syncing = True
+        cursor.insertText(text[start:end_new])
+        self._syncing = False
+        self.setTextCursor(cursor)
+
+    def insert_block(self, text: str, position: int | None = None) -> None:
+        """Insert a drafted paragraph as one undo step, on its own line."""
+        if self.session is None:
+            return
+        body = self.toPlainText()
+        pos = self.textCursor().position() if position is None else position
+        before = "" if pos == 0 or body[pos - 1:pos] == "\n" else "\n"
+        after = "" if pos >= len(body) or body[pos:pos + 1] == "\n" else "\n"
+        new = body[:pos] + before + text + after + body[pos:]
+        self.session.set_text(self.key, new, merge=False, title="插入草稿")
+        cursor = self.textCursor()
+        cursor.setPosition(pos + len(before) + len(text))
+        self.setTextCursor(cursor)
+
+    def select_phrase(self, phrase: str) -> bool:
+        found = self.document().find(phrase)
+        if found.isNull():
+            return False
+        self.setTextCursor(found)
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        if self.session is not None:
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.session.undo_stack.undo()
+                return
+            if event.matches(QKeySequence.StandardKey.Redo) or (
+                    event.key() == Qt.Key.Key_Y
+                    and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+                self.session.undo_stack.redo()
+                return
+        super().keyPressEvent(event)
+
+
+class Banner(QLabel):
+    """Findings (and reminders) about one text, shown under its editor."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_items(self, items: list[tuple[str, str]]) -> None:
+        """items: (severity 'error'|'warning'|'note', message)."""
+        if not items:
+            self.hide()
+            return
+        severity = "error" if any(s == ERROR for s, _ in items) else items[0][0]
+        tags = {"error": "错误", "warning": "提醒", "note": "提示"}
+        self.setText("\n".join(f"【{tags.get(s, '提醒')}】{m}" for s, m in items))
+        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE["warning"]))
+        self.show()
+
+
+def text_items(session, key: str, text: str) -> list[tuple[str, str]]:
+    items = []
+    if session is not None:
+        items = [(f.severity, f.message) for f in session.findings if f"text.{key}" in f.cells]
+    if has_draft_marker(text):
+        items.append(("note", f"本部分是从上年报告复制的草稿。请按本年实际修改，改完后删除第一行"
+                              f"“{DRAFT_MARKER}”。"))
+    return items
+
+
+class TextTab(QWidget):
+    """一、五、六: heading, guidance, helper buttons, editor, findings."""
+    feeRequested = Signal()
+
+    def __init__(self, key: str, heading: str, guidance: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.session = None
+        title = theme.heading_label(heading, self)
+        hint = theme.hint_label(guidance, self)
+        self.editor = TextEditor(key, self)
+        self.banner = Banner(self)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.banner)
+        if key == "overview":
+            self._button("插入提纲", "插入常用的小标题：（一）主动公开……（五）监督保障", self.insert_outline)
+            self._button("生成依申请公开段落", "根据表三的数字写出受理、办结、结转等情况的句子",
+                         self.insert_applications)
+        if key == "other":
+            self._button("信息处理费…", "填写收费通知件数和金额，生成信息处理费情况的句子",
+                         self.feeRequested.emit)
+        self.buttons.addStretch(1)
+        self.editor.textChanged.connect(self.refresh_banner)
+
+    def _button(self, text: str, tip: str, slot) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        self.buttons.addWidget(b)
+        return b
+
+    def set_session(self, session) -> None:
+        if self.session is not None:
+            self.session.findingsChanged.disconnect(self.refresh_banner)
+        self.session = session
+        self.editor.set_session(session)
+        if session is not None:
+            session.findingsChanged.connect(self.refresh_banner)
+        self.refresh_banner()
+
+    def refresh_banner(self) -> None:
+        self.banner.show_items(text_items(self.session, self.key, self.editor.toPlainText()))
+
+    def insert_outline(self) -> None:
+        missing = drafts.missing_outline(self.editor.toPlainText())
+        if missing:
+            end = len(self.editor.toPlainText())
+            self.editor.insert_block("\n".join(missing), end)
+
+    def insert_applications(self) -> None:
+        if self.session is None:
+            return
+        sentence = drafts.applications_sentence(self.session.report)
+        body = self.editor.toPlainText()
+        anchor = drafts.applications_anchor(body)
+        if anchor is None:
+            self.editor.insert_block(sentence)
+            return
+        line_start = body.rfind("\n", 0, anchor) + 1
+        line = body[line_start:anchor]
+        if len(re.sub(r"\s", "", line)) <= 12:      # a bare sub-heading: new paragraph
+            self.editor.insert_block(sentence, anchor)
+        else:                                        # a paragraph: add the sentence to it
+            self.session.set_text(self.key, body[:anchor] + sentence + body[anchor:],
+                                  merge=False, title="插入草稿")

@@ -1,0 +1,121 @@
+"""Fixtures for the window tests: offscreen Qt, real SQLite stores in tmp_path, the real
+window with a scripted Prompts so no modal dialog ever blocks a test."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from report_desktop.core import jsonio  # noqa: E402
+from report_desktop.core.store import Store  # noqa: E402
+from report_desktop.ui.prompts import Prompts  # noqa: E402
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json"
+
+
+class ScriptedPrompts(Prompts):
+    """Answers every question from lists the test fills; records what was shown."""
+
+    def __init__(self):
+        super().__init__(None)
+        self.shown: list[tuple[str, str, str, str | None]] = []
+        self.confirm_answer = True
+        self.paths: list[Path] = []
+        self.texts: list[str] = []
+        self.new_reports: list[tuple] = []
+        self.snapshot_choice = None      # callable(snapshots) -> id
+        self.fee: tuple | None = None
+
+    def info(self, title, text, detail=None):
+        self.shown.append(("info", title, text, detail))
+
+    def warn(self, title, text, detail=None):
+        self.shown.append(("warn", title, text, detail))
+
+    def confirm(self, title, text, detail=None, yes="确定", no="取消"):
+        self.shown.append(("confirm", title, text, detail))
+        return self.confirm_answer
+
+    def save_path(self, title, file_filter, suggested):
+        self.shown.append(("save_path", title, file_filter, str(suggested)))
+        return self.paths.pop(0) if self.paths else None
+
+    def open_path(self, title, file_filter, folder):
+        return self.paths.pop(0) if self.paths else None
+
+    def text(self, title, label, default=""):
+        return self.texts.pop(0) if self.texts else None
+
+    def new_report(self, units, unit, year, has_previous):
+        return self.new_reports.pop(0) if self.new_reports else None
+
+    def choose_snapshot(self, snapshots):
+        return self.snapshot_choice(snapshots) if self.snapshot_choice else None
+
+    def fee_figures(self, initial):
+        return self.fee
+
+    def warnings(self):
+        return [s for s in self.shown if s[0] == "warn"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """QSettings (window geometry, store replacements) in the test's own folder."""
+    from report_desktop.ui.app import application
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    application()
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def seed_report():
+    return jsonio.read(SEED)
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "reports.sqlite3"
+
+
+@pytest.fixture
+def store(store_path, seed_report):
+    s = Store(store_path)
+    s.save(seed_report)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def empty_store(store_path):
+    s = Store(store_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def prompts():
+    return ScriptedPrompts()
+
+
+def open_window(qtbot, store, prompts):
+    from report_desktop.ui.main_window import MainWindow
+    w = MainWindow(store, prompts)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, store, prompts):
+    w = open_window(qtbot, store, prompts)
+    yield w
+    w.close()

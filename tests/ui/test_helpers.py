@@ -1,0 +1,95 @@
+"""The Qt-free helpers of the window: grid layouts, paste planning, drafts, rollover."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from report_desktop.core import schema
+from report_desktop.core.report import Report
+from report_desktop.core.rules import validate
+from report_desktop.ui import drafts, rollover
+from report_desktop.ui.grid.clipboard import PasteRefused, copy_block, parse_block, plan_paste
+from report_desktop.ui.grid.layout import spec_for
+
+A = schema.application_cell
+
+
+def test_specs_hold_every_cell_once():
+    for table in ("active", "applications", "review_litigation"):
+        spec = spec_for(table)
+        ids = spec.cell_ids()
+        assert set(ids) == {c for c in schema.CELL_IDS if schema.table_of(c) == table}
+        assert len(ids) == len(set(ids))
+
+
+def test_parse_block_variants():
+    assert parse_block("1\t2\r\n3\t4\r\n") == [["1", "2"], ["3", "4"]]
+    assert parse_block("1\t2\n3\t4") == [["1", "2"], ["3", "4"]]
+    assert parse_block("5") == [["5"]]
+
+
+def test_plan_paste_blanks_and_totals():
+    spec = spec_for("applications")
+    top, left = spec.position(A("new", "other_org"))
+    plan = plan_paste(spec, top, left, [["", "9"]])
+    assert plan.values == {A("new", "other_org"): 0}
+    assert plan.blanks == 1 and plan.skipped_totals == 1
+    with pytest.raises(PasteRefused):
+        plan_paste(spec, *spec.position(A("new", "total")), [["1"]])
+
+
+@given(st.lists(st.lists(st.integers(0, 999), min_size=1, max_size=7), min_size=1, max_size=25))
+def test_copy_then_paste_round_trips(rows):
+    spec = spec_for("applications")
+    width = min(len(r) for r in rows)
+    block = [[str(v) for v in r[:width]] for r in rows]
+    top, left = spec.position(A("new", "natural_person"))
+    plan = plan_paste(spec, top, left, block)
+    cells = {c: 0 for c in spec.cell_ids()}
+    cells.update(plan.values)
+    positions = [(top + i, left + j) for i in range(len(block)) for j in range(width)]
+    text = copy_block(spec, positions, lambda cid: str(cells[cid]))
+    again = plan_paste(spec, top, left, parse_block(text))
+    assert again.values == plan.values
+
+
+def seeded():
+    from report_desktop.core import jsonio
+    from pathlib import Path
+    return jsonio.read(Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json")
+
+
+@given(st.dictionaries(st.sampled_from([r.key for r in schema.APPLICATION_ROWS
+                                        if r.key != "total"]),
+                       st.integers(0, 60), max_size=8))
+def test_applications_sentence_always_passes_s3(values):
+    rep = Report.blank("某局", 2024, "department")
+    for row, n in values.items():
+        rep.set(A(row, "natural_person"), n)
+    rep.texts["overview"] = drafts.applications_sentence(rep)
+    about_text = [f for f in validate(rep) if f.rule in ("S3", "S5") and "text.overview" in f.cells]
+    assert not about_text
+
+
+def test_fee_sentence():
+    assert "未收取" in drafts.fee_sentence(0, Decimal(0), Decimal(0))
+    text = drafts.fee_sentence(3, Decimal("300.00"), Decimal("120.50"))
+    assert "3件" in text and "300元" in text and "120.50元" in text
+    rep = seeded()
+    rep.texts["other"] = text
+    assert not [f for f in validate(rep) if f.rule == "S4"]
+
+
+def test_outline_detects_half_width_headings():
+    assert drafts.missing_outline("(一)主动公开情况。\n（三）政府信息管理") == [
+        "（二）依申请公开", "（四）政府信息公开平台建设", "（五）监督保障"]
+
+
+def test_rollover_from_seed():
+    prev = seeded()
+    rep = rollover.from_previous(prev)
+    assert rep.year == prev.year + 1 and rep.unit == prev.unit
+    assert rep.row("carried_over") == prev.row("carry_forward")
+    assert rep.cells["active.normative_docs.in_force"] == 59
+    assert rep.texts["problems"].startswith(rollover.DRAFT_MARKER)
+    assert not [f for f in validate(rep, prev) if f.rule in ("H6", "S1")]
