@@ -16,14 +16,12 @@ from report_desktop.core.docx import reader
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.rules import validate
 from report_desktop.core.values import Bad, from_file, to_text
-from report_desktop.core.xlsx import layout
+from report_desktop.core import layout
 
 from .test_xlsx import BILLION_LAUGHS, EXTERNAL_ENTITY, rebuild_zip
 
 PUBLISHED = Path(__file__).parent / "data" / "shuozhou-2024-published.txt"
 TABLE_OF = {s.heading: s.table for s in schema.SECTIONS if s.table}
-SHEETS = {"active": layout.active_sheet, "applications": layout.applications_sheet,
-          "review_litigation": layout.review_sheet}
 WRAP = {"商业企业": "商业\n企业", "科研机构": "科研\n机构", "结果纠正": "结果\n纠正",
         "其他结果": "其他\n结果", "尚未审结": "尚未\n审结"}
 
@@ -36,14 +34,13 @@ def as_typed(label: str) -> str:
 
 def add_table(doc, table_id: str, report, relabel=as_typed) -> None:
     """The official table built with python-docx merges (a merged cell is one w:tc)."""
-    sheet = SHEETS[table_id]()
-    n_rows = max(b.row + b.rows - 1 for b in sheet.boxes) - 1
-    t = doc.add_table(rows=n_rows, cols=len(sheet.widths))
+    spec = layout.table(table_id)
+    t = doc.add_table(rows=spec.n_rows, cols=spec.n_cols)
     t.style = "Table Grid"
-    for b in sheet.boxes:
-        cell = t.cell(b.row - 2, b.col - 1)
+    for b in spec.boxes:
+        cell = t.cell(b.row, b.col)
         if b.rows > 1 or b.cols > 1:
-            cell = cell.merge(t.cell(b.row + b.rows - 3, b.col + b.cols - 2))
+            cell = cell.merge(t.cell(b.row + b.rows - 1, b.col + b.cols - 1))
         cell.text = relabel(b.text) if b.text else to_text(report.cells[b.cell_id])
 
 
