@@ -123,3 +123,13 @@ def test_word_export_of_a_report_with_errors_needs_allow_errors(capsys, seed, tm
     assert not target.exists()
     code, out, _ = run(capsys, "convert", src, target, "--allow-errors")
     assert code == 0 and target.stat().st_size > 10_000
+
+
+def test_word_fonts_option_chooses_the_windows_fonts(capsys, seed_path, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    target = tmp_path / "w.docx"
+    assert run(capsys, "convert", seed_path, target, "--fonts", "windows")[0] == 0
+    fonts = {el.get(qn("w:eastAsia")) for el in docx.Document(target).element.iter(qn("w:rFonts"))}
+    assert "仿宋" in fonts and "仿宋_GB2312" not in fonts
+    assert run(capsys, "convert", seed_path, target, "--fonts", "other")[0] == 2

@@ -48,6 +48,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"用法错误：{message}\n运行 report-desktop --help 查看用法。")
 
 
+def _add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-errors", action="store_true",
+                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
+    p.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb",
+                   help="Word 文档的字体：" + "；".join(f"{k}＝{v}" for k, v in formats.WORD_FONTS.items()))
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH", type=Path, default=argparse.SUPPRESS,
                    help="数据文件路径（默认在用户数据文件夹中）")
@@ -69,8 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）")
     v.add_argument("input", type=Path)
     v.add_argument("output", type=Path)
-    v.add_argument("--allow-errors", action="store_true",
-                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_export_options(v)
     _add_db(v)
 
     m = sub.add_parser("merge", help="汇总各单位的报告（逐格相加），生成本级汇总报告")
@@ -88,8 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="应报单位名单（UTF-8 文本，每行一个单位名称），列出未报送的单位")
     m.add_argument("--parent", type=Path, metavar="FILE",
                    help="本级已有的报告文件，与各单位合计逐格比对（默认取数据文件中的本级报告）")
-    m.add_argument("--allow-errors", action="store_true",
-                   help="汇总报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_export_options(m)
     _add_db(m)
 
     d = sub.add_parser("db", help="管理数据文件中的报告")
@@ -102,8 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("unit")
     g.add_argument("year", type=int)
     g.add_argument("output", type=Path)
-    g.add_argument("--allow-errors", action="store_true",
-                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
+    _add_export_options(g)
     _add_db(g)
     return p
 
@@ -146,21 +150,21 @@ def cmd_check(args) -> int:
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
-def _export(report: Report, output: Path, allow_errors: bool, previous: Report | None = None) -> None:
+def _export(report: Report, output: Path, args, previous: Report | None = None) -> None:
     """Write a report; a Word file of a report with errors only when explicitly allowed."""
-    if output.suffix.lower() == ".docx" and not allow_errors:
+    if output.suffix.lower() == ".docx" and not args.allow_errors:
         errors = [f for f in validate(report, previous) if f.severity == ERROR]
         if errors:
             lines = "\n".join(f"  [{f.rule}] {f.message}" for f in errors[:20])
             raise ReportFileError(
                 f"报告还有 {len(errors)} 个错误，未导出 Word 文档（避免发布数字有误的报告）：\n{lines}\n"
                 "改正后再导出；如确需导出草稿，请加 --allow-errors。")
-    formats.write(report, output)
+    formats.write(report, output, args.fonts)
 
 
 def cmd_convert(args) -> int:
     report = formats.read(args.input)
-    _export(report, args.output, args.allow_errors)
+    _export(report, args.output, args)
     print(f"已写出：{args.output}")
     return EXIT_OK
 
@@ -222,7 +226,7 @@ def cmd_merge(args) -> int:
                 print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
         else:
             print("本级报告与各单位合计一致。")
-    _export(total, args.output, args.allow_errors)
+    _export(total, args.output, args)
     print(f"已写出：{args.output}（{len(reports)} 个单位的合计）")
     return EXIT_OK
 
@@ -247,7 +251,7 @@ def cmd_db(args) -> int:
             if report is None:
                 raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
             previous = store.get(args.unit, args.year - 1)
-            _export(report, args.output, args.allow_errors, previous)
+            _export(report, args.output, args, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
 

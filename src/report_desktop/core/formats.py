@@ -41,11 +41,21 @@ def read(path: Path) -> Report:
     return reader(Path(path))
 
 
-def write(report: Report, path: Path) -> None:
-    writer = WRITERS.get(_ext(path))
+# The Word file's font choice (公文标准字体 or the fonts every Windows PC has).
+WORD_FONTS = {"gb": "公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
+              "windows": "Windows 自带字体（宋体、仿宋、黑体、楷体）"}
+
+
+def write(report: Report, path: Path, fonts: str = "gb") -> None:
+    """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file."""
+    ext = _ext(path)
+    writer = WRITERS.get(ext)
     if writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
-    writer(report, Path(path))
+    if ext == ".docx":
+        docx_writer.write(report, Path(path), fonts)
+    else:
+        writer(report, Path(path))
 
 
 def describe(table: dict) -> str:
