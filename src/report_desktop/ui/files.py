@@ -1,4 +1,4 @@
-"""Import and export: Word and JSON files, written off the GUI thread (jobs.WriteJob).
+"""Import and export: Word, Excel and JSON files, written off the GUI thread (jobs.WriteJob).
 
 ``core.formats`` (and through it python-docx) is imported only when a file is read or
 written, so start-up stays fast.
@@ -8,13 +8,24 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from ..core.rules import ERROR
 from .prompts import JSON_FILTER, WORD_FILTER
 from .rollover import has_draft_marker
 
 log = logging.getLogger(__name__)
+
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
+FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER}
+TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件"}
+IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls)", WORD_FILTER, EXCEL_FILTER,
+                           JSON_FILTER, "所有文件 (*)"))
+LISTED = 12   # findings and deviations named in a message box; the rest are counted
+
+
+def _listed(lines: list[str]) -> list[str]:
+    return lines[:LISTED] + ([f"……另有 {len(lines) - LISTED} 项"] if len(lines) > LISTED else [])
 
 
 class FileActions(QObject):
@@ -28,12 +39,14 @@ class FileActions(QObject):
         self.jobs: dict = {}
 
     # -- helpers ---------------------------------------------------------------------
-    def _folder(self) -> Path:
+    def folder(self) -> Path:
+        """The folder the clerk last read from or wrote to."""
         saved = self.window.store.setting("last_folder")
         return Path(saved) if saved and Path(saved).is_dir() else Path.home()
 
-    def _remember(self, path: Path) -> None:
-        self.window.store.set_setting("last_folder", str(path.parent))
+    def remember(self, path: Path) -> None:
+        folder = path if path.is_dir() else path.parent
+        self.window.store.set_setting("last_folder", str(folder))
 
     def busy(self) -> bool:
         return bool(self.jobs)
@@ -70,65 +83,83 @@ class FileActions(QObject):
 
     # -- export ------------------------------------------------------------------------
     def export_word(self, path: Path | None = None):
-        session = self.window.session
-        if session is None:
-            return None
-        session.flush()
-        problems = [f"[{f.rule}] {f.message}" for f in session.findings if f.severity == ERROR]
-        drafts = [k for k, t in session.report.texts.items() if has_draft_marker(t)]
-        if problems or drafts:
-            lines = problems[:15] + (["……"] if len(problems) > 15 else [])
-            if drafts:
-                lines.append(f"有 {len(drafts)} 部分正文仍是从上年复制的草稿（带有修改提示行）。")
-            if not self.window.prompts.confirm(
-                    "报告还有问题", f"报告还有 {len(problems)} 个错误。仍然导出 Word 文档吗？"
-                    "（建议改正后再导出，避免发布数字有误的报告。）", "\n".join(lines),
-                    yes="仍然导出", no="取消"):
-                return None
-        rep = session.report
-        if path is None:
-            path = self.window.prompts.save_path("导出 Word 文档", WORD_FILTER,
-                                                 self._folder() / f"{rep.title}.docx")
-            if path is None:
-                return None
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        self._remember(path)
-        return self.start(rep.copy(), path)
+        return self._export_open(".docx", path)
+
+    def export_excel(self, path: Path | None = None):
+        return self._export_open(".xlsx", path)
 
     def export_json(self, path: Path | None = None):
+        return self._export_open(".json", path)
+
+    def _export_open(self, ext: str, path: Path | None):
         session = self.window.session
         if session is None:
             return None
         session.flush()
-        rep = session.report
+        return self.export_report(session.report.copy(), ext, path, session.findings)
+
+    def _word_ok(self, report, findings) -> bool:
+        """A Word file is what gets published: list the errors first and ask."""
+        if findings is None:
+            from ..core.rules import validate
+            findings = validate(report)
+        problems = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR]
+        drafts = [k for k, t in report.texts.items() if has_draft_marker(t)]
+        if not (problems or drafts):
+            return True
+        lines = _listed(problems)
+        if drafts:
+            lines.append(f"有 {len(drafts)} 部分正文仍是从上年复制的草稿（带有修改提示行）。")
+        return self.window.prompts.confirm(
+            "报告还有问题", f"报告还有 {len(problems)} 个错误。仍然导出 Word 文档吗？"
+            "（建议改正后再导出，避免发布数字有误的报告。）", "\n".join(lines),
+            yes="仍然导出", no="取消")
+
+    def export_report(self, report, ext: str, path: Path | None = None, findings=None,
+                      title: str = "", choices: tuple[str, ...] = ()):
+        """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
+        ``choices`` the clerk picks by file name; the WriteJob, or None if not started."""
+        choices = choices or (ext,)
+        asked = ext == ".docx"
+        if asked and not self._word_ok(report, findings):   # errors before a file name
+            return None
         if path is None:
-            path = self.window.prompts.save_path("导出 JSON 数据文件", JSON_FILTER,
-                                                 self._folder() / f"{rep.title}.json")
+            path = self.window.prompts.save_path(title or TITLES[ext],
+                                                 ";;".join(FILTERS[e] for e in choices),
+                                                 self.folder() / f"{report.title}{ext}")
             if path is None:
                 return None
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        self._remember(path)
-        return self.start(rep.copy(), path)
+        path = Path(path)
+        if path.suffix.lower() not in choices:
+            path = path.with_name(path.name + ext)
+        if path.suffix.lower() == ".docx" and not asked and not self._word_ok(report, findings):
+            return None
+        self.remember(path)
+        return self.start(report, path)
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None) -> int | None:
-        """Read a report file into the store and open it; the report id or None."""
+        """Read a report file (Word, Excel, JSON) into the store and open it; the report id or None."""
+        from PySide6.QtWidgets import QApplication
+
         from ..core import formats
         from ..core.files import ReportFileError
         from ..core.store import StoreError
         win = self.window
         if path is None:
-            path = win.prompts.open_path("导入报告", f"{JSON_FILTER};;所有文件 (*)", self._folder())
+            path = win.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
             if path is None:
                 return None
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = formats.read(path)
         except ReportFileError as exc:
             win.prompts.warn("无法导入", str(exc))
             return None
-        self._remember(Path(path))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.remember(path)
         if win.session is not None:
             win.session.flush()
         try:
@@ -144,5 +175,26 @@ class FileActions(QObject):
             win.prompts.warn("无法导入", str(exc))
             return None
         win.open_report(report_id, force=True)
-        win.status(f"已导入：{Path(path).name}")
+        win.status(f"已导入：{path.name}")
+        self._import_summary(path, report)
         return report_id
+
+    def _import_summary(self, path: Path, report) -> None:
+        """What the check found in the imported file, so the clerk knows where to look."""
+        session = self.window.session
+        findings = session.findings if session is not None else []
+        errors = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR
+                  and not any(d in f.message for d in report.deviations)]
+        warnings = sum(f.severity != ERROR for f in findings)
+        lines = []
+        if report.deviations:
+            lines.append(f"文件与2021年格式不同之处（{len(report.deviations)} 处）：")
+            lines += [f"· {d}" for d in _listed(report.deviations)]
+        if errors:
+            lines.append(f"{'其他错误' if report.deviations else '错误'}（{len(errors)} 个）：")
+            lines += [f"· {e}" for e in _listed(errors)]
+        total_errors = len(findings) - warnings
+        verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
+                   "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
+        self.window.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
+                                 f"（{path.name}）。\n{verdict}", "\n".join(lines) or None)

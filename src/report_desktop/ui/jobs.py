@@ -1,10 +1,13 @@
-"""Writing a report file on a pool thread, so the window stays responsive."""
+"""Work on a pool thread, so the window stays responsive: writing a report file
+(WriteJob) and any longer task that reports progress and can be cancelled (TaskJob)."""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +41,47 @@ class WriteJob(QRunnable):
             self.signals.failed.emit(self.number, f"写出“{self.path.name}”时出错：{exc}")
         else:
             self.signals.done.emit(self.number, str(self.path))
+
+
+class _TaskSignals(QObject):
+    progress = Signal(int, int, int, str)   # job number, done, total, what is being done
+    done = Signal(int, object)              # job number, the task's result
+    failed = Signal(int, str)               # job number, Chinese message
+
+
+class TaskJob(QRunnable):
+    """``task(progress, cancel)`` on a pool thread.
+
+    The task calls ``progress(done, total, text)`` as it goes and checks ``cancel.is_set()``
+    between steps; it must not touch widgets.  Results arrive through ``signals`` queued on
+    the GUI thread.  ``stop()`` only asks: the task ends at its next check.
+    """
+
+    _count = 0
+
+    def __init__(self, task: Callable, failure: str = "处理时出错"):
+        super().__init__()
+        TaskJob._count += 1
+        self.number = TaskJob._count
+        self.task, self.failure = task, failure
+        self.cancel = threading.Event()
+        self.signals = _TaskSignals()
+        self.setAutoDelete(False)
+
+    def stop(self) -> None:
+        self.cancel.set()
+
+    def _progress(self, done: int, total: int, text: str = "") -> None:
+        self.signals.progress.emit(self.number, done, total, text)
+
+    def run(self) -> None:
+        try:
+            result = self.task(self._progress, self.cancel)
+        except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full
+            log.exception("background task failed")
+            self.signals.failed.emit(self.number, f"{self.failure}：{exc}")
+        else:
+            self.signals.done.emit(self.number, result)
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self)

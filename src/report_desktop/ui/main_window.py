@@ -22,6 +22,9 @@ from .report_actions import ReportActions
 from .session import FAILED, PENDING, Session
 
 log = logging.getLogger(__name__)
+# Actions that need an open report.
+REPORT_ACTIONS = ("from_previous", "export_word", "export_excel", "export_json", "snapshot",
+                  "restore", "save")
 
 class MainWindow(ReportActions, QMainWindow):
     def __init__(self, store: Store, prompts: Prompts | None = None):
@@ -116,7 +119,7 @@ class MainWindow(ReportActions, QMainWindow):
             self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
         self.findings.hide()
-        for key in ("from_previous", "export_word", "export_json", "snapshot", "restore", "save"):
+        for key in REPORT_ACTIONS:
             if hasattr(self, "actions"):
                 self.actions[key].setEnabled(False)
 
@@ -142,7 +145,7 @@ class MainWindow(ReportActions, QMainWindow):
         session.storeFailed.connect(lambda m: self.prompts.warn("保存失败", m))
         self.stack.setCurrentWidget(self.tabs)
         self.findings.show()
-        for key in ("from_previous", "export_word", "export_json", "snapshot", "restore", "save"):
+        for key in REPORT_ACTIONS:
             if hasattr(self, "actions"):
                 self.actions[key].setEnabled(True)
         self.store.set_setting("last_report_id", str(report_id))
@@ -249,7 +252,7 @@ class MainWindow(ReportActions, QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for key in ("export_word", "export_json"):
+        for key in ("export_word", "export_excel", "export_json"):
             self.actions[key].setEnabled(not busy)
         if busy:
             self.statusBar().showMessage("正在导出…")

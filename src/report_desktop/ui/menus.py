@@ -17,7 +17,9 @@ HELP_TEXT = (
     "<p><b>检查</b>：每次修改后自动检查。红色是错误（导出前应改正），黄色是提醒（请核对）。"
     "单击下方“检查结果”中的一项，会转到相应的位置。</p>"
     "<p><b>保存</b>：所有修改自动保存，不需要点保存。Ctrl+Z 撤销，Ctrl+Y 重做。"
-    "交稿前可以用“文件 → 保存为命名版本”留一个版本（如“送审稿”）。</p>")
+    "交稿前可以用“文件 → 保存为命名版本”留一个版本（如“送审稿”）。</p>"
+    "<p><b>汇总</b>：县政府办可用“文件 → 汇总各单位报告”把各单位的报告（数据文件中的，或报送的 Word、"
+    "Excel 文件）逐格相加，生成本级政府的报告；同时列出各单位报告的错误、无法读取的文件和未报送的单位。</p>")
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -39,12 +41,16 @@ def build(window) -> dict[str, QAction]:
     a["new"] = _action(window, "新建报告(&N)…", window.new_report, Std.New, "新建一份年度报告")
     a["from_previous"] = _action(window, "从上一年创建(&P)", window.create_from_previous,
                                  "Ctrl+Shift+N", "以当前报告为基础创建下一年度的报告")
-    a["import"] = _action(window, "导入 JSON(&I)…", window.files.import_file, Std.Open,
-                          "从 JSON 数据文件导入一份报告")
+    a["import"] = _action(window, "导入报告(&I)…", window.files.import_file, Std.Open,
+                          "导入一份报告：Word 文档（.docx）、Excel 工作簿（.xlsx）或 JSON 数据文件")
     a["export_json"] = _action(window, "导出 JSON(&J)…", window.files.export_json, None,
                                "把当前报告导出为 JSON 数据文件")
+    a["export_excel"] = _action(window, "导出 Excel 工作簿(&L)…", window.files.export_excel, None,
+                                "把当前报告导出为 Excel 工作簿，便于报送或汇总")
     a["export_word"] = _action(window, "导出 Word 文档(&W)…", window.files.export_word, "Ctrl+E",
                                "按正式格式生成 Word 文档")
+    a["summary"] = _action(window, "汇总各单位报告(&M)…", window.open_summary, "Ctrl+M",
+                           "把各单位的报告逐格相加，生成本级政府的汇总报告")
     a["save"] = _action(window, "保存(&S)", window.save_now, Std.Save,
                         "所有修改都会自动保存；此命令立即写入并确认")
     a["snapshot"] = _action(window, "保存为命名版本(&V)…", window.save_snapshot, None,
@@ -69,8 +75,8 @@ def build(window) -> dict[str, QAction]:
 
     bar = window.menuBar()
     m = bar.addMenu("文件(&F)")
-    for key in ("new", "from_previous", None, "import", "export_json", "export_word", None,
-                "save", "snapshot", "restore", None, "quit"):
+    for key in ("new", "from_previous", None, "import", "export_word", "export_excel", "export_json",
+                None, "summary", None, "save", "snapshot", "restore", None, "quit"):
         m.addSeparator() if key is None else m.addAction(a[key])
     m = bar.addMenu("编辑(&E)")
     for key in ("undo", "redo", None, "copy", "paste"):
@@ -91,12 +97,13 @@ def build(window) -> dict[str, QAction]:
     tools.setMovable(False)
     tools.addWidget(window.picker)
     tools.addSeparator()
-    for key in ("new", "from_previous", None, "undo", "redo", None, "export_word"):
+    for key in ("new", "from_previous", None, "undo", "redo", None, "export_word", "summary"):
         tools.addSeparator() if key is None else tools.addAction(a[key])
     window.addToolBar(tools)
     a["new"].setIconText("新建报告")
     a["from_previous"].setIconText("从上一年创建")
     a["export_word"].setIconText("导出 Word")
+    a["summary"].setIconText("汇总")
     return a
 
 

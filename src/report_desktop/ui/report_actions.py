@@ -85,6 +85,17 @@ class ReportActions:
         self.status("已恢复所选版本；恢复前的内容已自动保存为版本“恢复前自动保存”。")
         return True
 
+    def open_summary(self):
+        """文件 → 汇总各单位报告: the county's 汇总 dialog (window-modal, not blocking)."""
+        from .summary import SummaryDialog
+        if self.session is not None:
+            self.session.flush()
+        if getattr(self, "summary_dialog", None) is not None:
+            self.summary_dialog.deleteLater()     # the one opened before, closed since
+        self.summary_dialog = SummaryDialog(self)
+        self.summary_dialog.show()
+        return self.summary_dialog
+
     def fee_helper(self) -> None:
         if self.session is None:
             return

@@ -1,0 +1,8 @@
+"""汇总: the county 政府办 adds up its units' reports (文件 → 汇总各单位报告).
+
+``gather`` (no Qt) reads and checks on a pool thread through ``core.summary``; ``view`` is
+the dialog, ``inputs`` and ``results`` its panels, ``save`` what 生成汇总 / 导出汇总 do.
+"""
+from .view import SummaryDialog
+
+__all__ = ["SummaryDialog"]

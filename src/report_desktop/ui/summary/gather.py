@@ -1,0 +1,143 @@
+"""What the 汇总 view works out, without Qt: the unit reports (from the store and from
+files), then ``core.summary``'s checks and Σ.  Runs on a pool thread (jobs.TaskJob).
+
+Files are read once and remembered with their size and modification time, so ticking a
+unit or editing the roster does not read every Word file again; a file the unit sends
+again (changed on disk) is read afresh.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...core import formats, schema, summary
+from ...core.files import ReportFileError
+from ...core.report import Report
+from ..rollover import default_preamble
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_NAME = "汇总前自动保存"
+Stamp = tuple[int, int] | None
+Entry = tuple[Stamp, "Report | str"]      # a file's stamp and its report or Chinese reason
+
+
+def file_types() -> tuple[str, ...]:
+    """Extensions offered when choosing unit files (.xls too: the core explains it)."""
+    return (*formats.READERS, ".xls")
+
+
+def files_in(folder: Path) -> list[Path]:
+    """Report files directly in ``folder``, by name; Office lock files (~$…) left out."""
+    kinds = set(file_types())
+    return sorted((p for p in Path(folder).iterdir()
+                   if p.suffix.lower() in kinds and not p.name.startswith("~$") and p.is_file()),
+                  key=lambda p: p.name)
+
+
+def stamp(path: Path) -> Stamp:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _read(path: Path) -> Report:
+    try:
+        return formats.read(path)
+    except ReportFileError:
+        raise
+    except Exception as exc:   # noqa: BLE001 - one odd file must not stop the others
+        log.exception("reading %s failed", path)
+        raise ReportFileError(f"无法读取“{path.name}”：{exc}") from exc
+
+
+def read_files(paths: list[Path], progress, cancel) -> tuple[dict[Path, Entry], bool]:
+    """Read ``paths`` with ``summary.load_reports``: {path: entry} of those read, cancelled."""
+    stamps = {p: stamp(p) for p in paths}
+    got: dict[Path, Report] = {}
+
+    def read(path: Path) -> Report:
+        got[path] = _read(path)
+        return got[path]
+
+    def step(done: int, total: int, path: Path) -> None:
+        progress(done, total, f"正在读取第 {done}/{total} 个文件：{path.name}")
+
+    loaded = summary.load_reports(paths, step, cancel, read=read)
+    done = paths[:len(loaded.reports) + len(loaded.failures)]
+    reasons = iter(reason for _name, reason in loaded.failures)
+    return {p: (stamps[p], got[p] if p in got else next(reasons)) for p in done}, loaded.cancelled
+
+
+@dataclass
+class Request:
+    unit: str
+    year: int
+    stored: list[Report]          # the ticked unit reports from the store
+    files: list[Path]
+    parent: Report | None         # the county's own report in the store, if any
+    known: dict[Path, Entry] = field(default_factory=dict)   # files read before
+
+
+@dataclass
+class Outcome:
+    read: dict[Path, Entry]       # files read by this run (kept even when cancelled)
+    cancelled: bool = False
+    reports: list[Report] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    from_store: int = 0           # the first ``from_store`` reports come from the store
+    failures: list[tuple[Path, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # why the set cannot be summed
+    checks: list[summary.UnitCheck] = field(default_factory=list)
+    total: Report | None = None
+    differences: list[summary.Difference] | None = None   # None: nothing to compare with
+
+
+def holds_numbers(report: Report | None) -> bool:
+    return report is not None and any(report.number(c) for c in schema.CELL_IDS)
+
+
+def gather(request: Request, progress, cancel) -> Outcome:
+    todo = [p for p in request.files
+            if p not in request.known or request.known[p][0] != stamp(p)]
+    new, cancelled = read_files(todo, progress, cancel)
+    out = Outcome(read=new, cancelled=cancelled)
+    if cancelled:
+        return out
+    progress(0, 0, "正在检查各单位的报告…")
+    entries = {**request.known, **new}
+    out.reports = list(request.stored)
+    out.sources = [f"数据文件中的“{r.unit}”" for r in request.stored]
+    out.from_store = len(request.stored)
+    for path in request.files:
+        value = entries[path][1]
+        if isinstance(value, Report):
+            out.reports.append(value)
+            out.sources.append(path.name)
+        else:
+            out.failures.append((path, value))
+    out.problems = summary.input_problems(out.reports, request.year, out.sources)
+    out.problems += [f"{src}：是本级（{request.unit}）自己的报告，不能计入各单位合计"
+                     for rep, src in zip(out.reports, out.sources) if rep.unit == request.unit]
+    out.checks = summary.unit_checks(out.reports, out.sources)
+    if out.reports and not out.problems:
+        out.total = summary.merge(out.reports, request.unit, request.year)
+        if holds_numbers(request.parent):
+            out.differences = summary.compare(request.parent, out.total)
+    return out
+
+
+def summary_report(total: Report, existing: Report | None) -> Report:
+    """The report 生成汇总 saves: Σ of the units' tables; the county's own texts, date
+    and level are kept when its report already exists."""
+    rep = total.copy()
+    if existing is not None:
+        rep.texts = dict(existing.texts)
+        rep.report_date = existing.report_date
+        rep.level = existing.level or total.level
+    else:
+        rep.texts["preamble"] = default_preamble(total.year)
+    return rep

@@ -1,0 +1,180 @@
+"""③ 核对结果: who reported and how their reports check out, which files could not be read,
+who is missing from the roster, and where the county's own report differs from Σ units."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout)
+
+from .. import theme
+
+OK_FG = QColor("#2e7d32")
+SHOWN_NAMES = 8
+# The summary above the tables: calm background, each line tagged in its own colour.
+SUMMARY_STYLE = "background: #f6f8fb; border: 1px solid #d3dbe6; padding: 6px 10px;"
+TAGS = {"error": ("需处理", theme.ERROR_FG.name()), "warning": ("请注意", theme.WARNING_FG.name()),
+        "note": ("提示", "#1d3f66")}
+
+
+def names_text(names: list[str]) -> str:
+    shown = "、".join(names[:SHOWN_NAMES])
+    return shown + (f"等 {len(names)} 个" if len(names) > SHOWN_NAMES else "")
+
+
+def _tree(labels: list[str], parent) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setColumnCount(len(labels))
+    tree.setHeaderLabels(labels)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+    return tree
+
+
+def _verdict(errors: int, warnings: int) -> tuple[str, QColor]:
+    if errors:
+        return f"{errors} 个错误，{warnings} 个提醒", theme.ERROR_FG
+    if warnings:
+        return f"{warnings} 个提醒", theme.WARNING_FG
+    return "通过", OK_FG
+
+
+class ResultsPanel(QGroupBox):
+    def __init__(self, parent=None):
+        super().__init__("③ 核对结果", parent)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet(SUMMARY_STYLE)
+        self.units = _tree(["单位", "来源", "检查结果"], self)
+        header = self.units.header()
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 200)
+        header.resizeSection(1, 210)
+        self.diff_label = QLabel(self)
+        self.diff_label.setWordWrap(True)
+        self.diffs = _tree(["单元格", "本级报告", "各单位合计"], self)
+        header = self.diffs.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("各单位报送情况（错误多的报告可退回单位修改）：", self))
+        left.addWidget(self.units, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.diff_label)
+        right.addWidget(self.diffs, 1)
+        row = QHBoxLayout()
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(row, 1)
+
+    # -- showing --------------------------------------------------------------------------
+    def _say(self, items: list[tuple[str, str]]) -> None:
+        """items: (severity 'error' | 'warning' | 'note', message), one a line."""
+        lines = []
+        for severity, message in items:
+            tag, colour = TAGS[severity]
+            body = html.escape(message).replace("\n", "<br>")
+            lines.append(f"<span style='color:{colour}; font-weight:bold'>【{tag}】</span>{body}")
+        self.banner.setText("<br>".join(lines))
+
+    def show_message(self, text: str) -> None:
+        """No results to show (not read yet, cancelled, inputs changed)."""
+        self.units.clear()
+        self.diffs.clear()
+        self.diffs.hide()
+        self.diff_label.setText("")
+        self._say([("note", text)])
+
+    def show_outcome(self, outcome, roster, parent_note: str) -> None:
+        """outcome: gather.Outcome; roster: core RosterResult or None (no roster);
+        parent_note: what to say when there is nothing to compare with."""
+        self._say(self._summary(outcome, roster))
+        self._fill_units(outcome, roster)
+        self._fill_diffs(outcome, parent_note)
+
+    def _summary(self, outcome, roster) -> list[tuple[str, str]]:
+        items = []
+        if outcome.problems:
+            items.append(("error", "以下报告不能一起汇总，请取消勾选或移除其中一份后再核对：\n"
+                          + "\n".join(f"    {p}" for p in outcome.problems)))
+        if outcome.failures:
+            items.append(("error", f"有 {len(outcome.failures)} 个文件无法读取，没有计入汇总（原因见下表）。"
+                                   "可请报送单位重新发送，或在 Word/Excel 中另存后再添加。"))
+        if roster is not None and roster.missing:
+            items.append(("warning", f"名单中有 {len(roster.missing)} 个单位还没有报送：{names_text(roster.missing)}。"))
+        if roster is not None and roster.unexpected:
+            items.append(("note", f"有 {len(roster.unexpected)} 个单位不在名单中：{names_text(roster.unexpected)}"
+                                  "。请核对名单或单位名称的写法。"))
+        with_errors = [c.unit for c in outcome.checks if c.errors]
+        if with_errors:
+            items.append(("warning", f"{len(with_errors)} 个单位的报告有错误：{names_text(with_errors)}。"
+                                     "建议退回修改后再汇总。"))
+        if not outcome.reports:
+            items.append(("note", "还没有可汇总的报告：请勾选数据文件中的报告，或添加各单位报送的文件。"))
+        elif outcome.total is not None:
+            items.append(("note", f"可汇总 {len(outcome.reports)} 个单位的报告。"
+                                  "点“生成汇总”保存为本级报告，或点“导出汇总”写到文件。"))
+        return items
+
+    def _row(self, texts: list[str], colour: QColor | None = None, tip: str = "") -> None:
+        item = QTreeWidgetItem(texts)
+        if colour is not None:
+            item.setForeground(2, colour)
+        for col in range(len(texts)):
+            item.setToolTip(col, tip or texts[col])
+        self.units.addTopLevelItem(item)
+
+    def _fill_units(self, outcome, roster) -> None:
+        """What needs doing first: files not read, units not reported; then every report."""
+        self.units.clear()
+        for path, reason in outcome.failures:
+            self._row(["（无法读取）", path.name, reason], theme.ERROR_FG, f"{path}\n{reason}")
+        for name in roster.missing if roster is not None else ():
+            self._row([name, "—", "未报送"], theme.WARNING_FG)
+        unexpected = set(roster.unexpected) if roster is not None else set()
+        for i, check in enumerate(outcome.checks):
+            text, colour = _verdict(check.errors, check.warnings)
+            if check.unit in unexpected:
+                text += "；不在名单中"
+            source = "数据文件" if i < outcome.from_store else check.source
+            self._row([check.unit, source, text], colour)
+
+    def _fill_diffs(self, outcome, parent_note: str) -> None:
+        self.diffs.clear()
+        diffs = outcome.differences
+        if outcome.total is None:
+            self.diff_label.setText("与本级报告比对：能够汇总后才比对。")
+        elif diffs is None:
+            self.diff_label.setText(f"与本级报告比对：{parent_note}")
+        elif not diffs:
+            self.diff_label.setText("与本级报告比对：本级已有报告的数字与各单位合计完全一致。")
+        else:
+            self.diff_label.setText(f"本级已有报告与各单位合计不一致的单元格（{len(diffs)} 处）。"
+                                    "生成汇总会用合计替换这些数字：")
+        self.diffs.setVisible(bool(diffs))
+        for d in diffs or ():
+            item = QTreeWidgetItem([d.name, d.parent, d.children])
+            item.setToolTip(0, d.name)
+            for col in (1, 2):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.diffs.addTopLevelItem(item)
+
+    # -- for tests and for the clerk's eyes ------------------------------------------------
+    def rows(self) -> list[list[str]]:
+        return [[self.units.topLevelItem(r).text(c) for c in range(3)]
+                for r in range(self.units.topLevelItemCount())]
+
+    def diff_rows(self) -> list[list[str]]:
+        return [[self.diffs.topLevelItem(r).text(c) for c in range(3)]
+                for r in range(self.diffs.topLevelItemCount())]
+

@@ -1,0 +1,105 @@
+"""生成汇总 and 导出汇总: what the two buttons do once the unit reports are read and checked.
+
+The county's report is written in one step (Store.save) after a snapshot of the old one,
+so a refusal, a cancel or a failure leaves the store as it was.
+"""
+from __future__ import annotations
+
+from ...core.store import StoreError
+from . import gather
+from .results import names_text
+
+EXPORT_CHOICES = (".xlsx", ".docx", ".json")
+
+
+def _ready(dialog) -> bool:
+    """Whether the last check can be summed; if not, tell the clerk why."""
+    out, warn = dialog.outcome, dialog.prompts.warn
+    if out is None:
+        return False
+    if not dialog.unit_name():
+        warn("请填写单位名称", "请先填写汇总报告的单位名称（本级，如“某某县人民政府”）。")
+        return False
+    if out.problems:
+        warn("无法汇总", "以下报告不能一起汇总。请在列表中取消勾选或移除其中一份，然后再试。",
+             "\n".join(out.problems))
+        return False
+    if not out.reports:
+        warn("没有可汇总的报告", "请勾选数据文件中的报告，或添加各单位报送的文件。")
+        return False
+    return True
+
+
+def caveats(dialog) -> list[str]:
+    """Why the sum may be incomplete: files not read, units missing, reports with errors."""
+    out, roster = dialog.outcome, dialog.roster_result()
+    lines = []
+    if out.failures:
+        lines.append(f"有 {len(out.failures)} 个文件无法读取，没有计入："
+                     + names_text([p.name for p, _ in out.failures]))
+    if roster is not None and roster.missing:
+        lines.append(f"名单中有 {len(roster.missing)} 个单位还没有报送：{names_text(roster.missing)}")
+    with_errors = [c.unit for c in out.checks if c.errors]
+    if with_errors:
+        lines.append(f"{len(with_errors)} 个单位的报告有错误：{names_text(with_errors)}")
+    return lines
+
+
+def generate(dialog) -> int | None:
+    """Save Σ as the county's report of that year and open it; the report id or None."""
+    if not _ready(dialog):
+        return None
+    out, store, win, prompts = dialog.outcome, dialog.store, dialog.main, dialog.prompts
+    unit, year, count = out.total.unit, out.total.year, len(out.reports)
+    notes = caveats(dialog)
+    try:
+        existing = store.find(unit, year)
+    except StoreError as exc:
+        prompts.warn("无法生成汇总", str(exc))
+        return None
+    if existing is not None:
+        detail = ("只替换表格中的数字，正文和报告日期保持不变。替换前的内容会自动保存为版本"
+                  f"“{gather.SNAPSHOT_NAME}”，可以用“文件 → 恢复版本”找回。")
+        if notes:
+            detail += "\n\n请注意：\n" + "\n".join(notes)
+        if not prompts.confirm("替换本级报告", f"数据文件中已有“{unit}”{year}年的报告。"
+                               f"用 {count} 个单位的合计替换其中的表格数字吗？", detail,
+                               yes="替换", no="取消"):
+            return None
+    elif notes and not prompts.confirm("汇总还不完整", f"汇总还不完整。仍然用 {count} 个单位的报告"
+                                       f"生成“{unit}”{year}年的汇总报告吗？", "\n".join(notes),
+                                       yes="仍然生成", no="取消"):
+        return None
+    if win.session is not None:
+        win.session.flush()
+    try:
+        report = gather.summary_report(out.total, store.load(existing) if existing is not None else None)
+        if existing is not None:
+            store.save_snapshot(existing, gather.SNAPSHOT_NAME)
+        report_id = store.save(report)
+    except StoreError as exc:
+        prompts.warn("无法生成汇总", str(exc))
+        return None
+    dialog.accept()
+    win.open_report(report_id, force=True)
+    win.status(f"已生成“{unit}”{year}年的汇总报告（{count} 个单位的合计）。"
+               + ("请核对正文中引用的数字。" if existing is not None else "请补写正文。"))
+    return report_id
+
+
+def export(dialog, path=None):
+    """Write Σ to a file the clerk names (.xlsx, .docx or .json); the WriteJob or None."""
+    if not _ready(dialog):
+        return None
+    out = dialog.outcome
+    notes = caveats(dialog)
+    if notes and not dialog.prompts.confirm("汇总还不完整", "汇总还不完整。仍然导出吗？",
+                                            "\n".join(notes), yes="仍然导出", no="取消"):
+        return None
+    try:
+        existing = dialog.store.get(out.total.unit, out.total.year)
+    except StoreError:
+        existing = None
+    report = gather.summary_report(out.total, existing)
+    return dialog.main.files.export_report(report, EXPORT_CHOICES[0], path, title="导出汇总",
+                                             choices=EXPORT_CHOICES)
