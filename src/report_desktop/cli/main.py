@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                 add_help=True)
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _add_db(p)
+    p.add_argument("--smoke", action="store_true",
+                   help="自检：打开窗口、载入示例报告、导出 Word 文档后退出（用于检查安装是否完好）")
     sub = p.add_subparsers(dest="verb", parser_class=_Parser)
 
     c = sub.add_parser("check", help="检查一份报告，列出错误和提醒")
@@ -269,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.smoke:
+            from ..smoke import run as smoke
+            return smoke(getattr(args, "db", None))
         if args.verb is None:
             return _open_window(args, parser)
         return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
