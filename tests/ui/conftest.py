@@ -28,6 +28,7 @@ class ScriptedPrompts(Prompts):
         self.new_reports: list[tuple] = []
         self.snapshot_choice = None      # callable(snapshots) -> id
         self.fee: tuple | None = None
+        self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -57,6 +58,10 @@ class ScriptedPrompts(Prompts):
 
     def fee_figures(self, initial):
         return self.fee
+
+    def word_fonts(self, choices, current):
+        self.shown.append(("word_fonts", "Word 文档字体", current, "|".join(choices)))
+        return self.fonts_answer
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]

@@ -22,10 +22,19 @@ TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".js
 IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls)", WORD_FILTER, EXCEL_FILTER,
                            JSON_FILTER, "所有文件 (*)"))
 LISTED = 12   # findings and deviations named in a message box; the rest are counted
+WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
 
 
 def _listed(lines: list[str]) -> list[str]:
     return lines[:LISTED] + ([f"……另有 {len(lines) - LISTED} 项"] if len(lines) > LISTED else [])
+
+
+def _fonts_note(job) -> str:
+    """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
+    if job is None or job.path.suffix.lower() != ".docx":
+        return ""
+    from ..core.formats import WORD_FONTS      # already imported by the writer
+    return f"（字体：{WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
 
 class FileActions(QObject):
@@ -51,11 +60,26 @@ class FileActions(QObject):
     def busy(self) -> bool:
         return bool(self.jobs)
 
+    # -- Word fonts ----------------------------------------------------------------------
+    def word_fonts(self) -> str:
+        """The font set every Word file is written with (a core.formats.WORD_FONTS key)."""
+        return self.window.store.setting(WORD_FONTS_KEY) or DEFAULT_WORD_FONTS
+
+    def choose_word_fonts(self) -> str | None:
+        """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
+        from ..core.formats import WORD_FONTS    # python-docx too: only when asked
+        chosen = self.window.prompts.word_fonts(WORD_FONTS, self.word_fonts())
+        if chosen is None or chosen not in WORD_FONTS:
+            return None
+        self.window.store.set_setting(WORD_FONTS_KEY, chosen)
+        self.window.status(f"以后导出的 Word 文档将使用：{WORD_FONTS[chosen]}。")
+        return chosen
+
     def start(self, report, path: Path):
         from PySide6.QtCore import QThreadPool
 
         from .jobs import WriteJob
-        job = WriteJob(report, path)
+        job = WriteJob(report, path, self.word_fonts())
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -72,10 +96,10 @@ class FileActions(QObject):
         self._job_done(number, None, message)
 
     def _job_done(self, number: int, path: str | None, message: str | None) -> None:
-        self.jobs.pop(number, None)
+        job = self.jobs.pop(number, None)
         self.busyChanged.emit(bool(self.jobs))
         if path:
-            self.window.status(f"已导出：{path}")
+            self.window.status(f"已导出：{path}{_fonts_note(job)}")
             self.finished.emit(path)
         else:
             self.window.prompts.warn("导出失败", message or "导出失败。")

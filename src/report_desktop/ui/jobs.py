@@ -18,22 +18,23 @@ class _Signals(QObject):
 
 
 class WriteJob(QRunnable):
-    """formats.write(report, path) on a pool thread; a copy of the report is written."""
+    """formats.write(report, path, fonts) on a pool thread; a copy of the report is written.
+    ``fonts`` (a core.formats.WORD_FONTS key) matters only for a Word file."""
 
     _count = 0
 
-    def __init__(self, report, path: Path):
+    def __init__(self, report, path: Path, fonts: str = "gb"):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
-        self.report, self.path = report, Path(path)
+        self.report, self.path, self.fonts = report, Path(path), fonts
         self.signals = _Signals()
 
     def run(self) -> None:
         from ..core import formats
         from ..core.files import ReportFileError
         try:
-            formats.write(self.report, self.path)
+            formats.write(self.report, self.path, self.fonts)
         except ReportFileError as exc:
             self.signals.failed.emit(self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

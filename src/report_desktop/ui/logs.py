@@ -1,14 +1,13 @@
-"""The log file (platformdirs' user log folder, rotating) and the crash dialog."""
+"""The log file (platformdirs' user log folder, rotating) and the crash dialog.
+
+The crash handler is installed before the window's first frame; the log file is opened
+just after it, so platformdirs and logging.handlers are imported only then."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
-import traceback
 from pathlib import Path
 from typing import Callable
-
-import platformdirs
 
 from .. import APP_NAME, __version__
 
@@ -17,11 +16,13 @@ LOG_NAME = "report-desktop.log"
 
 
 def log_dir() -> Path:
+    import platformdirs
     return Path(platformdirs.user_log_dir("report-desktop", appauthor=False))
 
 
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a rotating file; returns its path."""
+    import logging.handlers
     folder = Path(folder) if folder else log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
@@ -63,6 +64,7 @@ class CrashHandler:
         self._busy = False
 
     def __call__(self, exc_type, exc, tb) -> None:
+        import traceback
         detail = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected exception\n%s", detail)
         if self._busy:           # an error while reporting an error: do not loop

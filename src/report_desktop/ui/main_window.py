@@ -1,59 +1,77 @@
-"""The main window: report picker, the seven tabs, the findings panel, the status bar."""
+"""The main window: report picker, the seven tabs, the findings panel, the status bar.
+
+``MainWindow(store)`` builds the whole window at once (tests, the smoke test).  ``run()``
+shows ``MainWindow.deferred()`` instead — only the frame (frame.py) — and calls
+``populate(store)`` once that frame is on screen.  So this module imports only what the
+frame needs; the rest is imported by ``populate`` and by the methods that use it.
+"""
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QProgressBar,
-                               QStackedWidget)
 
 from .. import APP_NAME
-from ..core import schema
-from ..core.store import Store, StoreError
-from . import menus
-from .files import FileActions
-from .tabs import GUIDANCE, HEADINGS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
-from .findings import FindingsPanel, target_of
-from .info_tab import InfoTab
-from .picker import ReportPicker
+from .frame import WindowFrame
+from .navigation import Navigation
 from .prompts import Prompts
 from .report_actions import ReportActions
-from .session import FAILED, PENDING, Session
 
 log = logging.getLogger(__name__)
 # Actions that need an open report.
 REPORT_ACTIONS = ("from_previous", "export_word", "export_excel", "export_json", "snapshot",
                   "restore", "save")
 
-class MainWindow(ReportActions, QMainWindow):
-    def __init__(self, store: Store, prompts: Prompts | None = None):
+
+class MainWindow(Navigation, ReportActions, WindowFrame):
+    def __init__(self, store, prompts: Prompts | None = None):
+        """The complete window on ``store``; with ``store=None`` only its frame (see deferred)."""
         super().__init__()
-        self.store = store
-        self.session: Session | None = None
+        self.store = None
+        self.session = None
         self.prompts = prompts or Prompts(self)
         self.undo_group = QUndoGroup(self)
+        self._build_frame()
+        if store is not None:
+            self.populate(store)
+
+    @classmethod
+    def deferred(cls, prompts: Prompts | None = None) -> "MainWindow":
+        """The frame alone (title, size, menu bar, a placeholder), cheap enough to show
+        before the rest of the program is imported; ``populate(store)`` completes it."""
+        return cls(None, prompts)
+
+    def populate(self, store) -> None:
+        """Build the tabs, panels, menus and tool bar and open the last report."""
+        from PySide6.QtCore import Qt
+
+        from . import menus
+        from .files import FileActions
+        self.store = store
         self.files = FileActions(self)
-        self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
         self._build()
         self.actions = menus.build(self)
-        self._restore_geometry()
+        self._show_added_widgets()
+        self.resizeDocks([self.findings], [120], Qt.Orientation.Vertical)
+        self._restore_state()
         reports = store.list_reports()
         if reports:
             last = store.setting("last_report_id")
             ids = {r.id for r in reports}
             self.open_report(int(last) if last and last.isdigit() and int(last) in ids
-                             else reports[0].id)
+                             else reports[0].id, reports=reports)
         else:
             self._show_welcome()
-
-    def sizeHint(self) -> QSize:
-        """Preferred size: what fits a 1366×768 screen with a task bar."""
-        return super().sizeHint().boundedTo(QSize(1280, 680))
+        self._become_ready()
 
     # -- construction ------------------------------------------------------------------
     def _build(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QProgressBar, QStackedWidget
+
+        from .findings import FindingsPanel
+        from .picker import ReportPicker
+        from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
         self.stack = QStackedWidget(self)
         self.welcome = None          # built only for an empty store
         self.tabs = ReportTabs(self._make_page, self)
@@ -62,11 +80,10 @@ class MainWindow(ReportActions, QMainWindow):
         self.info = self.tabs.page("info")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(self.stack)          # deletes the frame's placeholder
         self.findings = FindingsPanel(self)
         self.findings.activated.connect(self.go_to_finding)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
-        self.resizeDocks([self.findings], [120], Qt.Orientation.Vertical)
         self.picker = ReportPicker(self)
         self.picker.chosen.connect(self.open_report)
         bar = self.statusBar()
@@ -81,7 +98,9 @@ class MainWindow(ReportActions, QMainWindow):
         self.files.busyChanged.connect(self._busy)
 
     def _make_page(self, key: str):
+        from .tabs import GUIDANCE, HEADINGS, TEXT_KEYS
         if key == "info":
+            from .info_tab import InfoTab
             page = InfoTab(self)
             page.refused.connect(lambda m: self.prompts.warn("无法修改", m))
         elif key in TEXT_KEYS:
@@ -98,17 +117,6 @@ class MainWindow(ReportActions, QMainWindow):
             page.set_session(self.session)
         return page
 
-    def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-
     # -- reports -------------------------------------------------------------------------
     def _show_welcome(self) -> None:
         if self.welcome is None:
@@ -118,12 +126,15 @@ class MainWindow(ReportActions, QMainWindow):
             self.welcome.importRequested.connect(lambda: self.files.import_file())
             self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
+        self.welcome.unit.setFocus()        # the first thing to type: the unit's name
         self.findings.hide()
         for key in REPORT_ACTIONS:
-            if hasattr(self, "actions"):
-                self.actions[key].setEnabled(False)
+            self.actions[key].setEnabled(False)
 
-    def open_report(self, report_id: int, force: bool = False) -> bool:
+    def open_report(self, report_id: int, force: bool = False, reports=None) -> bool:
+        """``reports``: store.list_reports() when the caller has just read it."""
+        from ..core.store import StoreError
+        from .session import Session
         if self.session is not None:
             if self.session.report_id == report_id and not force:
                 return True
@@ -146,10 +157,10 @@ class MainWindow(ReportActions, QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.findings.show()
         for key in REPORT_ACTIONS:
-            if hasattr(self, "actions"):
-                self.actions[key].setEnabled(True)
-        self.store.set_setting("last_report_id", str(report_id))
-        self._meta_changed()
+            self.actions[key].setEnabled(True)
+        if self.store.setting("last_report_id") != str(report_id):   # no disk write at start
+            self.store.set_setting("last_report_id", str(report_id))
+        self._meta_changed(reports)
         self._update_status()
         return True
 
@@ -161,78 +172,21 @@ class MainWindow(ReportActions, QMainWindow):
             w.set_session(None)
         session.deleteLater()
 
-    def _meta_changed(self) -> None:
-        self.picker.set_reports(self.store.list_reports(),
+    def _meta_changed(self, reports=None) -> None:
+        self.picker.set_reports(self.store.list_reports() if reports is None else reports,
                                 self.session.report_id if self.session else None)
         if self.session is not None:
             rep = self.session.report
             self.setWindowTitle(f"{rep.unit} {rep.year}年 - {APP_NAME}")
 
-    # -- saving and versions -----------------------------------------------------------------
+    # -- saving --------------------------------------------------------------------------------
     def save_now(self) -> None:
         if self.session is not None and self.session.flush():
             self.status("已保存。所有修改都会自动保存，不需要手动保存。")
 
-    # -- editing helpers ------------------------------------------------------------------------
-    def copy(self) -> None:
-        w = QApplication.focusWidget()
-        if hasattr(w, "copy_selection"):
-            w.copy_selection()
-        elif hasattr(w, "copy"):
-            w.copy()
-
-    def paste(self) -> None:
-        w = QApplication.focusWidget()
-        if hasattr(w, "paste_clipboard"):
-            w.paste_clipboard()
-        elif hasattr(w, "paste"):
-            w.paste()
-
-    def recompute_totals(self) -> None:
-        if self.session is not None and not self.session.recompute_totals():
-            self.status("所有合计都已正确，无需重新计算。")
-
-    # -- findings and navigation ------------------------------------------------------------------
-    def check_now(self) -> None:
+    def flush(self) -> None:
         if self.session is not None:
-            self.session.revalidate()
-            self.findings.show()
-            self.status("检查完毕。")
-
-    def next_finding(self) -> None:
-        if self.session is None or not self.session.findings:
-            self.status("没有发现问题。")
-            return
-        tree = self.findings.tree
-        row = (tree.indexOfTopLevelItem(tree.currentItem()) + 1) % tree.topLevelItemCount()
-        tree.setCurrentItem(tree.topLevelItem(row))
-        self.findings.show()
-        self.go_to_finding(self.findings.finding_at(row))
-
-    def go_to_finding(self, finding) -> None:
-        target = target_of(finding)
-        if target:
-            self.go_to(target, finding.message)
-
-    def go_to(self, target: str, message: str = "") -> None:
-        if target.startswith("meta."):
-            self.tabs.show_page("info")
-            self.info.focus_field(target[5:])
-        elif target.startswith("text."):
-            key = target[5:]
-            if key == "preamble":
-                editor = self.tabs.show_page("info").preamble
-            else:
-                editor = self.tabs.show_page(key).editor
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
-            for phrase in message.split("“")[1:]:
-                phrase = phrase.split("”")[0].rstrip("…")
-                if len(phrase) >= 6 and editor.select_phrase(phrase):
-                    break
-        else:
-            table = schema.table_of(target)
-            if table in TABLE_KEYS:
-                self.tabs.show_page(table).view.go_to(target)
+            self.session.flush()
 
     # -- status bar ----------------------------------------------------------------------------------
     def status(self, text: str, refusal: bool = False) -> None:
@@ -241,6 +195,7 @@ class MainWindow(ReportActions, QMainWindow):
         bar.showMessage(text, 10000 if refusal else 6000)
 
     def _update_status(self, *_args) -> None:
+        from .session import FAILED, PENDING
         if self.session is None:
             return
         errors, warnings = self.session.counts()
@@ -263,6 +218,7 @@ class MainWindow(ReportActions, QMainWindow):
 
     # -- help ---------------------------------------------------------------------------------------------
     def about(self) -> None:
+        from . import menus
         self.prompts.info(f"关于{APP_NAME}", menus.about_text())
 
     def show_locations(self) -> None:
@@ -277,13 +233,7 @@ class MainWindow(ReportActions, QMainWindow):
                                         yes="仍然退出", no="不退出"):
                 event.ignore()
                 return
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self._save_layout()
         if self.session is not None:
             self._close_session()
         super().closeEvent(event)
-
-    def flush(self) -> None:
-        if self.session is not None:
-            self.session.flush()

@@ -49,6 +49,8 @@ def build(window) -> dict[str, QAction]:
                                 "把当前报告导出为 Excel 工作簿，便于报送或汇总")
     a["export_word"] = _action(window, "导出 Word 文档(&W)…", window.files.export_word, "Ctrl+E",
                                "按正式格式生成 Word 文档")
+    a["word_fonts"] = _action(window, "Word 文档字体(&T)…", window.files.choose_word_fonts, None,
+                              "选择导出的 Word 文档使用公文标准字体还是 Windows 自带字体")
     a["summary"] = _action(window, "汇总各单位报告(&M)…", window.open_summary, "Ctrl+M",
                            "把各单位的报告逐格相加，生成本级政府的汇总报告")
     a["save"] = _action(window, "保存(&S)", window.save_now, Std.Save,
@@ -73,24 +75,21 @@ def build(window) -> dict[str, QAction]:
     a["where"] = _action(window, "数据文件和日志位置(&D)", window.show_locations)
     a["about"] = _action(window, f"关于{APP_NAME}(&A)", window.about)
 
-    bar = window.menuBar()
-    m = bar.addMenu("文件(&F)")
-    for key in ("new", "from_previous", None, "import", "export_word", "export_excel", "export_json",
-                None, "summary", None, "save", "snapshot", "restore", None, "quit"):
-        m.addSeparator() if key is None else m.addAction(a[key])
-    m = bar.addMenu("编辑(&E)")
-    for key in ("undo", "redo", None, "copy", "paste"):
-        m.addSeparator() if key is None else m.addAction(a[key])
-    m = bar.addMenu("检查(&C)")
-    for key in ("check", "next", "totals"):
-        m.addAction(a[key])
-    m.addSeparator()
+    # The menus themselves are the frame's (frame.py): on screen before these actions exist.
+    layout = {"file": ("new", "from_previous", None, "import", "export_word", "word_fonts",
+                       "export_excel", "export_json", None, "summary", None, "save", "snapshot",
+                       "restore", None, "quit"),
+              "edit": ("undo", "redo", None, "copy", "paste"),
+              "check": ("check", "next", "totals"),
+              "help": ("help", "where", None, "about")}
+    for menu_key, keys in layout.items():
+        m = window.menus[menu_key]
+        for key in keys:
+            m.addSeparator() if key is None else m.addAction(a[key])
     dock_action = window.findings.toggleViewAction()
     dock_action.setText("显示检查结果面板")
-    m.addAction(dock_action)
-    m = bar.addMenu("帮助(&H)")
-    for key in ("help", "where", None, "about"):
-        m.addSeparator() if key is None else m.addAction(a[key])
+    window.menus["check"].addSeparator()
+    window.menus["check"].addAction(dock_action)
 
     tools = QToolBar("常用", window)
     tools.setObjectName("MainToolBar")

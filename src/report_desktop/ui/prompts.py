@@ -76,3 +76,9 @@ class Prompts:
         from .dialogs.fee import FeeDialog
         dlg = FeeDialog(initial, self.parent)
         return dlg.figures() if dlg.exec() else None
+
+    def word_fonts(self, choices: dict[str, str], current: str) -> str | None:
+        """The font set for Word files (a key of ``choices``), or None if cancelled."""
+        from .dialogs.word_fonts import WordFontsDialog
+        dlg = WordFontsDialog(choices, current, self.parent)
+        return dlg.chosen() if dlg.exec() else None

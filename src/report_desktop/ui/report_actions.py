@@ -1,16 +1,14 @@
 """Creating reports and keeping named versions: the report-level commands of the window.
 
-A mixin of MainWindow (uses its store, session, prompts, tabs and status bar)."""
+A mixin of MainWindow (uses its store, session, prompts, tabs and status bar).  Imported
+before the window is shown, so the core is imported by the commands that use it."""
 from __future__ import annotations
-
-from decimal import Decimal
-
-from ..core.store import StoreError
-from . import rollover
 
 
 class ReportActions:
     def create_report(self, unit: str, year: int, level, from_previous: bool = False) -> int | None:
+        from ..core.store import StoreError
+        from . import rollover
         try:
             if self.store.find(unit, year) is not None:
                 self.prompts.warn("无法新建", f"数据文件中已经有“{unit}”{year}年的报告了，已为您打开它。")
@@ -35,6 +33,7 @@ class ReportActions:
         self.create_report(unit, year, level)
 
     def new_report(self) -> int | None:
+        from . import rollover
         units = list(dict.fromkeys(r.unit for r in self.store.list_reports()))
         unit = self.session.report.unit if self.session else ""
         answer = self.prompts.new_report(units, unit, rollover.default_year(),
@@ -76,6 +75,7 @@ class ReportActions:
         chosen = self.prompts.choose_snapshot(snaps)
         if chosen is None:
             return False
+        from ..core.store import StoreError
         try:
             self.store.restore_snapshot(chosen)
         except StoreError as exc:
@@ -97,6 +97,7 @@ class ReportActions:
         return self.summary_dialog
 
     def fee_helper(self) -> None:
+        from decimal import Decimal
         if self.session is None:
             return
         key = f"fee_figures.{self.session.report_id}"

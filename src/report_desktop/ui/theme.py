@@ -1,7 +1,7 @@
 """Fonts and colours shared by every widget, kept in one place."""
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel
 
 # Families tried in order: what Windows ships, then common Linux CJK fonts.
@@ -58,6 +58,7 @@ def heading_label(text: str, parent=None) -> QLabel:
 
 
 def hint_label(text: str, parent=None) -> QLabel:
+    from PySide6.QtGui import QPalette       # its enums are not needed for the first frame
     label = QLabel(text, parent)
     label.setWordWrap(True)
     palette = label.palette()

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from ...core.store import Store, StoreDamaged, StoreError, check_file
 
@@ -56,6 +55,7 @@ def _fresh_name(damaged: Path, tag: str) -> Path:
 
 
 def ask(exc: StoreDamaged, parent=None) -> str:
+    from PySide6.QtWidgets import QMessageBox   # only for a damaged store: not at every start
     box = QMessageBox(QMessageBox.Icon.Critical, "数据文件已损坏", str(exc),
                       QMessageBox.StandardButton.NoButton, parent)
     restore = None
@@ -103,5 +103,6 @@ def open_store(path: Path, parent=None, choose=None, warn=None) -> Store | None:
         return Store(target) if target else None
     except StoreError as exc:
         log.error("store cannot be opened: %s", exc)
+        from PySide6.QtWidgets import QMessageBox
         (warn or (lambda m: QMessageBox.critical(parent, "无法打开数据文件", m)))(str(exc))
         return None

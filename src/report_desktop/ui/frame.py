@@ -1,0 +1,123 @@
+"""The main window's frame: what the clerk sees from the very first frame.
+
+Title, restored size and position, the menu bar and, until the report is open, a calm
+placeholder.  This module imports nothing but a few Qt classes, so ``run()`` can show
+the real main window right after QApplication and build the rest of it (``MainWindow
+.populate``) once this frame is on screen.  It deliberately never touches the ``Qt``
+namespace: PySide6 builds all of its enum classes (≈30 ms) on first use.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from .. import APP_NAME
+
+MENU_TITLES = {"file": "文件(&F)", "edit": "编辑(&E)", "check": "检查(&C)", "help": "帮助(&H)"}
+OPENING = "正在打开数据文件…"
+GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
+
+
+class _Placeholder(QWidget):
+    """The disabled central area shown until the report is open; calls ``painted()`` (a
+    method of the window, which outlives it) once its first frame is on screen."""
+
+    def __init__(self, painted, parent=None):
+        super().__init__(parent)
+        self.label = QLabel(OPENING, self)
+        self.label.setStyleSheet("color: #666666;")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.label)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addStretch(2)
+        column.addLayout(row)
+        column.addStretch(3)
+        self.setEnabled(False)
+        self._painted = painted
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._painted is not None:     # after this frame is flushed, not in the middle of it
+            QTimer.singleShot(0, self._painted)
+            self._painted = None
+
+
+class WindowFrame(QMainWindow):
+    """A QMainWindow that can be shown before it has content; MainWindow's base."""
+
+    framePainted = Signal()    # the frame is on screen (deferred start only)
+    ready = Signal()           # the window is complete: report open, checked, editable
+
+    def _build_frame(self) -> None:
+        self.is_ready = False
+        self._early_keys: list = []   # QKeyEvent copies
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(900, 600)
+        bar = self.menuBar()
+        self.menus = {key: bar.addMenu(title) for key, title in MENU_TITLES.items()}
+        self.placeholder = _Placeholder(self.framePainted.emit, self)
+        self.setCentralWidget(self.placeholder)
+        self.statusBar()
+        self._restore_geometry()
+
+    def sizeHint(self) -> QSize:
+        """Preferred size: what fits a 1366×768 screen with a task bar."""
+        return super().sizeHint().boundedTo(QSize(1280, 680))
+
+    # -- size, position and the layout of bars and panels --------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+
+    def _restore_state(self) -> None:
+        """Tool bar and panel layout: only once they exist (restoreState ignores the rest)."""
+        state = QSettings().value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        if self.is_ready:             # a frame closed early would forget the panel layout
+            settings = QSettings()
+            settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            settings.setValue(STATE_KEY, self.saveState())
+
+    def _show_added_widgets(self) -> None:
+        """Qt shows widgets added to a window already on screen one event-loop turn later;
+        show them now, so that they can be sized, restored and focused in this turn."""
+        if not self.isVisible():
+            return
+        from PySide6.QtCore import Qt
+        explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        for child in self.findChildren(QWidget):       # parents come before their children
+            parent = child.parentWidget()
+            if (parent is not None and parent.isVisible() and not child.isVisible()
+                    and not child.isWindow() and not child.testAttribute(explicit)):
+                child.show()
+
+    # -- becoming ready --------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        """Keys typed before the window is ready are kept and delivered once it is."""
+        if self.is_ready:
+            super().keyPressEvent(event)
+            return
+        from PySide6.QtGui import QKeyEvent   # its QEvent.Type enum costs ms: not at start
+        self._early_keys.append(QKeyEvent(event.type(), event.key(), event.modifiers(),
+                                          event.text(), event.isAutoRepeat(), event.count()))
+        event.accept()
+
+    def _become_ready(self) -> None:
+        """Called last by populate(): focus as a freshly shown window has it, keys replayed."""
+        self.placeholder = None       # replaced, and deleted, by the real central widget
+        self.is_ready = True
+        if self.isVisible() and self.focusWidget() is None:
+            self.focusNextChild()     # what Qt does when a window without focus is activated
+        keys, self._early_keys = self._early_keys, []
+        target = QApplication.focusWidget() if self.isActiveWindow() else None
+        for event in keys:
+            QApplication.sendEvent(target or self, event)
+        self.ready.emit()

@@ -1,0 +1,81 @@
+"""How ``run()`` starts: the real main window's frame first, everything else after it.
+
+1. ``Startup(...)`` + ``show()``: ``MainWindow.deferred()`` — title, restored size and
+   position, menu bar, "正在打开数据文件…" — shown right after QApplication, with only
+   the few modules the frame needs imported.
+2. Once that frame is painted (``framePainted``; or after FALLBACK_MS if the platform
+   never paints it, e.g. a minimised start), ``finish()`` opens the log, the store
+   (asking about a damaged one, in front of the frame) and calls ``populate``: the tabs,
+   panels, menus and the last report, checked.  It runs in one event-loop turn, so keys
+   pressed meanwhile wait in the system's queue and reach the finished window; keys that
+   reached the bare frame are replayed to it (frame.py).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+log = logging.getLogger(__name__)
+
+EXIT_NO_STORE = 2
+FALLBACK_MS = 400
+
+
+class Startup:
+    def __init__(self, db_path: str | Path | None = None, handler=None, prompts=None):
+        """``handler``: the installed logs.CrashHandler, told the log file and the flush."""
+        from .main_window import MainWindow
+        self.began = time.perf_counter()
+        self.requested = Path(db_path) if db_path else None
+        self.handler = handler
+        self.store = None
+        self.exit_code: int | None = None      # set when there is nothing to run
+        self.times: dict[str, float] = {}      # seconds after __init__: "painted", "ready"
+        self._finishing = False
+        self.window = MainWindow.deferred(prompts)
+        self.window.framePainted.connect(self._painted)
+
+    def show(self) -> None:
+        self.window.show()
+        QTimer.singleShot(FALLBACK_MS, self.finish)
+
+    def _painted(self) -> None:
+        self.times["painted"] = time.perf_counter() - self.began
+        self.finish()
+
+    def finish(self) -> None:
+        """Open the store and complete the window (once; nothing if it was closed meanwhile)."""
+        if self._finishing or not self.window.isVisible():
+            return
+        self._finishing = True
+        if self.handler is not None:
+            from .logs import setup_logging
+            try:
+                self.handler.log_path = setup_logging()
+            except OSError:
+                pass
+        from ..core.store import default_path
+        from .dialogs.damaged import open_store
+        requested = self.requested or default_path()
+        store = open_store(requested, parent=self.window)
+        if store is None:
+            self.exit_code = EXIT_NO_STORE
+            self.window.close()                  # not ready: its saved layout is kept
+            return
+        self.store = store
+        self.window.populate(store)
+        if self.handler is not None:
+            self.handler.flush = self.window.flush
+        if store.path != requested:
+            self.window.status(f"原数据文件已损坏，现在使用的是“{store.path}”。", refusal=True)
+        self.times["ready"] = time.perf_counter() - self.began
+        log.info("start-up: window frame painted %.0f ms, window ready %.0f ms after it was created",
+                 self.times.get("painted", float("nan")) * 1000, self.times["ready"] * 1000)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
