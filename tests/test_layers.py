@@ -26,7 +26,7 @@ def test_importing_every_core_module_and_the_cli_loads_no_qt():
     modules = sorted(".".join(("report_desktop", "core", *p.relative_to(CORE).with_suffix("").parts))
                      .removesuffix(".__init__") for p in CORE.rglob("*.py"))
     code = ("import importlib, sys\n"
-            f"for m in {modules!r} + ['report_desktop.cli.main']: importlib.import_module(m)\n"
+            f"for m in {modules!r} + ['report_desktop.cli.main', 'report_desktop.cli.commands']: importlib.import_module(m)\n"
             f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\n"
             "print(bad); sys.exit(1 if bad else 0)")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -1,294 +1,33 @@
-"""The command line: ``report-desktop [check|convert|merge|db] …``.
+"""Entry point of ``report-desktop``: the window, quickly, or a command-line verb.
 
-Other tools depend on these verbs and exit codes: 0 fine; 1 ``check`` found errors
-(warnings alone give 0); 2 input unreadable, invalid or wrong usage, with a Chinese
-message on stderr.
+Opening the window is the common case, so it imports nothing of the core or of the
+command line before the window's frame is on screen; every other use goes through
+the verbs in commands.py.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import re
 import sys
-from pathlib import Path
-
-from .. import APP_NAME, __version__
-from ..core import formats, schema, summary
-from ..core.files import ReportFileError
-from ..core.report import Report
-from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
-from ..core.store import Store, StoreError, default_path
-
-EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class UsageError(Exception):
-    pass
-
-
-# argparse's own messages, in the words a clerk reads.
-_ARGPARSE_ZH = (
-    (re.compile(r"the following arguments are required: (.*)"), r"缺少参数：\1"),
-    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
-     r"“\2”不是可用的选项（可用：\3）"),
-    (re.compile(r"argument (\S+): invalid int value: '([^']*)'"), r"参数 \1 应为整数，而不是“\2”"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
-    (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少值"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with exit code 2 and a Chinese message for wrong usage."""
-
-    def error(self, message: str):
-        for pattern, zh in _ARGPARSE_ZH:
-            if pattern.fullmatch(message):
-                message = pattern.sub(zh, message)
-                break
-        raise UsageError(f"用法错误：{message}\n运行 report-desktop --help 查看用法。")
-
-
-def _add_export_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--allow-errors", action="store_true",
-                   help="报告仍有错误时也导出 Word 文档（默认拒绝）")
-    p.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb",
-                   help="Word 文档的字体：" + "；".join(f"{k}＝{v}" for k, v in formats.WORD_FONTS.items()))
-
-
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH", type=Path, default=argparse.SUPPRESS,
-                   help="数据文件路径（默认在用户数据文件夹中）")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="report-desktop", description=f"{APP_NAME}：政府信息公开工作年度报告（2021年格式）",
-                add_help=True)
-    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    _add_db(p)
-    p.add_argument("--smoke", action="store_true",
-                   help="自检：打开窗口、载入示例报告、导出 Word 文档后退出（用于检查安装是否完好）")
-    sub = p.add_subparsers(dest="verb", parser_class=_Parser)
-
-    c = sub.add_parser("check", help="检查一份报告，列出错误和提醒")
-    c.add_argument("input", type=Path, help="报告文件（.json）")
-    c.add_argument("--previous", type=Path, help="上一年度的报告文件，用于跨年度检查")
-    c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
-    _add_db(c)
-
-    v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）")
-    v.add_argument("input", type=Path)
-    v.add_argument("output", type=Path)
-    _add_export_options(v)
-    _add_db(v)
-
-    m = sub.add_parser("merge", help="汇总各单位的报告（逐格相加），生成本级汇总报告")
-    m.add_argument("inputs", nargs="*", type=Path, metavar="IN",
-                   help="各单位的报告文件（.json、.xlsx 或 .docx）")
-    m.add_argument("-o", "--output", type=Path, required=True,
-                   help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
-    m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
-    m.add_argument("--year", type=int, required=True, help="统计年度，如 2024")
-    m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
-                   help="汇总报告的单位层级（默认 government，即本级人民政府）")
-    m.add_argument("--from-db", action="store_true",
-                   help="同时汇总数据文件中该年度的全部报告（本级自己的除外）")
-    m.add_argument("--roster", type=Path, metavar="FILE",
-                   help="应报单位名单（UTF-8 文本，每行一个单位名称），列出未报送的单位")
-    m.add_argument("--parent", type=Path, metavar="FILE",
-                   help="本级已有的报告文件，与各单位合计逐格比对（默认取数据文件中的本级报告）")
-    _add_export_options(m)
-    _add_db(m)
-
-    d = sub.add_parser("db", help="管理数据文件中的报告")
-    dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)
-    _add_db(dsub.add_parser("list", help="列出所有报告"))
-    a = dsub.add_parser("add", help="把报告文件加入数据文件（同单位同年度的将被替换）")
-    a.add_argument("input", type=Path)
-    _add_db(a)
-    g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
-    g.add_argument("unit")
-    g.add_argument("year", type=int)
-    g.add_argument("output", type=Path)
-    _add_export_options(g)
-    _add_db(g)
-    return p
-
-
-def _open_store(args, must_exist: bool = False) -> Store | None:
-    path = getattr(args, "db", None) or default_path()
-    if must_exist and not Path(path).exists():
-        return None
-    return Store(path)
-
-
-def _previous_from_store(args, report: Report) -> Report | None:
-    try:
-        store = _open_store(args, must_exist=True)
-    except StoreError:
-        return None   # a broken store must not stop a file check
-    if store is None:
-        return None
-    with store:
-        return store.get(report.unit, report.year - 1)
-
-
-def _print_findings(findings, fmt: str) -> None:
-    if fmt == "json":
-        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
-        return
-    errors = sum(f.severity == ERROR for f in findings)
-    for f in findings:
-        tag = "错误" if f.severity == ERROR else "提醒"
-        print(f"[{tag} {f.rule} {RULE_TITLES.get(f.rule, '')}] {f.message}")
-    print(f"共 {errors} 个错误，{len(findings) - errors} 个提醒。" if findings
-          else "检查通过：没有发现错误或提醒。")
-
-
-def cmd_check(args) -> int:
-    report = formats.read(args.input)
-    previous = formats.read(args.previous) if args.previous else _previous_from_store(args, report)
-    findings = validate(report, previous)
-    _print_findings(findings, args.format)
-    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
-
-
-def _export(report: Report, output: Path, args, previous: Report | None = None) -> None:
-    """Write a report; a Word file of a report with errors only when explicitly allowed."""
-    if output.suffix.lower() == ".docx" and not args.allow_errors:
-        errors = [f for f in validate(report, previous) if f.severity == ERROR]
-        if errors:
-            lines = "\n".join(f"  [{f.rule}] {f.message}" for f in errors[:20])
-            raise ReportFileError(
-                f"报告还有 {len(errors)} 个错误，未导出 Word 文档（避免发布数字有误的报告）：\n{lines}\n"
-                "改正后再导出；如确需导出草稿，请加 --allow-errors。")
-    formats.write(report, output, args.fonts)
-
-
-def cmd_convert(args) -> int:
-    report = formats.read(args.input)
-    _export(report, args.output, args)
-    print(f"已写出：{args.output}")
-    return EXIT_OK
-
-
-def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
-    """Unit reports (files, then the store) and the county's own report, if any."""
-    loaded = summary.load_reports(args.inputs)
-    if loaded.failures:
-        lines = "\n".join(f"  {name}：{msg}" for name, msg in loaded.failures)
-        raise ReportFileError(f"有 {len(loaded.failures)} 个文件无法读取，未生成汇总：\n{lines}")
-    reports, sources = loaded.reports, loaded.sources
-    parent = formats.read(args.parent) if args.parent else None
-    path = getattr(args, "db", None) or default_path()
-    if args.from_db and not Path(path).exists():
-        raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
-    try:
-        store = Store(path) if Path(path).exists() else None
-    except StoreError:
-        if args.from_db:
-            raise
-        store = None   # a broken store must not stop a merge of files
-    if store is not None:
-        with store:
-            if args.from_db:
-                for info in store.list_reports():
-                    if info.year == args.year and info.unit != args.unit:
-                        reports.append(store.load(info.id))
-                        sources.append(f"数据文件中的“{info.unit}”")
-            if parent is None:
-                parent = store.get(args.unit, args.year)
-    return reports, sources, parent
-
-
-def cmd_merge(args) -> int:
-    reports, sources, parent = _merge_inputs(args)
-    if not reports:
-        raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
-    problems = summary.input_problems(reports, args.year, sources)
-    problems += [f"{src}：是本级（{args.unit}）自己的报告，不能计入各单位合计；请用 --parent 指定"
-                 for rep, src in zip(reports, sources) if rep.unit == args.unit]
-    if problems:
-        raise ReportFileError("以下报告不能汇总：\n" + "\n".join(f"  {p}" for p in problems))
-    print(f"各单位报告检查结果（{len(reports)} 份）：")
-    for c in summary.unit_checks(reports, sources):
-        verdict = "通过" if not (c.errors or c.warnings) else f"{c.errors} 个错误，{c.warnings} 个提醒"
-        print(f"  {c.unit}（{c.source}）：{verdict}")
-    if args.roster:
-        roster = summary.check_roster(reports, summary.read_roster(args.roster))
-        print(f"名单中未报送的单位（{len(roster.missing)} 个）：{'、'.join(roster.missing)}"
-              if roster.missing else "名单中的单位都已报送。")
-        if roster.unexpected:
-            print(f"不在名单中的单位（{len(roster.unexpected)} 个）：{'、'.join(roster.unexpected)}")
-    total = summary.merge(reports, args.unit, args.year, args.level)
-    if parent is not None:
-        diffs = summary.compare(parent, total)
-        if diffs:
-            print(f"本级报告与各单位合计不一致的单元格（{len(diffs)} 个）：")
-            for d in diffs:
-                print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
-        else:
-            print("本级报告与各单位合计一致。")
-    _export(total, args.output, args)
-    print(f"已写出：{args.output}（{len(reports)} 个单位的合计）")
-    return EXIT_OK
-
-
-def cmd_db(args) -> int:
-    with _open_store(args) as store:
-        if args.db_verb == "list":
-            reports = store.list_reports()
-            for r in reports:
-                print(f"{r.unit}\t{r.year}\t{r.modified}")
-            if not reports:
-                print("数据文件中还没有报告。", file=sys.stderr)
-        elif args.db_verb == "add":
-            report = formats.read(args.input)
-            replaced = store.find(report.unit, report.year) is not None
-            if replaced:
-                store.save_snapshot(store.find(report.unit, report.year), "导入前自动保存")
-            store.save(report)
-            print(f"已{'替换' if replaced else '加入'}：{report.unit} {report.year}年")
-        else:
-            report = store.get(args.unit, args.year)
-            if report is None:
-                raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
-            previous = store.get(args.unit, args.year - 1)
-            _export(report, args.output, args, previous)
-            print(f"已写出：{args.output}")
-    return EXIT_OK
-
-
-def _utf8_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8")
-        except (AttributeError, ValueError):   # pragma: no cover - replaced streams
-            pass
+def _window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, db path or None) when the arguments ask only for the window."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db":
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return True, argv[0].removeprefix("--db=")
+    return False, None
 
 
 def main(argv: list[str] | None = None) -> int:
-    _utf8_streams()
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-        if args.smoke:
-            from ..smoke import run as smoke
-            return smoke(getattr(args, "db", None))
-        if args.verb is None:
-            return _open_window(args, parser)
-        return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "db": cmd_db}[args.verb](args)
-    except UsageError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (ReportFileError, StoreError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-def _open_window(args, parser) -> int:
-    from ..ui.app import run   # imported only here: the other verbs need no Qt
-    return run(getattr(args, "db", None))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window, db = _window_only(argv)
+    if window:
+        from ..ui.app import run
+        return run(db)
+    from .commands import main as run_command
+    return run_command(argv)
 
 
 if __name__ == "__main__":   # pragma: no cover

@@ -4,25 +4,31 @@ The command line and the window both go through here, so a new format is one ent
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Callable
 
 from . import jsonio
-from . import xlsx
-from .docx import reader as docx_reader
-from .docx import writer as docx_writer
 from .files import ReportFileError
 from .report import Report
 
 Reader = Callable[[Path], Report]
 Writer = Callable[[Report, Path], None]
 
-READERS: dict[str, Reader] = {".json": jsonio.read}
-WRITERS: dict[str, Writer] = {".json": jsonio.write}
-WRITERS[".docx"] = docx_writer.write
-READERS[".xlsx"] = xlsx.read
-WRITERS[".xlsx"] = xlsx.write
-READERS[".docx"] = docx_reader.read
+
+def _lazy(module: str, name: str) -> Callable:
+    """A function of a format module imported on first use: python-docx and openpyxl
+    cost more to import than the window takes to appear, and most runs need neither."""
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module, __package__), name)(*args, **kwargs)
+    call.__qualname__ = f"{module.lstrip('.')}.{name}"
+    return call
+
+
+READERS: dict[str, Reader] = {".json": jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
+                              ".docx": _lazy(".docx.reader", "read")}
+WRITERS: dict[str, Writer] = {".json": jsonio.write, ".xlsx": _lazy(".xlsx", "write"),
+                              ".docx": _lazy(".docx.writer", "write")}
 
 _NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿"}
 
@@ -53,7 +59,7 @@ def write(report: Report, path: Path, fonts: str = "gb") -> None:
     if writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
     if ext == ".docx":
-        docx_writer.write(report, Path(path), fonts)
+        writer(report, Path(path), fonts)
     else:
         writer(report, Path(path))
 
