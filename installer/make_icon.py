@@ -1,5 +1,6 @@
 """Draw the program icon (a red seal-like square with white "年报") and write it as a
-multi-size Windows .ico plus a 256-px .png into resources/.
+multi-size Windows .ico into resources/ (the installer's) and a 256-px .png into
+src/report_desktop/resources/ (the window's).
 
 Run by hand when the design changes (the result is committed; the build only copies it):
 
@@ -112,7 +113,8 @@ def main() -> int:
     out = ROOT / "resources"
     out.mkdir(exist_ok=True)
     write_ico(images, out / "report-desktop.ico")
-    images[-1].save(str(out / "report-desktop.png"), "PNG")
+    # The window's own icon ships inside the package (report_desktop/resources).
+    images[-1].save(str(ROOT / "src" / "report_desktop" / "resources" / "report-desktop.png"), "PNG")
     print(f"wrote {out / 'report-desktop.ico'} ({', '.join(map(str, SIZES))} px, font {family})")
     return 0
 

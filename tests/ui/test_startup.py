@@ -98,3 +98,9 @@ def test_pyside_refcount_workaround_keeps_none_alive(qapp):
     for _ in range(20000):        # more than None's natural reference count
         label.setText("")
     assert sys.getrefcount(None) > 1 << 40 or not qtfix.leaks_references()
+
+
+def test_the_window_has_the_program_icon():
+    from report_desktop.ui.app import ICON, application
+    assert ICON.is_file()
+    assert not application().windowIcon().isNull()

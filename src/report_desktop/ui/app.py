@@ -13,6 +13,8 @@ from .. import APP_NAME, __version__
 from . import theme
 from .startup import EXIT_NO_STORE, Startup  # noqa: F401 - EXIT_NO_STORE is run()'s too
 
+ICON = Path(__file__).resolve().parents[1] / "resources" / "report-desktop.png"
+
 ORGANIZATION = "report-desktop"
 EXIT_OK = 0
 
@@ -27,6 +29,9 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setFont(theme.ui_font())
+    if app.windowIcon().isNull():
+        from PySide6.QtGui import QIcon
+        app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 
