@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import statistics
 from decimal import Decimal
 import sys
 import tempfile
@@ -17,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import row  # noqa: E402
+from _timing import median_seconds, row  # noqa: E402
 
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
@@ -30,12 +29,7 @@ GOAL_MERGE, GOAL_IMPORT = 2.0, 30.0
 
 
 def timed(fn, repeat: int = 3) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
+    return median_seconds(fn, repeat=repeat, warmup=0)
 
 
 def unit_reports(n: int):

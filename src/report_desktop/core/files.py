@@ -32,6 +32,15 @@ def read_limited(path: Path, limit: int, source: str) -> bytes:
         raise ReportFileError(f"无法读取{source}：{exc.strerror or exc}") from None
 
 
+def read_text(path: Path, limit: int, source: str, hint: str = "") -> str:
+    """A UTF-8 text file (with or without BOM), refused in Chinese when it is not."""
+    raw = read_limited(path, limit, source)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{source}不是 UTF-8 编码的文本{hint}。") from None
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp)`` and move the finished temp file onto ``path``.
 

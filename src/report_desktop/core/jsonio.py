@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import schema
-from .files import ReportFileError, atomic_write_bytes, read_limited
+from .files import ReportFileError, atomic_write_bytes, read_text
 from .report import Report
 from .values import Bad, Value, from_file, to_text
 
@@ -151,12 +151,7 @@ def loads(text: str, source: str = "文件") -> Report:
 def read(path: str | Path) -> Report:
     path = Path(path)
     source = f"文件“{path.name}”"
-    raw = read_limited(path, MAX_JSON_BYTES, source)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportFileError(f"{source}不是 UTF-8 编码的文本。") from None
-    return loads(text, source)
+    return loads(read_text(path, MAX_JSON_BYTES, source), source)
 
 
 def write(rep: Report, path: str | Path) -> None:

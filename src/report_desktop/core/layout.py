@@ -14,6 +14,7 @@ from . import schema
 HEADER = "header"   # a column header of the official table
 LABEL = "label"     # a row label
 VALUE = "value"     # a number: an input cell or a total
+ITEM = "item"       # role of a row label printed left-aligned, as a line of text
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class Box:
         """Labels that read as a line of text (an item, or a label spanning columns)
         are left-aligned; labels merged down several rows and 表二's are centred."""
         return self.kind == LABEL and self.rows == 1 and (self.cols > 1 or self.level == 2)
+
+    @property
+    def role(self) -> str:
+        """How a document styles the box: header, label (centred), item (left) or value."""
+        return ITEM if self.left_aligned else self.kind
 
 
 @dataclass(frozen=True)

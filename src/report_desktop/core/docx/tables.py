@@ -19,7 +19,7 @@ from ..values import to_text
 from . import ooxml, styles
 from .styles import FontSet
 
-HEADER, LABEL, ITEM, NUMBER = "header", "label", "item", "number"
+HEADER, LABEL, ITEM, NUMBER = layout.HEADER, layout.LABEL, layout.ITEM, layout.VALUE
 CELL_MARGIN_TWIPS = 57        # 1 mm left and right inside a cell
 MIN_NUMBER_PT = 5.0
 # 表三's label columns (三、 band, （一）… group, 1. item) get what the 7 data columns
@@ -41,14 +41,6 @@ def _split(total: int, weights: list[int]) -> tuple[int, ...]:
     out = [total * w // scale for w in weights]
     out[-1] += total - sum(out)
     return tuple(out)
-
-
-def _role(box: layout.Box) -> str:
-    if box.kind == layout.VALUE:
-        return NUMBER
-    if box.kind == layout.HEADER:
-        return HEADER
-    return ITEM if box.left_aligned else LABEL
 
 
 def active_layout() -> Layout:
@@ -134,14 +126,14 @@ def table_xml(spec: Layout, report, fonts: FontSet) -> str:
             width = sum(widths[box.col:box.col + box.cols])
             if starts.get((r, c)) is box:
                 text = to_text(report.cells[box.cell_id]) if box.cell_id else box.text
-                role = _role(box)
+                role = box.role
                 size = number_size(text, width) if role == NUMBER else styles.TABLE_PT
                 vmerge = "restart" if box.rows > 1 else None
                 body = _paragraph(text, role, fonts, size, keep)
                 cells.append(_cell(width, box.cols, vmerge, body))
             else:
                 cells.append(_cell(width, box.cols, "continue",
-                                   _paragraph("", _role(box), fonts, styles.TABLE_PT, keep)))
+                                   _paragraph("", box.role, fonts, styles.TABLE_PT, keep)))
             c += box.cols
         rows.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{''.join(cells)}</w:tr>")
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import schema
-from ..files import ReportFileError, read_limited
+from ..files import read_text
 from ..report import Report
 from ..rules import ERROR, validate
 from ..values import Value, is_number, to_text
@@ -77,11 +77,7 @@ def read_roster(path: str | Path) -> list[str]:
     """Expected unit names, one a line (UTF-8); blank lines and duplicates dropped."""
     path = Path(path)
     source = f"名单文件“{path.name}”"
-    raw = read_limited(path, MAX_ROSTER_BYTES, source)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportFileError(f"{source}不是 UTF-8 编码的文本，请用记事本另存为 UTF-8。") from None
+    text = read_text(path, MAX_ROSTER_BYTES, source, "，请用记事本另存为 UTF-8")
     names, seen = [], set()
     for line in text.splitlines():
         name = line.strip(" \t\u3000")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import layout, schema
 
-HEADER, LABEL, ITEM, NUMBER, TITLE = "header", "label", "item", "number", "title"
+HEADER, LABEL, ITEM, NUMBER = layout.HEADER, layout.LABEL, layout.ITEM, layout.VALUE
 _TOP = 2   # the table starts below the heading row
 
 
@@ -35,19 +35,11 @@ class Sheet:
     landscape: bool
 
 
-def _role(box: layout.Box) -> str:
-    if box.kind == layout.VALUE:
-        return NUMBER
-    if box.kind == layout.HEADER:
-        return HEADER
-    return ITEM if box.left_aligned else LABEL
-
-
 def _sheet(table_id: str, name: str, widths: tuple[float, ...], landscape: bool) -> Sheet:
     t = layout.table(table_id)
     assert len(widths) == t.n_cols, table_id
     boxes = tuple(Box(b.row + _TOP, b.col + 1, b.text if b.kind != layout.VALUE else None,
-                      b.rows, b.cols, _role(b), b.cell_id) for b in t.boxes)
+                      b.rows, b.cols, b.role, b.cell_id) for b in t.boxes)
     heading = next(s.heading for s in schema.SECTIONS if s.table == table_id)
     repeat = (_TOP, _TOP + t.header_rows - 1) if t.header_rows else (1, 1)
     return Sheet(name, heading, widths, boxes, repeat, landscape)
