@@ -211,10 +211,14 @@ def _colours(png: Path, env: dict) -> int:
     return int(done.stdout or 0)
 
 
-def _starts_logged(data: Path) -> int:
-    """How often the program logged its start (user data folder's Logs, any letter case)."""
+def _logged(data: Path, words: str) -> int:
+    """How often the program's log (user data folder's Logs, any letter case) has ``words``."""
     logs = [d / "report-desktop.log" for d in data.glob("*") if d.name.lower() == "logs"]
-    return sum(p.read_text(encoding="utf-8").count(" started ") for p in logs if p.exists())
+    return sum(p.read_text(encoding="utf-8").count(words) for p in logs if p.exists())
+
+
+def _starts_logged(data: Path) -> int:
+    return _logged(data, " started ")
 
 
 def test_start_menu_shortcut_opens_the_window(installed, wine):
@@ -222,6 +226,7 @@ def test_start_menu_shortcut_opens_the_window(installed, wine):
     start_menu = wine.user_dir / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     data = wine.user_dir / "AppData" / "Local" / "report-desktop"
     before = _starts_logged(data)
+    ready_before = _logged(data, "window ready")
     shot = OUT / "wine-shortcut-window.png"
     # No terminal here, as when a clerk clicks: pythonw gets no standard streams, the launcher
     # copes.  `wine start` keeps our output pipe open as long as the program runs: not awaited.
@@ -230,6 +235,9 @@ def test_start_menu_shortcut_opens_the_window(installed, wine):
         deadline = time.monotonic() + SMOKE_TIMEOUT
         while _starts_logged(data) <= before:
             assert time.monotonic() < deadline, "the shortcut did not start the program"
+            time.sleep(0.3)
+        while _logged(data, "window ready") <= ready_before:   # the frame first, then the rest
+            assert time.monotonic() < deadline, "the window never finished opening the store"
             time.sleep(0.3)
         while True:                               # the window follows the log line
             time.sleep(1)
