@@ -1,5 +1,6 @@
 """Typing, refusing, pasting, Delete and undo in the statistics grids of the real window."""
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from report_desktop.core import schema
@@ -206,3 +207,62 @@ def test_merged_labels_reproduce_table_three(window):
     assert model.data(model.index(1, 4)) == schema.ORG_HEADER
     tip = model.data(model.index_of(A("other_2", "natural_person")), Qt.ItemDataRole.ToolTipRole)
     assert "填报说明" in tip and "收费通知" in tip
+
+
+def select_block(view, top_left, bottom_right):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    model = view.model()
+    view.go_to(top_left)
+    view.selectionModel().select(QItemSelection(model.index_of(top_left), model.index_of(bottom_right)),
+                                 QItemSelectionModel.SelectionFlag.Select)
+
+
+def test_cut_copies_the_block_and_zeroes_it_in_one_step(qtbot, window):
+    view = page(window).view
+    cells = window.session.report.cells
+    rows, cols = ("new", "carried_over"), [c.key for c in schema.APPLICATION_COLUMNS]
+    assert cols[0] == "natural_person" and cols[-1] == "total"
+    block = [A(r, c) for r in rows for c in cols]
+    before = {cid: cells[cid] for cid in block}
+    expected = "\n".join("\t".join(cell_text(window, A(r, c)) for c in cols) for r in rows)
+    assert cells[A("new", "total")] == 13
+    select_block(view, A("new", "natural_person"), A("carried_over", "total"))
+    qtbot.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().replace("\r\n", "\n") == expected
+    for cid in block:
+        assert cells[cid] == 0, cid                      # inputs cleared, totals recomputed
+    assert cell_text(window, A("new", "total")) == "0"
+    assert "已剪切" in window.statusBar().currentMessage()
+    stack = window.session.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "剪切"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {cid: cells[cid] for cid in block} == before
+    assert cell_text(window, A("new", "total")) == "13"
+
+
+def test_cut_from_the_edit_menu_and_on_totals_only(qtbot, window):
+    view = page(window).view
+    assert window.actions["cut"] in window.menus["edit"].actions()
+    assert window.actions["cut"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.Cut)) \
+        == QKeySequence.SequenceMatch.ExactMatch
+    view.go_to(A("new", "total"))
+    window.actions["cut"].trigger()                      # a total alone: copied, not changed
+    assert QApplication.clipboard().text() == "13"
+    assert window.session.undo_stack.count() == 0
+    view.go_to(A("new", "natural_person"))
+    window.actions["cut"].trigger()
+    assert window.session.report.cells[A("new", "natural_person")] == 0
+    assert window.session.undo_stack.count() == 1
+
+
+def test_ctrl_x_in_a_text_editor_cuts_text(qtbot, window):
+    cells = dict(window.session.report.cells)
+    editor = window.tabs.show_page("problems").editor
+    editor.setFocus()
+    editor.selectAll()
+    selected = editor.textCursor().selectedText()
+    assert selected
+    qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == ""
+    assert QApplication.clipboard().text().replace("\n", "\u2029") == selected
+    assert dict(window.session.report.cells) == cells

@@ -9,6 +9,8 @@ from report_desktop.core import formats, schema
 from report_desktop.ui.summary.gather import SNAPSHOT_NAME
 from report_desktop.ui.summary.view import ROSTER_KEY
 
+from conftest import wait_import
+
 # The offscreen platform says so whenever a dialog's layout sets its minimum size.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -240,6 +242,7 @@ def test_import_action_reads_excel_and_word(qtbot, window, store, prompts, seed_
         formats.write(rep, path)
         prompts.paths.append(path)
         window.actions["import"].trigger()
+        wait_import(qtbot, window)
         assert window.session.report.unit == name
         assert window.session.report.cells == rep.cells
         assert store.find(name, 2024) == window.session.report_id
@@ -248,6 +251,7 @@ def test_import_action_reads_excel_and_word(qtbot, window, store, prompts, seed_
     prompts.paths.append(tmp_path / "旧表.xls")
     (tmp_path / "旧表.xls").write_bytes(b"old")
     window.actions["import"].trigger()
+    wait_import(qtbot, window)
     kind, title, text, _detail = prompts.shown[-1]
     assert (kind, title) == ("warn", "无法导入") and "另存为 .xlsx" in text
 
@@ -257,6 +261,7 @@ def test_import_reports_the_findings(qtbot, window, prompts, seed_report, tmp_pa
     rep.cells[A("new", "total")] = 99                  # a wrong total, kept as published
     formats.write(rep, tmp_path / "甲镇.xlsx")
     window.files.import_file(tmp_path / "甲镇.xlsx")
+    wait_import(qtbot, window)
     _kind, title, text, detail = prompts.shown[-1]
     assert title == "导入完成" and "个错误" in text and "检查结果" in text
     assert "H2" in detail

@@ -11,7 +11,7 @@ from report_desktop.core.store import Store
 from report_desktop.ui import drafts
 from report_desktop.ui.rollover import DRAFT_MARKER, default_year
 
-from conftest import open_window
+from conftest import open_window, wait_import
 
 A = schema.application_cell
 
@@ -164,6 +164,7 @@ def test_first_start_can_import_a_file(qtbot, empty_store, prompts, tmp_path, se
     prompts.paths.append(path)
     w = open_window(qtbot, empty_store, prompts)
     qtbot.mouseClick(w.welcome.import_button, Qt.MouseButton.LeftButton)
+    wait_import(qtbot, w)
     assert w.session is not None and w.session.report.unit == seed_report.unit
     w.close()
 

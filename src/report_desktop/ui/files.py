@@ -1,4 +1,5 @@
-"""Import and export: Word, Excel and JSON files, written off the GUI thread (jobs.WriteJob).
+"""Import and export: Word, Excel and JSON files, read (jobs.TaskJob) and written
+(jobs.WriteJob) off the GUI thread.
 
 ``core.formats`` (and through it python-docx) is imported only when a file is read or
 written, so start-up stays fast.
@@ -8,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..core.rules import ERROR
 from .prompts import JSON_FILTER, WORD_FILTER
@@ -29,6 +30,12 @@ def _listed(lines: list[str]) -> list[str]:
     return lines[:LISTED] + ([f"……另有 {len(lines) - LISTED} 项"] if len(lines) > LISTED else [])
 
 
+def _read(path: Path):
+    """On a pool thread: python-docx and openpyxl are imported there, not on the GUI thread."""
+    from ..core import formats
+    return formats.read(path)
+
+
 def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
     if job is None or job.path.suffix.lower() != ".docx":
@@ -41,11 +48,14 @@ class FileActions(QObject):
     busyChanged = Signal(bool)
     finished = Signal(str)      # path written
     failed = Signal(str)
+    imported = Signal(int)      # report id of an imported file, open in the window
+    importFailed = Signal(str)  # Chinese message, already shown
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.jobs: dict = {}
+        self.jobs: dict = {}        # WriteJobs by number
+        self.reading = None         # the import's TaskJob while its file is read
 
     # -- helpers ---------------------------------------------------------------------
     def folder(self) -> Path:
@@ -58,7 +68,7 @@ class FileActions(QObject):
         self.window.store.set_setting("last_folder", str(folder))
 
     def busy(self) -> bool:
-        return bool(self.jobs)
+        return bool(self.jobs) or self.reading is not None
 
     # -- Word fonts ----------------------------------------------------------------------
     def word_fonts(self) -> str:
@@ -97,7 +107,7 @@ class FileActions(QObject):
 
     def _job_done(self, number: int, path: str | None, message: str | None) -> None:
         job = self.jobs.pop(number, None)
-        self.busyChanged.emit(bool(self.jobs))
+        self.busyChanged.emit(self.busy())
         if path:
             self.window.status(f"已导出：{path}{_fonts_note(job)}")
             self.finished.emit(path)
@@ -162,27 +172,55 @@ class FileActions(QObject):
         return self.start(report, path)
 
     # -- import ------------------------------------------------------------------------------
-    def import_file(self, path: Path | None = None) -> int | None:
-        """Read a report file (Word, Excel, JSON) into the store and open it; the report id or None."""
-        from PySide6.QtWidgets import QApplication
-
-        from ..core import formats
+    def import_file(self, path: Path | None = None):
+        """Read a report file (Word, Excel, JSON) on a pool thread; once read, it goes into
+        the store and opens (``imported``).  The TaskJob, or None if nothing was started."""
         from ..core.files import ReportFileError
-        from ..core.store import StoreError
-        win = self.window
+        from .jobs import TaskJob
+        if self.reading is not None:
+            self.window.status("正在导入另一个文件，请稍候。", refusal=True)
+            return None
         if path is None:
-            path = win.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
+            path = self.window.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
             if path is None:
                 return None
         path = Path(path)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = formats.read(path)
-        except ReportFileError as exc:
-            win.prompts.warn("无法导入", str(exc))
+        job = TaskJob(lambda _progress, _cancel: _read(path), f"读取“{path.name}”时出错",
+                      expected=(ReportFileError,))
+        job.path = path
+        job.signals.done.connect(self._read_done)
+        job.signals.failed.connect(self._read_failed)
+        self.reading = job
+        self.busyChanged.emit(True)
+        self.window.status(f"正在读取“{path.name}”…")
+        job.start()
+        return job
+
+    def _read_finished(self, number: int):
+        """The import job ``number`` is over; it, or None if it was not the wanted one."""
+        job = self.reading
+        if job is None or job.number != number:
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.reading = None
+        self.busyChanged.emit(self.busy())
+        return job if self.window.isVisible() else None    # a closed window opens nothing
+
+    def _read_failed(self, number: int, message: str) -> None:
+        if self._read_finished(number) is not None:
+            self._import_refused(message)
+
+    def _read_done(self, number: int, report) -> None:
+        job = self._read_finished(number)
+        if job is not None:
+            self._store_import(job.path, report)
+
+    def _import_refused(self, message: str) -> None:
+        self.window.prompts.warn("无法导入", message)
+        self.importFailed.emit(message)
+
+    def _store_import(self, path: Path, report) -> int | None:
+        from ..core.store import StoreError
+        win = self.window
         self.remember(path)
         if win.session is not None:
             win.session.flush()
@@ -192,15 +230,17 @@ class FileActions(QObject):
                 if not win.prompts.confirm(
                         "替换报告", f"数据文件中已有“{report.unit}”{report.year}年的报告。用导入的文件替换它吗？",
                         "替换前的内容会自动保存为一个版本，可以用“恢复版本”找回。", yes="替换", no="取消"):
+                    win.status("已取消导入。")
                     return None
                 win.store.save_snapshot(existing, "导入前自动保存")
             report_id = win.store.save(report)
         except StoreError as exc:
-            win.prompts.warn("无法导入", str(exc))
+            self._import_refused(str(exc))
             return None
         win.open_report(report_id, force=True)
         win.status(f"已导入：{path.name}")
         self._import_summary(path, report)
+        self.imported.emit(report_id)
         return report_id
 
     def _import_summary(self, path: Path, report) -> None:

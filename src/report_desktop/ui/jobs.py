@@ -55,16 +55,19 @@ class TaskJob(QRunnable):
 
     The task calls ``progress(done, total, text)`` as it goes and checks ``cancel.is_set()``
     between steps; it must not touch widgets.  Results arrive through ``signals`` queued on
-    the GUI thread.  ``stop()`` only asks: the task ends at its next check.
+    the GUI thread.  ``stop()`` only asks: the task ends at its next check.  An exception
+    of one of the ``expected`` types already carries the clerk's message: it is reported
+    as it is, not as a failure of the program.
     """
 
     _count = 0
 
-    def __init__(self, task: Callable, failure: str = "处理时出错"):
+    def __init__(self, task: Callable, failure: str = "处理时出错",
+                 expected: tuple[type[Exception], ...] = ()):
         super().__init__()
         TaskJob._count += 1
         self.number = TaskJob._count
-        self.task, self.failure = task, failure
+        self.task, self.failure, self.expected = task, failure, expected
         self.cancel = threading.Event()
         self.signals = _TaskSignals()
         self.setAutoDelete(False)
@@ -78,6 +81,8 @@ class TaskJob(QRunnable):
     def run(self) -> None:
         try:
             result = self.task(self._progress, self.cancel)
+        except self.expected as exc:
+            self.signals.failed.emit(self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full
             log.exception("background task failed")
             self.signals.failed.emit(self.number, f"{self.failure}：{exc}")

@@ -20,7 +20,7 @@ from .report_actions import ReportActions
 log = logging.getLogger(__name__)
 # Actions that need an open report.
 REPORT_ACTIONS = ("from_previous", "export_word", "export_excel", "export_json", "snapshot",
-                  "restore", "save")
+                  "restore", "save", "delete")
 
 
 class MainWindow(Navigation, ReportActions, WindowFrame):
@@ -128,6 +128,10 @@ class MainWindow(Navigation, ReportActions, WindowFrame):
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.unit.setFocus()        # the first thing to type: the unit's name
         self.findings.hide()
+        self.picker.set_reports([], None)   # after the last report was deleted: nothing left
+        self.setWindowTitle(APP_NAME)
+        self.counts.clear()
+        self.saved.clear()
         for key in REPORT_ACTIONS:
             self.actions[key].setEnabled(False)
 
@@ -206,10 +210,13 @@ class MainWindow(Navigation, ReportActions, WindowFrame):
                            .get(state, "已自动保存"))
 
     def _busy(self, busy: bool) -> None:
+        """A file is being written (exports wait) or read (a second import waits)."""
         self.busy.setVisible(busy)
+        writing = bool(self.files.jobs)
         for key in ("export_word", "export_excel", "export_json"):
-            self.actions[key].setEnabled(not busy)
-        if busy:
+            self.actions[key].setEnabled(not writing and self.session is not None)
+        self.actions["import"].setEnabled(self.files.reading is None)
+        if writing:
             self.statusBar().showMessage("正在导出…")
 
     def _tab_changed(self, _index: int) -> None:

@@ -12,7 +12,7 @@ HELP_TEXT = (
     "<p><b>填表</b>：直接输入数字即可替换单元格内容；回车下移，Tab 右移，Shift+Tab 左移；"
     "F2 或双击修改；Delete 把所选单元格清零。可输入全角数字。</p>"
     "<p><b>复制粘贴</b>：可以在 Excel / WPS 表格中选中一块数字复制，再选中本程序表格的左上角单元格粘贴。"
-    "粘贴的内容放不下或含有非数字时，整块都不会粘贴。</p>"
+    "粘贴的内容放不下或含有非数字时，整块都不会粘贴。Ctrl+X 剪切：复制所选数字后把这些单元格清零。</p>"
     "<p><b>合计</b>：灰色单元格自动计算，不能直接填写。</p>"
     "<p><b>检查</b>：每次修改后自动检查。红色是错误（导出前应改正），黄色是提醒（请核对）。"
     "单击下方“检查结果”中的一项，会转到相应的位置。</p>"
@@ -59,11 +59,14 @@ def build(window) -> dict[str, QAction]:
                             "把当前内容另存为一个带名字的版本，如“送审稿”")
     a["restore"] = _action(window, "恢复版本(&R)…", window.restore_snapshot, None,
                            "把报告恢复为以前保存的某个版本")
+    a["delete"] = _action(window, "删除报告(&D)…", window.delete_report, None,
+                          "删除当前报告；删除前会自动备份数据文件")
     a["quit"] = _action(window, "退出(&X)", window.close, Std.Quit)
     a["undo"] = window.undo_group.createUndoAction(window, "撤销")
     a["undo"].setShortcuts([QKeySequence(Std.Undo)])
     a["redo"] = window.undo_group.createRedoAction(window, "重做")
     a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(Std.Redo)])
+    a["cut"] = _action(window, "剪切(&T)", window.cut, Std.Cut)
     a["copy"] = _action(window, "复制(&C)", window.copy, Std.Copy)
     a["paste"] = _action(window, "粘贴(&P)", window.paste, Std.Paste)
     a["check"] = _action(window, "立即检查(&C)", window.check_now, "F5", "重新检查整份报告")
@@ -78,8 +81,8 @@ def build(window) -> dict[str, QAction]:
     # The menus themselves are the frame's (frame.py): on screen before these actions exist.
     layout = {"file": ("new", "from_previous", None, "import", "export_word", "word_fonts",
                        "export_excel", "export_json", None, "summary", None, "save", "snapshot",
-                       "restore", None, "quit"),
-              "edit": ("undo", "redo", None, "copy", "paste"),
+                       "restore", None, "delete", None, "quit"),
+              "edit": ("undo", "redo", None, "cut", "copy", "paste"),
               "check": ("check", "next", "totals"),
               "help": ("help", "where", None, "about")}
     for menu_key, keys in layout.items():

@@ -1,4 +1,4 @@
-"""Going to findings, cells and texts; copy, paste, totals: a mixin of MainWindow.
+"""Going to findings, cells and texts; cut, copy, paste, totals: a mixin of MainWindow.
 
 Imported before the window is shown, so what it needs from the core and from Qt's
 enum namespace is imported when first used, not at start-up."""
@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QApplication
 
 class Navigation:
     # -- editing helpers -------------------------------------------------------------------
+    def cut(self) -> None:
+        w = QApplication.focusWidget()
+        if hasattr(w, "cut_selection"):
+            w.cut_selection()
+        elif hasattr(w, "cut"):
+            w.cut()
+
     def copy(self) -> None:
         w = QApplication.focusWidget()
         if hasattr(w, "copy_selection"):

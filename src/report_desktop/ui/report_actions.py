@@ -85,6 +85,46 @@ class ReportActions:
         self.status("已恢复所选版本；恢复前的内容已自动保存为版本“恢复前自动保存”。")
         return True
 
+    def delete_report(self) -> bool:
+        """文件 → 删除报告: back up the store, delete the open report, open another one."""
+        import sqlite3
+
+        from ..core.store import StoreError
+        if self.session is None:
+            return False
+        self.session.flush()
+        rep, report_id = self.session.report, self.session.report_id
+        unit, year = rep.unit, rep.year
+        folder = self.store.path.parent / "backups"
+        if not self.prompts.confirm(
+                "删除报告", f"确定要删除“{unit}”{year}年的报告吗？",
+                "删除后不能用“编辑 → 撤销”恢复。删除前会自动备份整个数据文件，备份保存在：\n"
+                f"{folder}\n需要时可以从备份中找回。", yes="删除", no="取消"):
+            return False
+        try:
+            backup = self.store.backup_now()
+        except (sqlite3.Error, OSError) as exc:
+            self.prompts.warn("无法删除", f"备份数据文件时出错（{exc}），为安全起见没有删除报告。")
+            return False
+        self._close_session()            # its undo history goes with it
+        try:
+            self.store.delete(report_id)
+        except (StoreError, sqlite3.Error) as exc:
+            self.prompts.warn("无法删除", f"删除报告时出错（{exc}），报告没有删除。")
+            self.open_report(report_id)
+            return False
+        fee_key = f"fee_figures.{report_id}"     # a later report may get the same id
+        if self.store.setting(fee_key):
+            self.store.set_setting(fee_key, "")
+        reports = self.store.list_reports()
+        if reports:
+            same_unit = [r for r in reports if r.unit == unit]
+            self.open_report((same_unit or reports)[0].id, reports=reports)
+        else:
+            self._show_welcome()
+        self.status(f"已删除“{unit}”{year}年的报告。删除前的数据文件已备份为：{backup}")
+        return True
+
     def open_summary(self):
         """文件 → 汇总各单位报告: the county's 汇总 dialog (window-modal, not blocking)."""
         from .summary import SummaryDialog

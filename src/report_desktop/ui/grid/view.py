@@ -2,7 +2,8 @@
 
 Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit replaces the cell; F2
 or a double click edits; Delete sets 0; Ctrl+C / Ctrl+V copy and paste rectangular
-blocks as tab-separated text.  Anything refused is reported by ``message``.
+blocks as tab-separated text; Ctrl+X copies, then sets the block's input cells to 0.
+Anything refused is reported by ``message``.
 """
 from __future__ import annotations
 
@@ -132,6 +133,8 @@ class GridView(QTableView):
         key, mods = event.key(), event.modifiers()
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
         elif key in (Qt.Key.Key_Delete,):
@@ -190,6 +193,19 @@ class GridView(QTableView):
             self.message.emit("已复制，可以粘贴到 Excel 或 WPS 表格。", False)
         return text
 
+    def cut_selection(self) -> str:
+        """Copy the block, then set its input cells to 0 (one undo step; totals and
+        read-only cells are left to the report)."""
+        text = copy_block(self.spec, self._positions(), self.model().text)
+        if not text:
+            return ""
+        QGuiApplication.clipboard().setText(text)
+        if self.zero_selection("剪切"):
+            self.message.emit("已剪切：所选数字已复制，原单元格已清零，合计随之重算。按 Ctrl+Z 可撤销。", False)
+        else:
+            self.message.emit("已复制。所选的是自动计算的合计，不能清零。", False)
+        return text
+
     def paste_clipboard(self) -> bool:
         return self.paste_text(QGuiApplication.clipboard().text())
 
@@ -213,7 +229,7 @@ class GridView(QTableView):
         self.message.emit(plan.summary(), False)
         return True
 
-    def zero_selection(self) -> bool:
+    def zero_selection(self, title: str = "清零") -> bool:
         model = self.model()
         if model.session is None:
             return False
@@ -224,7 +240,7 @@ class GridView(QTableView):
                 zeros[slot.cell_id] = values.parse_cell(slot.cell_id, "0")
         if not zeros:
             return False
-        model.session.set_cells(zeros, "清零")
+        model.session.set_cells(zeros, title)
         return True
 
     # -- refusals ----------------------------------------------------------------------------
