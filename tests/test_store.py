@@ -96,6 +96,7 @@ def test_daily_backup_rotation_keeps_seven(tmp_path, seed):
             backup.make_backup(s._con, path, start + dt.timedelta(days=day))
     kept = backup.list_backups(path)
     assert len(kept) == backup.KEEP and all(backup.is_healthy(k) for k in kept)
+    assert sorted(backup.backup_dir(path).iterdir()) == sorted(kept)   # no -wal/-shm left
     assert not any("20250101" in k.name for k in kept)      # the oldest went first
     with Store(kept[-1], auto_backup=False) as restored:
         assert restored.get(seed.unit, 2024) is not None

@@ -28,6 +28,7 @@ class ScriptedPrompts(Prompts):
         self.new_reports: list[tuple] = []
         self.snapshot_choice = None      # callable(snapshots) -> id
         self.fee: tuple | None = None
+        self.backup_choice = None        # callable(entries, current) -> (path, unit, year)
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
 
     def info(self, title, text, detail=None):
@@ -55,6 +56,10 @@ class ScriptedPrompts(Prompts):
 
     def choose_snapshot(self, snapshots):
         return self.snapshot_choice(snapshots) if self.snapshot_choice else None
+
+    def choose_backup_report(self, entries, current, skipped=0):
+        self.shown.append(("choose_backup_report", "从备份中找回报告", str(len(entries)), str(skipped)))
+        return self.backup_choice(entries, current) if self.backup_choice else None
 
     def fee_figures(self, initial):
         return self.fee

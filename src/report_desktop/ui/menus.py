@@ -61,6 +61,8 @@ def build(window) -> dict[str, QAction]:
                            "把报告恢复为以前保存的某个版本")
     a["delete"] = _action(window, "删除报告(&D)…", window.delete_report, None,
                           "删除当前报告；删除前会自动备份数据文件")
+    a["recover"] = _action(window, "从备份中找回报告(&B)…", window.recover_from_backup, None,
+                           "从自动备份中把报告（如误删的报告）找回到当前数据文件")
     a["quit"] = _action(window, "退出(&X)", window.close, Std.Quit)
     a["undo"] = window.undo_group.createUndoAction(window, "撤销")
     a["undo"].setShortcuts([QKeySequence(Std.Undo)])
@@ -81,7 +83,7 @@ def build(window) -> dict[str, QAction]:
     # The menus themselves are the frame's (frame.py): on screen before these actions exist.
     layout = {"file": ("new", "from_previous", None, "import", "export_word", "word_fonts",
                        "export_excel", "export_json", None, "summary", None, "save", "snapshot",
-                       "restore", None, "delete", None, "quit"),
+                       "restore", None, "delete", "recover", None, "quit"),
               "edit": ("undo", "redo", None, "cut", "copy", "paste"),
               "check": ("check", "next", "totals"),
               "help": ("help", "where", None, "about")}

@@ -72,6 +72,12 @@ class Prompts:
         dlg = SnapshotDialog(snapshots, self.parent)
         return dlg.chosen() if dlg.exec() else None
 
+    def choose_backup_report(self, entries, current: set, skipped: int = 0) -> tuple | None:
+        """(backup path, unit, year) chosen in 从备份中找回报告, or None."""
+        from .dialogs.recover import RecoverDialog
+        dlg = RecoverDialog(entries, current, skipped, self.parent)
+        return dlg.chosen() if dlg.exec() else None
+
     def fee_figures(self, initial: tuple) -> tuple | None:
         from .dialogs.fee import FeeDialog
         dlg = FeeDialog(initial, self.parent)

@@ -99,7 +99,7 @@ class ReportActions:
         if not self.prompts.confirm(
                 "删除报告", f"确定要删除“{unit}”{year}年的报告吗？",
                 "删除后不能用“编辑 → 撤销”恢复。删除前会自动备份整个数据文件，备份保存在：\n"
-                f"{folder}\n需要时可以从备份中找回。", yes="删除", no="取消"):
+                f"{folder}\n需要时可以用“文件 → 从备份中找回报告”找回。", yes="删除", no="取消"):
             return False
         try:
             backup = self.store.backup_now()
@@ -124,6 +124,38 @@ class ReportActions:
             self._show_welcome()
         self.status(f"已删除“{unit}”{year}年的报告。删除前的数据文件已备份为：{backup}")
         return True
+
+    def recover_from_backup(self) -> int | None:
+        """文件 → 从备份中找回报告: copy a report from a backup into the store and open it."""
+        from ..core.store import StoreError, backup, recover
+        from .dialogs.recover import EMPTY
+        if self.session is not None:
+            self.session.flush()
+        entries = recover.backups_with_reports(self.store.path)
+        skipped = len(backup.list_backups(self.store.path)) - len(entries)
+        if not entries:
+            self.prompts.info("从备份中找回报告", "备份文件都已损坏，无法从中找回报告。" if skipped else EMPTY)
+            return None
+        current = {(r.unit, r.year) for r in self.store.list_reports()}
+        choice = self.prompts.choose_backup_report(entries, current, skipped)
+        if choice is None:
+            return None
+        path, unit, year = choice
+        replacing = (unit, year) in current
+        if replacing and not self.prompts.confirm(
+                "从备份中找回报告", f"数据文件中已经有“{unit}”{year}年的报告。用备份中的这份替换它吗？",
+                f"现在的报告不会丢失：替换前会自动保存为命名版本“{recover.SAVED_BEFORE}”，"
+                "需要时可以用“文件 → 恢复版本”找回。", yes="替换", no="取消"):
+            return None
+        try:
+            report_id = recover.recover(self.store, path, unit, year)
+        except StoreError as exc:
+            self.prompts.warn("无法找回", str(exc))
+            return None
+        self.open_report(report_id, force=True)
+        self.status(f"已从备份找回“{unit}”{year}年的报告。" + (
+            f"原来的内容已保存为版本“{recover.SAVED_BEFORE}”。" if replacing else ""))
+        return report_id
 
     def open_summary(self):
         """文件 → 汇总各单位报告: the county's 汇总 dialog (window-modal, not blocking)."""

@@ -49,6 +49,9 @@ def make_backup(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None 
     dest = sqlite3.connect(tmp)
     try:
         con.backup(dest)
+        # A backup is a plain file: in rollback-journal mode, reading it (is_healthy,
+        # recovery) leaves no -wal/-shm files beside it.
+        dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
     tmp.replace(target)

@@ -197,6 +197,23 @@ class Store:
                         [(rid, k, t) for k, t in report.texts.items()])
         return rid
 
+    def replace(self, report: Report, snapshots=()) -> int:
+        """Put ``report`` in place of the one of the same unit and year (its content
+        replaced, not merged) and add the named versions ``(name, created, payload)``
+        it does not have yet; one transaction."""
+        with self._tx() as con:
+            old = self.find(report.unit, report.year)
+            if old is not None:
+                con.execute("DELETE FROM cells WHERE report_id = ?", (old,))
+                con.execute("DELETE FROM texts WHERE report_id = ?", (old,))
+            rid = self._save(con, report)
+            have = set(con.execute("SELECT name, created FROM snapshots WHERE report_id = ?",
+                                   (rid,)))
+            con.executemany("INSERT INTO snapshots (report_id, name, created, payload)"
+                            " VALUES (?, ?, ?, ?)",
+                            [(rid, *s) for s in snapshots if (s[0], s[1]) not in have])
+            return rid
+
     def load(self, report_id: int) -> Report:
         row = self._con.execute(
             "SELECT unit, year, level, report_date, deviations FROM reports WHERE id = ?",
@@ -260,6 +277,11 @@ class Store:
                               " VALUES (?, ?, ?, ?)", (report_id, name.strip() or "未命名版本",
                                                        _now(), payload))
             return cur.lastrowid
+
+    def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:
+        """(name, created, payload) of every named version of a report, oldest first."""
+        return self._con.execute("SELECT name, created, payload FROM snapshots"
+                                 " WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
 
     def list_snapshots(self, report_id: int) -> list[SnapshotInfo]:
         rows = self._con.execute("SELECT id, report_id, name, created FROM snapshots"
