@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from report_desktop.core import formats, schema
-from report_desktop.ui.summary.gather import SNAPSHOT_NAME
+from report_desktop.services.summary import SNAPSHOT_NAME
 from report_desktop.ui.summary.view import ROSTER_KEY
 
 from conftest import wait_import

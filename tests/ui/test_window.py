@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from report_desktop.core import jsonio, schema
 from report_desktop.core.rules import validate
 from report_desktop.core.store import Store
-from report_desktop.ui import drafts
-from report_desktop.ui.rollover import DRAFT_MARKER, default_year
+from report_desktop.core import drafts
+from report_desktop.core.rollover import DRAFT_MARKER, default_year
 
 from conftest import open_window, wait_import
 

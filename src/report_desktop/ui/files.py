@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.rules import ERROR
 from .prompts import JSON_FILTER, WORD_FILTER
-from .rollover import has_draft_marker
+from ..core.rollover import has_draft_marker
 
 log = logging.getLogger(__name__)
 

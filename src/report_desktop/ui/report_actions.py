@@ -8,7 +8,7 @@ from __future__ import annotations
 class ReportActions:
     def create_report(self, unit: str, year: int, level, from_previous: bool = False) -> int | None:
         from ..core.store import StoreError
-        from . import rollover
+        from ..core import rollover
         try:
             if self.store.find(unit, year) is not None:
                 self.prompts.warn("无法新建", f"数据文件中已经有“{unit}”{year}年的报告了，已为您打开它。")
@@ -33,7 +33,7 @@ class ReportActions:
         self.create_report(unit, year, level)
 
     def new_report(self) -> int | None:
-        from . import rollover
+        from ..core import rollover
         units = list(dict.fromkeys(r.unit for r in self.store.list_reports()))
         unit = self.session.report.unit if self.session else ""
         answer = self.prompts.new_report(units, unit, rollover.default_year(),
@@ -181,6 +181,6 @@ class ReportActions:
         figures = self.prompts.fee_figures(initial)
         if figures is None:
             return
-        from .drafts import fee_sentence
+        from ..core.drafts import fee_sentence
         self.store.set_setting(key, "|".join(str(f) for f in figures))
         self.text_tabs["other"].editor.insert_block(fee_sentence(*figures))

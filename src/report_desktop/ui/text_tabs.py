@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QWidget)
 
 from ..core.rules import ERROR
-from . import drafts, theme
-from .rollover import DRAFT_MARKER, has_draft_marker
+from ..core import drafts
+from . import theme
+from ..core.rollover import DRAFT_MARKER, has_draft_marker
 
 
 class TextEditor(QPlainTextEdit):

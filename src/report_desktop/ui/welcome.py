@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLab
 from .. import APP_NAME
 from ..core import schema
 from . import theme
-from .rollover import default_year
+from ..core.rollover import default_year
 
 
 class WelcomePage(QWidget):

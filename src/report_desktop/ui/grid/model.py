@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...core import schema, values
 from ...core.rules import ERROR
 from .. import theme
-from .layout import HEADER, INPUT, LABEL, TOTAL, GridSpec
+from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import theme
 
-from .layout import spec_for
+from ...core.grid import spec_for
 from .model import GridModel
 from .view import GridView
 

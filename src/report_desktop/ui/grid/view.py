@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeader
 
 from ...core import schema, values
 from .. import theme
-from .clipboard import PasteRefused, copy_block, parse_block, plan_paste
+from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
 from .delegate import GridDelegate
-from .layout import INPUT
+from ...core.grid import INPUT
 from .model import GridModel
 
 Hint = QAbstractItemDelegate.EndEditHint
 Move = QAbstractItemView.CursorAction
 _STARTERS = set("0123456789.+,")
 _MIN_ROW = 25
+# Pixel widths of 表三's label columns (三、 band, （一）… group, 1. item); numbers share the rest.
+LABEL_WIDTHS = {"applications": (46, 150, 330)}
 
 
 class GridView(QTableView):
@@ -54,7 +56,8 @@ class GridView(QTableView):
             self.setSpan(r, c, rows, cols)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(40)
-        for col, width in enumerate(self.spec.widths):
+        fixed = LABEL_WIDTHS.get(self.spec.key, ())
+        for col, width in enumerate(fixed + (None,) * (self.spec.n_cols - len(fixed))):
             if width is None:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..jobs import TaskJob
-from . import gather
+from ...services import summary as gather
 
 
 class Runner(QObject):

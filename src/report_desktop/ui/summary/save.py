@@ -6,7 +6,7 @@ so a refusal, a cancel or a failure leaves the store as it was.
 from __future__ import annotations
 
 from ...core.store import StoreError
-from . import gather
+from ...services import summary as gather
 from .results import names_text
 
 EXPORT_CHOICES = (".xlsx", ".docx", ".json")

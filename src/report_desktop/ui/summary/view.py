@@ -17,8 +17,9 @@ from ...core.files import ReportFileError
 from ...core.store import StoreError
 from .. import theme
 from ..files import IMPORT_FILTER
-from ..rollover import default_year
-from . import gather, save
+from ...core.rollover import default_year
+from ...services import summary as gather
+from . import save
 from .footer import Footer
 from .inputs import ReportsPanel, RosterPanel
 from .results import ResultsPanel

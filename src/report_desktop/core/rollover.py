@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core import schema
-from ..core.report import Report
-from ..core.values import is_number
+from . import schema
+from .report import Report
+from .values import is_number
 
 # First line of a text copied from last year; the text tab shows a reminder while it is there.
 DRAFT_MARKER = "【以下为上年内容，请按本年实际修改】"

@@ -1,4 +1,4 @@
-"""The Qt-free helpers of the window: grid layouts, paste planning, drafts, rollover."""
+"""Grid slots, paste planning, drafted sentences and the next year's report (all Qt-free)."""
 from decimal import Decimal
 
 import pytest
@@ -7,9 +7,9 @@ from hypothesis import given, strategies as st
 from report_desktop.core import schema
 from report_desktop.core.report import Report
 from report_desktop.core.rules import validate
-from report_desktop.ui import drafts, rollover
-from report_desktop.ui.grid.clipboard import PasteRefused, copy_block, parse_block, plan_paste
-from report_desktop.ui.grid.layout import spec_for
+from report_desktop.core import drafts, rollover
+from report_desktop.core.paste import PasteRefused, copy_block, parse_block, plan_paste
+from report_desktop.core.grid import spec_for
 
 A = schema.application_cell
 
@@ -56,7 +56,7 @@ def test_copy_then_paste_round_trips(rows):
 def seeded():
     from report_desktop.core import jsonio
     from pathlib import Path
-    return jsonio.read(Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json")
+    return jsonio.read(Path(__file__).resolve().parent / "data" / "shuozhou-2024.json")
 
 
 @given(st.dictionaries(st.sampled_from([r.key for r in schema.APPLICATION_ROWS

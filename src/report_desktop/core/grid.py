@@ -1,16 +1,16 @@
-"""Where every label and cell of the three statistics tables sits on the grid.
+"""The three statistics tables as grids of slots: what the window's grid shows and what a
+pasted block is planned against (paste.py).
 
 From the layout the Word and Excel files share (core/layout.py), so the grid looks like
 the official tables: header rows with their merges are ordinary (read-only) rows of the
-grid, label columns carry the merged label hierarchy of 表三.  Qt-free: the model and
-the view read these specs.
+grid, label columns carry the merged label hierarchy of 表三.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...core import layout, schema
+from . import layout, schema
 
 HEADER = "header"   # a header cell of the official table
 LABEL = "label"     # a row label
@@ -34,7 +34,6 @@ class GridSpec:
     key: str                              # table id: active, applications, review_litigation
     n_rows: int
     n_cols: int
-    widths: tuple[int | None, ...]        # fixed pixel width, or None to share the rest
     slots: dict[tuple[int, int], Slot] = field(default_factory=dict)
     _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     _where: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -77,16 +76,11 @@ def _slot(box: layout.Box) -> Slot:
                 centred=not box.left_aligned)
 
 
-# Pixel widths of 表三's label columns (三、 band, （一）… group, 1. item); numbers share the rest.
-_WIDTHS = {"applications": (46, 150, 330)}
-
-
 @lru_cache(maxsize=None)
 def spec_for(table: str) -> GridSpec:
     """The grid of a schema table id, from the layout the Word and Excel files share."""
     t = layout.table(table)
-    fixed = _WIDTHS.get(table, ())
-    spec = GridSpec(table, t.n_rows, t.n_cols, fixed + (None,) * (t.n_cols - len(fixed)))
+    spec = GridSpec(table, t.n_rows, t.n_cols)
     for box in t.boxes:
         spec.put(box.row, box.col, _slot(box))
     return spec

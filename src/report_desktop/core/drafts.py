@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..core import schema
-from ..core.report import Report
+from . import schema
+from .report import Report
 
 
 def _total(rep: Report, *rows: str) -> int:

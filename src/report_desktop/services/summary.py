@@ -11,10 +11,10 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...core import formats, schema, summary
-from ...core.files import ReportFileError
-from ...core.report import Report
-from ..rollover import default_preamble
+from ..core import formats, schema, summary
+from ..core.files import ReportFileError
+from ..core.report import Report
+from ..core.rollover import default_preamble
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ import re
 import sys
 from dataclasses import dataclass
 
-from ...core import schema, values
-from .layout import INPUT, TOTAL, GridSpec
+from . import schema, values
+from .grid import INPUT, TOTAL, GridSpec
 
 ROW_SEP = "\r\n" if sys.platform == "win32" else "\n"
 
