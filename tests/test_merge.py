@@ -214,3 +214,33 @@ def test_cli_merge_bad_input_exits_2_in_chinese(capsys, seed, unit_files, tmp_pa
     assert code == 2
     assert any("\u4e00" <= ch <= "\u9fff" for ch in err)
     assert not (tmp_path / "out.json").exists()
+
+
+def test_cli_merge_to_word_keeps_the_county_texts(capsys, seed, unit_files, tmp_path):
+    """``merge -o 汇总.docx`` writes the summary with the county's own prose (from the store)."""
+    import docx
+    db = tmp_path / "store.sqlite3"
+    county = unit(seed, "某县人民政府", "0", 13)
+    county.texts["overview"] = "本县坚持以公开为常态。"
+    with Store(db) as store:
+        store.save(county)
+    out = tmp_path / "汇总.docx"
+    files = unit_files[:2]      # the two valid unit reports
+    code, stdout, err = run(capsys, "merge", *files, "-o", out, "--unit", "某县人民政府",
+                            "--year", 2024, "--db", db)
+    assert code == 0, err
+    assert "正文取自本级报告" in stdout
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "本县坚持以公开为常态。" in text and "某县人民政府2024年" in text.replace("\n", "")
+
+
+def test_cli_merge_to_word_without_county_texts_says_what_is_missing(capsys, seed, unit_files,
+                                                                      tmp_path):
+    out = tmp_path / "汇总.docx"
+    code, _, err = run(capsys, "merge", *unit_files[:2], "-o", out, "--unit", "某县人民政府",
+                       "--year", 2024, "--db", tmp_path / "none.sqlite3")
+    assert code == 2 and not out.exists()
+    assert "没有内容" in err and "数字有误" not in err and "--allow-errors" in err
+    code, _, err = run(capsys, "merge", *unit_files[:2], "-o", out, "--unit", "某县人民政府",
+                       "--year", 2024, "--db", tmp_path / "none.sqlite3", "--allow-errors")
+    assert code == 0 and out.exists()

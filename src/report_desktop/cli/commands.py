@@ -10,6 +10,7 @@ import argparse
 import json
 import re
 import sys
+import threading
 from pathlib import Path
 
 from .. import APP_NAME, __version__
@@ -18,6 +19,9 @@ from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
 from ..core.store import Store, StoreError, default_path
+from ..services import exporting
+from ..services import reports as report_service
+from ..services import summary as summary_service
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -153,15 +157,9 @@ def cmd_check(args) -> int:
 
 
 def _export(report: Report, output: Path, args, previous: Report | None = None) -> None:
-    """Write a report; a Word file of a report with errors only when explicitly allowed."""
-    if output.suffix.lower() == ".docx" and not args.allow_errors:
-        errors = [f for f in validate(report, previous) if f.severity == ERROR]
-        if errors:
-            lines = "\n".join(f"  [{f.rule}] {f.message}" for f in errors[:20])
-            raise ReportFileError(
-                f"报告还有 {len(errors)} 个错误，未导出 Word 文档（避免发布数字有误的报告）：\n{lines}\n"
-                "改正后再导出；如确需导出草稿，请加 --allow-errors。")
-    formats.write(report, output, args.fonts)
+    """Write a report under the one export policy (services.exporting)."""
+    exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
+                     previous=previous)
 
 
 def cmd_convert(args) -> int:
@@ -171,17 +169,13 @@ def cmd_convert(args) -> int:
     return EXIT_OK
 
 
-def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
-    """Unit reports (files, then the store) and the county's own report, if any."""
-    loaded = summary.load_reports(args.inputs)
-    if loaded.failures:
-        lines = "\n".join(f"  {name}：{msg}" for name, msg in loaded.failures)
-        raise ReportFileError(f"有 {len(loaded.failures)} 个文件无法读取，未生成汇总：\n{lines}")
-    reports, sources = loaded.reports, loaded.sources
+def _merge_request(args) -> summary_service.Request:
+    """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
     parent = formats.read(args.parent) if args.parent else None
     path = getattr(args, "db", None) or default_path()
     if args.from_db and not Path(path).exists():
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
+    stored: list[Report] = []
     try:
         store = Store(path) if Path(path).exists() else None
     except StoreError:
@@ -191,45 +185,49 @@ def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
     if store is not None:
         with store:
             if args.from_db:
-                for info in store.list_reports():
-                    if info.year == args.year and info.unit != args.unit:
-                        reports.append(store.load(info.id))
-                        sources.append(f"数据文件中的“{info.unit}”")
+                infos = summary_service.stored_candidates(store.list_reports(), args.unit, args.year)
+                stored = [store.load(i.id) for i in infos]
             if parent is None:
                 parent = store.get(args.unit, args.year)
-    return reports, sources, parent
+    return summary_service.Request(args.unit, args.year, stored, list(args.inputs), parent,
+                                   level=args.level)
+
+
+def _never(*_args) -> None:
+    return None
 
 
 def cmd_merge(args) -> int:
-    reports, sources, parent = _merge_inputs(args)
-    if not reports:
+    request = _merge_request(args)
+    out = summary_service.gather(request, _never, threading.Event())
+    if out.failures:
+        lines = "\n".join(f"  {p.name}：{msg}" for p, msg in out.failures)
+        raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}")
+    if not out.reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
-    problems = summary.input_problems(reports, args.year, sources)
-    problems += [f"{src}：是本级（{args.unit}）自己的报告，不能计入各单位合计；请用 --parent 指定"
-                 for rep, src in zip(reports, sources) if rep.unit == args.unit]
-    if problems:
-        raise ReportFileError("以下报告不能汇总：\n" + "\n".join(f"  {p}" for p in problems))
-    print(f"各单位报告检查结果（{len(reports)} 份）：")
-    for c in summary.unit_checks(reports, sources):
+    if out.problems:
+        raise ReportFileError("以下报告不能汇总：\n" + "\n".join(f"  {p}" for p in out.problems))
+    print(f"各单位报告检查结果（{len(out.reports)} 份）：")
+    for c in out.checks:
         verdict = "通过" if not (c.errors or c.warnings) else f"{c.errors} 个错误，{c.warnings} 个提醒"
         print(f"  {c.unit}（{c.source}）：{verdict}")
     if args.roster:
-        roster = summary.check_roster(reports, summary.read_roster(args.roster))
+        roster = summary.check_roster(out.reports, summary.read_roster(args.roster))
         print(f"名单中未报送的单位（{len(roster.missing)} 个）：{'、'.join(roster.missing)}"
               if roster.missing else "名单中的单位都已报送。")
         if roster.unexpected:
             print(f"不在名单中的单位（{len(roster.unexpected)} 个）：{'、'.join(roster.unexpected)}")
-    total = summary.merge(reports, args.unit, args.year, args.level)
-    if parent is not None:
-        diffs = summary.compare(parent, total)
+    if request.parent is not None:
+        diffs = summary.compare(request.parent, out.total)
         if diffs:
             print(f"本级报告与各单位合计不一致的单元格（{len(diffs)} 个）：")
             for d in diffs:
                 print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
         else:
             print("本级报告与各单位合计一致。")
-    _export(total, args.output, args)
-    print(f"已写出：{args.output}（{len(reports)} 个单位的合计）")
+    _export(summary_service.summary_report(out.total, request.parent), args.output, args)
+    kept = "，正文取自本级报告" if request.parent is not None else ""
+    print(f"已写出：{args.output}（{len(out.reports)} 个单位的合计{kept}）")
     return EXIT_OK
 
 
@@ -243,11 +241,9 @@ def cmd_db(args) -> int:
                 print("数据文件中还没有报告。", file=sys.stderr)
         elif args.db_verb == "add":
             report = formats.read(args.input)
-            replaced = store.find(report.unit, report.year) is not None
-            if replaced:
-                store.save_snapshot(store.find(report.unit, report.year), "导入前自动保存")
-            store.save(report)
-            print(f"已{'替换' if replaced else '加入'}：{report.unit} {report.year}年")
+            stored = report_service.put(store, report)
+            print(f"已{'替换' if stored.replaced else '加入'}：{report.unit} {report.year}年"
+                  + (f"（原来的内容已保存为版本“{report_service.IMPORT_KEPT_AS}”）" if stored.replaced else ""))
         else:
             report = store.get(args.unit, args.year)
             if report is None:

@@ -1,5 +1,8 @@
-"""What the 汇总 view works out, without Qt: the unit reports (from the store and from
-files), then ``core.summary``'s checks and Σ.  Runs on a pool thread (jobs.TaskJob).
+"""The county summary (汇总) as the window's dialog and ``report-desktop merge`` both make it:
+the unit reports (from the store and from files), ``core.summary``'s checks and Σ, the
+rule that keeps the county's own report out of the sum, and the report that is saved or
+exported (Σ of the tables with the county's own texts).  Qt-free; the window runs
+``gather`` on a pool thread.
 
 Files are read once and remembered with their size and modification time, so ticking a
 unit or editing the roster does not read every Word file again; a file the unit sends
@@ -72,14 +75,30 @@ def read_files(paths: list[Path], progress, cancel) -> tuple[dict[Path, Entry], 
     return {p: (stamps[p], got[p] if p in got else next(reasons)) for p in done}, loaded.cancelled
 
 
+def is_own(report_unit: str, summary_unit: str) -> bool:
+    """The county's own report is compared with Σ, never added into it."""
+    return summary.same_unit(report_unit, summary_unit)
+
+
+def stored_candidates(infos, unit: str, year: int) -> list:
+    """The store's reports (ReportInfo) that may be summed for ``unit``'s ``year``."""
+    return [i for i in infos if i.year == year and not is_own(i.unit, unit)]
+
+
+def own_report_problems(reports: list[Report], sources: list[str], unit: str) -> list[str]:
+    return [f"{src}：是本级（{unit}）自己的报告，不能计入各单位合计，它用来与合计比对"
+            for rep, src in zip(reports, sources) if is_own(rep.unit, unit)]
+
+
 @dataclass
 class Request:
     unit: str
     year: int
     stored: list[Report]          # the ticked unit reports from the store
     files: list[Path]
-    parent: Report | None         # the county's own report in the store, if any
+    parent: Report | None         # the county's own report, if any
     known: dict[Path, Entry] = field(default_factory=dict)   # files read before
+    level: str | None = "government"
 
 
 @dataclass
@@ -120,11 +139,10 @@ def gather(request: Request, progress, cancel) -> Outcome:
         else:
             out.failures.append((path, value))
     out.problems = summary.input_problems(out.reports, request.year, out.sources)
-    out.problems += [f"{src}：是本级（{request.unit}）自己的报告，不能计入各单位合计"
-                     for rep, src in zip(out.reports, out.sources) if rep.unit == request.unit]
+    out.problems += own_report_problems(out.reports, out.sources, request.unit)
     out.checks = summary.unit_checks(out.reports, out.sources)
     if out.reports and not out.problems:
-        out.total = summary.merge(out.reports, request.unit, request.year)
+        out.total = summary.merge(out.reports, request.unit, request.year, request.level)
         if holds_numbers(request.parent):
             out.differences = summary.compare(request.parent, out.total)
     return out

@@ -197,12 +197,16 @@ class Store:
                         [(rid, k, t) for k, t in report.texts.items()])
         return rid
 
-    def replace(self, report: Report, snapshots=()) -> int:
+    def replace(self, report: Report, snapshots=(), keep_as: str | None = None) -> int:
         """Put ``report`` in place of the one of the same unit and year (its content
         replaced, not merged) and add the named versions ``(name, created, payload)``
-        it does not have yet; one transaction."""
+        it does not have yet; the replaced content is first kept as the named version
+        ``keep_as`` when given.  One transaction: all of it happens, or none."""
         with self._tx() as con:
             old = self.find(report.unit, report.year)
+            if old is not None and keep_as:
+                con.execute("INSERT INTO snapshots (report_id, name, created, payload)"
+                            " VALUES (?, ?, ?, ?)", (old, keep_as, _now(), jsonio.dumps(self.load(old))))
             if old is not None:
                 con.execute("DELETE FROM cells WHERE report_id = ?", (old,))
                 con.execute("DELETE FROM texts WHERE report_id = ?", (old,))

@@ -93,7 +93,4 @@ def recover(store: Store, backup_path: str | Path, unit: str, year: int) -> int:
             raise StoreError(f"备份“{backup_path.name}”中没有“{unit}”{year}年的报告。")
         report = copy.load(source_id)
         snapshots = copy.snapshot_records(source_id)
-    existing = store.find(unit, year)
-    if existing is not None:
-        store.save_snapshot(existing, SAVED_BEFORE)
-    return store.replace(report, snapshots)
+    return store.replace(report, snapshots, keep_as=SAVED_BEFORE)

@@ -73,6 +73,11 @@ def _fold(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
+def same_unit(a: str, b: str) -> bool:
+    """Whether two unit names are the same unit (full-width forms and spaces aside)."""
+    return _fold(a) == _fold(b)
+
+
 def read_roster(path: str | Path) -> list[str]:
     """Expected unit names, one a line (UTF-8); blank lines and duplicates dropped."""
     path = Path(path)

@@ -1,0 +1,85 @@
+"""What may be exported, and how: the one export policy of the window and the command line.
+
+A Word file is what a leader signs and the website publishes, so it is written only when
+the report has no errors and no text still carries the draft marker of a report started
+from last year's; the clerk (仍然导出) or a script (``--allow-errors``) may override.
+Excel and JSON files are working files (sent to the county, re-imported): always written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core import formats, schema
+from ..core.files import ReportFileError
+from ..core.report import Report
+from ..core.rollover import DRAFT_MARKER, has_draft_marker
+from ..core.rules import ERROR, Finding, validate
+
+PUBLISHED = frozenset({".docx"})    # what is checked before it is written
+LISTED = 12                         # problems named in a message; the rest are counted
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """What stands between a report and a publishable file."""
+    errors: tuple[Finding, ...] = ()
+    drafts: tuple[str, ...] = ()     # text keys whose text still carries the draft marker
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.errors or self.drafts)
+
+    def headline(self) -> str:
+        parts = []
+        if self.errors:
+            parts.append(f"还有 {len(self.errors)} 个错误")
+        if self.drafts:
+            parts.append(f"{len(self.drafts)} 部分正文仍是从上年复制的草稿")
+        return "报告" + "，".join(parts) if parts else ""
+
+    def lines(self) -> list[str]:
+        lines = [f"[{f.rule}] {f.message}" for f in self.errors]
+        lines += [f"“{schema.TEXTS[k]}”仍带有修改提示行“{DRAFT_MARKER}”，还没有按本年实际修改。"
+                  for k in self.drafts]
+        if len(lines) > LISTED:
+            lines = lines[:LISTED] + [f"……另有 {len(lines) - LISTED} 项"]
+        return lines
+
+
+class ExportRefused(ReportFileError):
+    """A publishable file refused by the policy; ``check`` says why."""
+
+    def __init__(self, check: ExportCheck, path: Path):
+        lines = "\n".join(f"  {line}" for line in check.lines())
+        super().__init__(f"{check.headline()}，未导出“{Path(path).name}”（避免发布有误的报告）：\n"
+                         f"{lines}\n改正后再导出；如确需导出草稿，请加 --allow-errors。")
+        self.check = check
+
+
+def is_published(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in PUBLISHED
+
+
+def check(report: Report, path: str | Path, previous: Report | None = None,
+          findings: list[Finding] | None = None) -> ExportCheck:
+    """Why ``report`` may not be written to ``path`` as it is (an empty check: it may).
+
+    ``findings``: the report's current findings when the caller has them (the window)."""
+    if not is_published(path):
+        return ExportCheck()
+    if findings is None:
+        findings = validate(report, previous)
+    return ExportCheck(tuple(f for f in findings if f.severity == ERROR),
+                       tuple(k for k, t in report.texts.items() if has_draft_marker(t)))
+
+
+def export(report: Report, path: str | Path, *, allow_errors: bool = False, fonts: str = "gb",
+           previous: Report | None = None, findings: list[Finding] | None = None) -> ExportCheck:
+    """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
+    (ExportRefused); ``allow_errors`` overrides.  Returns what was overridden."""
+    found = check(report, path, previous, findings)
+    if found.blocked and not allow_errors:
+        raise ExportRefused(found, Path(path))
+    formats.write(report, Path(path), fonts)
+    return found
