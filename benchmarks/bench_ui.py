@@ -193,13 +193,13 @@ def bench_in_process(keys: int) -> dict:
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
+    for i in range(window.workspace.tabs.count()):
+        window.workspace.tabs.setCurrentIndex(i)
         app.processEvents()
     rss = _rss_mb()
 
-    page = window.pages["applications"]
-    window.tabs.setCurrentWidget(page)
+    page = window.workspace.pages["applications"]
+    window.workspace.tabs.setCurrentWidget(page)
     app.processEvents()
     view = page.view
     cid = schema.application_cell("granted", "research")
@@ -210,11 +210,11 @@ def bench_in_process(keys: int) -> dict:
         QTest.keyClick(view, str(i % 10))
         QTest.keyClick(view.indexWidget(view.currentIndex()), Qt.Key.Key_Return)
         view.viewport().repaint()
-        window.findings.tree.viewport().repaint()
+        window.workspace.findings.tree.viewport().repaint()
         cell_ms.append((time.perf_counter() - start) * 1000)
 
-    tab = window.text_tabs["overview"]
-    window.tabs.setCurrentWidget(tab)
+    tab = window.workspace.text_tabs["overview"]
+    window.workspace.tabs.setCurrentWidget(tab)
     app.processEvents()
     text_ms = []
     for _ in range(keys):
@@ -222,7 +222,7 @@ def bench_in_process(keys: int) -> dict:
         tab.editor.insertPlainText("字")
         window.session.revalidate()          # what the debounce timer does
         tab.editor.viewport().repaint()
-        window.findings.tree.viewport().repaint()
+        window.workspace.findings.tree.viewport().repaint()
         text_ms.append((time.perf_counter() - start) * 1000)
     window.close()
     store.close()

@@ -202,3 +202,24 @@ def test_sigkill_loses_nothing_reported_committed(tmp_path, seed):
         value = s.get(seed.unit, 2024).cells["applications.granted.commercial"]
     assert value >= last          # the edit in flight may or may not have landed
     assert backup.is_healthy(path)
+
+
+def test_migration_2_moves_fee_figures_into_report_settings(tmp_path):
+    """Version 1 kept 信息处理费 figures as ``fee_figures.{id}`` store settings; version 2
+    keeps them with the report (deleted with it) and drops the old rows."""
+    import shutil
+    import sqlite3
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(STORES / "v1.sqlite3", path)
+    con = sqlite3.connect(path)
+    rid = con.execute("SELECT id FROM reports").fetchone()[0]
+    con.execute("INSERT INTO settings VALUES (?, '3|300|150')", (f"fee_figures.{rid}",))
+    con.execute("INSERT INTO settings VALUES ('fee_figures.999', '1|1|1')")   # a deleted report
+    con.commit()
+    con.close()
+    with Store(path, auto_backup=False) as store:
+        assert store.version == CURRENT_VERSION
+        assert store.report_setting(rid, "fee_figures") == "3|300|150"
+        assert store.setting(f"fee_figures.{rid}") is None and store.setting("fee_figures.999") is None
+        store.delete(rid)
+        assert store.report_setting(rid, "fee_figures") is None

@@ -126,8 +126,8 @@ def open_window(qtbot, store, prompts):
 
 def wait_import(qtbot, window, timeout=30000):
     """An import reads its file on a pool thread: wait until it has been read and handled."""
-    assert window.files.reading is not None, "no import was started"
-    qtbot.waitUntil(lambda: window.files.reading is None, timeout=timeout)
+    assert window.workspace.files.reading is not None, "no import was started"
+    qtbot.waitUntil(lambda: window.workspace.files.reading is None, timeout=timeout)
 
 
 @pytest.fixture

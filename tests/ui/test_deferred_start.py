@@ -51,10 +51,10 @@ def first_turn():        # the first event-loop turn: the frame is shown, not pa
     w.installEventFilter(first_paint)
     def ready():
         state(w, "ready")
-        seen["unit_field"] = w.info.unit.text()
+        seen["unit_field"] = w.workspace.info.unit.text()
         seen["report"] = [w.session.report.unit, w.session.report.year]
-        seen["findings_rows"] = w.findings.tree.topLevelItemCount()
-        seen["tab"] = w.tabs.current_key()
+        seen["findings_rows"] = w.workspace.findings.tree.topLevelItemCount()
+        seen["tab"] = w.workspace.tabs.current_key()
         QTimer.singleShot(50, w.close)
     w.ready.connect(ready)
 QTimer.singleShot(0, first_turn)
@@ -118,8 +118,8 @@ def start(qtbot, path, prompts):
 def test_deferred_window_matches_the_synchronous_one(qtbot, store, store_path, prompts):
     sync = open_window(qtbot, store, prompts)
     qtbot.waitUntil(lambda: sync.focusWidget() is not None, timeout=2000)   # on activation
-    sync_state = (type(sync.focusWidget()).__name__, sync.findings.height(),
-                  {k: a.isEnabled() for k, a in sync.actions.items()}, sync.windowTitle())
+    sync_state = (type(sync.focusWidget()).__name__, sync.workspace.findings.height(),
+                  {k: a.isEnabled() for k, a in sync.workspace.actions.items()}, sync.windowTitle())
     sync.close()
     begun = start(qtbot, store_path, prompts)
     w = begun.window
@@ -128,11 +128,11 @@ def test_deferred_window_matches_the_synchronous_one(qtbot, store, store_path, p
         pass
     assert first_paint.state == (False, None)   # painted before the store was opened
     qtbot.wait(20)
-    assert w.is_ready and w.centralWidget() is w.stack and w.centralWidget().isEnabled()
-    state = (type(w.focusWidget()).__name__, w.findings.height(),
-             {k: a.isEnabled() for k, a in w.actions.items()}, w.windowTitle())
+    assert w.is_ready and w.centralWidget() is w.workspace.stack and w.centralWidget().isEnabled()
+    state = (type(w.focusWidget()).__name__, w.workspace.findings.height(),
+             {k: a.isEnabled() for k, a in w.workspace.actions.items()}, w.windowTitle())
     assert state == sync_state
-    assert w.info.unit.text() == store.list_reports()[0].unit
+    assert w.workspace.info.unit.text() == store.list_reports()[0].unit
     w.close()
     begun.close()
 
@@ -145,7 +145,7 @@ def test_keys_pressed_before_ready_reach_the_ready_window(qtbot, store, store_pa
     qtbot.keyClick(w, Qt.Key.Key_Right)          # to the bare frame: kept, not lost
     with qtbot.waitSignal(w.ready, timeout=5000):
         pass
-    assert w.tabs.current_key() == "overview"    # the tab bar got the key once ready
+    assert w.workspace.tabs.current_key() == "overview"    # the tab bar got the key once ready
     w.close()
     begun.close()
 
@@ -157,7 +157,7 @@ def test_first_start_text_typed_early_lands_in_the_unit_field(qtbot, store_path,
     qtbot.keyClicks(w, "Xian")
     with qtbot.waitSignal(w.ready, timeout=5000):
         pass
-    assert w.focusWidget() is w.welcome.unit and w.welcome.unit.text() == "Xian"
+    assert w.focusWidget() is w.workspace.welcome.unit and w.workspace.welcome.unit.text() == "Xian"
     w.close()
     begun.close()
 

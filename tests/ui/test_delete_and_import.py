@@ -36,10 +36,10 @@ def test_delete_backs_up_and_opens_the_same_units_other_year(qtbot, store, promp
     doomed = window.session.report_id
     window.session.set_cells({A("granted", "research"): 3})      # undo history to drop
     old_stack = window.session.undo_stack
-    assert window.actions["undo"].isEnabled()
-    assert window.actions["delete"] in window.menus["file"].actions()
+    assert window.workspace.actions["undo"].isEnabled()
+    assert window.workspace.actions["delete"] in window.menus["file"].actions()
 
-    window.actions["delete"].trigger()
+    window.workspace.actions["delete"].trigger()
 
     _kind, title, text, detail = [s for s in prompts.shown if s[0] == "confirm"][-1]
     assert title == "删除报告" and seed_report.unit in text and "2024年" in text
@@ -50,41 +50,41 @@ def test_delete_backs_up_and_opens_the_same_units_other_year(qtbot, store, promp
     assert backups(store)[0].name in window.statusBar().currentMessage()
     # Another report is open: the same unit's other year.
     assert window.session.report_id == earlier_id
-    assert window.stack.currentWidget() is window.tabs
+    assert window.workspace.stack.currentWidget() is window.workspace.tabs
     assert window.windowTitle().startswith(f"{seed_report.unit} 2023年")
-    picker = window.picker
+    picker = window.workspace.picker
     assert [picker.year.itemText(i) for i in range(picker.year.count())] == ["2023年"]
     assert picker.year.findData(doomed) == -1
     # The deleted report's undo history is gone, not replayed onto another report.
-    assert old_stack not in window.undo_group.stacks()
-    assert not window.actions["undo"].isEnabled()
+    assert old_stack not in window.workspace.undo_group.stacks()
+    assert not window.workspace.actions["undo"].isEnabled()
     assert window.session.undo_stack.count() == 0
     window.close()
 
 
 def test_delete_cancelled_keeps_everything(qtbot, window, prompts, store, seed_report):
     prompts.confirm_answer = False
-    window.actions["delete"].trigger()
+    window.workspace.actions["delete"].trigger()
     assert store.find(seed_report.unit, seed_report.year) == window.session.report_id
     assert backups(store) == []
 
 
 def test_delete_the_last_report_shows_the_welcome_page(qtbot, window, prompts, store):
-    window.actions["delete"].trigger()
+    window.workspace.actions["delete"].trigger()
     assert store.list_reports() == []
     assert len(backups(store)) == 1
     assert window.session is None
-    assert window.stack.currentWidget() is window.welcome
+    assert window.workspace.stack.currentWidget() is window.workspace.welcome
     assert window.windowTitle() == APP_NAME
-    assert window.picker.unit.count() == 0 and window.picker.year.count() == 0
+    assert window.workspace.picker.unit.count() == 0 and window.workspace.picker.year.count() == 0
     for key in ("delete", "export_word", "save", "snapshot"):
-        assert not window.actions[key].isEnabled()
-    assert not window.actions["undo"].isEnabled()
+        assert not window.workspace.actions[key].isEnabled()
+    assert not window.workspace.actions["undo"].isEnabled()
     # The welcome page works as on a first start.
-    window.welcome.unit.setText("某某镇人民政府")
-    qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
+    window.workspace.welcome.unit.setText("某某镇人民政府")
+    qtbot.mouseClick(window.workspace.welcome.create_button, Qt.MouseButton.LeftButton)
     assert window.session.report.unit == "某某镇人民政府"
-    assert window.actions["delete"].isEnabled()
+    assert window.workspace.actions["delete"].isEnabled()
 
 
 @pytest.mark.parametrize("ext", [".docx", ".xlsx"])
@@ -96,16 +96,16 @@ def test_import_reads_the_file_off_the_gui_thread(qtbot, window, prompts, store,
     formats.write(rep, path)
     prompts.paths.append(path)
 
-    window.actions["import"].trigger()
+    window.workspace.actions["import"].trigger()
     # Started, not finished: the window keeps running while the file is read.
-    assert window.files.reading is not None
-    assert not window.busy.isHidden()
-    assert not window.actions["import"].isEnabled()
+    assert window.workspace.files.reading is not None
+    assert not window.workspace.busy.isHidden()
+    assert not window.workspace.actions["import"].isEnabled()
     assert "正在读取" in window.statusBar().currentMessage()
     assert store.find(OTHER_UNIT, rep.year) is None
 
     wait_import(qtbot, window)
-    assert window.busy.isHidden() and window.actions["import"].isEnabled()
+    assert window.workspace.busy.isHidden() and window.workspace.actions["import"].isEnabled()
     assert window.session.report.unit == OTHER_UNIT
     assert window.session.report_id == store.find(OTHER_UNIT, rep.year)
     assert window.session.report.cells == rep.cells
@@ -120,8 +120,8 @@ def test_import_error_shows_the_cores_message(qtbot, window, prompts, store, tmp
     with pytest.raises(ReportFileError) as expected:
         formats.read(bad)
     before = window.session.report_id
-    window.files.import_file(bad)
+    window.workspace.files.import_file(bad)
     wait_import(qtbot, window)
     assert prompts.warnings()[-1][1:3] == ("无法导入", str(expected.value))
     assert window.session.report_id == before and len(store.list_reports()) == 1
-    assert window.busy.isHidden() and window.actions["export_word"].isEnabled()
+    assert window.workspace.busy.isHidden() and window.workspace.actions["export_word"].isEnabled()

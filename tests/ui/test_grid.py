@@ -10,7 +10,7 @@ A = schema.application_cell
 
 
 def page(window, table="applications"):
-    return window.tabs.show_page(table)
+    return window.workspace.tabs.show_page(table)
 
 
 def cell_text(window, cid):
@@ -47,7 +47,7 @@ def test_typing_in_table_three_updates_total_and_h3(qtbot, window):
     # Fix it in another cell: the finding goes away.
     type_into(qtbot, view, A("carry_forward", "natural_person"), "9")
     assert "H3" not in rules(window)
-    assert "错误 0 个" in window.counts.text()
+    assert "错误 0 个" in window.workspace.counts.text()
 
 
 def test_totals_are_read_only_and_grey(qtbot, window):
@@ -124,9 +124,9 @@ def test_paste_block_from_excel_is_one_undo_step(qtbot, window):
             cells[A("partly_granted", "commercial")]) == (0, 2)
     assert cells[A("total", "commercial")] == 3
     assert window.session.undo_stack.count() == 1
-    window.actions["undo"].trigger()
+    window.workspace.actions["undo"].trigger()
     assert cells[A("granted", "natural_person")] == 1 and cells[A("partly_granted", "commercial")] == 0
-    window.actions["redo"].trigger()
+    window.workspace.actions["redo"].trigger()
     assert cells[A("partly_granted", "commercial")] == 2
 
 
@@ -192,7 +192,7 @@ def test_keys_move_like_excel(qtbot, window):
 
 
 def test_grid_models_pass_qtmodeltester(qtmodeltester, window):
-    for page_ in window.pages.values():
+    for page_ in window.workspace.pages.values():
         qtmodeltester.check(page_.model)
 
 
@@ -242,22 +242,22 @@ def test_cut_copies_the_block_and_zeroes_it_in_one_step(qtbot, window):
 
 def test_cut_from_the_edit_menu_and_on_totals_only(qtbot, window):
     view = page(window).view
-    assert window.actions["cut"] in window.menus["edit"].actions()
-    assert window.actions["cut"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.Cut)) \
+    assert window.workspace.actions["cut"] in window.menus["edit"].actions()
+    assert window.workspace.actions["cut"].shortcut().matches(QKeySequence(QKeySequence.StandardKey.Cut)) \
         == QKeySequence.SequenceMatch.ExactMatch
     view.go_to(A("new", "total"))
-    window.actions["cut"].trigger()                      # a total alone: copied, not changed
+    window.workspace.actions["cut"].trigger()                      # a total alone: copied, not changed
     assert QApplication.clipboard().text() == "13"
     assert window.session.undo_stack.count() == 0
     view.go_to(A("new", "natural_person"))
-    window.actions["cut"].trigger()
+    window.workspace.actions["cut"].trigger()
     assert window.session.report.cells[A("new", "natural_person")] == 0
     assert window.session.undo_stack.count() == 1
 
 
 def test_ctrl_x_in_a_text_editor_cuts_text(qtbot, window):
     cells = dict(window.session.report.cells)
-    editor = window.tabs.show_page("problems").editor
+    editor = window.workspace.tabs.show_page("problems").editor
     editor.setFocus()
     editor.selectAll()
     selected = editor.textCursor().selectedText()

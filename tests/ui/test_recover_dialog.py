@@ -29,13 +29,13 @@ def test_delete_then_recover_through_the_window(qtbot, store, prompts, seed_repo
     window.session.set_cells({A("granted", "research"): 7})
     window.session.flush()
     edited = jsonio.to_dict(store.get(seed_report.unit, 2024))
-    window.actions["delete"].trigger()
+    window.workspace.actions["delete"].trigger()
     assert store.find(seed_report.unit, 2024) is None
-    assert window.actions["recover"] in window.menus["file"].actions()
-    assert window.actions["recover"].isEnabled()
+    assert window.workspace.actions["recover"] in window.menus["file"].actions()
+    assert window.workspace.actions["recover"].isEnabled()
 
     prompts.backup_choice = pick(seed_report.unit, 2024)
-    window.actions["recover"].trigger()
+    window.workspace.actions["recover"].trigger()
 
     assert ("choose_backup_report", "从备份中找回报告", "1", "0") in prompts.shown
     rid = store.find(seed_report.unit, 2024)
@@ -56,12 +56,12 @@ def test_recovering_over_an_existing_report_asks_and_keeps_a_version(qtbot, wind
     window.session.set_cells({A("granted", "research"): 9})
     prompts.backup_choice = pick(seed_report.unit, 2024)
     prompts.confirm_answer = False
-    window.recover_from_backup()
+    window.workspace.reports.recover_from_backup()
     assert window.session.report.cells[A("granted", "research")] == 9    # cancelled: nothing changed
     assert store.list_snapshots(rid) == []
 
     prompts.confirm_answer = True
-    assert window.recover_from_backup() == rid
+    assert window.workspace.reports.recover_from_backup() == rid
     _kind, title, text, detail = [s for s in prompts.shown if s[0] == "confirm"][-1]
     assert title == "从备份中找回报告" and "已经有" in text and SAVED_BEFORE in detail
     assert window.session.report.cells[A("granted", "research")] == seed_report.cells[A("granted", "research")]
@@ -71,7 +71,7 @@ def test_recovering_over_an_existing_report_asks_and_keeps_a_version(qtbot, wind
 
 
 def test_no_backups_says_so(qtbot, window, prompts):
-    window.recover_from_backup()
+    window.workspace.reports.recover_from_backup()
     assert prompts.shown[-1][:3] == ("info", "从备份中找回报告", EMPTY)
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from report_desktop.core import formats, schema
-from report_desktop.services.summary import SNAPSHOT_NAME
+from report_desktop.services.reports import SUMMARY_KEPT_AS as SNAPSHOT_NAME
 from report_desktop.ui.summary.view import ROSTER_KEY
 
 from conftest import wait_import
@@ -31,8 +31,8 @@ def unit(seed, name: str, new: int | None = None):
 
 
 def open_summary(qtbot, window):
-    window.actions["summary"].trigger()
-    dlg = window.summary_dialog
+    window.workspace.actions["summary"].trigger()
+    dlg = window.workspace.summary.dialog
     assert dlg.isVisible()
     settle(qtbot, dlg)
     return dlg
@@ -226,7 +226,7 @@ def test_export_summary_to_excel_leaves_the_store_alone(qtbot, window, store, se
         store.save(rep)
     dlg = open_summary(qtbot, window)
     target = tmp_path / "汇总.xlsx"
-    with qtbot.waitSignal(window.files.finished, timeout=30000):
+    with qtbot.waitSignal(window.workspace.files.finished, timeout=30000):
         dlg.export(target)
     back = formats.read(target)
     assert back.cells[NEW] == 34 and back.unit == seed_report.unit
@@ -241,7 +241,7 @@ def test_import_action_reads_excel_and_word(qtbot, window, store, prompts, seed_
         path = tmp_path / f"{name}{ext}"
         formats.write(rep, path)
         prompts.paths.append(path)
-        window.actions["import"].trigger()
+        window.workspace.actions["import"].trigger()
         wait_import(qtbot, window)
         assert window.session.report.unit == name
         assert window.session.report.cells == rep.cells
@@ -250,7 +250,7 @@ def test_import_action_reads_excel_and_word(qtbot, window, store, prompts, seed_
         assert (kind, title) == ("info", "导入完成") and name in text and path.name in text
     prompts.paths.append(tmp_path / "旧表.xls")
     (tmp_path / "旧表.xls").write_bytes(b"old")
-    window.actions["import"].trigger()
+    window.workspace.actions["import"].trigger()
     wait_import(qtbot, window)
     kind, title, text, _detail = prompts.shown[-1]
     assert (kind, title) == ("warn", "无法导入") and "另存为 .xlsx" in text
@@ -260,7 +260,7 @@ def test_import_reports_the_findings(qtbot, window, prompts, seed_report, tmp_pa
     rep = unit(seed_report, "甲镇人民政府")
     rep.cells[A("new", "total")] = 99                  # a wrong total, kept as published
     formats.write(rep, tmp_path / "甲镇.xlsx")
-    window.files.import_file(tmp_path / "甲镇.xlsx")
+    window.workspace.files.import_file(tmp_path / "甲镇.xlsx")
     wait_import(qtbot, window)
     _kind, title, text, detail = prompts.shown[-1]
     assert title == "导入完成" and "个错误" in text and "检查结果" in text
@@ -274,8 +274,8 @@ def test_export_menu_offers_word_excel_and_json(qtbot, window, prompts, tmp_path
         assert label in texts
     target = tmp_path / "本级"
     prompts.paths.append(target)
-    with qtbot.waitSignal(window.files.finished, timeout=30000):
-        window.actions["export_excel"].trigger()
+    with qtbot.waitSignal(window.workspace.files.finished, timeout=30000):
+        window.workspace.actions["export_excel"].trigger()
     _kind, _title, file_filter, suggested = [s for s in prompts.shown if s[0] == "save_path"][-1]
     assert file_filter == "Excel 工作簿 (*.xlsx)" and suggested.endswith(".xlsx")
     assert formats.read(tmp_path / "本级.xlsx").cells == window.session.report.cells

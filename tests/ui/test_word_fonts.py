@@ -24,13 +24,13 @@ def east_asia_fonts(path) -> set[str]:
 
 
 def export_word(qtbot, window, path):
-    with qtbot.waitSignal(window.files.finished, timeout=30000):
-        assert window.files.export_word(path) is not None
+    with qtbot.waitSignal(window.workspace.files.finished, timeout=30000):
+        assert window.workspace.files.export_word(path) is not None
     return east_asia_fonts(path)
 
 
 def test_default_is_the_official_gb_fonts(qtbot, window, tmp_path):
-    assert window.files.word_fonts() == "gb"
+    assert window.workspace.files.word_fonts() == "gb"
     fonts = export_word(qtbot, window, tmp_path / "gb.docx")
     assert "仿宋_GB2312" in fonts and "仿宋" not in fonts
 
@@ -38,7 +38,7 @@ def test_default_is_the_official_gb_fonts(qtbot, window, tmp_path):
 def test_windows_fonts_chosen_are_used_and_survive_a_restart(qtbot, store, store_path, window,
                                                             prompts, tmp_path):
     prompts.fonts_answer = "windows"
-    window.actions["word_fonts"].trigger()
+    window.workspace.actions["word_fonts"].trigger()
     assert prompts.shown[-1][:3] == ("word_fonts", "Word 文档字体", "gb")
     assert store.setting("word_fonts") == "windows"
     assert "Windows 自带字体" in window.statusBar().currentMessage()
@@ -50,9 +50,9 @@ def test_windows_fonts_chosen_are_used_and_survive_a_restart(qtbot, store, store
 
     with Store(store_path) as reopened:                 # the next start, same data file
         again = open_window(qtbot, reopened, prompts)
-        assert again.files.word_fonts() == "windows"
+        assert again.workspace.files.word_fonts() == "windows"
         prompts.fonts_answer = None                     # 取消: nothing changes
-        again.actions["word_fonts"].trigger()
+        again.workspace.actions["word_fonts"].trigger()
         assert prompts.shown[-1][2] == "windows" and reopened.setting("word_fonts") == "windows"
         fonts = export_word(qtbot, again, tmp_path / "again.docx")
         assert "仿宋" in fonts and "仿宋_GB2312" not in fonts
@@ -68,7 +68,7 @@ def test_summary_export_uses_the_chosen_fonts(qtbot, window, store, seed_report,
         store.save(rep)
     dlg = open_summary(qtbot, window)
     target = tmp_path / "汇总.docx"
-    with qtbot.waitSignal(window.files.finished, timeout=30000):
+    with qtbot.waitSignal(window.workspace.files.finished, timeout=30000):
         dlg.export(target)
     fonts = east_asia_fonts(target)
     assert "仿宋" in fonts and "仿宋_GB2312" not in fonts

@@ -21,7 +21,6 @@ from ..core.rollover import default_preamble
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_NAME = "汇总前自动保存"
 Stamp = tuple[int, int] | None
 Entry = tuple[Stamp, "Report | str"]      # a file's stamp and its report or Chinese reason
 

@@ -1,19 +1,25 @@
 """Import and export: Word, Excel and JSON files, read (jobs.TaskJob) and written
-(jobs.WriteJob) off the GUI thread.
+(jobs.WriteJob) off the GUI thread, under the export policy of services.exporting.
 
-``core.formats`` (and through it python-docx) is imported only when a file is read or
-written, so start-up stays fast.
+python-docx and openpyxl are imported by core.formats on the pool thread that first reads
+or writes such a file, not here.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from ..core import formats
+from ..core.files import ReportFileError
 from ..core.rules import ERROR
+from ..core.store import StoreError
+from ..services import exporting
+from ..services import reports as report_service
+from .context import WindowContext
+from .jobs import TaskJob, WriteJob
 from .prompts import JSON_FILTER, WORD_FILTER
-from ..core.rollover import has_draft_marker
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +28,7 @@ FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER}
 TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件"}
 IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls)", WORD_FILTER, EXCEL_FILTER,
                            JSON_FILTER, "所有文件 (*)"))
-LISTED = 12   # findings and deviations named in a message box; the rest are counted
+LISTED = exporting.LISTED   # findings and deviations named in a message box
 WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
 
 
@@ -32,7 +38,6 @@ def _listed(lines: list[str]) -> list[str]:
 
 def _read(path: Path):
     """On a pool thread: python-docx and openpyxl are imported there, not on the GUI thread."""
-    from ..core import formats
     return formats.read(path)
 
 
@@ -40,8 +45,7 @@ def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
     if job is None or job.path.suffix.lower() != ".docx":
         return ""
-    from ..core.formats import WORD_FONTS      # already imported by the writer
-    return f"（字体：{WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
+    return f"（字体：{formats.WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
 
 class FileActions(QObject):
@@ -51,21 +55,21 @@ class FileActions(QObject):
     imported = Signal(int)      # report id of an imported file, open in the window
     importFailed = Signal(str)  # Chinese message, already shown
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
         self.jobs: dict = {}        # WriteJobs by number
         self.reading = None         # the import's TaskJob while its file is read
 
     # -- helpers ---------------------------------------------------------------------
     def folder(self) -> Path:
         """The folder the clerk last read from or wrote to."""
-        saved = self.window.store.setting("last_folder")
+        saved = self.ctx.store.setting("last_folder")
         return Path(saved) if saved and Path(saved).is_dir() else Path.home()
 
     def remember(self, path: Path) -> None:
         folder = path if path.is_dir() else path.parent
-        self.window.store.set_setting("last_folder", str(folder))
+        self.ctx.store.set_setting("last_folder", str(folder))
 
     def busy(self) -> bool:
         return bool(self.jobs) or self.reading is not None
@@ -73,22 +77,18 @@ class FileActions(QObject):
     # -- Word fonts ----------------------------------------------------------------------
     def word_fonts(self) -> str:
         """The font set every Word file is written with (a core.formats.WORD_FONTS key)."""
-        return self.window.store.setting(WORD_FONTS_KEY) or DEFAULT_WORD_FONTS
+        return self.ctx.store.setting(WORD_FONTS_KEY) or DEFAULT_WORD_FONTS
 
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
-        from ..core.formats import WORD_FONTS    # python-docx too: only when asked
-        chosen = self.window.prompts.word_fonts(WORD_FONTS, self.word_fonts())
-        if chosen is None or chosen not in WORD_FONTS:
+        chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts())
+        if chosen is None or chosen not in formats.WORD_FONTS:
             return None
-        self.window.store.set_setting(WORD_FONTS_KEY, chosen)
-        self.window.status(f"以后导出的 Word 文档将使用：{WORD_FONTS[chosen]}。")
+        self.ctx.store.set_setting(WORD_FONTS_KEY, chosen)
+        self.ctx.status(f"以后导出的 Word 文档将使用：{formats.WORD_FONTS[chosen]}。")
         return chosen
 
     def start(self, report, path: Path):
-        from PySide6.QtCore import QThreadPool
-
-        from .jobs import WriteJob
         job = WriteJob(report, path, self.word_fonts())
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
@@ -109,10 +109,10 @@ class FileActions(QObject):
         job = self.jobs.pop(number, None)
         self.busyChanged.emit(self.busy())
         if path:
-            self.window.status(f"已导出：{path}{_fonts_note(job)}")
+            self.ctx.status(f"已导出：{path}{_fonts_note(job)}")
             self.finished.emit(path)
         else:
-            self.window.prompts.warn("导出失败", message or "导出失败。")
+            self.ctx.prompts.warn("导出失败", message or "导出失败。")
             self.failed.emit(message or "")
 
     # -- export ------------------------------------------------------------------------
@@ -126,47 +126,40 @@ class FileActions(QObject):
         return self._export_open(".json", path)
 
     def _export_open(self, ext: str, path: Path | None):
-        session = self.window.session
+        session = self.ctx.session()
         if session is None:
             return None
         session.flush()
         return self.export_report(session.report.copy(), ext, path, session.findings)
 
-    def _word_ok(self, report, findings) -> bool:
-        """A Word file is what gets published: list the errors first and ask."""
-        if findings is None:
-            from ..core.rules import validate
-            findings = validate(report)
-        problems = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR]
-        drafts = [k for k, t in report.texts.items() if has_draft_marker(t)]
-        if not (problems or drafts):
+    def _may_publish(self, report, path: Path, findings) -> bool:
+        """The export policy (services.exporting) for a file that gets published: what
+        stands in the way is listed, and the clerk decides."""
+        found = exporting.check(report, path, findings=findings)
+        if not found.blocked:
             return True
-        lines = _listed(problems)
-        if drafts:
-            lines.append(f"有 {len(drafts)} 部分正文仍是从上年复制的草稿（带有修改提示行）。")
-        return self.window.prompts.confirm(
-            "报告还有问题", f"报告还有 {len(problems)} 个错误。仍然导出 Word 文档吗？"
-            "（建议改正后再导出，避免发布数字有误的报告。）", "\n".join(lines),
-            yes="仍然导出", no="取消")
+        return self.ctx.prompts.confirm(
+            "报告还有问题", f"{found.headline()}。仍然导出吗？（建议改正后再导出，避免发布有误的报告。）",
+            "\n".join(found.lines()), yes="仍然导出", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
                       title: str = "", choices: tuple[str, ...] = ()):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
         ``choices`` the clerk picks by file name; the WriteJob, or None if not started."""
         choices = choices or (ext,)
-        asked = ext == ".docx"
-        if asked and not self._word_ok(report, findings):   # errors before a file name
+        asked = exporting.is_published(f"x{ext}")
+        if asked and not self._may_publish(report, Path(f"x{ext}"), findings):   # before a name
             return None
         if path is None:
-            path = self.window.prompts.save_path(title or TITLES[ext],
-                                                 ";;".join(FILTERS[e] for e in choices),
-                                                 self.folder() / f"{report.title}{ext}")
+            path = self.ctx.prompts.save_path(title or TITLES[ext],
+                                              ";;".join(FILTERS[e] for e in choices),
+                                              self.folder() / f"{report.title}{ext}")
             if path is None:
                 return None
         path = Path(path)
         if path.suffix.lower() not in choices:
             path = path.with_name(path.name + ext)
-        if path.suffix.lower() == ".docx" and not asked and not self._word_ok(report, findings):
+        if exporting.is_published(path) and not asked and not self._may_publish(report, path, findings):
             return None
         self.remember(path)
         return self.start(report, path)
@@ -175,13 +168,11 @@ class FileActions(QObject):
     def import_file(self, path: Path | None = None):
         """Read a report file (Word, Excel, JSON) on a pool thread; once read, it goes into
         the store and opens (``imported``).  The TaskJob, or None if nothing was started."""
-        from ..core.files import ReportFileError
-        from .jobs import TaskJob
         if self.reading is not None:
-            self.window.status("正在导入另一个文件，请稍候。", refusal=True)
+            self.ctx.status("正在导入另一个文件，请稍候。", refusal=True)
             return None
         if path is None:
-            path = self.window.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
+            path = self.ctx.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
             if path is None:
                 return None
         path = Path(path)
@@ -192,7 +183,7 @@ class FileActions(QObject):
         job.signals.failed.connect(self._read_failed)
         self.reading = job
         self.busyChanged.emit(True)
-        self.window.status(f"正在读取“{path.name}”…")
+        self.ctx.status(f"正在读取“{path.name}”…")
         job.start()
         return job
 
@@ -203,7 +194,7 @@ class FileActions(QObject):
             return None
         self.reading = None
         self.busyChanged.emit(self.busy())
-        return job if self.window.isVisible() else None    # a closed window opens nothing
+        return job if self.ctx.visible() else None    # a closed window opens nothing
 
     def _read_failed(self, number: int, message: str) -> None:
         if self._read_finished(number) is not None:
@@ -215,37 +206,33 @@ class FileActions(QObject):
             self._store_import(job.path, report)
 
     def _import_refused(self, message: str) -> None:
-        self.window.prompts.warn("无法导入", message)
+        self.ctx.prompts.warn("无法导入", message)
         self.importFailed.emit(message)
 
     def _store_import(self, path: Path, report) -> int | None:
-        from ..core.store import StoreError
-        win = self.window
         self.remember(path)
-        if win.session is not None:
-            win.session.flush()
+        self.ctx.flush()
+        store = self.ctx.store
         try:
-            existing = win.store.find(report.unit, report.year)
-            if existing is not None:
-                if not win.prompts.confirm(
-                        "替换报告", f"数据文件中已有“{report.unit}”{report.year}年的报告。用导入的文件替换它吗？",
-                        "替换前的内容会自动保存为一个版本，可以用“恢复版本”找回。", yes="替换", no="取消"):
-                    win.status("已取消导入。")
-                    return None
-                win.store.save_snapshot(existing, "导入前自动保存")
-            report_id = win.store.save(report)
+            if store.find(report.unit, report.year) is not None and not self.ctx.prompts.confirm(
+                    "替换报告", f"数据文件中已有“{report.unit}”{report.year}年的报告。用导入的文件替换它吗？",
+                    f"替换前的内容会自动保存为版本“{report_service.IMPORT_KEPT_AS}”，可以用“恢复版本”找回。",
+                    yes="替换", no="取消"):
+                self.ctx.status("已取消导入。")
+                return None
+            stored = report_service.put(store, report)
         except StoreError as exc:
             self._import_refused(str(exc))
             return None
-        win.open_report(report_id, force=True)
-        win.status(f"已导入：{path.name}")
+        self.ctx.open_report(stored.report_id, force=True)
+        self.ctx.status(f"已导入：{path.name}")
         self._import_summary(path, report)
-        self.imported.emit(report_id)
-        return report_id
+        self.imported.emit(stored.report_id)
+        return stored.report_id
 
     def _import_summary(self, path: Path, report) -> None:
         """What the check found in the imported file, so the clerk knows where to look."""
-        session = self.window.session
+        session = self.ctx.session()
         findings = session.findings if session is not None else []
         errors = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR
                   and not any(d in f.message for d in report.deviations)]
@@ -260,5 +247,5 @@ class FileActions(QObject):
         total_errors = len(findings) - warnings
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
                    "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
-        self.window.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
+        self.ctx.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
                                  f"（{path.name}）。\n{verdict}", "\n".join(lines) or None)

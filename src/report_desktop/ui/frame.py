@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME
+from . import theme
 
 MENU_TITLES = {"file": "文件(&F)", "edit": "编辑(&E)", "check": "检查(&C)", "help": "帮助(&H)"}
 OPENING = "正在打开数据文件…"
@@ -25,7 +26,7 @@ class _Placeholder(QWidget):
     def __init__(self, painted, parent=None):
         super().__init__(parent)
         self.label = QLabel(OPENING, self)
-        self.label.setStyleSheet("color: #666666;")
+        self.label.setStyleSheet(f"color: {theme.MUTED_FG.name()};")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.label)

@@ -9,6 +9,9 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..core.files import ReportFileError
+from ..services import exporting
+
 log = logging.getLogger(__name__)
 
 
@@ -18,7 +21,7 @@ class _Signals(QObject):
 
 
 class WriteJob(QRunnable):
-    """formats.write(report, path, fonts) on a pool thread; a copy of the report is written.
+    """exporting.export(report, path) on a pool thread; a copy of the report is written.
     ``fonts`` (a core.formats.WORD_FONTS key) matters only for a Word file."""
 
     _count = 0
@@ -31,10 +34,9 @@ class WriteJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from ..core import formats
-        from ..core.files import ReportFileError
         try:
-            formats.write(self.report, self.path, self.fonts)
+            # The policy was asked on the GUI thread and the clerk decided: written as asked.
+            exporting.export(self.report, self.path, allow_errors=True, fonts=self.fonts)
         except ReportFileError as exc:
             self.signals.failed.emit(self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

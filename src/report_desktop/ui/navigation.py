@@ -1,49 +1,56 @@
-"""Going to findings, cells and texts; cut, copy, paste, totals: a mixin of MainWindow.
+"""Going to findings, cells and texts; cut, copy, paste and the totals of the open report.
 
-Imported before the window is shown, so what it needs from the core and from Qt's
-enum namespace is imported when first used, not at start-up."""
+Given the tabs, the findings panel, the open session and the status line; edits go to
+whichever widget has the keyboard focus (a grid or a text editor)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from ..core import schema
+from .findings import FindingsPanel, target_of
+from .tabs import TABLE_KEYS, ReportTabs
+
+
+def _focused(*names: str):
+    """The focused widget's first method of ``names``, if it has one."""
+    w = QApplication.focusWidget()
+    return next((getattr(w, n) for n in names if hasattr(w, n)), None)
 
 
 class Navigation:
-    # -- editing helpers -------------------------------------------------------------------
+    def __init__(self, tabs: ReportTabs, findings: FindingsPanel, session, status):
+        """``session()``: the open Session or None; ``status(text, refusal=False)``."""
+        self.tabs, self.findings = tabs, findings
+        self._session, self._status = session, status
+
+    # -- editing the focused widget ------------------------------------------------------
     def cut(self) -> None:
-        w = QApplication.focusWidget()
-        if hasattr(w, "cut_selection"):
-            w.cut_selection()
-        elif hasattr(w, "cut"):
-            w.cut()
+        (_focused("cut_selection", "cut") or (lambda: None))()
 
     def copy(self) -> None:
-        w = QApplication.focusWidget()
-        if hasattr(w, "copy_selection"):
-            w.copy_selection()
-        elif hasattr(w, "copy"):
-            w.copy()
+        (_focused("copy_selection", "copy") or (lambda: None))()
 
     def paste(self) -> None:
-        w = QApplication.focusWidget()
-        if hasattr(w, "paste_clipboard"):
-            w.paste_clipboard()
-        elif hasattr(w, "paste"):
-            w.paste()
+        (_focused("paste_clipboard", "paste") or (lambda: None))()
 
     def recompute_totals(self) -> None:
-        if self.session is not None and not self.session.recompute_totals():
-            self.status("所有合计都已正确，无需重新计算。")
+        session = self._session()
+        if session is not None and not session.recompute_totals():
+            self._status("所有合计都已正确，无需重新计算。")
 
-    # -- findings and navigation -------------------------------------------------------------
+    # -- findings ------------------------------------------------------------------------
     def check_now(self) -> None:
-        if self.session is not None:
-            self.session.revalidate()
+        session = self._session()
+        if session is not None:
+            session.revalidate()
             self.findings.show()
-            self.status("检查完毕。")
+            self._status("检查完毕。")
 
     def next_finding(self) -> None:
-        if self.session is None or not self.session.findings:
-            self.status("没有发现问题。")
+        session = self._session()
+        if session is None or not session.findings:
+            self._status("没有发现问题。")
             return
         tree = self.findings.tree
         row = (tree.indexOfTopLevelItem(tree.currentItem()) + 1) % tree.topLevelItemCount()
@@ -52,19 +59,14 @@ class Navigation:
         self.go_to_finding(self.findings.finding_at(row))
 
     def go_to_finding(self, finding) -> None:
-        from .findings import target_of
         target = target_of(finding)
         if target:
             self.go_to(target, finding.message)
 
     def go_to(self, target: str, message: str = "") -> None:
-        from PySide6.QtCore import Qt
-
-        from ..core import schema
-        from .tabs import TABLE_KEYS
+        """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there."""
         if target.startswith("meta."):
-            self.tabs.show_page("info")
-            self.info.focus_field(target[5:])
+            self.tabs.show_page("info").focus_field(target[5:])
         elif target.startswith("text."):
             key = target[5:]
             if key == "preamble":

@@ -18,7 +18,7 @@ from ..core.report import Report
 from ..core.rules import ERROR, Finding, validate
 from ..core.store import Store, StoreError
 from ..core.values import Value
-from .commands import CellsCommand, MetaCommand, TextCommand
+from .undo import CellsCommand, MetaCommand, TextCommand
 
 log = logging.getLogger(__name__)
 

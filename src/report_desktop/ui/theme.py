@@ -17,6 +17,8 @@ HEADER_BG = QColor("#eef2f7")
 LABEL_BG = QColor("#ffffff")
 ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
+OK_FG = QColor("#2e7d32")
+MUTED_FG = QColor("#666666")
 
 # Style sheets are set on the few widgets that need them, not on the application:
 # an application-wide sheet makes Qt re-polish every widget and slows the start.
@@ -28,6 +30,11 @@ BANNER_STYLE = {
     "note": "background: #e8f1fb; border: 1px solid #a9c7ea; padding: 4px 8px; color: #1d3f66;",
 }
 HINT_FG = QColor("#555555")
+
+
+def severity_colour(errors: int, warnings: int) -> str:
+    """The colour of a count of findings: red with errors, amber with warnings, else green."""
+    return (ERROR_FG if errors else WARNING_FG if warnings else OK_FG).name()
 
 
 def ui_font() -> QFont:

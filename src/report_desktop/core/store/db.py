@@ -163,6 +163,11 @@ class Store:
     def backup_now(self) -> Path:
         return backup.make_backup(self._con, self.path)
 
+    @property
+    def backup_dir(self) -> Path:
+        """Where this store's backups are kept."""
+        return backup.backup_dir(self.path)
+
     # -- reports -----------------------------------------------------------
     def list_reports(self) -> list[ReportInfo]:
         rows = self._con.execute(
@@ -318,3 +323,14 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
+    def report_setting(self, report_id: int, key: str) -> str | None:
+        """A value remembered about one report (deleted with it)."""
+        row = self._con.execute("SELECT value FROM report_settings WHERE report_id = ? AND key = ?",
+                                (report_id, key)).fetchone()
+        return row[0] if row else None
+
+    def set_report_setting(self, report_id: int, key: str, value: str) -> None:
+        with self._tx() as con:
+            con.execute("INSERT OR REPLACE INTO report_settings VALUES (?, ?, ?)",
+                        (report_id, key, value))

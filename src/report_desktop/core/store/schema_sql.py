@@ -47,6 +47,21 @@ MIGRATIONS: dict[int, str] = {
         value TEXT
     );
     """,
+    2: """
+    -- Small values the program remembers about one report (信息处理费 figures …),
+    -- they go with the report when it is deleted.
+    CREATE TABLE report_settings (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key       TEXT NOT NULL,
+        value     TEXT,
+        PRIMARY KEY (report_id, key)
+    ) WITHOUT ROWID;
+    INSERT INTO report_settings (report_id, key, value)
+        SELECT CAST(substr(s.key, 13) AS INTEGER), 'fee_figures', s.value FROM settings s
+        WHERE s.key LIKE 'fee_figures.%' AND s.value != ''
+          AND CAST(substr(s.key, 13) AS INTEGER) IN (SELECT id FROM reports);
+    DELETE FROM settings WHERE key LIKE 'fee_figures.%';
+    """,
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

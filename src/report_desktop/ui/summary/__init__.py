@@ -1,8 +1,10 @@
 """汇总: the county 政府办 adds up its units' reports (文件 → 汇总各单位报告).
 
-``gather`` (no Qt) reads and checks on a pool thread through ``core.summary``; ``view`` is
-the dialog, ``inputs`` and ``results`` its panels, ``save`` what 生成汇总 / 导出汇总 do.
+``services.summary`` (no Qt) reads and checks on a pool thread (``runner``); ``view`` is the
+dialog, ``inputs`` and ``results`` its panels, ``save`` what 生成汇总 / 导出汇总 do,
+``launcher`` what the menu command does.
 """
+from .launcher import SummaryLauncher
 from .view import SummaryDialog
 
-__all__ = ["SummaryDialog"]
+__all__ = ["SummaryDialog", "SummaryLauncher"]

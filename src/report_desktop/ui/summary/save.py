@@ -1,11 +1,12 @@
 """生成汇总 and 导出汇总: what the two buttons do once the unit reports are read and checked.
 
-The county's report is written in one step (Store.save) after a snapshot of the old one,
-so a refusal, a cancel or a failure leaves the store as it was.
+The county's report is written in one transaction together with a named version of the
+old one (services.reports.put), so a refusal, a cancel or a failure leaves the store as it was.
 """
 from __future__ import annotations
 
 from ...core.store import StoreError
+from ...services import reports as report_service
 from ...services import summary as gather
 from .results import names_text
 
@@ -49,7 +50,7 @@ def generate(dialog) -> int | None:
     """Save Σ as the county's report of that year and open it; the report id or None."""
     if not _ready(dialog):
         return None
-    out, store, win, prompts = dialog.outcome, dialog.store, dialog.main, dialog.prompts
+    out, store, ctx, prompts = dialog.outcome, dialog.store, dialog.ctx, dialog.prompts
     unit, year, count = out.total.unit, out.total.year, len(out.reports)
     notes = caveats(dialog)
     try:
@@ -59,7 +60,7 @@ def generate(dialog) -> int | None:
         return None
     if existing is not None:
         detail = ("只替换表格中的数字，正文和报告日期保持不变。替换前的内容会自动保存为版本"
-                  f"“{gather.SNAPSHOT_NAME}”，可以用“文件 → 恢复版本”找回。")
+                  f"“{report_service.SUMMARY_KEPT_AS}”，可以用“文件 → 恢复版本”找回。")
         if notes:
             detail += "\n\n请注意：\n" + "\n".join(notes)
         if not prompts.confirm("替换本级报告", f"数据文件中已有“{unit}”{year}年的报告。"
@@ -70,19 +71,16 @@ def generate(dialog) -> int | None:
                                        f"生成“{unit}”{year}年的汇总报告吗？", "\n".join(notes),
                                        yes="仍然生成", no="取消"):
         return None
-    if win.session is not None:
-        win.session.flush()
+    ctx.flush()
     try:
         report = gather.summary_report(out.total, store.load(existing) if existing is not None else None)
-        if existing is not None:
-            store.save_snapshot(existing, gather.SNAPSHOT_NAME)
-        report_id = store.save(report)
+        report_id = report_service.put(store, report, report_service.SUMMARY_KEPT_AS).report_id
     except StoreError as exc:
         prompts.warn("无法生成汇总", str(exc))
         return None
     dialog.accept()
-    win.open_report(report_id, force=True)
-    win.status(f"已生成“{unit}”{year}年的汇总报告（{count} 个单位的合计）。"
+    ctx.open_report(report_id, force=True)
+    ctx.status(f"已生成“{unit}”{year}年的汇总报告（{count} 个单位的合计）。"
                + ("请核对正文中引用的数字。" if existing is not None else "请补写正文。"))
     return report_id
 
@@ -101,5 +99,5 @@ def export(dialog, path=None):
     except StoreError:
         existing = None
     report = gather.summary_report(out.total, existing)
-    return dialog.main.files.export_report(report, EXPORT_CHOICES[0], path, title="导出汇总",
+    return dialog.files.export_report(report, EXPORT_CHOICES[0], path, title="导出汇总",
                                              choices=EXPORT_CHOICES)

@@ -32,9 +32,11 @@ RECHECK_MS = 400
 class SummaryDialog(QDialog):
     checked = Signal()     # a run ended: shown, cancelled or failed
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.main, self.store, self.prompts = window, window.store, window.prompts
+    def __init__(self, ctx, files, parent=None):
+        """``ctx``: the window's WindowContext; ``files``: its FileActions."""
+        super().__init__(parent)
+        self.ctx, self.files = ctx, files
+        self.store, self.prompts = ctx.store, ctx.prompts
         self.outcome: gather.Outcome | None = None      # the last finished run
         self._then = None                                # what to do when the run finishes
         self.runner = Runner(self)
@@ -106,7 +108,8 @@ class SummaryDialog(QDialog):
 
     def _defaults(self) -> None:
         infos = self.store.list_reports()
-        current = self.main.session.report if self.main.session is not None else None
+        session = self.ctx.session()
+        current = session.report if session is not None else None
         self.unit.addItems(list(dict.fromkeys(i.unit for i in infos)))
         fallback = next((i for i in infos if i.level == "government"), None)
         self.unit.setCurrentText(current.unit if current else fallback.unit if fallback else "")
@@ -119,8 +122,7 @@ class SummaryDialog(QDialog):
 
     def _fill_stored(self) -> None:
         unit, year = self.unit_name(), self.year.value()
-        self.reports.set_stored([i for i in self.store.list_reports()
-                                 if i.year == year and i.unit != unit], year)
+        self.reports.set_stored(gather.stored_candidates(self.store.list_reports(), unit, year), year)
 
     # -- inputs ------------------------------------------------------------------------
     def _unit_or_year_changed(self, *_args) -> None:
@@ -143,16 +145,16 @@ class SummaryDialog(QDialog):
     def add_files(self, paths=None) -> int:
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告文件",
-                                                    str(self.main.files.folder()), IMPORT_FILTER)
+                                                    str(self.files.folder()), IMPORT_FILTER)
             paths = [Path(n) for n in names]
         if paths:
-            self.main.files.remember(Path(paths[0]))
+            self.files.remember(Path(paths[0]))
         return self.reports.add_paths(paths)
 
     def add_folder(self, folder=None) -> int:
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, "添加文件夹中的全部报告文件",
-                                                      str(self.main.files.folder()))
+                                                      str(self.files.folder()))
             if not folder:
                 return 0
         folder = Path(folder)
@@ -161,7 +163,7 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             self.prompts.warn("无法打开文件夹", f"无法读取文件夹“{folder}”：{exc.strerror or exc}")
             return 0
-        self.main.files.remember(folder)
+        self.files.remember(folder)
         if not found:
             self.prompts.info("没有找到报告文件", f"文件夹“{folder.name}”中没有 Word、Excel 或 JSON 格式的报告文件。")
             return 0
@@ -170,7 +172,7 @@ class SummaryDialog(QDialog):
     def load_roster(self, path=None) -> bool:
         if path is None:
             path = self.prompts.open_path("载入应报单位名单", "文本文件 (*.txt);;所有文件 (*)",
-                                          self.main.files.folder())
+                                          self.files.folder())
             if path is None:
                 return False
         try:
@@ -178,7 +180,7 @@ class SummaryDialog(QDialog):
         except ReportFileError as exc:
             self.prompts.warn("无法载入名单", str(exc))
             return False
-        self.main.files.remember(Path(path))
+        self.files.remember(Path(path))
         self.roster.set_names(names)
         self.save_roster()
         return True

@@ -1,0 +1,70 @@
+"""Every command of the window, once: text, shortcut, tip, tool-bar label and whether it
+needs an open report.  The menus and the tool bar are built from this table (menus.py),
+and the window enables the report commands from it.  Handlers are bound by key."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import APP_NAME
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    shortcut: tuple[str, ...] = ()     # QKeySequence.StandardKey names or key strings
+    tip: str = ""
+    toolbar: str | None = None         # label on the tool bar, if the command is there
+    needs_report: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "新建报告(&N)…", ("New",), "新建一份年度报告", "新建报告"),
+    ActionSpec("from_previous", "从上一年创建(&P)", ("Ctrl+Shift+N",),
+               "以当前报告为基础创建下一年度的报告", "从上一年创建", True),
+    ActionSpec("import", "导入报告(&I)…", ("Open",),
+               "导入一份报告：Word 文档（.docx）、Excel 工作簿（.xlsx）或 JSON 数据文件"),
+    ActionSpec("export_word", "导出 Word 文档(&W)…", ("Ctrl+E",), "按正式格式生成 Word 文档",
+               "导出 Word", True),
+    ActionSpec("word_fonts", "Word 文档字体(&T)…", (),
+               "选择导出的 Word 文档使用公文标准字体还是 Windows 自带字体"),
+    ActionSpec("export_excel", "导出 Excel 工作簿(&L)…", (), "把当前报告导出为 Excel 工作簿，便于报送或汇总",
+               needs_report=True),
+    ActionSpec("export_json", "导出 JSON(&J)…", (), "把当前报告导出为 JSON 数据文件", needs_report=True),
+    ActionSpec("summary", "汇总各单位报告(&M)…", ("Ctrl+M",),
+               "把各单位的报告逐格相加，生成本级政府的汇总报告", "汇总"),
+    ActionSpec("save", "保存(&S)", ("Save",), "所有修改都会自动保存；此命令立即写入并确认",
+               needs_report=True),
+    ActionSpec("snapshot", "保存为命名版本(&V)…", (), "把当前内容另存为一个带名字的版本，如“送审稿”",
+               needs_report=True),
+    ActionSpec("restore", "恢复版本(&R)…", (), "把报告恢复为以前保存的某个版本", needs_report=True),
+    ActionSpec("delete", "删除报告(&D)…", (), "删除当前报告；删除前会自动备份数据文件", needs_report=True),
+    ActionSpec("recover", "从备份中找回报告(&B)…", (), "从自动备份中把报告（如误删的报告）找回到当前数据文件"),
+    ActionSpec("quit", "退出(&X)", ("Quit",)),
+    ActionSpec("undo", "撤销", ("Undo",), toolbar="撤销"),
+    ActionSpec("redo", "重做", ("Ctrl+Y", "Redo"), toolbar="重做"),
+    ActionSpec("cut", "剪切(&T)", ("Cut",)),
+    ActionSpec("copy", "复制(&C)", ("Copy",)),
+    ActionSpec("paste", "粘贴(&P)", ("Paste",)),
+    ActionSpec("check", "立即检查(&C)", ("F5",), "重新检查整份报告"),
+    ActionSpec("next", "下一个问题(&N)", ("F8",), "转到下一个错误或提醒"),
+    ActionSpec("totals", "重新计算全部合计(&T)", (), "导入的报告合计有误时，按各分项重新计算所有合计"),
+    ActionSpec("help", "使用说明(&H)", ("HelpContents",)),
+    ActionSpec("where", "数据文件和日志位置(&D)"),
+    ActionSpec("about", f"关于{APP_NAME}(&A)"),
+)
+BY_KEY = {a.key: a for a in ACTIONS}
+
+# None is a separator.  The menus themselves are the frame's (frame.MENU_TITLES).
+MENUS: dict[str, tuple[str | None, ...]] = {
+    "file": ("new", "from_previous", None, "import", "export_word", "word_fonts", "export_excel",
+             "export_json", None, "summary", None, "save", "snapshot", "restore", None, "delete",
+             "recover", None, "quit"),
+    "edit": ("undo", "redo", None, "cut", "copy", "paste"),
+    "check": ("check", "next", "totals"),
+    "help": ("help", "where", None, "about"),
+}
+TOOLBAR: tuple[str | None, ...] = ("new", "from_previous", None, "undo", "redo", None,
+                                   "export_word", "summary")
+REPORT_ACTIONS = tuple(a.key for a in ACTIONS if a.needs_report)
+EXPORT_ACTIONS = ("export_word", "export_excel", "export_json")

@@ -1,0 +1,20 @@
+"""文件 → 汇总各单位报告: opens the 汇总 dialog (window-modal, not blocking)."""
+from __future__ import annotations
+
+from ..context import WindowContext
+from .view import SummaryDialog
+
+
+class SummaryLauncher:
+    def __init__(self, ctx: WindowContext, files, parent):
+        """``files``: the window's FileActions (folders remembered, exports)."""
+        self.ctx, self.files, self.parent = ctx, files, parent
+        self.dialog: SummaryDialog | None = None
+
+    def open(self) -> SummaryDialog:
+        self.ctx.flush()
+        if self.dialog is not None:
+            self.dialog.deleteLater()     # the one opened before, closed since
+        self.dialog = SummaryDialog(self.ctx, self.files, self.parent)
+        self.dialog.show()
+        return self.dialog

@@ -1,0 +1,214 @@
+"""Everything of the main window past its frame: the tabs, the findings panel, the report
+picker, the status line, the open report (a Session) and the parts that act on it —
+navigation, file actions, report actions, the summary — each given what it needs.
+
+MainWindow (main_window.py) shows its frame first and imports this module once that
+frame is on screen: it is the one boundary between "on screen at once" and "the rest".
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QLabel, QProgressBar, QStackedWidget
+
+from .. import APP_NAME
+from ..core.store import Store, StoreError
+from . import menus, theme
+from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
+from .context import WindowContext
+from .files import FileActions
+from .findings import FindingsPanel
+from .logs import log_dir
+from .navigation import Navigation
+from .pages import make_page
+from .picker import ReportPicker
+from .prompts import Prompts
+from .report_actions import ReportActions
+from .session import FAILED, PENDING, Session
+from .summary.launcher import SummaryLauncher
+from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .welcome import WelcomePage
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QObject):
+    def __init__(self, window, store: Store, prompts: Prompts):
+        super().__init__(window)
+        self.window, self.store, self.prompts = window, store, prompts
+        self.session: Session | None = None
+        self.welcome = None          # built only for an empty store
+        self.undo_group = QUndoGroup(self)
+        self.ctx = WindowContext(store, prompts, window.status, lambda: self.session,
+                                 self.open_report, self.close_report, self.show_welcome,
+                                 window.isVisible)
+        self._build_widgets()
+        self.navigation = Navigation(self.tabs, self.findings, lambda: self.session, window.status)
+        self.files = FileActions(self.ctx, self)
+        self.reports = ReportActions(self.ctx, lambda: self.tabs.setCurrentIndex(0),
+                                     lambda key, text: self.text_tabs[key].editor.insert_block(text))
+        self.summary = SummaryLauncher(self.ctx, self.files, window)
+        self.findings.activated.connect(self.navigation.go_to_finding)
+        self.files.busyChanged.connect(self._busy)
+        self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
+                                   self.findings)
+
+    def _build_widgets(self) -> None:
+        win = self.window
+        self.stack = QStackedWidget(win)
+        self.tabs = ReportTabs(lambda key: make_page(key, self), win)
+        self.pages = LazyPages(self.tabs, TABLE_KEYS)
+        self.text_tabs = LazyPages(self.tabs, TEXT_KEYS)
+        self.info = self.tabs.page("info")
+        self.tabs.currentChanged.connect(lambda _i: self.flush())
+        self.stack.addWidget(self.tabs)
+        win.setCentralWidget(self.stack)          # deletes the frame's placeholder
+        self.findings = FindingsPanel(win)
+        win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
+        self.picker = ReportPicker(win)
+        self.picker.chosen.connect(self.open_report)
+        bar = win.statusBar()
+        self.busy = QProgressBar(win)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.counts = QLabel(win)
+        self.saved = QLabel(win)
+        for w in (self.busy, self.counts, self.saved):
+            bar.addPermanentWidget(w)
+
+    def _handlers(self) -> dict:
+        r, f, n, win = self.reports, self.files, self.navigation, self.window
+        return {
+            "new": r.new_report, "from_previous": r.create_from_previous, "import": f.import_file,
+            "export_word": f.export_word, "word_fonts": f.choose_word_fonts,
+            "export_excel": f.export_excel, "export_json": f.export_json,
+            "summary": self.summary.open, "save": self.save_now, "snapshot": r.save_snapshot,
+            "restore": r.restore_snapshot, "delete": r.delete_report, "recover": r.recover_from_backup,
+            "quit": win.close, "cut": n.cut, "copy": n.copy, "paste": n.paste, "check": n.check_now,
+            "next": n.next_finding, "totals": n.recompute_totals,
+            "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
+            "where": self.show_locations, "about": self.about,
+        }
+
+    def size_panels(self) -> None:
+        """The findings panel's first height (a restored layout overrides it)."""
+        self.window.resizeDocks([self.findings], [120], Qt.Orientation.Vertical)
+
+    def open_last(self) -> None:
+        """The report the clerk had open last time, else the first one, else the welcome page."""
+        reports = self.store.list_reports()
+        if not reports:
+            self.show_welcome()
+            return
+        last = self.store.setting("last_report_id")
+        ids = {r.id for r in reports}
+        self.open_report(int(last) if last and last.isdigit() and int(last) in ids
+                         else reports[0].id, reports=reports)
+
+    # -- the open report --------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = WelcomePage(self.window)
+            self.welcome.createRequested.connect(self.reports.create_report)
+            self.welcome.importRequested.connect(lambda: self.files.import_file())
+            self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.unit.setFocus()        # the first thing to type: the unit's name
+        self.findings.hide()
+        self.picker.set_reports([], None)   # after the last report was deleted: nothing left
+        self.window.setWindowTitle(APP_NAME)
+        self.counts.clear()
+        self.saved.clear()
+        self._enable_report_actions(False)
+
+    def _enable_report_actions(self, enabled: bool) -> None:
+        for key in REPORT_ACTIONS:
+            self.actions[key].setEnabled(enabled)
+
+    def open_report(self, report_id: int, force: bool = False, reports=None) -> bool:
+        """``reports``: store.list_reports() when the caller has just read it."""
+        if self.session is not None:
+            if self.session.report_id == report_id and not force:
+                return True
+            self.close_report()
+        try:
+            session = Session(self.store, report_id, self)
+        except StoreError as exc:
+            self.prompts.warn("无法打开报告", str(exc))
+            return False
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        for w in (*self.tabs.built.values(), self.findings):
+            w.set_session(session)
+        session.findingsChanged.connect(self._update_status)
+        session.saveStateChanged.connect(self._update_status)
+        session.located.connect(self.navigation.go_to)
+        session.metaChanged.connect(self._meta_changed)
+        session.storeFailed.connect(lambda m: self.prompts.warn("保存失败", m))
+        self.stack.setCurrentWidget(self.tabs)
+        self.findings.show()
+        self._enable_report_actions(True)
+        if self.store.setting("last_report_id") != str(report_id):   # no disk write at start
+            self.store.set_setting("last_report_id", str(report_id))
+        self._meta_changed(reports)
+        self._update_status()
+        return True
+
+    def close_report(self) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        session.close()
+        self.undo_group.removeStack(session.undo_stack)
+        for w in (*self.tabs.built.values(), self.findings):
+            w.set_session(None)
+        session.deleteLater()
+
+    def _meta_changed(self, reports=None) -> None:
+        self.picker.set_reports(self.store.list_reports() if reports is None else reports,
+                                self.session.report_id if self.session else None)
+        if self.session is not None:
+            rep = self.session.report
+            self.window.setWindowTitle(f"{rep.unit} {rep.year}年 - {APP_NAME}")
+
+    # -- saving and the status line ----------------------------------------------------------
+    def save_now(self) -> None:
+        if self.session is not None and self.session.flush():
+            self.window.status("已保存。所有修改都会自动保存，不需要手动保存。")
+
+    def flush(self) -> bool:
+        """Write pending edits; True when everything is in the store."""
+        return self.session is None or self.session.flush()
+
+    def _update_status(self, *_args) -> None:
+        if self.session is None:
+            return
+        errors, warnings = self.session.counts()
+        colour = theme.severity_colour(errors, warnings)
+        self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
+        state = self.session.save_state
+        self.saved.setText({PENDING: "正在保存…",
+                            FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败，正在重试</span>"}
+                           .get(state, "已自动保存"))
+
+    def _busy(self, busy: bool) -> None:
+        """A file is being written (exports wait) or read (a second import waits)."""
+        self.busy.setVisible(busy)
+        writing = bool(self.files.jobs)
+        for key in EXPORT_ACTIONS:
+            self.actions[key].setEnabled(not writing and self.session is not None)
+        self.actions["import"].setEnabled(self.files.reading is None)
+        if writing:
+            self.window.statusBar().showMessage("正在导出…")
+
+    # -- help ---------------------------------------------------------------------------------
+    def about(self) -> None:
+        self.prompts.info(f"关于{APP_NAME}", menus.about_text())
+
+    def show_locations(self) -> None:
+        self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"
+                          f"{self.store.backup_dir}\n\n日志：\n{log_dir()}")
