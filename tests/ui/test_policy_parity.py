@@ -83,6 +83,7 @@ def test_replacing_a_report_keeps_the_same_named_version(qtbot, store, prompts, 
         assert [x.name for x in s.list_snapshots(rid)] == [report_service.IMPORT_KEPT_AS]
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")   # a dialog, offscreen
 def test_summary_leaves_the_county_out_the_same_way(qtbot, store, prompts, seed_report, tmp_path,
                                                     capsys):
     """The dialog offers, and ``merge --from-db`` sums, the same reports of the store."""
