@@ -8,7 +8,7 @@
    (b) ready: ``MainWindow.ready`` has fired (report loaded and checked, window enabled)
        and the frame after it is painted.  The child checks that the window shown in (a)
        is the one that became ready, with the sample report open.
-   Both ``ui.app.run(db)`` and the real entry point ``cli.main.main(["--db", db])`` (what
+   Both ``ui.app.run(db)`` and the real entry point ``entry.main(["--db", db])`` (what
    ``report-desktop`` runs) are measured.  Goal: (a) <= 1.3 × bare.
 2. Keystroke latency: a digit typed into 表三 and Enter, through Report.set, the store
    write, full revalidation and a synchronous repaint of the grid and findings panel
@@ -100,7 +100,7 @@ sys.exit(code if "ready" in watch.marks else 3)
 """
 
 # The real entry point imports the command line (and through it the whole core) first.
-CLI = "from report_desktop.cli import main as cli\n" + _HOOK + """
+CLI = "from report_desktop import entry as cli\n" + _HOOK + """
 code = cli.main(["--db", sys.argv[1]])
 sys.exit(code if "ready" in watch.marks else 3)
 """
@@ -243,7 +243,7 @@ def main() -> int:
     print(f"start-up ({kind}; medians of {args.runs}; ratio = per-run ratio to the bare "
           "window launched just before, median and range):")
     print(f"  bare QMainWindow, first frame        {start['bare_s'] * 1000:6.0f} ms")
-    for key, name in (("run", "ui.app.run(db)"), ("cli", "report-desktop --db (cli.main)")):
+    for key, name in (("run", "ui.app.run(db)"), ("cli", "report-desktop --db (entry.main)")):
         for mark, what in (("shown", "(a) main window shown"), ("ready", "(b) report ready")):
             ratios = start[f"{key}_{mark}_ratios"]
             verdict = ""

@@ -58,7 +58,7 @@ def main():
         except Exception:
             pass
     try:
-        from report_desktop.cli.main import main as program
+        from report_desktop.entry import main as program
         code = program(sys.argv[1:])
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import report_desktop
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 from report_desktop.core import jsonio
 
 SRC = Path(__file__).resolve().parents[1] / "src"

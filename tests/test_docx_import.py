@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 from report_desktop.core import formats, jsonio, schema
 from report_desktop.core.docx import reader
 from report_desktop.core.files import ReportFileError

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 from report_desktop.core import jsonio, schema, summary, xlsx
 from report_desktop.core.report import Report
 from report_desktop.core.rules import ERROR, validate

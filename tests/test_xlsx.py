@@ -9,7 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 from report_desktop.core import formats, jsonio, schema, xlsx
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.rules import validate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 from report_desktop.core import formats, jsonio, schema
 from report_desktop.core.rollover import DRAFT_MARKER
 from report_desktop.core.store import Store

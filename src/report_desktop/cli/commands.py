@@ -262,16 +262,17 @@ def _utf8_streams() -> None:
             pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, gui=None) -> int:
+    """Run a verb.  ``gui(db, smoke)`` opens the window (or its self-test) when asked for
+    with ``--smoke`` or without a verb; the command line itself never imports the window."""
     _utf8_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        if args.smoke:
-            from ..smoke import run as smoke
-            return smoke(getattr(args, "db", None))
-        if args.verb is None:
-            return _open_window(args, parser)
+        if args.smoke or args.verb is None:
+            if gui is None:
+                raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
+            return gui(getattr(args, "db", None), args.smoke)
         return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
                 "db": cmd_db}[args.verb](args)
     except UsageError as exc:
@@ -280,8 +281,3 @@ def main(argv: list[str] | None = None) -> int:
     except (ReportFileError, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-
-
-def _open_window(args, parser) -> int:
-    from ..ui.app import run   # imported only here: the other verbs need no Qt
-    return run(getattr(args, "db", None))
