@@ -25,7 +25,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
     if fmt != schema.FORMAT_ID:
         raise ReportFileError(
             f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
-            "（国办公开办函〔2021〕30号格式）。")
+            f"（{schema.FORMAT_DOCUMENT}格式）。")
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
         raise ReportFileError(f"{source}缺少单位名称（unit）。")

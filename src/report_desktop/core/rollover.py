@@ -9,7 +9,7 @@ from .values import is_number
 
 # First line of a text copied from last year; the text tab shows a reminder while it is there.
 DRAFT_MARKER = "【以下为上年内容，请按本年实际修改】"
-CARRIED_TEXTS = ("overview", "problems", "other")
+CARRIED_TEXTS = schema.PROSE_KEYS
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -18,8 +18,8 @@ def default_year(today: dt.date | None = None) -> int:
 
 
 def default_preamble(year: int) -> str:
-    return ("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开"
-            "工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，全文包括总体情况、主动公开政府信息情况、"
+    return (f"本报告根据{schema.REGULATION}（以下简称《条例》）和{schema.FORMAT_NAME}"
+            f"（{schema.FORMAT_DOCUMENT}）要求编制，全文包括总体情况、主动公开政府信息情况、"
             "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
             f"其他需要报告的事项。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
 

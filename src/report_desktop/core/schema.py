@@ -1,59 +1,22 @@
 """The 2021 report format (国办公开办函〔2021〕30号) described once, as data.
 
 Everything else (the grid, the rules, the store, the writers and readers) reads this
-module; a change to the format is an edit here and nowhere else.  Labels are verbatim
+module; a change to the format is an edit here (the tables) or in official.py (the
+sections, headings and the documents' own words) and nowhere else.  Labels are verbatim
 from the official tables; cell ids follow ``shared/format/interchange.md``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .official import (FORMAT_DOCUMENT, FORMAT_NAME, LEVELS, OLD_HEADINGS, OVERVIEW_OUTLINE,  # noqa: F401
+                       PROSE_KEYS, REGULATION, SECTIONS, TEXTS, TRIAL_FORMAT, TRIAL_FORMAT_DOCUMENT,
+                       Section, report_title)
+
 FORMAT_ID = "gov-disclosure-annual-report/2021"
 
 COUNT = "count"    # non-negative integer
 AMOUNT = "amount"  # 万元, decimal with up to 4 places, kept exactly as typed
-
-LEVELS = {
-    "department": "县级以上政府部门",
-    "township": "乡镇（街道）",
-    "government": "本级人民政府（汇总）",
-}
-
-# The four free-text parts of the report (interchange keys → what the clerk sees).
-TEXTS = {
-    "preamble": "引言（报告依据、结构、统计期限）",
-    "overview": "一、总体情况",
-    "problems": "五、存在的主要问题及改进情况",
-    "other": "六、其他需要报告的事项",
-}
-
-
-@dataclass(frozen=True)
-class Section:
-    number: str      # 一 … 六
-    heading: str     # verbatim 2021 heading
-    text: str | None = None    # interchange text key, for prose sections
-    table: str | None = None   # table id, for statistics sections
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("一", "一、总体情况", text="overview"),
-    Section("二", "二、主动公开政府信息情况", table="active"),
-    Section("三", "三、收到和处理政府信息公开申请情况", table="applications"),
-    Section("四", "四、政府信息公开行政复议、行政诉讼情况", table="review_litigation"),
-    Section("五", "五、存在的主要问题及改进情况", text="problems"),
-    Section("六", "六、其他需要报告的事项", text="other"),
-)
-
-# Sub-headings a clerk is offered as a starting outline for 一、总体情况 (common practice).
-OVERVIEW_OUTLINE = (
-    "（一）主动公开",
-    "（二）依申请公开",
-    "（三）政府信息管理",
-    "（四）政府信息公开平台建设",
-    "（五）监督保障",
-)
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -343,20 +306,3 @@ def table_of(cell_id: str) -> str:
     """Table id ('active', 'applications', 'review_litigation') of a cell id."""
     return cell_id.split(".", 1)[0]
 
-
-def report_title(unit: str, year: int) -> str:
-    return f"{unit}{year}年政府信息公开工作年度报告"
-
-
-def self_check() -> list[str]:
-    """Structural invariants of the format, asserted by the tests."""
-    problems = []
-    if len(APPLICATION_ROWS) != 25:
-        problems.append("表三应有25行")
-    if len(REVIEW_IDS) != 15:
-        problems.append("表四应有15个单元格")
-    for s in SUMS:
-        for p in (s.total, *s.parts):
-            if p not in CELLS:
-                problems.append(f"unknown cell {p}")
-    return problems

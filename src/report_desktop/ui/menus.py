@@ -5,6 +5,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from .. import APP_NAME, __version__
+from ..core import schema
 from .actions import ACTIONS, MENUS, TOOLBAR, ActionSpec
 
 Std = QKeySequence.StandardKey
@@ -77,6 +78,6 @@ def about_text() -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
     return (f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
-            "<p>按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+            f"<p>按{schema.FORMAT_NAME}（{schema.FORMAT_DOCUMENT}）"
             "编写、检查和导出政府信息公开工作年度报告。所有内容保存在本机的数据文件中。</p>"
             f"<p style='color:#666'>Qt {qVersion()} · PySide6 {pyside_version}</p>")

@@ -11,16 +11,9 @@ from ..core import schema
 TAB_KEYS = ("info", "overview", "active", "applications", "review_litigation", "problems", "other")
 TAB_LABELS = ("基本信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼",
               "五、问题及改进", "六、其他事项")
-TEXT_KEYS = ("overview", "problems", "other")
-TABLE_KEYS = ("active", "applications", "review_litigation")
-
-GUIDANCE = {
-    "overview": "综述本机关贯彻落实《条例》的情况，一般包括主动公开、依申请公开、政府信息管理、"
-                "政府信息公开平台建设、监督保障等方面。正文中的申请、复议、诉讼数字应与表三、表四一致。",
-    "problems": "写明本年度政府信息公开工作存在的主要问题和改进措施，以及上年度问题的改进情况。",
-    "other": "写明收取信息处理费的情况（发出收费通知的件数和总金额、实际收取的总金额），"
-             "以及本机关认为需要报告的其他事项。",
-}
+TEXT_KEYS = schema.PROSE_KEYS
+GUIDANCE = {s.text: s.guidance for s in schema.SECTIONS if s.text}
+TABLE_KEYS = tuple(s.table for s in schema.SECTIONS if s.table)
 HEADINGS = {s.text or s.table: s.heading for s in schema.SECTIONS}
 
 

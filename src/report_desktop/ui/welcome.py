@@ -21,7 +21,7 @@ class WelcomePage(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(560)
         title = theme.heading_label(f"欢迎使用{APP_NAME}", card)
-        intro = QLabel("本程序按国办公开办函〔2021〕30号规定的格式编写政府信息公开工作年度报告，"
+        intro = QLabel(f"本程序按{schema.FORMAT_DOCUMENT}规定的格式编写政府信息公开工作年度报告，"
                        "边填边检查表格的勾稽关系和正文与表格是否一致。所有修改都会自动保存。\n\n"
                        "请先创建第一份报告：", card)
         intro.setWordWrap(True)

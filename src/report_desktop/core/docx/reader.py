@@ -28,10 +28,7 @@ from ..tabular.tables import read_tables
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
-    key("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"): ("四", TRIAL_2019),
-    key("四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况"): ("四", TRIAL_2019),
-    key("五、政府信息公开工作存在的主要问题及改进情况"): ("五", TRIAL_2019),
-    key("七、其他需要报告的事项"): ("六", "编号错误"),
+    **{key(h): v for h, v in schema.OLD_HEADINGS.items()},
 }
 _HEADINGS = {key(s.heading): s.number for s in schema.SECTIONS}
 # Words a reworded heading must still contain to be taken for that section.

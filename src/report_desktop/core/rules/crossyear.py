@@ -27,10 +27,10 @@ def check_carry_over(rep: Report, prev: Report) -> list[Finding]:
 def check_in_force(rep: Report, prev: Report) -> list[Finding]:
     """S1: 现行有效(本年) = 现行有效(上年) + 本年制发 − 本年废止."""
     out = []
-    for row, label in (("rules", "规章"), ("normative_docs", "行政规范性文件")):
-        ids = [f"active.{row}.{p}" for p in schema.ACTIVE_PARTS]
+    for row in schema.ACTIVE_BLOCKS[0].rows:     # 规章, 行政规范性文件
+        ids, label = row.cells, row.label
         made, repealed, now = (rep.cells[i] for i in ids)
-        before = prev.cells[f"active.{row}.in_force"]
+        before = prev.cells[ids[-1]]
         if not all(is_number(v) for v in (made, repealed, now, before)):
             continue
         expected = before + made - repealed
@@ -57,7 +57,7 @@ def similarity(text: str, previous: str) -> float:
 def check_similarity(rep: Report, prev: Report) -> list[Finding]:
     """S10: prose that repeats last year's by more than half (内容雷同)."""
     out = []
-    for key in ("overview", "problems", "other"):
+    for key in schema.PROSE_KEYS:
         cur, old = rep.texts.get(key, ""), prev.texts.get(key, "")
         if len(cur) < 40 or not old:
             continue

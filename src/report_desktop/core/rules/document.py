@@ -8,16 +8,13 @@ from .. import schema
 from ..report import Report
 from .findings import Finding, error, warning
 
-# Prose parts that the format requires; an empty one is a missing section.
-_REQUIRED_TEXTS = ("overview", "problems", "other")
 # Headings that are not the 2021 wording, pasted into the prose by mistake.
-_WRONG_HEADINGS = re.compile(r"^\s*(七、其他需要报告的事项|四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
-                             r"|五、政府信息公开工作存在的主要问题及改进情况)", re.M)
+_WRONG_HEADINGS = re.compile(r"^\s*(" + "|".join(map(re.escape, schema.OLD_HEADINGS)) + ")", re.M)
 
 
 def check_layout(rep: Report) -> list[Finding]:
     out = [error("H8", f"报告不符合2021年格式：{d}。") for d in rep.deviations]
-    for key in _REQUIRED_TEXTS:
+    for key in schema.PROSE_KEYS:
         if not rep.texts.get(key, "").strip():
             out.append(error("H8", f"“{schema.TEXTS[key]}”部分没有内容，格式要求的六个部分缺一不可。",
                              [f"text.{key}"]))

@@ -55,10 +55,10 @@ def candidates(label: str) -> list[tuple[str, str | None]]:
     return out
 
 
-# Labels only the 2019 trial format (国办公开办函〔2019〕60号) has.
+# Labels only the 2019 trial format has.
 TRIAL_2019_LABELS = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量",
     "上一年项目数量", "本年增/减", "其他对外管理服务事项",
     "第二十条第（九）项", "政府集中采购", "采购项目数量", "采购总金额",
 )
-TRIAL_2019 = "2019年试行格式（国办公开办函〔2019〕60号）"
+TRIAL_2019 = schema.TRIAL_FORMAT

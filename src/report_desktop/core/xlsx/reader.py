@@ -106,7 +106,7 @@ def _read_meta(rep: Report, grids: list[Grid], source: str) -> None:
     fmt = values["format"]
     if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
         raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
-                              "（国办公开办函〔2021〕30号格式）。")
+                              f"（{schema.FORMAT_DOCUMENT}格式）。")
     unit = values["unit"].strip() if isinstance(values["unit"], str) else ""
     year = values["year"]
     if not unit or year is None:
