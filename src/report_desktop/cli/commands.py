@@ -17,7 +17,7 @@ from .. import APP_NAME, __version__
 from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
-from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
+from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, default_path
 from ..services import exporting
 from ..services import reports as report_service
@@ -142,7 +142,7 @@ def _print_findings(findings, fmt: str) -> None:
         return
     errors = sum(f.severity == ERROR for f in findings)
     for f in findings:
-        tag = "错误" if f.severity == ERROR else "提醒"
+        tag = SEVERITY_WORDS[f.severity]
         print(f"[{tag} {f.rule} {RULE_TITLES.get(f.rule, '')}] {f.message}")
     print(f"共 {errors} 个错误，{len(findings) - errors} 个提醒。" if findings
           else "检查通过：没有发现错误或提醒。")

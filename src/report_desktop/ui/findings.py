@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from ..core.rules import ERROR, RULE_TITLES, Finding
+from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, Finding
 from . import theme
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -65,7 +65,7 @@ class FindingsPanel(QDockWidget):
             return
         items = []
         for f in findings:
-            tag = "错误" if f.severity == ERROR else "提醒"
+            tag = SEVERITY_WORDS[f.severity]
             item = QTreeWidgetItem([tag, f"{f.rule} {RULE_TITLES.get(f.rule, '')}", f.message])
             item.setForeground(0, theme.ERROR_FG if f.severity == ERROR else theme.WARNING_FG)
             item.setToolTip(2, f.message)

@@ -106,7 +106,7 @@ class InfoTab(QWidget):
         for name, widget in (("unit", self.unit), ("year", self.year),
                              ("report_date", self.date)):
             mark = marks.get(f"meta.{name}")
-            colour = "" if not mark else ("#f6cdc9" if mark[0] == ERROR else "#fbe6ad")
+            colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
             widget.setStyleSheet(f"background: {colour};" if colour else "")
             widget.setToolTip("\n".join(mark[1]) if mark else "")
 

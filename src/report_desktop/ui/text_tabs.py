@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ..core.rules import ERROR
+from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core import drafts
 from . import theme
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
@@ -119,8 +119,7 @@ class Banner(QLabel):
             self.hide()
             return
         severity = "error" if any(s == ERROR for s, _ in items) else items[0][0]
-        tags = {"error": "错误", "warning": "提醒", "note": "提示"}
-        self.setText("\n".join(f"【{tags.get(s, '提醒')}】{m}" for s, m in items))
+        self.setText("\n".join(f"【{SEVERITY_WORDS[s]}】{m}" for s, m in items))
         self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE["warning"]))
         self.show()
 

@@ -19,6 +19,11 @@ ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
 OK_FG = QColor("#2e7d32")
 MUTED_FG = QColor("#666666")
+NOTE_FG = QColor("#1d3f66")
+# Calm panel behind a summary of results (the 汇总 dialog).
+SUMMARY_STYLE = "background: #f6f8fb; border: 1px solid #d3dbe6; padding: 6px 10px;"
+ERROR_TEXT_STYLE = f"color: {ERROR_FG.name()};"
+MUTED_TEXT_STYLE = f"color: {MUTED_FG.name()};"
 
 # Style sheets are set on the few widgets that need them, not on the application:
 # an application-wide sheet makes Qt re-polish every widget and slows the start.

@@ -39,7 +39,7 @@ class WelcomePage(QWidget):
         form.addRow("统计年度：", self.year)
         form.addRow("单位层级：", self.level)
         self.error = QLabel(card)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
         self.create_button = QPushButton("创建报告", card)
         self.create_button.setDefault(True)
         self.import_button = QPushButton("从文件导入…", card)

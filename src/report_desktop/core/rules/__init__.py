@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from ..report import Report
 from . import crossyear, document, tables, textual
-from .findings import ERROR, RULE_TITLES, WARNING, Finding
+from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
-__all__ = ["validate", "Finding", "ERROR", "WARNING", "RULE_TITLES", "has_errors"]
+__all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
+           "has_errors"]
 
 _SINGLE = (
     tables.check_values,        # H1, H5

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft to finish)
+
+# How a severity is named to the clerk, in the window and on the command line.
+SEVERITY_WORDS = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
 
 # Human titles of the rules of official-format.md §5, shown in the findings panel.
 RULE_TITLES = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QSpinBox, QVBoxLayout)
 
+from .. import theme
 from ...core import schema
 
 
@@ -35,7 +36,7 @@ class NewReportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.carry)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import theme
+
 EMPTY = "还没有备份。程序每天第一次打开数据文件时自动备份，删除报告前也会备份。"
 
 
@@ -55,7 +57,7 @@ class RecoverDialog(QDialog):
         row.addWidget(self.reports, 5)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #666666;")
+        self.note.setStyleSheet(theme.MUTED_TEXT_STYLE)
         if not self.entries:
             self.note.setText(EMPTY)
         elif skipped:

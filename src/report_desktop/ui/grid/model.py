@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core import schema, values
-from ...core.rules import ERROR
+from ...core.rules import ERROR, SEVERITY_WORDS
 from .. import theme
 from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec
 
@@ -117,7 +117,7 @@ class GridModel(QAbstractTableModel):
             lines.append(f"填报说明：{cell.hint}")
         mark = self._mark(slot.cell_id)
         if mark:
-            tag = "错误" if mark[0] == ERROR else "提醒"
+            tag = SEVERITY_WORDS[mark[0]]
             lines += [f"【{tag}】{m}" for m in mark[1]]
         return "\n".join(lines)
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTre
 
 from .. import theme
 
-OK_FG = QColor("#2e7d32")
+OK_FG = theme.OK_FG
 SHOWN_NAMES = 8
-# The summary above the tables: calm background, each line tagged in its own colour.
-SUMMARY_STYLE = "background: #f6f8fb; border: 1px solid #d3dbe6; padding: 6px 10px;"
+SUMMARY_STYLE = theme.SUMMARY_STYLE
+# Each line of the summary above the tables tagged in its own colour.
 TAGS = {"error": ("需处理", theme.ERROR_FG.name()), "warning": ("请注意", theme.WARNING_FG.name()),
-        "note": ("提示", "#1d3f66")}
+        "note": ("提示", theme.NOTE_FG.name())}
 
 
 def names_text(names: list[str]) -> str:
