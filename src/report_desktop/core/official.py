@@ -61,6 +61,21 @@ OLD_HEADINGS: dict[str, tuple[str, str]] = {
     "七、其他需要报告的事项": ("六", "编号错误"),
 }
 
+# Table labels as real reports misprint them (recognised on import, reported as H8):
+# label printed in the 2021 format → its variants.
+LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "行政规范性文件": ("规范性文件",),
+    "现行有效件数": ("现行有效件",),
+    "本年处理决定数量": ("处理决定数量",),
+    "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额"),
+}
+# Labels only the 2019 trial format has: a table with them uses the old layout.
+TRIAL_LABELS = (
+    "本年新制作数量", "本年新公开数量", "对外公开总数量",
+    "上一年项目数量", "本年增/减", "其他对外管理服务事项",
+    "第二十条第（九）项", "政府集中采购", "采购项目数量", "采购总金额",
+)
+
 # Sub-headings a clerk is offered as a starting outline for 一、总体情况 (common practice).
 OVERVIEW_OUTLINE = (
     "（一）主动公开",

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..core import formats
 from ..core.files import ReportFileError
-from ..core.rules import ERROR
+from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
@@ -242,7 +242,8 @@ class FileActions(QObject):
             lines.append(f"文件与2021年格式不同之处（{len(report.deviations)} 处）：")
             lines += [f"· {d}" for d in _listed(report.deviations)]
         if errors:
-            lines.append(f"{'其他错误' if report.deviations else '错误'}（{len(errors)} 个）：")
+            word = SEVERITY_WORDS[ERROR]
+            lines.append(f"{'其他' + word if report.deviations else word}（{len(errors)} 个）：")
             lines += [f"· {e}" for e in _listed(errors)]
         total_errors = len(findings) - warnings
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"

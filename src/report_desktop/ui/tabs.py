@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ..core import schema
 
 TAB_KEYS = ("info", "overview", "active", "applications", "review_litigation", "problems", "other")
-TAB_LABELS = ("基本信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼",
+TAB_LABELS = ("基本信息", schema.TEXTS["overview"], "二、主动公开", "三、依申请公开", "四、复议诉讼",
               "五、问题及改进", "六、其他事项")
 TEXT_KEYS = schema.PROSE_KEYS
 GUIDANCE = {s.text: s.guidance for s in schema.SECTIONS if s.text}

@@ -7,6 +7,8 @@ from ..values import is_number
 from .findings import Finding, error, warning
 
 SIMILARITY_LIMIT = 0.5
+_CARRY_FORWARD = schema.APPLICATION_ROWS[-1].label      # 四、结转下年度继续办理
+_IN_FORCE = schema.ACTIVE_BLOCKS[0].columns[-1]          # 现行有效件数
 _SHINGLE = 4
 
 
@@ -19,7 +21,7 @@ def check_carry_over(rep: Report, prev: Report) -> list[Finding]:
         cur, old = rep.cells[cur_id], prev.cells[prev_id]
         if is_number(cur) and is_number(old) and cur != old:
             out.append(error("H6", f"表三“二、上年结转”行“{col.label}”列为{cur}，"
-                                   f"但{prev.year}年报告“四、结转下年度继续办理”为{old}。",
+                                   f"但{prev.year}年报告“{_CARRY_FORWARD}”为{old}。",
                              [cur_id]))
     return out
 
@@ -36,7 +38,7 @@ def check_in_force(rep: Report, prev: Report) -> list[Finding]:
         expected = before + made - repealed
         if now != expected:
             out.append(warning(
-                "S1", f"表二“{label}”现行有效件数为{now}，按上年{before}件＋本年制发{made}件"
+                "S1", f"表二“{label}”{_IN_FORCE}为{now}，按上年{before}件＋本年制发{made}件"
                       f"－本年废止{repealed}件应为{expected}件（如有文件自然失效可忽略）。", ids))
     return out
 

@@ -86,6 +86,6 @@ def check_no_applications(rep: Report) -> list[Finding]:
         out.append(warning("S5", "本年新收和上年结转的申请都是0，但表三中仍有非0的数字。", nonzero))
     overview = rep.texts.get("overview", "")
     if overview.strip() and not _NO_APPLICATIONS.search(overview):
-        out.append(warning("S5", "本年没有收到政府信息公开申请，建议在“一、总体情况”中写明"
+        out.append(warning("S5", f"本年没有收到政府信息公开申请，建议在“{schema.TEXTS['overview']}”中写明"
                                  "“本年度未收到政府信息公开申请”。", ["text.overview"]))
     return out

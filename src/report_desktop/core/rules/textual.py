@@ -14,6 +14,8 @@ from ..report import Report
 from .findings import Finding, warning
 
 _A = schema.application_cell
+_OVERVIEW, _OTHER = schema.TEXTS["overview"], schema.TEXTS["other"]
+_FEES = schema.ACTIVE_BLOCKS[-1].rows[0].label          # 行政事业性收费
 _R = schema.review_cell
 
 # Keyword alternatives, longest first so "上年结转" wins over "结转".
@@ -157,7 +159,7 @@ def check_text_numbers(rep: Report) -> list[Finding]:
             cells = tuple(dict.fromkeys(c for _, cs in options for c in cs))
             shown = "或".join(str(v) for v in dict.fromkeys(v for v, _ in options))
             out.append(warning(
-                rule, f"“一、总体情况”中“{_clause(para, start, end)}”写{_LABELS[kind]}{value}件，"
+                rule, f"“{_OVERVIEW}”中“{_clause(para, start, end)}”写{_LABELS[kind]}{value}件，"
                       f"而{table}中对应的数是{shown}。", (*cells, "text.overview")))
         out.extend(_denials(rep, para))
     return out
@@ -180,7 +182,7 @@ def _denials(rep: Report, para: str) -> list[Finding]:
         cells = [_R(b, "total") for b in blocks]
         n = sum(rep.number(c) for c in cells)
         if n:
-            out.append(warning("S6", f"“一、总体情况”中“{_clause(para, m.start(), m.end())}”，"
+            out.append(warning("S6", f"“{_OVERVIEW}”中“{_clause(para, m.start(), m.end())}”，"
                                      f"但表四{_LABELS[kind]}合计{n}件。", (*cells, "text.overview")))
     return out
 
@@ -199,7 +201,7 @@ def check_fees(rep: Report) -> list[Finding]:
     unpaid = rep.cells[_A("other_2", "total")]
     if isinstance(unpaid, int) and unpaid > 0 and not _FEE_NOTICE.search(other):
         out.append(warning("S4", f"表三有{unpaid}件申请因逾期未缴纳信息处理费不再处理，说明发出过收费通知，"
-                                 "但“六、其他需要报告的事项”没有说明收费情况。",
+                                 f"但“{_OTHER}”没有说明收费情况。",
                            [_A("other_2", "total"), "text.other"]))
     amounts = []
     for m in _COLLECTED.finditer(other):
@@ -208,14 +210,14 @@ def check_fees(rep: Report) -> list[Finding]:
         except InvalidOperation:  # pragma: no cover - the regex admits only numbers
             pass
     if any(a > 0 for a in amounts) and _NOT_COLLECTED.search(other):
-        out.append(warning("S4", "“六、其他需要报告的事项”既写了收取信息处理费的金额，又写了未收取，请核对。",
+        out.append(warning("S4", f"“{_OTHER}”既写了收取信息处理费的金额，又写了未收取，请核对。",
                            ["text.other"]))
     fee = rep.cells["active.fees_10k_yuan"]
     if isinstance(fee, Decimal) and fee > 0 and "信息处理费" in other:
         for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:万元|元)", other):
             if Decimal(m.group(1)) == fee:
-                out.append(warning("S2", f"表二“行政事业性收费”（{fee}万元）与第六部分信息处理费中的数字相同。"
-                                         "行政事业性收费是本单位法定收费，不是信息处理费，请核对是否混填。",
+                out.append(warning("S2", f"表二“{_FEES}”（{fee}万元）与第六部分信息处理费中的数字相同。"
+                                         f"{_FEES}是本单位法定收费，不是信息处理费，请核对是否混填。",
                                    ["active.fees_10k_yuan", "text.other"]))
                 break
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import schema
+from .. import official, schema
 
 _DROP = dict.fromkeys(map(ord, "“”‘’\"'「」『』"), None)
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[、,，.．]")
@@ -36,12 +36,7 @@ def _without_note(label: str) -> str | None:
 
 
 # label as printed in the 2021 format → variants seen in real reports (all deviations)
-VARIANTS: dict[str, tuple[str, ...]] = {
-    "行政规范性文件": ("规范性文件",),
-    "现行有效件数": ("现行有效件",),
-    "本年处理决定数量": ("处理决定数量",),
-    "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额"),
-}
+VARIANTS: dict[str, tuple[str, ...]] = dict(official.LABEL_VARIANTS)
 for _row in schema.APPLICATION_ROWS:
     _short = _without_note(_row.label)
     if _short:
@@ -55,10 +50,5 @@ def candidates(label: str) -> list[tuple[str, str | None]]:
     return out
 
 
-# Labels only the 2019 trial format has.
-TRIAL_2019_LABELS = (
-    "本年新制作数量", "本年新公开数量", "对外公开总数量",
-    "上一年项目数量", "本年增/减", "其他对外管理服务事项",
-    "第二十条第（九）项", "政府集中采购", "采购项目数量", "采购总金额",
-)
-TRIAL_2019 = schema.TRIAL_FORMAT
+TRIAL_2019_LABELS = official.TRIAL_LABELS
+TRIAL_2019 = official.TRIAL_FORMAT

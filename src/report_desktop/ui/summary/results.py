@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
+from ...core.rules import NOTE, SEVERITY_WORDS
 from .. import theme
 
 OK_FG = theme.OK_FG
@@ -16,7 +17,7 @@ SHOWN_NAMES = 8
 SUMMARY_STYLE = theme.SUMMARY_STYLE
 # Each line of the summary above the tables tagged in its own colour.
 TAGS = {"error": ("需处理", theme.ERROR_FG.name()), "warning": ("请注意", theme.WARNING_FG.name()),
-        "note": ("提示", theme.NOTE_FG.name())}
+        "note": (SEVERITY_WORDS[NOTE], theme.NOTE_FG.name())}
 
 
 def names_text(names: list[str]) -> str:
