@@ -6,7 +6,8 @@ import pytest
 
 from report_desktop.core import schema
 from report_desktop.core.rules import validate
-from report_desktop.core.rules.textual import chinese_number, quoted_numbers
+from report_desktop.core.chinese import number as chinese_number
+from report_desktop.core.rules.textual import quoted_numbers
 
 R = schema.review_cell
 

@@ -9,13 +9,9 @@ from pathlib import Path
 from . import schema
 from .files import ReportFileError, atomic_write_bytes, read_text
 from .report import Report
-from .values import Bad, Value, from_file, to_text
+from .values import cell_from_file, to_plain
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
-
-
-def _cell_kind(cid: str) -> str:
-    return schema.CELLS[cid].kind
 
 
 def from_dict(data: object, source: str = "文件") -> Report:
@@ -59,7 +55,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
 
 
 def _put(rep: Report, cid: str, raw: object) -> None:
-    rep.cells[cid] = from_file(raw, _cell_kind(cid))
+    rep.cells[cid] = cell_from_file(cid, raw)
 
 
 def _read_list(raw, cids, where, rep: Report) -> None:
@@ -108,16 +104,12 @@ def _read_applications(raw, rep: Report) -> None:
         rep.deviations.append(f"表三含有格式之外的行“{extra}”（可能是2019年试行格式）")
 
 
-def _out(v: Value):
-    return to_text(v) if isinstance(v, (Bad, Decimal)) else v
-
-
 def to_dict(rep: Report) -> dict:
     c = rep.cells
     active: dict = {}
     for block in schema.ACTIVE_BLOCKS:
         for row in block.rows:
-            vals = [_out(c[cid]) for cid in row.cells]
+            vals = [to_plain(c[cid]) for cid in row.cells]
             active[row.key] = vals if len(vals) > 1 else vals[0]
     data = {
         "format": schema.FORMAT_ID,
@@ -131,8 +123,8 @@ def to_dict(rep: Report) -> dict:
     data["text"] = {k: rep.texts.get(k, "") for k in schema.TEXTS}
     data["active"] = active
     data["applications"] = {
-        row.key: [_out(v) for v in rep.row(row.key)] for row in schema.APPLICATION_ROWS}
-    data["review_litigation"] = [_out(c[cid]) for cid in schema.REVIEW_IDS]
+        row.key: [to_plain(v) for v in rep.row(row.key)] for row in schema.APPLICATION_ROWS}
+    data["review_litigation"] = [to_plain(c[cid]) for cid in schema.REVIEW_IDS]
     return data
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import schema
-from .values import Value, is_number, to_text
+from .values import Value, is_number, same
 
 # Sums that each total cell takes part in, derived once from the schema.
 _SUMS_OF_PART: dict[str, list[schema.Sum]] = {}
@@ -72,7 +72,7 @@ class Report:
         changed: dict[str, Value] = {}
         old = self.cells[cell_id]
         # "12.5" → "12.50" is a change: amounts are kept exactly as typed.
-        if type(old) is not type(value) or to_text(old) != to_text(value):
+        if not same(old, value):
             self.cells[cell_id] = value
             changed[cell_id] = value
         pending = [cell_id]

@@ -5,7 +5,6 @@ import datetime as dt
 
 from . import schema
 from .report import Report
-from .values import is_number
 
 # First line of a text copied from last year; the text tab shows a reminder while it is there.
 DRAFT_MARKER = "【以下为上年内容，请按本年实际修改】"
@@ -30,11 +29,6 @@ def new_report(unit: str, year: int, level: str | None) -> Report:
     return rep
 
 
-def _number(rep: Report, cell_id: str):
-    v = rep.cells[cell_id]
-    return v if is_number(v) else 0
-
-
 def from_previous(prev: Report, year: int | None = None) -> Report:
     """Next year's report: 上年结转 from last year's 结转下年度继续办理, 现行有效件数
     carried, last year's texts offered as a marked draft."""
@@ -44,10 +38,10 @@ def from_previous(prev: Report, year: int | None = None) -> Report:
         if col.key == "total":
             continue
         rep.set(schema.application_cell("carried_over", col.key),
-                _number(prev, schema.application_cell("carry_forward", col.key)))
+                prev.number(schema.application_cell("carry_forward", col.key)))
     for row in ("rules", "normative_docs"):
         cid = f"active.{row}.in_force"
-        rep.set(cid, _number(prev, cid))
+        rep.set(cid, prev.number(cid))
     if prev.texts.get("preamble", "").strip():
         rep.texts["preamble"] = prev.texts["preamble"].replace(f"{prev.year}年", f"{year}年")
     for key in CARRIED_TEXTS:

@@ -134,5 +134,21 @@ def to_text(value: Value) -> str:
     return str(value)
 
 
+def cell_from_file(cell_id: str, raw: object) -> Value:
+    """``from_file`` for the kind of a schema cell."""
+    return from_file(raw, schema.CELLS[cell_id].kind)
+
+
+def to_plain(value: Value) -> int | str | None:
+    """The value as JSON and SQLite keep it: counts as int, amounts and unusable input
+    as their exact text, blanks as None."""
+    return to_text(value) if isinstance(value, (Bad, Decimal)) else value
+
+
+def same(a: Value, b: Value) -> bool:
+    """Equal as the clerk sees them: 12.50 is not 12.5, 0 is not blank."""
+    return type(a) is type(b) and to_text(a) == to_text(b)
+
+
 def is_number(value: Value) -> bool:
     return isinstance(value, (int, Decimal)) and not isinstance(value, bool)

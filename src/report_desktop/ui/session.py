@@ -17,7 +17,7 @@ from ..core import schema
 from ..core.report import Report
 from ..core.rules import ERROR, Finding, validate
 from ..core.store import Store, StoreError
-from ..core.values import Value
+from ..core.values import Value, same
 from .undo import CellsCommand, MetaCommand, TextCommand
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,6 @@ RETRY_MS = 2000
 
 SAVED, PENDING, FAILED = "saved", "pending", "failed"
 META_FIELDS = ("unit", "year", "report_date", "level")
-
-
-def same(a: Value, b: Value) -> bool:
-    """Equal as the clerk sees them: 12.50 is not 12.5, 0 is not blank."""
-    return type(a) is type(b) and str(a) == str(b)
 
 
 class Session(QObject):

@@ -25,11 +25,6 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
-def em_width(text: str) -> float:
-    """Printed width in em: Chinese and full-width characters 1, ASCII ½."""
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
-
-
 def twips(pt: float) -> int:
     return int(round(pt * 20))
 

@@ -6,6 +6,7 @@ import re
 
 from docx.shared import Pt
 
+from ..chinese import em_width
 from . import ooxml, styles
 from .styles import FontSet
 
@@ -26,9 +27,9 @@ def title_lines(unit: str, year: int) -> list[str]:
     after a level word (省、市、局、办公室…), so no line ends with a lone character.
     """
     rest = f"{year}年政府信息公开工作年度报告"
-    if not unit or ooxml.em_width(unit + rest) <= TITLE_EMS_PER_LINE:
+    if not unit or em_width(unit + rest) <= TITLE_EMS_PER_LINE:
         return [unit + rest]
-    if ooxml.em_width(unit) <= TITLE_EMS_PER_LINE:
+    if em_width(unit) <= TITLE_EMS_PER_LINE:
         return [unit, rest]
     return [*_halves(unit), rest]
 
@@ -39,7 +40,7 @@ _BREAK_AFTER = "省市区县州盟旗镇乡局委厅办处室院部会所队站�
 def _halves(text: str) -> list[str]:
     middle = len(text) / 2
     fits = [i for i in range(1, len(text))
-            if max(ooxml.em_width(text[:i]), ooxml.em_width(text[i:])) <= TITLE_EMS_PER_LINE]
+            if max(em_width(text[:i]), em_width(text[i:])) <= TITLE_EMS_PER_LINE]
     if not fits:   # longer than two lines: let Word wrap it
         return [text]
     nice = [i for i in fits if text[i - 1] in _BREAK_AFTER and abs(i - middle) <= len(text) / 4]
@@ -118,10 +119,10 @@ def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
     rows = [r for r in (unit.strip(), date_text(date) if date else "") if r]
     if not rows:
         return
-    widest = max(ooxml.em_width(r) for r in rows)
+    widest = max(em_width(r) for r in rows)
     for i, text in enumerate(rows):
         p = doc.add_paragraph(style=styles.SIGNATURE.name)
-        right = 4 + (widest - ooxml.em_width(text)) / 2
+        right = 4 + (widest - em_width(text)) / 2
         ooxml.set_indent(p._p.get_or_add_pPr(), right_pt=right * styles.BODY_PT)  # noqa: SLF001
         if i == 0:
             p.paragraph_format.space_before = Pt(2 * styles.LINE_PT)

@@ -21,7 +21,7 @@ from .. import schema
 from ..files import ReportFileError
 from ..report import Report
 from ..tabular.grid import Grid
-from ..tabular.labels import TRIAL_2019, key
+from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
 from ..tabular.tables import read_tables

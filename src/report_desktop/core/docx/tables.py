@@ -15,6 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from .. import layout
+from ..chinese import em_width
 from ..values import to_text
 from . import ooxml, styles
 from .styles import FontSet
@@ -73,7 +74,7 @@ LAYOUTS = {"active": active_layout, "applications": applications_layout,
 def number_size(text: str, width_twips: int, size_pt: float = styles.TABLE_PT) -> float:
     """Font size at which ``text`` (digits ½ em) fits one line of a cell."""
     avail_pt = (width_twips - 2 * CELL_MARGIN_TWIPS) / 20 - 1
-    ems = ooxml.em_width(text) or 0.5
+    ems = em_width(text) or 0.5
     if ems * size_pt <= avail_pt:
         return size_pt
     return max(MIN_NUMBER_PT, int(avail_pt / ems * 2) / 2)

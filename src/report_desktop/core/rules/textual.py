@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .. import schema
+from .. import chinese, schema
 from ..report import Report
 from .findings import Finding, warning
 
@@ -35,8 +35,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("litigation", r"行政诉讼"),
 )
 _KEYWORD = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _KINDS))
-_CN_DIGITS = "零一二两三四五六七八九十百"
-_NUMBER = re.compile(rf"^(?P<n>\d+|[{_CN_DIGITS}]+)\s*(?:件|起|宗|例)")
+_NUMBER = re.compile(rf"^(?P<n>\d+|[{''.join((*chinese.DIGITS, *chinese.UNITS))}]+)\s*(?:件|起|宗|例)")
 # Words that may stand between a keyword and its number without changing what is counted.
 _FILLER = re.compile(
     r"^(?:共|共计|了|各类|到|至|总计|合计|的|其中|本年|本年度|全年|政府信息公开|信息公开|依申请公开"
@@ -50,26 +49,6 @@ _LABELS = {
     "not_processed": "不予处理", "other": "其他处理", "review": "行政复议",
     "litigation": "行政诉讼",
 }
-
-
-def chinese_number(text: str) -> int | None:
-    """'12' → 12, '两' → 2, '十五' → 15, '一百零三' → 103; None if not a number."""
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def _candidates(rep: Report, kind: str) -> list[tuple[int, tuple[str, ...]]] | None:
@@ -131,7 +110,7 @@ def quoted_numbers(text: str):
             if num:
                 gap = rest[:gap_end]
                 if _FILLER.match(gap) and not _KEYWORD.search(gap):
-                    value = chinese_number(num.group("n"))
+                    value = chinese.number(num.group("n"))
                     if value is not None:
                         yield kind, value, m.start(), m.end() + gap_end + num.end()
                 break

@@ -12,12 +12,11 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-from .. import jsonio, schema
+from .. import jsonio
 from ..report import Report
-from ..values import Bad, Value, from_file, to_text
+from ..values import Value, cell_from_file, to_plain
 from . import backup
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
 
@@ -54,14 +53,6 @@ class SnapshotInfo:
 
 def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _encode(value: Value):
-    return to_text(value) if isinstance(value, (Bad, Decimal)) else value
-
-
-def _decode(cell_id: str, stored) -> Value:
-    return from_file(stored, schema.CELLS[cell_id].kind)
 
 
 def _damaged(path: Path, what: str) -> StoreDamaged:
@@ -197,7 +188,7 @@ class Store:
         rid = con.execute("SELECT id FROM reports WHERE unit = ? AND year = ?",
                           (report.unit, report.year)).fetchone()[0]
         con.executemany("INSERT OR REPLACE INTO cells VALUES (?, ?, ?)",
-                        [(rid, cid, _encode(v)) for cid, v in report.cells.items()])
+                        [(rid, cid, to_plain(v)) for cid, v in report.cells.items()])
         con.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)",
                         [(rid, k, t) for k, t in report.texts.items()])
         return rid
@@ -236,7 +227,7 @@ class Store:
         for cid, stored in self._con.execute(
                 "SELECT cell, value FROM cells WHERE report_id = ?", (report_id,)):
             if cid in rep.cells:
-                rep.cells[cid] = _decode(cid, stored)
+                rep.cells[cid] = cell_from_file(cid, stored)
         for key, body in self._con.execute(
                 "SELECT key, body FROM texts WHERE report_id = ?", (report_id,)):
             rep.texts[key] = body
@@ -254,7 +245,7 @@ class Store:
     def write_cells(self, report_id: int, changes: dict[str, Value]) -> None:
         with self._tx() as con:
             con.executemany("INSERT OR REPLACE INTO cells VALUES (?, ?, ?)",
-                            [(report_id, cid, _encode(v)) for cid, v in changes.items()])
+                            [(report_id, cid, to_plain(v)) for cid, v in changes.items()])
             self._touch(con, report_id)
 
     def write_text(self, report_id: int, key: str, body: str) -> None:

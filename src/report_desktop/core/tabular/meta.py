@@ -5,14 +5,13 @@ import datetime as dt
 import re
 import unicodedata
 
-from .. import schema
+from .. import chinese, schema
 from ..files import ReportFileError
 from .labels import key
 
 # "<unit><year>年政府信息公开工作年度报告", tolerant of 年度 and a 关于 before the year.
 TITLE = re.compile(r"^(.*?)(?:关于)?([0-9０-９]{4})年度?政府信息公开工作年度报告$")
 _DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0}
 
 
 def parse_title(text: str) -> tuple[str, int] | None:
@@ -21,16 +20,6 @@ def parse_title(text: str) -> tuple[str, int] | None:
     if not m:
         return None
     return m.group(1), int(unicodedata.normalize("NFKC", m.group(2)))
-
-
-def _cn_number(text: str) -> int | None:
-    """'二十二' → 22, '一' → 1, '十' → 10."""
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
 
 
 def parse_date(raw: object) -> dt.date | None:
@@ -50,7 +39,7 @@ def parse_date(raw: object) -> dt.date | None:
                      r"([一二三四五六七八九十]{1,3})日$", text)
         if not m:
             return None
-        parts = [_cn_number(g) for g in m.groups()]
+        parts = [chinese.number(g) for g in m.groups()]
         if None in parts:
             return None
     try:

@@ -21,6 +21,7 @@ from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.merge import MergedCellRange
 
 from .. import schema
+from ..chinese import em_width
 from ..files import ReportFileError, atomic_write
 from ..report import Report
 from ..values import Bad
@@ -172,7 +173,7 @@ def _table_sheet(ws, sheet: layout.Sheet, report: Report, refs: dict[str, str]) 
             _merge(ws, box.row, box.col, box.row + box.rows - 1, box.col + box.cols - 1)
         if box.text:
             width = sum(sheet.widths[box.col - 1:box.col - 1 + box.cols])
-            need = math.ceil(math.ceil(_em(box.text) * 1.8 / max(width - 1, 1)) / box.rows)
+            need = math.ceil(math.ceil(em_width(box.text) * 1.8 / max(width - 1, 1)) / box.rows)
             for r in range(box.row, box.row + box.rows):
                 lines[r] = max(lines.get(r, 1), need)
     for r, n in lines.items():
@@ -237,11 +238,6 @@ def _ranges(refs: list[str]) -> list[str]:
     return out
 
 
-def _em(text: str) -> float:
-    """Width of text in em: CJK characters 1, others ½."""
-    return sum(1 if ord(ch) > 0x2E7F else 0.5 for ch in text)
-
-
 def _height(text: str, width: float) -> float:
-    lines = max(1, math.ceil(_em(text) * 2 / max(width - 2, 1)))
+    lines = max(1, math.ceil(em_width(text) * 2 / max(width - 2, 1)))
     return min(409, lines * LINE_PT + 3)
