@@ -1,11 +1,14 @@
 """Menus 文件 / 编辑 / 检查 / 帮助, the tool bar, and the actions behind them."""
 from __future__ import annotations
 
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from .. import APP_NAME, __version__
 from ..core import schema
+from . import theme
 from .actions import ACTIONS, MENUS, TOOLBAR, ActionSpec
 
 Std = QKeySequence.StandardKey
@@ -75,9 +78,7 @@ def build(window, handlers: dict, undo_group, picker, findings_dock) -> dict[str
 
 
 def about_text() -> str:
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
     return (f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
             f"<p>按{schema.FORMAT_NAME}（{schema.FORMAT_DOCUMENT}）"
             "编写、检查和导出政府信息公开工作年度报告。所有内容保存在本机的数据文件中。</p>"
-            f"<p style='color:#666'>Qt {qVersion()} · PySide6 {pyside_version}</p>")
+            f"<p style='color:{theme.MUTED_FG.name()}'>Qt {qVersion()} · PySide6 {pyside_version}</p>")
