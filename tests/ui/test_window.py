@@ -37,7 +37,7 @@ def test_click_finding_makes_the_cell_current_in_its_tab(qtbot, window):
     page = window.workspace.pages["applications"]
     assert window.workspace.tabs.current_page() is page
     assert page.view.currentIndex() == page.model.index_of(finding.cells[0])
-    assert QApplication.focusWidget() is page.view or not window.isActiveWindow()
+    assert window.focusWidget() is page.view      # the window's focus, active or not
 
 
 def test_click_text_finding_focuses_the_editor_and_selects_the_phrase(qtbot, window):
@@ -102,7 +102,11 @@ def test_restart_on_the_same_store_keeps_everything(qtbot, store, store_path, pr
     w = open_window(qtbot, store, prompts)
     w.session.set_cells({A("granted", "public_interest"): 7, "active.fees_10k_yuan":
                          __import__("decimal").Decimal("3.50")})
-    w.workspace.info.unit.setText("朔州市人民政府办公室")
+    unit = w.workspace.info.unit
+    unit.setFocus()
+    unit.setText("朔州市人民政府办公厅")           # then Enter: the edit is committed
+    qtbot.keyClick(unit, Qt.Key.Key_Return)
+    assert w.session.report.unit == "朔州市人民政府办公厅"
     w.workspace.text_tabs["overview"].editor.insertPlainText("【测试】")
     w.workspace.info.preamble.insertPlainText("引言补充。")
     w.session.set_meta("level", "government")
@@ -115,7 +119,7 @@ def test_restart_on_the_same_store_keeps_everything(qtbot, store, store_path, pr
         after = w2.session.report
         assert after.cells == before.cells
         assert after.texts == before.texts
-        assert after.level == "government"
+        assert after.level == "government" and after.unit == "朔州市人民政府办公厅"
         assert w2.workspace.text_tabs["overview"].editor.toPlainText() == before.texts["overview"]
         assert w2.workspace.pages["applications"].model.text(A("granted", "public_interest")) == "7"
         w2.close()
