@@ -8,7 +8,8 @@ when ``CI`` is set.  Tools: ``installer/ci-install-tools.sh``.
 Wine is kept away from the real machine: HOME and WINEPREFIX are a scratch folder (Wine
 links the prefix's Desktop/Documents to HOME), winemenubuilder and winedbg are disabled,
 every Wine call has a timeout after which the prefix's processes are killed and the test
-fails.  Two test-only stand-in DLLs make Wine 8.0 look like Windows 10 where Qt 6 needs
+fails.  Wine's Windows version is set to Windows 10 (Wine 8 reports 6.1 by default).
+Two test-only stand-in DLLs make Wine 8.0 look like Windows 10 where Qt 6 needs
 it (icuuc.dll, mscms.dll — see shared/notes/toolchain.md §4e); they are compiled here
 with mingw-w64 into the prefix's system32 and never enter the installer.
 """
@@ -265,7 +266,12 @@ def wine(installer_exe, stage_dir):
         w.run("wineboot", "-i", timeout=300)
         w.settle(60)
         assert (w.prefix / "drive_c" / "windows" / "system32").is_dir(), "wineboot made no prefix"
-        RESULTS["wine prefix"] = f"{time.perf_counter() - t:.1f} s"
+        # Wine 8 reports Windows 7 (6.1) by default; the program supports Windows 10/11 only.
+        w.run("reg", "add", r"HKCU\Software\Wine", "/v", "Version", "/d", "win10", "/f", timeout=60)
+        w.settle(60)
+        rc, out = w.run("reg", "query", r"HKCU\Software\Wine", "/v", "Version", timeout=60)
+        assert rc == 0 and "win10" in out, f"Wine's Windows version not set:\n{out}"
+        RESULTS["wine prefix"] = f"{time.perf_counter() - t:.1f} s (Windows version: win10)"
         system32 = w.prefix / "drive_c" / "windows" / "system32"
         w.stubs = build_stubs(stage_dir, root / "stubs")
         for dll in w.stubs:
