@@ -149,6 +149,13 @@ def fetch_wheels() -> list[Path]:
     return files
 
 
+def windows_marker_env(base: dict[str, str]) -> dict[str, str]:
+    """Environment-marker values of the bundled Python on Windows x64."""
+    return dict(base, sys_platform="win32", platform_system="Windows", os_name="nt",
+                platform_machine="AMD64", python_version=PY_VERSION,
+                python_full_version=PY_VERSION + ".2", implementation_name="cpython", extra="")
+
+
 def check_closure(wheels: list[Path]) -> None:
     """Every runtime requirement (for Windows, the bundled Python) of a locked wheel is locked too."""
     try:
@@ -159,10 +166,7 @@ def check_closure(wheels: list[Path]) -> None:
         from pip._vendor.packaging.markers import default_environment
         from pip._vendor.packaging.requirements import Requirement
         from pip._vendor.packaging.utils import canonicalize_name
-    env = default_environment()
-    env.update(sys_platform="win32", platform_system="Windows", os_name="nt",
-               platform_machine="AMD64", python_version=PY_VERSION,
-               python_full_version=PY_VERSION + ".2", implementation_name="cpython", extra="")
+    env = windows_marker_env(default_environment())
     locked = {canonicalize_name(n) for n, _, _ in read_lock(WHEEL_LOCK)}
     missing = []
     for wheel in wheels:

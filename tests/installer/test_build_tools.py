@@ -18,13 +18,8 @@ import stage  # noqa: E402
 
 
 def _windows_env() -> dict[str, str]:
-    """Marker environment of the bundled Python on Windows x64."""
     from packaging.markers import default_environment
-    env = default_environment()
-    env.update(sys_platform="win32", platform_system="Windows", os_name="nt", platform_machine="AMD64",
-               python_version=build.PY_VERSION, python_full_version=build.PY_VERSION + ".2",
-               implementation_name="cpython", extra="")
-    return env
+    return build.windows_marker_env(default_environment())
 
 
 def test_lock_pins_every_runtime_dependency_of_pyproject():
@@ -163,3 +158,10 @@ def test_launcher_and_nsis_script_agree_on_names():
     assert 'RMDir /r "$INSTDIR"' not in code, "never delete a whole folder the user may have chosen"
     launcher = (INSTALLER / "launcher.pyw").read_text(encoding="utf-8")
     assert f'APP_ID = "{build.APP_ID}"' in launcher
+
+
+def test_byte_compiler_must_match_the_bundled_minor_version(monkeypatch):
+    here = f"{sys.version_info[0]}{sys.version_info[1]}"
+    assert stage.target_python(here) == sys.executable
+    monkeypatch.setenv("REPORT_DESKTOP_BUILD_PYTHON", sys.executable)   # a wrong version is not taken
+    assert stage.target_python("29") is None
