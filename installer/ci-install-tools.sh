@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 start=$(date +%s)
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq \
+$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
     nsis wine wine64 xvfb imagemagick gcc-mingw-w64-x86-64-win32 bsdutils fonts-noto-cjk >/dev/null
 echo "installer tools: makensis $(makensis -VERSION), $(wine --version 2>/dev/null), in $(( $(date +%s) - start )) s"

@@ -1,7 +1,7 @@
 """政务公开年报助手 — the windowed launcher the shortcuts run (``pythonw.exe report-desktop.pyw``).
 
 Installed as ``<INSTDIR>\\report-desktop.pyw`` next to ``python\\`` (the embeddable CPython,
-whose ``python311._pth`` puts ``<INSTDIR>\\lib`` on the path) and ``lib\\`` (the program
+whose ``python313._pth`` puts ``<INSTDIR>\\lib`` on the path) and ``lib\\`` (the program
 and its packages).  pythonw.exe has no console, so stdout/stderr go to a log file in
 the user data folder, and an error that escapes the program is shown in a message box
 instead of vanishing.  Arguments are passed on: ``report-desktop.pyw --smoke`` works.

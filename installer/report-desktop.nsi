@@ -4,7 +4,7 @@
 ; build/installer/defines.nsh (version, paths, sizes); do not run makensis on this file by
 ; hand without those defines.  Layout of the installed folder ($INSTDIR, by default
 ; %LOCALAPPDATA%\Programs\report-desktop):
-;   python\              embeddable CPython 3.11 (python311._pth puts ..\lib on the path)
+;   python\              embeddable CPython 3.13 (python313._pth puts ..\lib on the path)
 ;   lib\                 the program (report_desktop) and its packages (PySide6, docx, ...)
 ;   samples\             the sample report used by --smoke
 ;   report-desktop.pyw   the windowed launcher the shortcuts run with python\pythonw.exe
@@ -76,15 +76,15 @@ VIAddVersionKey /LANG=2052 "OriginalFilename" "${OUTFILE_NAME}"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
 ; --- shared: refuse to touch files while the program runs -------------------------------
-; python311.dll is loaded by every running copy of the program; while it is, Windows
+; The bundled python3XY.dll is loaded by every running copy of the program; while it is, Windows
 ; refuses to delete it.  (Renaming would succeed, so deleting is the test.)
 !macro WAIT_UNTIL_CLOSED
   ${Do}
     ClearErrors
-    ${IfNot} ${FileExists} "$INSTDIR\python\python311.dll"
+    ${IfNot} ${FileExists} "$INSTDIR\python\${PY_DLL}"
       ${Break}
     ${EndIf}
-    Delete "$INSTDIR\python\python311.dll"
+    Delete "$INSTDIR\python\${PY_DLL}"
     ${IfNot} ${Errors}
       ${Break}
     ${EndIf}

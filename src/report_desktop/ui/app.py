@@ -37,6 +37,10 @@ def application() -> QApplication:
 
 def run(db_path: str | Path | None = None) -> int:
     """Open the window on the store at ``db_path`` (default: the user data folder)."""
+    from .earlyinit import check, refuse
+    problem = check()                  # before any Qt object that lives: see earlyinit
+    if problem:
+        return refuse(problem)
     app = application()
     from .logs import CrashHandler
     handler = CrashHandler(None)       # the log file is opened once the frame is on screen
