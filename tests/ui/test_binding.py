@@ -62,7 +62,7 @@ import sys
 import PySide6
 PySide6.__version__ = "6.12.0"          # what a venv with the leaking release reports
 from PySide6.QtWidgets import QApplication
-from report_desktop.cli.main import main
+from report_desktop.entry import main
 code = main(["--db", sys.argv[1]])
 print("QAPP", QApplication.instance() is not None, flush=True)
 sys.exit(code)
