@@ -1,0 +1,41 @@
+"""P5: wording the format prescribes — 其他 not 其它, the 2021 format's document number,
+the 条例's full name, no 2019 (试行) format wording."""
+from __future__ import annotations
+
+import re
+
+from .slip import Slip
+
+FORMAT_NUMBER = "国办公开办函〔2021〕30号"
+_DOC = re.compile(r"国办公开办函\s*(?P<o>[^\d\s])?\s*(?P<y>\d{4})\s*(?P<c>[^\d\s])?\s*(?P<n>\d+)\s*号")
+_FORMAT_NEAR = re.compile(r"年度报告格式[^\n]{0,60}$")
+_OLD_NAMES = re.compile(r"《(?:政府)?信息公开条例》")
+_OLD_DECREE = re.compile(r"国务院令第\s*492\s*号")
+_TRIAL = re.compile(r"年度报告格式[（(]试行[）)]|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量"
+                    r"|本年增/减|处理决定数量|第二十条第[（(][一二三四五六七八九十]+[）)]项")
+
+
+def check(text: str) -> list[Slip]:
+    out = [Slip("P5", m.start(), m.end(), "“其它”改为“其他”（格式统一用“其他”）")
+           for m in re.finditer("其它", text)]
+    for m in _DOC.finditer(text):
+        right = (m.group(0) == FORMAT_NUMBER)
+        if right:
+            continue
+        y, n = m.group("y"), m.group("n")
+        if (y, n) == ("2019", "60"):
+            msg = f"引用的是2019年试行格式的文号，应为“{FORMAT_NUMBER}”"
+        elif (y, n) == ("2021", "30"):
+            msg = f"文号应写作“{FORMAT_NUMBER}”（年份用六角括号〔〕，不加空格）"
+        elif _FORMAT_NEAR.search(text, max(0, m.start() - 80), m.start()):
+            msg = f"年度报告格式的文号应为“{FORMAT_NUMBER}”"
+        else:
+            continue                      # another notice of the same office, cited on purpose
+        out.append(Slip("P5", m.start(), m.end(), msg))
+    out += [Slip("P5", m.start(), m.end(), "条例名称写全：《中华人民共和国政府信息公开条例》")
+            for m in _OLD_NAMES.finditer(text)]
+    out += [Slip("P5", m.start(), m.end(), "条例已于2019年修订，应为国务院令第711号")
+            for m in _OLD_DECREE.finditer(text)]
+    out += [Slip("P5", m.start(), m.end(), f"“{m.group(0)}”是2019年试行格式的用语，按2021年格式改写")
+            for m in _TRIAL.finditer(text)]
+    return out
