@@ -67,3 +67,17 @@ def fix_report(rep: Report) -> dict[str, list[Edit]]:
             rep.texts[key] = new
             done[key] = edits
     return done
+
+
+def describe_fixes(rep: Report, done: dict[str, list[Edit]], before: dict[str, str]) -> list[str]:
+    """Lines in Chinese saying what ``fix_report`` changed, section by section."""
+    from ... import schema
+    lines = []
+    for key, edits in done.items():
+        lines.append(f"{schema.TEXTS.get(key, key)}：修正 {len(edits)} 处")
+        text = before[key]
+        for e in edits:
+            a = max(0, e.start - 6)
+            context = text[a:e.end + 6].replace("\n", " ")
+            lines.append(f"  第{e.start + 1}字 {e.describe()}（{context}）")
+    return lines

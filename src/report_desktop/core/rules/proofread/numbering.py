@@ -37,9 +37,7 @@ def _lines(text: str) -> list[Slip]:
         start, end = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000")), m.end()
         prev = last.get(level)
         last[level] = (n, style)
-        if n == 1 or prev is None:
-            if n > 1 and prev is None and level in (1, 3):
-                out.append(Slip("P4", start, end, f"序号“{m.group(0).strip()}”前面缺少第一项"))
+        if n == 1 or prev is None:       # a (new) list; a section may quote its later items
             continue
         p, p_style = prev
         shown = m.group(0).strip()

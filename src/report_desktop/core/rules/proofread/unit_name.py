@@ -15,7 +15,7 @@ from .slip import Slip
 _LEVELS = "省市县区旗镇乡"
 _PLACE = re.compile(rf"[\u4e00-\u9fff]+?(?:街道|[{_LEVELS}])")
 _SWAPS = (("办公室", "办公厅"), ("办公厅", "办公室"))
-_OPENING = re.compile(r"(?:^|[\n。；！？!?;）)]|\d{4}年度?[，,]|请与)[ \t\u3000]*$")
+_OPENING = re.compile(r"(?:^|[\n。；！？!?;）)]|\d{4}年度?[，,])[ \t\u3000]*$")
 _NOT_A_NAME = set("本我该全各此每两上下级省市县区乡镇街")
 _TITLE = re.compile(r"\d{4}年度?政府信息公开工作年度报告")
 
@@ -45,9 +45,13 @@ def check(text: str, unit: str) -> list[Slip]:
             k = m.start()
             if not _named(text, k) or _ours(text, k, level, unit):
                 continue
-            if _OPENING.search(text, max(0, k - 20), _run_start(text, k)):
-                out.append(Slip("P6", _run_start(text, k), m.end(),
-                                f"“{text[_run_start(text, k):m.end()]}”与署名单位“{unit}”不一致，请核对单位名称"))
+            start = _run_start(text, k)
+            if text.startswith("请与", start):        # "请与…联系": the report's own contact
+                start += 2
+            elif not _OPENING.search(text, max(0, k - 20), start):
+                continue
+            out.append(Slip("P6", start, m.end(),
+                            f"“{text[start:m.end()]}”与署名单位“{unit}”不一致，请核对单位名称"))
     for wrong_from, wrong_to in _SWAPS:
         if body.endswith(wrong_from):
             variant = place[-len(level) - 2:] + body[:-len(wrong_from)] + wrong_to
