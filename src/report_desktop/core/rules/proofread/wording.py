@@ -9,6 +9,7 @@ from .slip import Slip
 FORMAT_NUMBER = "国办公开办函〔2021〕30号"
 _DOC = re.compile(r"国办公开办函\s*(?P<o>[^\d\s])?\s*(?P<y>\d{4})\s*(?P<c>[^\d\s])?\s*(?P<n>\d+)\s*号")
 _FORMAT_NEAR = re.compile(r"年度报告格式[^\n]{0,60}$")
+_FORMAT_AFTER = re.compile(r"[^\n。]{0,6}(?:编制|格式)")
 _OLD_NAMES = re.compile(r"《(?:政府)?信息公开条例》")
 _OLD_DECREE = re.compile(r"国务院令第\s*492\s*号")
 _TRIAL = re.compile(r"年度报告格式[（(]试行[）)]|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量"
@@ -27,7 +28,8 @@ def check(text: str) -> list[Slip]:
             msg = f"引用的是2019年试行格式的文号，应为“{FORMAT_NUMBER}”"
         elif (y, n) == ("2021", "30"):
             msg = f"文号应写作“{FORMAT_NUMBER}”（年份用六角括号〔〕，不加空格）"
-        elif _FORMAT_NEAR.search(text, max(0, m.start() - 80), m.start()):
+        elif (_FORMAT_NEAR.search(text, max(0, m.start() - 80), m.start())
+              or _FORMAT_AFTER.match(text, m.end())):
             msg = f"年度报告格式的文号应为“{FORMAT_NUMBER}”"
         else:
             continue                      # another notice of the same office, cited on purpose
