@@ -17,6 +17,12 @@ HEADER_BG = QColor("#eef2f7")
 LABEL_BG = QColor("#ffffff")
 ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
+# Spell-checker style underlines of findings in the text editors.
+ERROR_UNDERLINE = QColor("#d32f2f")
+WARNING_UNDERLINE = QColor("#e39b00")
+# A faint tint under very short marked spans (a lone "," is hard to see underlined).
+WARNING_TINT = QColor("#fdf1cf")
+ERROR_TINT = QColor("#fbe2df")
 
 # Style sheets are set on the few widgets that need them, not on the application:
 # an application-wide sheet makes Qt re-polish every widget and slows the start.
