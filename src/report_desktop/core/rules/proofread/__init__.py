@@ -5,6 +5,9 @@ name the text section and the exact character range, so the editor can underline
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from operator import itemgetter
+
 from ...report import Report
 from ..findings import Finding, warning
 from . import numbering, punctuation, unit_name, wording, years
@@ -23,15 +26,22 @@ def text_slips(text: str, year: int = 0, unit: str = "") -> list[Slip]:
     slips += numbering.check(text)
     slips += wording.check(text)
     slips += unit_name.check(text, unit)
-    slips.sort(key=lambda s: (s.start, s.end, s.rule))
+    slips.sort(key=itemgetter(1, 2, 0))             # start, end, rule
     return slips
 
 
 def check(rep: Report) -> list[Finding]:
     """P1–P6 over every text section of the report."""
-    out = []
+    out: list[Finding] = []
     for key, text in rep.texts.items():
-        for s in text_slips(text, rep.year, rep.unit):
-            out.append(warning(s.rule, s.message, [f"text.{key}"], (s.start, s.end),
-                               snippet(text, s.start, s.end)))
+        out.extend(section_findings(key, text or "", rep.year, rep.unit))
     return out
+
+
+@lru_cache(maxsize=32)
+def section_findings(key: str, text: str, year: int, unit: str) -> tuple[Finding, ...]:
+    """One section's findings.  Cached: while the clerk types in one section, the
+    others are not proofread again at every pause (findings are immutable)."""
+    cells = (f"text.{key}",)
+    return tuple(warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
+                 for s in text_slips(text, year, unit))

@@ -5,6 +5,8 @@ parenthesis pairs (for P1, which decides whether they sit in Chinese prose).
 """
 from __future__ import annotations
 
+import re
+
 from .chars import show
 from .slip import Slip
 
@@ -14,6 +16,8 @@ _OPENERS = {"（": ("round", "）"), "(": ("round", ")"), "《": ("book", "》")
 _CLOSERS = {"）": "round", ")": "round", "》": "book", "〉": "book", "”": "quote", "’": "squote",
             "】": "lent", "〕": "tort"}
 _FULL = {"(": "（", ")": "）"}
+# Every character the matching looks at; the rest of the text is skipped by the regex engine.
+_RELEVANT = re.compile('[\n"（(《〈“‘【〔）)》〉”’】〕]')
 _NUMBERING = set("0123456789一二三四五六七八九十abcdefghABCDEFGH①②③④⑤")
 
 
@@ -36,7 +40,9 @@ def check(text: str, mask: bytearray) -> tuple[list[Slip], list[tuple[int, int]]
         if o != '"':
             slips.append(Slip("P2", pos, pos + 1, f"{show(o)}没有对应的{show(_OPENERS[o][1])}，请补全或删除"))
 
-    for i, c in enumerate(text):
+    for hit in _RELEVANT.finditer(text):
+        i = hit.start()
+        c = text[i]
         if c == "\n":
             for pos in stack:
                 unclosed(pos)

@@ -1,11 +1,10 @@
 """A slip found in one text: where it is, what to do, and the safe fix if there is one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):          # a tuple: a long text makes hundreds, created fast
     rule: str
     start: int
     end: int

@@ -23,6 +23,8 @@ def check(text: str, year: int) -> list[Slip]:
     if not year:
         return []
     old = {year - 1, year - 2}
+    if str(year - 1) not in text and str(year - 2) not in text:
+        return []
     out = []
     for pattern in (_OPENS, _THIS_YEAR):
         for m in pattern.finditer(text):
