@@ -98,9 +98,9 @@ def test_fix_punctuation_makes_every_safe_change_once():
     text = "2024年,我镇认真落实(书签)功能.全年 公开，，确保不泄密。 严格审查"
     new, edits = fix_punctuation(text)
     assert new == "2024年，我镇认真落实（书签）功能。全年公开，确保不泄密。严格审查"
-    assert [e.describe() for e in edits] == [
-        "“,” → “，”", "“(” → “（”", "“)” → “）”", "“.” → “。”", "空格 → 删除", "“，，” → “，”",
-        "空格 → 删除"]
+    assert [e.label() for e in edits] == [
+        "半角逗号 , → ，", "半角括号 ( → （", "半角括号 ) → ）", "半角句点 . → 。", "删除空格", "，， → ，",
+        "删除空格"]
     assert fix_punctuation(new) == (new, [])
 
 
@@ -287,7 +287,7 @@ def test_fix_punctuation_command(capsys, seed_path, tmp_path):
     out = tmp_path / "fixed.json"
     assert main(["fix-punctuation", str(seed_path), str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "一、总体情况：修正 54 处" in printed and "“,” → “，”" in printed
+    assert "一、总体情况：修正 54 处" in printed and "第6字　半角逗号 , → ，　原文：…2024年,朔州市人民…" in printed
     fixed, original = jsonio.read(out), jsonio.read(seed_path)
     assert fixed.cells == original.cells and fixed.unit == original.unit
     assert fixed.texts["overview"].startswith("2024年，朔州市")

@@ -94,7 +94,7 @@ def test_right_click_fixes_one_mark_as_one_undo_step(qtbot, window):
     choose_from_menu(qtbot, "修正：", seen)
     right_click(editor, 5)
     qtbot.waitUntil(lambda: s.report.texts["overview"] != before, timeout=5000)
-    assert "修正：“,” → “，”" in seen and "全部修正本部分标点…" in seen
+    assert "修正：半角逗号 , → ，" in seen and "全部修正本部分标点…" in seen
     assert s.report.texts["overview"].startswith("2024年，朔州市")
     assert s.report.texts["overview"][6:] == before[6:]
     assert s.undo_stack.count() == steps + 1 and "修正标点" in s.undo_stack.undoText()
@@ -124,7 +124,7 @@ def test_fix_all_shows_the_changes_then_applies_them_as_one_step(qtbot, window, 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     kind, section, count, changes = prompts.shown[-1]
     assert (kind, section, count) == ("review_fixes", "一、总体情况", "54")
-    assert changes.startswith("第6字　“,” → “，”") and "空格 → 删除" in changes
+    assert changes.startswith("第6字　半角逗号 , → ，") and "删除空格" in changes
     assert s.report.texts["overview"] == before
     prompts.confirm_answer = True
     steps = s.undo_stack.count()

@@ -144,7 +144,7 @@ class TextMarks(QObject):
         first = menu.actions()[0] if menu.actions() else None
         added = []
         for e in self.fixes_at(self._index_at(pos)):
-            act = menu.addAction(f"修正：{e.describe()}")
+            act = menu.addAction(f"修正：{e.label()}")
             act.triggered.connect(lambda _=False, e=e: self.apply_one(e))
             added.append(act)
         fix_all = menu.addAction("全部修正本部分标点…")
@@ -163,7 +163,7 @@ class TextMarks(QObject):
         if self.session is None or text[edit.start:edit.end] != edit.old:
             return
         self.session.set_text(self.editor.key, apply(text, [edit]), merge=False,
-                              title=f"修正标点：{edit.describe()}")
+                              title=f"修正标点：{edit.label()}")
 
     def fix_all(self) -> None:
         """Show every safe fix of this section, then apply them as one undo step."""
@@ -173,7 +173,7 @@ class TextMarks(QObject):
         edits = safe_edits(text)
         if not edits:
             return
-        changes = [f"第{e.start + 1}字　{e.describe()}　…{text[max(0, e.start - 8):e.end + 8]}…"
+        changes = [f"第{e.start + 1}字　{e.label()}　…{text[max(0, e.start - 8):e.end + 8]}…"
                    .replace("\n", " ") for e in edits]
         section = schema.TEXTS.get(self.editor.key, self.editor.key)
         if not self._prompts().review_fixes(section, changes):

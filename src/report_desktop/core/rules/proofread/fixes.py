@@ -17,10 +17,15 @@ class Edit:
     message: str
 
     def describe(self) -> str:
-        """'“,” → “，”' as the clerk sees it (a removed space shown as 空格)."""
-        old = "空格" if not self.old.strip() else f"“{self.old}”"
-        new = "删除" if not self.new else f"“{self.new}”"
-        return f"{old} → {new}"
+        """', → ，' or '删除空格': the change itself, without quotes around lone marks."""
+        if not self.new:
+            return "删除空格" if not self.old.strip() else f"删除 {self.old}"
+        return f"{self.old} → {self.new}"
+
+    def label(self) -> str:
+        """The change named for a menu or a list: '半角逗号 , → ，'."""
+        kind = self.message.split("“")[0] if self.message.startswith("半角") else ""
+        return f"{kind} {self.describe()}".strip()
 
 
 def safe_edits(text: str) -> list[Edit]:
@@ -79,5 +84,5 @@ def describe_fixes(rep: Report, done: dict[str, list[Edit]], before: dict[str, s
         for e in edits:
             a = max(0, e.start - 6)
             context = text[a:e.end + 6].replace("\n", " ")
-            lines.append(f"  第{e.start + 1}字 {e.describe()}（{context}）")
+            lines.append(f"  第{e.start + 1}字　{e.label()}　原文：…{context}…")
     return lines
