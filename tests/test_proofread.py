@@ -287,7 +287,7 @@ def test_fix_punctuation_command(capsys, seed_path, tmp_path):
     out = tmp_path / "fixed.json"
     assert main(["fix-punctuation", str(seed_path), str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "一、总体情况：修正 54 处" in printed and "第6字　半角逗号 , → ，　原文：…2024年,朔州市人民…" in printed
+    assert "一、总体情况：修正 54 处" in printed and "第6字　半角逗号 , → ，　原文：…2024年,朔州市人民政…" in printed
     fixed, original = jsonio.read(out), jsonio.read(seed_path)
     assert fixed.cells == original.cells and fixed.unit == original.unit
     assert fixed.texts["overview"].startswith("2024年，朔州市")
