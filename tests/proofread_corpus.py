@@ -40,6 +40,8 @@ def load() -> list[Entry]:
                 entry.unit = line[6:]
             elif line.startswith("@year="):
                 entry.year = int(line[6:])
+            elif line.startswith("# "):           # a comment between entries
+                continue
             else:
                 body.append(line)
         entry.text = "\n".join(body).strip("\n")

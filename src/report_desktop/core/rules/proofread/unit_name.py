@@ -17,7 +17,9 @@ _PLACE = re.compile(rf"[\u4e00-\u9fff]+?(?:街道|[{_LEVELS}])")
 _SWAPS = (("办公室", "办公厅"), ("办公厅", "办公室"))
 _OPENING = re.compile(r"(?:^|[\n。；！？!?;）)]|\d{4}年度?[，,])[ \t\u3000]*$")
 _NOT_A_NAME = set("本我该全各此每两上下级省市县区乡镇街")
-_PREPOSITIONS = set("与向和及同对在由经据按从自把将为给跟配协会联")
+# Words that put another body's name after them on purpose ("与凤凰镇人民政府交流").
+_PREPOSITIONS = re.compile("[与向和及同对在由经据按从自把将为给跟配协会联]")
+_VERBS = re.compile("通过|经过|配合|协助|会同|联合|根据|按照|依照|报送|报请|提请|前往|赴")
 _TITLE = re.compile(r"\d{4}年度?政府信息公开工作年度报告")
 
 
@@ -39,22 +41,21 @@ def check(text: str, unit: str) -> list[Slip]:
         return []
     place, body = parts
     level = "街道" if place.endswith("街道") else place[-1]
-    bodies = {body, body.replace("人民政府", "政府")}
     out = []
-    for b in sorted(bodies, key=len, reverse=True):
-        for m in re.finditer(re.escape(level + b), text):
-            k = m.start()
-            if not _named(text, k) or _ours(text, k, level, unit):
-                continue
-            start = _run_start(text, k)
-            if text.startswith("请与", start):        # "请与…联系": the report's own contact
-                start += 2
-            elif k - start > 2 and text[start] in _PREPOSITIONS:
-                continue                              # "与凤凰镇人民政府交流": another body
-            elif not _OPENING.search(text, max(0, k - 20), start):
-                continue
-            out.append(Slip("P6", start, m.end(),
-                            f"“{text[start:m.end()]}”与署名单位“{unit}”不一致，请核对单位名称"))
+    # The full body only: "镇政府" alone is how any text refers to a township government.
+    for m in re.finditer(re.escape(level + body), text):
+        k = m.start()
+        if not _named(text, k) or _ours(text, k, level, unit):
+            continue
+        start = _run_start(text, k)
+        if text.startswith("请与", start):        # "请与…联系": the report's own contact
+            start += 2
+        elif _PREPOSITIONS.match(text, start, k) and k - start > 2 or _VERBS.match(text, start, k):
+            continue                              # "与凤凰镇人民政府交流": another body
+        elif not _OPENING.search(text, max(0, k - 20), start):
+            continue
+        out.append(Slip("P6", start, m.end(),
+                        f"“{text[start:m.end()]}”与署名单位“{unit}”不一致，请核对单位名称"))
     for wrong_from, wrong_to in _SWAPS:
         if body.endswith(wrong_from):
             variant = place[-len(level) - 2:] + body[:-len(wrong_from)] + wrong_to
