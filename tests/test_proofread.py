@@ -235,6 +235,8 @@ def test_p6_unit_named_otherwise(text, unit, bad):
     ("本镇人民政府、县人民政府办公室和各村委会。", UNIT),
     ("朔州市人民政府门户网站公开。", "朔州市人民政府办公室"),
     ("井坪镇2024年政府信息公开工作年度报告", UNIT),
+    ("（一）主动公开情况。通过镇政府网站公开信息96条。", UNIT),
+    ("经过凤凰镇人民政府同意，联合开展宣传。", UNIT),
 ])
 def test_p6_other_bodies_on_purpose_are_silent(text, unit):
     assert spans(text, "P6", unit=unit) == []
@@ -304,3 +306,10 @@ def test_fix_punctuation_bad_input_exit_2(capsys, tmp_path):
     assert main(["fix-punctuation", str(tmp_path / "none.json"), str(tmp_path / "o.json")]) == 2
     assert "错误" in capsys.readouterr().err and not (tmp_path / "o.json").exists()
     assert main(["fix-punctuation", str(tmp_path / "none.json")]) == 2
+
+
+def test_every_message_fits_one_line_of_the_findings_panel():
+    from tests.proofread_corpus import load
+    for entry in load():
+        for s in text_slips(entry.text, entry.year, entry.unit):
+            assert len(s.message) <= 60, s.message
