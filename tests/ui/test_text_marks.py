@@ -164,3 +164,12 @@ def test_preamble_on_the_info_tab_is_marked_and_fixable(qtbot, window, prompts):
     right_click(editor, 3)
     qtbot.waitUntil(lambda: "(" not in window.session.report.texts["preamble"], timeout=5000)
     assert prompts.shown[-1][:3] == ("review_fixes", "引言（报告依据、结构、统计期限）", "6")
+
+
+def test_preamble_fix_all_button(qtbot, window, prompts):
+    info = window.tabs.show_page("info")
+    assert info.fix_preamble.isEnabled()
+    qtbot.mouseClick(info.fix_preamble, Qt.MouseButton.LeftButton)
+    assert prompts.shown[-1][:3] == ("review_fixes", "引言（报告依据、结构、统计期限）", "6")
+    assert "(" not in window.session.report.texts["preamble"]
+    assert not info.fix_preamble.isEnabled()
