@@ -17,7 +17,8 @@ _LINE = re.compile(
     rf"|[（(](?P<p>[{_CN}]{{1,3}})[）)]"
     r"|(?P<a>\d{1,2})(?P<ad>[.．、](?!\d))"
     r"|[（(](?P<b>\d{1,2})[）)]|(?P<c>\d{1,2})[）)])", re.M)
-_INLINE = re.compile(rf"(?:^|(?<=[，,。；;：:\n \u3000]))(?P<n>[{_CN}]{{1,3}})是")
+_INLINE = re.compile(rf"(?P<n>[{_CN}]{{1,3}})是")
+_INLINE_AFTER = set("，,。；;：:\n \u3000")
 
 
 def check(text: str) -> list[Slip]:
@@ -73,6 +74,8 @@ def _inline(text: str) -> list[Slip]:
     out = []
     prev = 0                                     # the last "N是" seen; 一是 restarts
     for m in _INLINE.finditer(text):
+        if m.start() and text[m.start() - 1] not in _INLINE_AFTER:
+            continue                              # 统一是, 第一是: not a list item
         n = chinese_number(m.group("n"))
         if not n or n > 10:
             continue

@@ -6,6 +6,7 @@ them sorted and without overlaps, so they can be applied all at once.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from . import brackets
 from .chars import is_chinese, is_han, protected_mask, show
@@ -13,7 +14,9 @@ from .slip import Slip
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
-_HALF = re.compile(r"[,;:?!().]")
+_MARKS = re.compile(r"[,;:?!.]")
+_BY_PLACE = attrgetter("start", "end")
+_PARENS = re.compile(r"[()]")
 _SPACES = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile("[ \t\u3000\u00a0]+")
 _MARK_RUN = re.compile("[，。、；：？！,;:?!.]{2,}")
@@ -51,18 +54,21 @@ def punctuation_slips(text: str) -> list[Slip]:
         inside = text[o + 1:c]
         if (any(is_han(ch) for ch in inside) or _p1(text, o, "(") or _p1(text, c, ")")):
             fixed[o], fixed[c] = "（", "）"
-    paired = {i for p in pairs for i in p}
-    for hit in _HALF.finditer(text):
+    for hit in _MARKS.finditer(text):             # , ; : ? ! . (a C scan; few hits)
         i = hit.start()
-        c = text[i]
+        if not mask[i] and _p1(text, i, text[i]):
+            fixed[i] = _FULL[text[i]]
+    paired = {i for p in pairs for i in p}
+    for hit in _PARENS.finditer(text):           # lone half-width brackets
+        i = hit.start()
         if mask[i] or i in fixed or i in settled or i in paired:
             continue
-        if _p1(text, i, c):
-            fixed[i] = _FULL[c]
+        if _p1(text, i, text[i]):
+            fixed[i] = _FULL[text[i]]
     slips += [Slip("P1", i, i + 1, _MESSAGES[text[i]], r) for i, r in fixed.items()]
     slips += _spaces(text, fixed)
     slips = _doubled(text, fixed, slips)
-    slips.sort(key=lambda s: (s.start, s.end))
+    slips.sort(key=_BY_PLACE)
     return slips
 
 
