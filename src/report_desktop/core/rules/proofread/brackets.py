@@ -18,13 +18,16 @@ _CLOSERS = {"）": "round", ")": "round", "》": "book", "〉": "book", "”": "
 _FULL = {"(": "（", ")": "）"}
 # Every character the matching looks at; the rest of the text is skipped by the regex engine.
 _RELEVANT = re.compile('[\n"（(《〈“‘【〔）)》〉”’】〕]')
+_ITEM_BEFORE = set("，,。；;：: \t\u3000")
 _NUMBERING = set("0123456789一二三四五六七八九十abcdefghABCDEFGH①②③④⑤")
 
 
 def _numbering_closer(text: str, i: int, line_start: int) -> bool:
-    """'1)' or '二）' opening a line: list numbering, not a stray bracket."""
-    head = text[line_start:i].strip(" \t\u3000")
-    return 0 < len(head) <= 3 and all(c in _NUMBERING for c in head)
+    """'1)' or '二）' opening a line or an item after a pause: numbering, not a stray bracket."""
+    j = i
+    while j > line_start and i - j < 3 and text[j - 1] in _NUMBERING:
+        j -= 1
+    return j < i and (j == line_start or text[j - 1] in _ITEM_BEFORE)
 
 
 def check(text: str, mask: bytearray) -> tuple[list[Slip], list[tuple[int, int]], set[int]]:

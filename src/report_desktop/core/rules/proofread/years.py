@@ -12,11 +12,11 @@ from .slip import Slip
 
 # Sentence openings: text start, a new line, a sentence end, or a sub-heading like （一）.
 _OPENING = r"(?:^|(?<=[\n。；！？!?;])|(?<=[）)]))[ \t\u3000]*"
-_OPENS = re.compile(_OPENING + r"(?P<y>(?P<n>\d{4})年)(?:度|以来|[，,])")
+_OPENS = re.compile(_OPENING + r"(?P<y>(?P<n>\d{4})年)(?:度(?!政府信息公开工作年度报告)|以来|[，,])")
 _THIS_YEAR = re.compile(r"本年度?[（(](?P<y>(?P<n>\d{4})年度?)[）)]")
 _TITLE = re.compile(r"(?P<y>(?P<n>\d{4})年)度?政府信息公开工作年度报告")
-# Words just before a named report that make it another year's report on purpose.
-_OTHER_REPORT = re.compile(r"(?:上一?年度?|去年|往年|历年|与|较|对照|参照|比较|《)[^。；\n]{0,12}$")
+# A report named as this one: "本报告为…", "特向社会公布…", or a title on its own line.
+_THIS_REPORT = re.compile(r"(?:本报告|本年度报告|特向社会公布|现将|现予公布|公布|发布|编制|印发)[^。；\n]{0,20}$")
 
 
 def check(text: str, year: int) -> list[Slip]:
@@ -31,10 +31,17 @@ def check(text: str, year: int) -> list[Slip]:
             if int(m.group("n")) in old:
                 out.append(_slip(m, year))
     for m in _TITLE.finditer(text):
-        if int(m.group("n")) in old and not _OTHER_REPORT.search(text, max(0, m.start() - 16), m.start()):
-            if text[m.end():m.end() + 1] != "》":
-                out.append(_slip(m, year))
+        if int(m.group("n")) in old and (_own_line(text, m) or _THIS_REPORT.search(
+                text, max(0, m.start() - 24), m.start())):
+            out.append(_slip(m, year))
     return out
+
+
+def _own_line(text: str, m: re.Match) -> bool:
+    """The title standing alone on its line (after the unit's name, if any)."""
+    line_end = text.find("\n", m.end())
+    rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
+    return rest == "" and "。" not in text[text.rfind("\n", 0, m.start()) + 1:m.start()]
 
 
 def _slip(m: re.Match, year: int) -> Slip:
