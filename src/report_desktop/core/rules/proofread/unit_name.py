@@ -14,7 +14,8 @@ from .slip import Slip
 
 _LEVELS = "省市县区旗镇乡"
 _PLACE = re.compile(rf"[\u4e00-\u9fff]+?(?:街道|[{_LEVELS}])")
-_SWAPS = (("办公室", "办公厅"), ("办公厅", "办公室"))
+# Endings confused with the unit's own: a city's 民政局 is not a 民政厅, its 办公室 no 办公厅.
+_SWAPS = (("办公室", "办公厅"), ("办公厅", "办公室"), ("局", "厅"))
 _OPENING = re.compile(r"(?:^|[\n。；！？!?;）)]|\d{4}年度?[，,])[ \t\u3000]*$")
 _NOT_A_NAME = set("本我该全各此每两上下级省市县区乡镇街")
 # Words that put another body's name after them on purpose ("与凤凰镇人民政府交流").

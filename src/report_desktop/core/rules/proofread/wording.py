@@ -7,7 +7,7 @@ import re
 from .slip import Slip
 
 FORMAT_NUMBER = "国办公开办函〔2021〕30号"
-_DOC = re.compile(r"国办公开办函\s*(?P<o>[^\d\s])?\s*(?P<y>\d{4})\s*(?P<c>[^\d\s])?\s*(?P<n>\d+)\s*号")
+_DOC = re.compile(r"国办公开办函\s*(?P<o>[^\d\s])?\s*(?P<y>\d{4})\s*(?P<c>[^\d\s第])?\s*第?(?P<n>\d+)\s*号")
 _FORMAT_NEAR = re.compile(r"年度报告格式[^\n]{0,60}$")
 _FORMAT_AFTER = re.compile(r"[^\n。]{0,6}(?:编制|格式)")
 _OLD_NAMES = re.compile(r"《(?:政府)?信息公开条例》")
