@@ -173,3 +173,14 @@ def test_preamble_fix_all_button(qtbot, window, prompts):
     assert prompts.shown[-1][:3] == ("review_fixes", "引言（报告依据、结构、统计期限）", "6")
     assert "(" not in window.session.report.texts["preamble"]
     assert not info.fix_preamble.isEnabled()
+
+
+def test_marks_after_a_character_beyond_the_bmp(qtbot, window):
+    tab, editor = open_tab(window)
+    window.session.set_text("overview", "𠀀年,我镇认真落实。")     # U+20000 is two Qt positions
+    window.session.revalidate()
+    assert [m[:2] for m in marked(editor)] == [(3, 4)]
+    seen = []
+    choose_from_menu(qtbot, "修正：", seen)
+    right_click(editor, 3)
+    assert window.session.report.texts["overview"] == "𠀀年，我镇认真落实。"

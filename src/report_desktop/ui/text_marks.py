@@ -20,9 +20,14 @@ from . import theme
 FIXABLE = ("P1", "P2")
 
 
+def _astral(text: str) -> bool:
+    """Characters beyond the BMP, which Qt counts as two positions (rare CJK, emoji)."""
+    return not text.isascii() and max(text) >= "\U00010000"
+
+
 def _utf16(text: str, i: int) -> int:
     """Qt counts positions in UTF-16 units; Python in code points."""
-    return i if text.isascii() or max(text) < "\U00010000" else len(text[:i].encode("utf-16-le")) // 2
+    return len(text[:i].encode("utf-16-le")) // 2
 
 
 class TextMarks(QObject):
@@ -77,11 +82,12 @@ class TextMarks(QObject):
     def _paint(self) -> None:
         selections = []
         text = self._text
+        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
         for a, b, f in self.marks:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(_utf16(text, a))
-            cursor.setPosition(_utf16(text, b), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(pos(a))
+            cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
             error = f.severity == ERROR
@@ -102,7 +108,7 @@ class TextMarks(QObject):
     def _index_at(self, pos) -> int:
         q = self.editor.cursorForPosition(pos).position()
         text = self._text
-        if text.isascii() or max(text, default="a") < "\U00010000":
+        if not _astral(text):
             return q
         units = 0
         for i, ch in enumerate(text):       # back from UTF-16 units to code points
