@@ -184,3 +184,11 @@ def test_marks_after_a_character_beyond_the_bmp(qtbot, window):
     choose_from_menu(qtbot, "修正：", seen)
     right_click(editor, 3)
     assert window.session.report.texts["overview"] == "𠀀年，我镇认真落实。"
+
+
+def test_a_finding_can_be_selected_in_its_editor(qtbot, window):
+    tab, editor = open_tab(window)
+    p2 = next(f for f in window.session.findings if f.rule == "P2")
+    assert editor.marks.select(p2)
+    assert editor.textCursor().selectedText() == " "
+    assert (editor.textCursor().selectionStart(), editor.textCursor().selectionEnd()) == p2.range

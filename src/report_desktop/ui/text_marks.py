@@ -99,6 +99,19 @@ class TextMarks(QObject):
         self.editor.setExtraSelections(selections)
         self.changed.emit()
 
+    def select(self, finding) -> bool:
+        """Select the span a finding is about (for a click in the findings panel)."""
+        found = next(((a, b) for a, b, f in self.marks if f == finding), None)
+        if found is None:
+            return False
+        text = self._text
+        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(pos(found[0]))
+        cursor.setPosition(pos(found[1]), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        return True
+
     # -- what is at a point ------------------------------------------------------------
     def findings_at(self, index: int) -> list:
         """Findings whose range covers the character at ``index`` (or just before it)."""
