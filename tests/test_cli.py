@@ -22,8 +22,17 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_check_seed_is_clean(capsys, seed_path, tmp_path):
+def test_check_seed_has_no_error(capsys, seed_path, tmp_path):
     code, out, _ = run(capsys, "check", seed_path, "--db", tmp_path / "none.sqlite3")
+    assert code == 0 and "共 0 个错误" in out and "[提醒 P1 半角标点]" in out
+
+
+def test_check_clean_text_passes(capsys, seed, tmp_path):
+    from report_desktop.core.rules.proofread.fixes import fix_report
+    fix_report(seed)
+    p = tmp_path / "fixed.json"
+    jsonio.write(seed, p)
+    code, out, _ = run(capsys, "check", p, "--db", tmp_path / "none.sqlite3")
     assert code == 0 and "检查通过" in out
 
 

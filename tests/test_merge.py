@@ -12,6 +12,7 @@ from report_desktop.entry import main
 from report_desktop.core import jsonio, schema, summary, xlsx
 from report_desktop.core.report import Report
 from report_desktop.core.rules import ERROR, validate
+from report_desktop.core.rules.proofread.fixes import fix_report
 from report_desktop.core.store import Store
 from report_desktop.core.values import Bad
 
@@ -19,6 +20,7 @@ from report_desktop.core.values import Bad
 def unit(seed, name: str, fee: str = "0", new: int = 13) -> Report:
     rep = seed.copy()
     rep.unit = name
+    fix_report(rep)       # the seed's own text has half-width punctuation (P1/P2 warnings)
     rep.set("active.fees_10k_yuan", Decimal(fee))
     rep.set("applications.new.natural_person", new)
     rep.set("applications.granted.natural_person", new - 12)

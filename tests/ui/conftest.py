@@ -68,6 +68,10 @@ class ScriptedPrompts(Prompts):
         self.shown.append(("word_fonts", "Word 文档字体", current, "|".join(choices)))
         return self.fonts_answer
 
+    def review_fixes(self, section, changes):
+        self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
+        return self.confirm_answer
+
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]
 

@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_options(m)
     _add_db(m)
 
+    f = sub.add_parser("fix-punctuation", help="只修正正文中的标点（半角改全角、删除多余空格和重复标点），写到新文件")
+    f.add_argument("input", type=Path, help="报告文件")
+    f.add_argument("output", type=Path, help="修正后写到的文件（按扩展名）")
+    f.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb", help=argparse.SUPPRESS)
+
     d = sub.add_parser("db", help="管理数据文件中的报告")
     dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)
     _add_db(dsub.add_parser("list", help="列出所有报告"))
@@ -231,6 +236,19 @@ def cmd_merge(args) -> int:
     return EXIT_OK
 
 
+def cmd_fix_punctuation(args) -> int:
+    from ..core.rules.proofread.fixes import describe_fixes, fix_report
+    report = formats.read(args.input)
+    before = dict(report.texts)
+    done = fix_report(report)
+    formats.write(report, args.output, args.fonts)
+    for line in describe_fixes(report, done, before):
+        print(line)
+    count = sum(len(e) for e in done.values())
+    print(f"已写出：{args.output}（修正标点 {count} 处）" if count else f"已写出：{args.output}（标点无需修正）")
+    return EXIT_OK
+
+
 def cmd_db(args) -> int:
     with _open_store(args) as store:
         if args.db_verb == "list":
@@ -274,7 +292,7 @@ def main(argv: list[str] | None = None, gui=None) -> int:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
         return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "db": cmd_db}[args.verb](args)
+                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db}[args.verb](args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -68,7 +68,7 @@ class FindingsPanel(QDockWidget):
             tag = SEVERITY_WORDS[f.severity]
             item = QTreeWidgetItem([tag, f"{f.rule} {RULE_TITLES.get(f.rule, '')}", f.message])
             item.setForeground(0, theme.ERROR_FG if f.severity == ERROR else theme.WARNING_FG)
-            item.setToolTip(2, f.message)
+            item.setToolTip(2, f"{f.message}\n{f.detail}" if f.detail else f.message)
             item.setData(0, _ROLE, f)
             items.append(item)
         self.tree.addTopLevelItems(items)

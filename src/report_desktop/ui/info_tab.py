@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from ..core import schema
 from ..core.rules import ERROR
 from . import theme
+from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -61,7 +62,11 @@ class InfoTab(QWidget):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.meta_banner)
-        layout.addWidget(pre)
+        pre_row = QHBoxLayout()
+        pre_row.addWidget(pre, 1)
+        self.fix_preamble = fix_all_button(self.preamble, self)
+        pre_row.addWidget(self.fix_preamble, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(pre_row)
         layout.addWidget(self.preamble, 1)
         layout.addWidget(self.pre_banner)
         self.unit.editingFinished.connect(self._unit_edited)

@@ -88,3 +88,8 @@ class Prompts:
         from .dialogs.word_fonts import WordFontsDialog
         dlg = WordFontsDialog(choices, current, self.parent)
         return dlg.chosen() if dlg.exec() else None
+
+    def review_fixes(self, section: str, changes: list[str]) -> bool:
+        """Show the punctuation fixes about to be made in ``section``; True to apply them."""
+        from .dialogs.punctuation_fixes import PunctuationFixesDialog
+        return bool(PunctuationFixesDialog(section, changes, self.parent).exec())

@@ -12,10 +12,11 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core import drafts
-from . import theme
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
+from ..core.rules import ERROR, SEVERITY_WORDS
+from . import theme
+from .text_marks import TextMarks, fix_all_button
 
 
 class TextEditor(QPlainTextEdit):
@@ -29,6 +30,7 @@ class TextEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(10)
         self.textChanged.connect(self._edited)
+        self.marks = TextMarks(self)      # findings underlined in the text
 
     def set_session(self, session) -> None:
         if self.session is not None:
@@ -40,6 +42,7 @@ class TextEditor(QPlainTextEdit):
         self._syncing = True
         self.setPlainText(session.report.texts.get(self.key, "") if session else "")
         self._syncing = False
+        self.marks.set_session(session)
 
     def _edited(self) -> None:
         if not self._syncing and self.session is not None:
@@ -127,7 +130,13 @@ class Banner(QLabel):
 def text_items(session, key: str, text: str) -> list[tuple[str, str]]:
     items = []
     if session is not None:
-        items = [(f.severity, f.message) for f in session.findings if f"text.{key}" in f.cells]
+        mine = [f for f in session.findings if f"text.{key}" in f.cells]
+        # Proofreading findings are underlined in the text; the banner only counts them.
+        items = [(f.severity, f.message) for f in mine if not f.rule.startswith("P")]
+        proofread = sum(f.rule.startswith("P") for f in mine)
+        if proofread:
+            items.append(("warning", f"文中有 {proofread} 处标点、用语等问题，已用波浪线标出："
+                                     "鼠标停在上面查看，右键可修正。"))
     if has_draft_marker(text):
         items.append(("note", f"本部分是从上年报告复制的草稿。请按本年实际修改，改完后删除第一行"
                               f"“{DRAFT_MARKER}”。"))
@@ -159,6 +168,7 @@ class TextTab(QWidget):
             self._button("插入提纲", "插入常用的小标题：（一）主动公开……（五）监督保障", self.insert_outline)
             self._button("生成依申请公开段落", "根据表三的数字写出受理、办结、结转等情况的句子",
                          self.insert_applications)
+        self.buttons.addWidget(fix_all_button(self.editor, self))
         if key == "other":
             self._button("信息处理费…", "填写收费通知件数和金额，生成信息处理费情况的句子",
                          self.feeRequested.emit)

@@ -24,6 +24,12 @@ NOTE_FG = QColor("#1d3f66")
 SUMMARY_STYLE = "background: #f6f8fb; border: 1px solid #d3dbe6; padding: 6px 10px;"
 ERROR_TEXT_STYLE = f"color: {ERROR_FG.name()};"
 MUTED_TEXT_STYLE = f"color: {MUTED_FG.name()};"
+# Spell-checker style underlines of findings in the text editors.
+ERROR_UNDERLINE = QColor("#d32f2f")
+WARNING_UNDERLINE = QColor("#e39b00")
+# A faint tint under very short marked spans (a lone "," is hard to see underlined).
+WARNING_TINT = QColor("#fdf1cf")
+ERROR_TINT = QColor("#fbe2df")
 
 # Style sheets are set on the few widgets that need them, not on the application:
 # an application-wide sheet makes Qt re-polish every widget and slows the start.

@@ -6,7 +6,7 @@ pure and fast enough to run after every keystroke (see benchmarks/).
 from __future__ import annotations
 
 from ..report import Report
-from . import crossyear, document, tables, textual
+from . import crossyear, document, proofread, tables, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -22,6 +22,7 @@ _SINGLE = (
     textual.check_fees,         # S2, S4
     document.check_year,        # S8
     document.check_date,        # S9
+    proofread.check,            # P1–P6
 )
 _CROSS_YEAR = (
     crossyear.check_carry_over,  # H6
@@ -38,7 +39,9 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
         for check in _CROSS_YEAR:
             findings.extend(check(report, previous))
     order = {ERROR: 0, WARNING: 1}
-    findings.sort(key=lambda f: (order[f.severity], int(f.rule[1:])))
+    # Stable sort: H before P within a severity, findings of one rule in reading order.
+    kinds = {"H": 0, "S": 1, "P": 2}
+    findings.sort(key=lambda f: (order[f.severity], kinds[f.rule[0]], int(f.rule[1:])))
     return findings
 
 

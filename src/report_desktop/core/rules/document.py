@@ -31,8 +31,11 @@ def check_layout(rep: Report) -> list[Finding]:
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。；\n]{0,12}?(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 
 
+_PERIOD_SENTENCE = re.compile(r"[^。；\n]*统计(?:期限|时限|时间|区间|周期|截止)[^。；\n]*")
+
+
 def check_year(rep: Report) -> list[Finding]:
-    """S8: the statistics period quoted in the preamble is the report's year."""
+    """S8: the statistics period quoted in the preamble is the report's year, and names it."""
     out = []
     for key in ("preamble", "overview"):
         for m in _PERIOD.finditer(rep.texts.get(key, "")):
@@ -40,7 +43,15 @@ def check_year(rep: Report) -> list[Finding]:
             if years != {rep.year}:
                 out.append(warning(
                     "S8", f"统计期限写的是“{m.group(0)}”，与报告年度{rep.year}年不一致。",
-                    [f"text.{key}", "meta.year"]))
+                    [f"text.{key}", "meta.year"], (m.start(), m.end())))
+    preamble = rep.texts.get("preamble", "")
+    if rep.year:
+        for m in _PERIOD_SENTENCE.finditer(preamble):
+            if not _PERIOD.search(m.group(0)) and f"{rep.year}年" not in m.group(0):
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                out.append(warning(
+                    "S8", f"统计期限应写明{rep.year}年：如“自{rep.year}年1月1日起至{rep.year}年12月31日止”。",
+                    ["text.preamble", "meta.year"], (start, m.end()), m.group(0).strip()))
     return out
 
 

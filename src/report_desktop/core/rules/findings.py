@@ -29,6 +29,12 @@ RULE_TITLES = {
     "S8": "统计年度",
     "S9": "报告日期",
     "S10": "与上年内容雷同",
+    "P1": "半角标点",
+    "P2": "空格与重复标点",
+    "P3": "年份残留",
+    "P4": "序号",
+    "P5": "规范用语",
+    "P6": "单位名称",
 }
 
 
@@ -38,15 +44,32 @@ class Finding:
     severity: str
     message: str
     cells: tuple[str, ...] = ()
+    # Character offsets [start, end) in the text section named by the first text.* cell.
+    range: tuple[int, int] | None = None
+    # Longer context (e.g. the quoted sentence) that the one-line message leaves out.
+    detail: str | None = None
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity,
-                "message": self.message, "cells": list(self.cells)}
+        out = {"rule": self.rule, "severity": self.severity,
+               "message": self.message, "cells": list(self.cells)}
+        if self.range is not None:
+            out["range"] = list(self.range)
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+    @property
+    def text_key(self) -> str | None:
+        """The text section (``overview`` …) that ``range`` refers to, if any."""
+        for c in self.cells:
+            if c.startswith("text."):
+                return c[5:]
+        return None
 
 
-def error(rule: str, message: str, cells=()) -> Finding:
-    return Finding(rule, ERROR, message, tuple(cells))
+def error(rule: str, message: str, cells=(), range=None, detail=None) -> Finding:
+    return Finding(rule, ERROR, message, tuple(cells), range, detail)
 
 
-def warning(rule: str, message: str, cells=()) -> Finding:
-    return Finding(rule, WARNING, message, tuple(cells))
+def warning(rule: str, message: str, cells=(), range=None, detail=None) -> Finding:
+    return Finding(rule, WARNING, message, tuple(cells), range, detail)

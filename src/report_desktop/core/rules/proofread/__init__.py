@@ -1,0 +1,47 @@
+"""Proofreading rules P1–P6 (official-format.md §5): what a 政务公开办 reviewer sends back.
+
+Each rule module finds ``Slip``s in one text; this package turns them into findings that
+name the text section and the exact character range, so the editor can underline them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from operator import itemgetter
+
+from ...report import Report
+from ..findings import Finding, warning
+from . import numbering, punctuation, unit_name, wording, years
+from .chars import snippet
+from .slip import Slip
+
+__all__ = ["check", "text_slips", "Slip"]
+
+
+def text_slips(text: str, year: int = 0, unit: str = "") -> list[Slip]:
+    """Every P1–P6 slip in one text, in reading order."""
+    if not text:
+        return []
+    slips = punctuation.punctuation_slips(text)
+    slips += years.check(text, year)
+    slips += numbering.check(text)
+    slips += wording.check(text)
+    slips += unit_name.check(text, unit)
+    slips.sort(key=itemgetter(1, 2, 0))             # start, end, rule
+    return slips
+
+
+def check(rep: Report) -> list[Finding]:
+    """P1–P6 over every text section of the report."""
+    out: list[Finding] = []
+    for key, text in rep.texts.items():
+        out.extend(section_findings(key, text or "", rep.year, rep.unit))
+    return out
+
+
+@lru_cache(maxsize=32)
+def section_findings(key: str, text: str, year: int, unit: str) -> tuple[Finding, ...]:
+    """One section's findings.  Cached: while the clerk types in one section, the
+    others are not proofread again at every pause (findings are immutable)."""
+    cells = (f"text.{key}",)
+    return tuple(warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
+                 for s in text_slips(text, year, unit))

@@ -1,0 +1,224 @@
+"""Findings shown in the text itself, as a spell checker does.
+
+Each finding with a character range is underlined in its editor (red for 错误, amber for
+提醒) with its message as the tooltip.  Half-width punctuation and stray spaces (P1/P2)
+can be fixed from the right-click menu, one at a time or all of a section at once; each
+fix is one undo step.  While the clerk types, the marks shift with the text until the
+next validation replaces them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPushButton, QTextEdit, QToolTip
+
+from ..core import schema
+from ..core.rules import ERROR, SEVERITY_WORDS
+from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
+from . import theme
+
+FIXABLE = ("P1", "P2")
+
+
+def _astral(text: str) -> bool:
+    """Characters beyond the BMP, which Qt counts as two positions (rare CJK, emoji)."""
+    return not text.isascii() and max(text) >= "\U00010000"
+
+
+def _utf16(text: str, i: int) -> int:
+    """Qt counts positions in UTF-16 units; Python in code points."""
+    return len(text[:i].encode("utf-16-le")) // 2
+
+
+class TextMarks(QObject):
+    changed = Signal()          # the marks were repainted
+
+    def __init__(self, editor):
+        super().__init__(editor)
+        self.editor = editor
+        self.session = None
+        self.marks: list[tuple[int, int, object]] = []      # (start, end, finding)
+        self._text = ""                                     # the text the marks refer to
+        editor.viewport().installEventFilter(self)
+        editor.textChanged.connect(self._text_edited)
+
+    # -- findings → marks --------------------------------------------------------------
+    def set_session(self, session) -> None:
+        if self.session is not None:
+            self.session.findingsChanged.disconnect(self.refresh)
+        self.session = session
+        if session is not None:
+            session.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Take the ranged findings of this section from the last validation."""
+        key = self.editor.key
+        self.marks = []
+        if self.session is not None:
+            self._text = self.session.report.texts.get(key, "")
+            self.marks = [(f.range[0], f.range[1], f) for f in self.session.findings
+                          if f.range is not None and f.text_key == key]
+        self._text_edited()
+
+    def _text_edited(self) -> None:
+        """Shift the marks over an edit (no validation yet); drop those it touched."""
+        text = self.editor.toPlainText()
+        old = self._text
+        if text != old:
+            start, limit = 0, min(len(old), len(text))
+            while start < limit and old[start] == text[start]:
+                start += 1
+            end_old, end_new = len(old), len(text)
+            while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
+                end_old -= 1
+                end_new -= 1
+            delta = end_new - end_old
+            self.marks = [(a, b, f) if b <= start else (a + delta, b + delta, f)
+                          for a, b, f in self.marks if b <= start or a >= end_old]
+            self._text = text
+        self._paint()
+
+    def _paint(self) -> None:
+        selections = []
+        text = self._text
+        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        for a, b, f in self.marks:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(pos(a))
+            cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            error = f.severity == ERROR
+            fmt.setUnderlineColor(theme.ERROR_UNDERLINE if error else theme.WARNING_UNDERLINE)
+            if b - a <= 2 or not text[a:b].strip():
+                fmt.setBackground(theme.ERROR_TINT if error else theme.WARNING_TINT)
+            sel.cursor, sel.format = cursor, fmt
+            selections.append(sel)
+        self.editor.setExtraSelections(selections)
+        self.changed.emit()
+
+    def select(self, finding) -> bool:
+        """Select the span a finding is about (for a click in the findings panel)."""
+        found = next(((a, b) for a, b, f in self.marks if f == finding), None)
+        if found is None:
+            return False
+        text = self._text
+        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(pos(found[0]))
+        cursor.setPosition(pos(found[1]), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        return True
+
+    # -- what is at a point ------------------------------------------------------------
+    def findings_at(self, index: int) -> list:
+        """Findings whose range covers the character at ``index`` (or just before it)."""
+        exact = [f for a, b, f in self.marks if a <= index < b]
+        return exact or [f for a, b, f in self.marks if a <= index - 1 < b]
+
+    def _index_at(self, pos) -> int:
+        q = self.editor.cursorForPosition(pos).position()
+        text = self._text
+        if not _astral(text):
+            return q
+        units = 0
+        for i, ch in enumerate(text):       # back from UTF-16 units to code points
+            if units >= q:
+                return i
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return len(text)
+
+    def fixes_at(self, index: int) -> list[Edit]:
+        out = []
+        for f in self.findings_at(index):
+            if f.rule in FIXABLE:
+                e = edit_for(self._text, f.range)
+                if e is not None and e not in out:
+                    out.append(e)
+        return out
+
+    # -- events ------------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            found = self.findings_at(self._index_at(event.pos()))
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(
+                    f"【{SEVERITY_WORDS[f.severity]}】{f.message}" for f in found),
+                    self.editor.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        if event.type() == QEvent.Type.ContextMenu and self.session is not None:
+            menu = self.context_menu(event.pos())
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return False
+
+    def context_menu(self, pos) -> QMenu:
+        """The editor's own menu, with the fixes for the spot clicked on top."""
+        menu = self.editor.createStandardContextMenu(pos)
+        first = menu.actions()[0] if menu.actions() else None
+        added = []
+        for e in self.fixes_at(self._index_at(pos)):
+            act = menu.addAction(f"修正：{e.label()}")
+            act.triggered.connect(lambda _=False, e=e: self.apply_one(e))
+            added.append(act)
+        fix_all = menu.addAction("全部修正本部分标点…")
+        fix_all.setEnabled(bool(safe_edits(self._text)))
+        fix_all.triggered.connect(self.fix_all)
+        added.append(fix_all)
+        for act in added:
+            menu.removeAction(act)
+        menu.insertActions(first, added)
+        menu.insertSeparator(first)
+        return menu
+
+    # -- fixes ---------------------------------------------------------------------------
+    def apply_one(self, edit: Edit) -> None:
+        text = self.editor.toPlainText()
+        if self.session is None or text[edit.start:edit.end] != edit.old:
+            return
+        self.session.set_text(self.editor.key, apply(text, [edit]), merge=False,
+                              title=f"修正标点：{edit.label()}")
+
+    def fix_all(self) -> None:
+        """Show every safe fix of this section, then apply them as one undo step."""
+        if self.session is None:
+            return
+        text = self.editor.toPlainText()
+        edits = safe_edits(text)
+        if not edits:
+            return
+        changes = [f"第{e.start + 1}字　{e.label()}　…{text[max(0, e.start - 8):e.end + 8]}…"
+                   .replace("\n", " ") for e in edits]
+        section = schema.TEXTS.get(self.editor.key, self.editor.key)
+        if not self._prompts().review_fixes(section, changes):
+            return
+        self.session.set_text(self.editor.key, apply(text, edits), merge=False,
+                              title=f"修正“{section}”的标点（{len(edits)}处）")
+
+    def _prompts(self):
+        prompts = getattr(self.editor.window(), "prompts", None)
+        if prompts is None:
+            from .prompts import Prompts
+            prompts = Prompts(self.editor.window())
+        return prompts
+
+
+def fix_all_button(editor, parent) -> QPushButton:
+    """全部修正标点 for a text tab's button row; enabled while there is something to fix."""
+    button = QPushButton("全部修正标点", parent)
+
+    def update() -> None:
+        n = sum(1 for _a, _b, f in editor.marks.marks if f.rule in FIXABLE)
+        button.setEnabled(n > 0)
+        button.setToolTip(f"把本部分的半角标点改为全角、删除多余空格和重复标点（{n} 处），修正前先列出"
+                          if n else "本部分没有可自动修正的标点")
+
+    button.clicked.connect(editor.marks.fix_all)
+    editor.marks.changed.connect(update)
+    update()
+    return button
