@@ -192,3 +192,19 @@ def test_a_finding_can_be_selected_in_its_editor(qtbot, window):
     assert editor.marks.select(p2)
     assert editor.textCursor().selectedText() == " "
     assert (editor.textCursor().selectionStart(), editor.textCursor().selectionEnd()) == p2.range
+
+
+def test_clicking_a_proofreading_finding_selects_its_span(qtbot, window):
+    """A P1 message quotes no phrase: the click still selects exactly the marked span."""
+    window.workspace.tabs.setCurrentIndex(0)
+    finding = next(f for f in window.session.findings if f.rule == "P1" and f.text_key == "overview")
+    tree = window.workspace.findings.tree
+    row = next(i for i in range(tree.topLevelItemCount())
+               if window.workspace.findings.finding_at(i) is finding)
+    item = tree.topLevelItem(row)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    editor = window.workspace.text_tabs["overview"].editor
+    cursor = editor.textCursor()
+    assert window.workspace.tabs.current_key() == "overview"
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == finding.range

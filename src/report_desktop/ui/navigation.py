@@ -60,11 +60,16 @@ class Navigation:
 
     def go_to_finding(self, finding) -> None:
         target = target_of(finding)
-        if target:
-            self.go_to(target, finding.message)
+        if target is None:
+            return
+        editor = self.go_to(target, finding.message)
+        marks = getattr(editor, "marks", None)
+        if marks is not None and finding.range is not None:
+            marks.select(finding)          # exactly the span the finding is about
 
-    def go_to(self, target: str, message: str = "") -> None:
-        """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there."""
+    def go_to(self, target: str, message: str = ""):
+        """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
+        the text editor for a ``text.*`` target."""
         if target.startswith("meta."):
             self.tabs.show_page("info").focus_field(target[5:])
         elif target.startswith("text."):
@@ -78,6 +83,7 @@ class Navigation:
                 phrase = phrase.split("”")[0].rstrip("…")
                 if len(phrase) >= 6 and editor.select_phrase(phrase):
                     break
+            return editor
         else:
             table = schema.table_of(target)
             if table in TABLE_KEYS:
