@@ -1,0 +1,110 @@
+"""表二、表三、表四 as HTML tables drawn from the shared layout (core/layout.py).
+
+Every merge of the official table is a rowspan/colspan; labels are ``<th>`` with ``scope``
+(which survives CMS editors that strip ``id``) and an ``id`` that each number's ``headers``
+lists, so a screen reader names a number's row and column labels.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .. import layout, schema
+from ..values import to_text
+
+CAPTIONS = {s.table: s.heading.split("、", 1)[1] for s in schema.SECTIONS if s.table}
+# Narrower than this a table scrolls sideways inside its own container (phones).
+MIN_WIDTH_PX = {"active": 0, "applications": 760, "review_litigation": 840}
+
+_BORDER = "border:1px solid #333;padding:4px 6px;vertical-align:middle;"
+_STYLE = {
+    layout.HEADER: _BORDER + "text-align:center;font-weight:bold;background:#f2f2f2",
+    layout.LABEL: _BORDER + "text-align:center;font-weight:normal",
+    layout.ITEM: _BORDER + "text-align:left;font-weight:normal",
+    layout.VALUE: _BORDER + "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums",
+    "note": _BORDER + "text-align:left;font-size:0.9em",
+}
+
+
+def _cover(t: layout.Table) -> dict[tuple[int, int], layout.Box]:
+    cover = {}
+    for box in t.boxes:
+        for r in range(box.row, box.row + box.rows):
+            for c in range(box.col, box.col + box.cols):
+                cover[r, c] = box
+    return cover
+
+
+def _id(t: layout.Table, box: layout.Box) -> str:
+    return f"{t.id}-{box.row}-{box.col}"
+
+
+def headers_of(t: layout.Table, cover, box: layout.Box) -> list[layout.Box]:
+    """The labels a number belongs to: the column headers above it (up to the data rows of
+    the block above, so 表二's blocks stay apart), then the row labels left of it."""
+    out: list[layout.Box] = []
+    for c in range(box.col, box.col + box.cols):
+        above = []
+        seen = False
+        for r in range(box.row - 1, -1, -1):
+            b = cover.get((r, c))
+            if b is not None and b.kind == layout.HEADER:
+                seen = True
+                if b not in above:
+                    above.append(b)
+            elif seen:
+                break
+        out += [b for b in reversed(above) if b not in out]
+    left = []
+    for c in range(box.col - 1, -1, -1):
+        b = cover.get((box.row, c))
+        if b is not None and b.kind == layout.LABEL and b not in left:
+            left.append(b)
+    return out + list(reversed(left))
+
+
+def _cell(t: layout.Table, cover, box: layout.Box, report) -> str:
+    span = (f' rowspan="{box.rows}"' if box.rows > 1 else "") + \
+           (f' colspan="{box.cols}"' if box.cols > 1 else "")
+    if box.kind == layout.VALUE:
+        ids = " ".join(_id(t, h) for h in headers_of(t, cover, box))
+        text = escape(to_text(report.cells[box.cell_id]))
+        return f'<td{span} headers="{ids}" style="{_STYLE[layout.VALUE]}">{text}</td>'
+    if box.text == schema.APPLICATIONS_NOTE:   # a note in the corner, not a header of anything
+        return f'<td{span} style="{_STYLE["note"]}">{escape(box.text)}</td>'
+    scope = "col" if box.kind == layout.HEADER else "row"
+    return (f'<th{span} id="{_id(t, box)}" scope="{scope}" style="{_STYLE[box.role]}">'
+            f'{escape(box.text)}</th>')
+
+
+def table_html(table_id: str, report) -> str:
+    """One table in its own sideways-scrolling container."""
+    t = layout.table(table_id)
+    cover = _cover(t)
+    starts: dict[int, list[layout.Box]] = {}
+    for box in sorted(t.boxes, key=lambda b: (b.row, b.col)):
+        starts.setdefault(box.row, []).append(box)
+    rows = ["<tr>" + "".join(_cell(t, cover, b, report) for b in starts.get(r, [])) + "</tr>"
+            for r in range(t.n_rows)]
+    head = rows[:t.header_rows]
+    body = rows[t.header_rows:]
+    min_width = MIN_WIDTH_PX[table_id]
+    width = f"min-width:{min_width}px;" if min_width else ""
+    return (
+        '<div style="overflow-x:auto;max-width:100%;margin:0.5em 0 1em">'
+        f'<table style="border-collapse:collapse;width:100%;{width}font-size:14px;'
+        'line-height:1.5;background:#fff">'
+        f'<caption style="caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0">'
+        f'{escape(CAPTIONS[table_id])}</caption>'
+        + (f"<thead>{''.join(head)}</thead>" if head else "")
+        + f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def table_tsv(table_id: str, report) -> list[str]:
+    """The table as tab-separated lines: a merge's text in its first cell, so pasting into
+    Excel or WPS puts every label and number in its own cell, at its official position."""
+    t = layout.table(table_id)
+    grid = [[""] * t.n_cols for _ in range(t.n_rows)]
+    for b in t.boxes:
+        text = to_text(report.cells[b.cell_id]) if b.cell_id else b.text
+        grid[b.row][b.col] = " ".join(text.split())
+    return ["\t".join(row) for row in grid]
