@@ -17,11 +17,15 @@ from .. import layout, schema
 from ..files import ReportFileError, read_limited
 from ..report import Report
 from ..tabular.grid import Grid
+from ..tabular.meta import parse_date, parse_title
 from .parse import MAX_SLOTS, HtmlTable, parse
 from .writer import LEVEL_META
 
 MAX_BYTES = 8 * 1024 * 1024     # Word's own HTML of a long report is ~2 MB
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+# Lines a website puts between an article's title and its text.
+_CHROME = re.compile(r"发布时间|发布日期|信息来源|来源[:：]|字体[:：]|浏览次数|阅读次数|访问量|【打印】|【关闭】")
+_SECTION_ONE = re.compile(r"^\s*一\s*[、.．]")
 _CHINESE = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "windows-936"}
 
 
@@ -61,11 +65,27 @@ def from_html(text: str, source: str = "剪贴板中的网页") -> Report:
     page = parse(text, source)
     if not any(isinstance(b, HtmlTable) for b in page.blocks) and not page.blocks:
         raise ReportFileError(f"{source}中没有文字或表格，无法读取报告。")
-    rep = from_blocks(page.blocks, source, lambda name, tables: _grid(name, tables, source))
+    rep = from_blocks(_article(page.blocks), source, lambda name, tables: _grid(name, tables, source))
     level = page.meta.get(LEVEL_META)
     if level in schema.LEVELS:
         rep.level = level
     return rep
+
+
+def _article(blocks: list) -> list:
+    """The report without the website around it: a saved page has menus before the title
+    and a footer after the signature's date."""
+    texts = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)), len(blocks))
+    start = next((i for i in texts if i < first_table and parse_title(blocks[i].replace("\n", ""))), 0)
+    if start and not parse_title(blocks[start].replace("\n", ""))[0]:
+        start = max(i for i in texts if i < start)   # a two-line title: the unit above it
+    last_table = max((i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)), default=-1)
+    end = next((i for i in reversed(texts) if i > last_table
+                and parse_date(blocks[i].split("\n")[-1])), len(blocks) - 1)
+    first_heading = next((i for i in texts if i > start and _SECTION_ONE.match(blocks[i])), end)
+    return [b for i, b in enumerate(blocks[start:end + 1], start)
+            if not (start < i < first_heading and isinstance(b, str) and _CHROME.search(b))]
 
 
 def _placed(table: HtmlTable, source: str) -> dict[tuple[int, int], str]:
