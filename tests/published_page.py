@@ -33,15 +33,16 @@ def _rows(cells: list[str], width: int) -> list[list[str]]:
     return rows
 
 
-def article(text: str | None = None) -> str:
-    """The article body: paragraphs, and each table as rows of left-pushed cells."""
+def article(text: str | None = None, truncated: bool = False) -> str:
+    """The article body: paragraphs, and each table as rows of left-pushed cells;
+    ``truncated``: 表四's wrapped headers cut at their line break, as the text shows them."""
     lines = (text or PUBLISHED.read_text(encoding="utf-8")).splitlines()
     out, cells, width = [], [], 0
 
     def table():
         if cells:
             rows = _rows(cells, width)
-            if width == 15:
+            if width == 15 and not truncated:
                 rows[1][:5] = PARTS
                 rows[2][:10] = PARTS * 2
             body = "".join("<tr>" + "".join(_cell(c, WRAPPED) for c in row) + "</tr>"
@@ -61,7 +62,7 @@ def article(text: str | None = None) -> str:
     return "\n".join(out)
 
 
-def page(text: str | None = None) -> str:
+def page(text: str | None = None, truncated: bool = False) -> str:
     return ('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; '
             'charset=gb2312"><title>朔州市人民政府办公室2024年政府信息公开工作年度报告_朔州市人民政府</title>'
             '<script src="/js/jquery.js"></script><script>document.write("统计代码")</script>'
@@ -71,7 +72,7 @@ def page(text: str | None = None) -> str:
             '<div class="position">当前位置：首页 &gt; 政府信息公开 &gt; 年度报告</div>'
             '<h1 class="title">朔州市人民政府办公室2024年政府信息公开工作年度报告</h1>'
             '<div class="info">发布时间：2025-01-22 来源：市政府办公室 【字体：大 中 小】</div>'
-            f'<div class="TRS_Editor">{article(text)}</div>'
+            f'<div class="TRS_Editor">{article(text, truncated)}</div>'
             '<div class="footer"><p>主办：朔州市人民政府办公室 网站标识码：1406000001</p>'
             '<p>晋ICP备05001234号 晋公网安备 14060202000123号</p></div>'
             '<script>var _hmt=_hmt||[];</script></body></html>')

@@ -18,7 +18,7 @@ from ..files import ReportFileError, read_limited
 from ..report import Report
 from ..tabular.grid import Grid
 from ..tabular.meta import parse_date, parse_title
-from .parse import MAX_SLOTS, HtmlTable, parse
+from .parse import HtmlTable, parse
 from .writer import LEVEL_META
 
 MAX_BYTES = 8 * 1024 * 1024     # Word's own HTML of a long report is ~2 MB
@@ -65,7 +65,7 @@ def from_html(text: str, source: str = "剪贴板中的网页") -> Report:
     page = parse(text, source)
     if not any(isinstance(b, HtmlTable) for b in page.blocks) and not page.blocks:
         raise ReportFileError(f"{source}中没有文字或表格，无法读取报告。")
-    rep = from_blocks(_article(page.blocks), source, lambda name, tables: _grid(name, tables, source))
+    rep = from_blocks(_article(page.blocks), source, _grid)
     level = page.meta.get(LEVEL_META)
     if level in schema.LEVELS:
         rep.level = level
@@ -88,7 +88,7 @@ def _article(blocks: list) -> list:
             if not (start < i < first_heading and isinstance(b, str) and _CHROME.search(b))]
 
 
-def _placed(table: HtmlTable, source: str) -> dict[tuple[int, int], str]:
+def _placed(table: HtmlTable) -> dict[tuple[int, int], str]:
     """Text of each cell at its grid position (the HTML table model), merges honoured."""
     if not table.merged:
         official = _unflattened(table)
@@ -102,10 +102,7 @@ def _placed(table: HtmlTable, source: str) -> dict[tuple[int, int], str]:
         for cell in row:
             while (y, x) in taken:
                 x += 1
-            rows = min(cell.rows, n - y)
-            if len(taken) + rows * cell.cols > MAX_SLOTS:
-                raise ReportFileError(f"{source}中的表格合并范围过大（超过 {MAX_SLOTS} 格），"
-                                      "不像是年度报告的网页，未读取。")
+            rows = min(cell.rows, n - y)    # parse.MAX_SLOTS bounds these
             taken.update((y + dy, x + dx) for dy in range(rows) for dx in range(cell.cols))
             if cell.text:
                 cells[y, x] = cell.text
@@ -138,12 +135,12 @@ def _unflattened(table: HtmlTable) -> dict[tuple[int, int], str] | None:
     return None
 
 
-def _grid(name: str, tables: list[HtmlTable], source: str) -> Grid:
+def _grid(name: str, tables: list[HtmlTable]) -> Grid:
     """A section's tables stacked one below the other, one empty row apart (as for Word)."""
     cells: dict[tuple[int, int], object] = {}
     top = 1
     for table in tables:
-        for (r, c), text in _placed(table, source).items():
+        for (r, c), text in _placed(table).items():
             cells[top + r, c + 1] = text
         top += len(table.rows) + 1
     return Grid(name, cells)
