@@ -18,10 +18,12 @@ from .rollover import has_draft_marker
 log = logging.getLogger(__name__)
 
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
-FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER}
-TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件"}
-IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls)", WORD_FILTER, EXCEL_FILTER,
-                           JSON_FILTER, "所有文件 (*)"))
+WEB_FILTER = "网页 (*.html *.htm)"
+FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER, ".html": WEB_FILTER}
+TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件",
+          ".html": "导出网页"}
+IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls *.html *.htm)", WORD_FILTER,
+                           EXCEL_FILTER, JSON_FILTER, WEB_FILTER, "所有文件 (*)"))
 LISTED = 12   # findings and deviations named in a message box; the rest are counted
 WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
 
@@ -218,10 +220,16 @@ class FileActions(QObject):
         self.window.prompts.warn("无法导入", message)
         self.importFailed.emit(message)
 
-    def _store_import(self, path: Path, report) -> int | None:
+    def store_import(self, report, name: str) -> int | None:
+        """A report read from elsewhere than a file (the clipboard), stored and opened."""
+        return self._store_import(None, report, name)
+
+    def _store_import(self, path: Path | None, report, name: str = "") -> int | None:
         from ..core.store import StoreError
         win = self.window
-        self.remember(path)
+        name = name or path.name
+        if path is not None:
+            self.remember(path)
         if win.session is not None:
             win.session.flush()
         try:
@@ -238,12 +246,12 @@ class FileActions(QObject):
             self._import_refused(str(exc))
             return None
         win.open_report(report_id, force=True)
-        win.status(f"已导入：{path.name}")
-        self._import_summary(path, report)
+        win.status(f"已导入：{name}")
+        self._import_summary(name, report)
         self.imported.emit(report_id)
         return report_id
 
-    def _import_summary(self, path: Path, report) -> None:
+    def _import_summary(self, name: str, report) -> None:
         """What the check found in the imported file, so the clerk knows where to look."""
         session = self.window.session
         findings = session.findings if session is not None else []
@@ -261,4 +269,4 @@ class FileActions(QObject):
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
                    "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
         self.window.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
-                                 f"（{path.name}）。\n{verdict}", "\n".join(lines) or None)
+                                 f"（{name}）。\n{verdict}", "\n".join(lines) or None)

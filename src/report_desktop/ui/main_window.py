@@ -20,7 +20,7 @@ from .report_actions import ReportActions
 log = logging.getLogger(__name__)
 # Actions that need an open report.
 REPORT_ACTIONS = ("from_previous", "export_word", "export_excel", "export_json", "snapshot",
-                  "restore", "save", "delete")
+                  "restore", "save", "delete", "export_web", "copy_web")
 
 
 class MainWindow(Navigation, ReportActions, WindowFrame):

@@ -63,6 +63,8 @@ def build(window) -> dict[str, QAction]:
                           "删除当前报告；删除前会自动备份数据文件")
     a["recover"] = _action(window, "从备份中找回报告(&B)…", window.recover_from_backup, None,
                            "从自动备份中把报告（如误删的报告）找回到当前数据文件")
+    from . import web
+    a.update(web.actions(window))
     a["quit"] = _action(window, "退出(&X)", window.close, Std.Quit)
     a["undo"] = window.undo_group.createUndoAction(window, "撤销")
     a["undo"].setShortcuts([QKeySequence(Std.Undo)])
@@ -81,8 +83,9 @@ def build(window) -> dict[str, QAction]:
     a["about"] = _action(window, f"关于{APP_NAME}(&A)", window.about)
 
     # The menus themselves are the frame's (frame.py): on screen before these actions exist.
-    layout = {"file": ("new", "from_previous", None, "import", "export_word", "word_fonts",
-                       "export_excel", "export_json", None, "summary", None, "save", "snapshot",
+    layout = {"file": ("new", "from_previous", None, "import", "import_web", "paste_web",
+                       "export_word", "word_fonts", "export_excel", "export_json", "export_web",
+                       "copy_web", None, "summary", None, "save", "snapshot",
                        "restore", None, "delete", "recover", None, "quit"),
               "edit": ("undo", "redo", None, "cut", "copy", "paste"),
               "check": ("check", "next", "totals"),
