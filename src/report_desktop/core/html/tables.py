@@ -15,14 +15,25 @@ CAPTIONS = {s.table: s.heading.split("、", 1)[1] for s in schema.SECTIONS if s.
 # Narrower than this a table scrolls sideways inside its own container (phones).
 MIN_WIDTH_PX = {"active": 0, "applications": 760, "review_litigation": 840}
 
-_BORDER = "border:1px solid #333;padding:4px 6px;vertical-align:middle;"
+# 表四's 15 columns hold a four-character header (结果维持) on one line at 960 px only with
+# narrow padding; 表三's data headers get four characters a line (商业企业), not 自然/人.
+PADDING = {"active": "4px 6px", "applications": "4px 4px", "review_litigation": "4px 2px"}
+DATA_HEADER_WIDTH = {"applications": "4.2em"}
 _STYLE = {
-    layout.HEADER: _BORDER + "text-align:center;font-weight:bold;background:#f2f2f2",
-    layout.LABEL: _BORDER + "text-align:center;font-weight:normal",
-    layout.ITEM: _BORDER + "text-align:left;font-weight:normal",
-    layout.VALUE: _BORDER + "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums",
-    "note": _BORDER + "text-align:left;font-size:0.9em",
+    layout.HEADER: "text-align:center;font-weight:bold;background:#f2f2f2",
+    layout.LABEL: "text-align:center;font-weight:normal",
+    layout.ITEM: "text-align:left;font-weight:normal",
+    layout.VALUE: "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums",
+    "note": "text-align:left;font-size:0.9em",
 }
+
+
+def _style(t: layout.Table, box: layout.Box, role: str) -> str:
+    style = f"border:1px solid #333;padding:{PADDING[t.id]};vertical-align:middle;{_STYLE[role]}"
+    width = DATA_HEADER_WIDTH.get(t.id)
+    if width and box.kind == layout.HEADER and box.cols == 1 and box.col >= t.label_cols:
+        style += f";width:{width}"
+    return style
 
 
 def _cover(t: layout.Table) -> dict[tuple[int, int], layout.Box]:
@@ -68,11 +79,11 @@ def _cell(t: layout.Table, cover, box: layout.Box, report) -> str:
     if box.kind == layout.VALUE:
         ids = " ".join(_id(t, h) for h in headers_of(t, cover, box))
         text = escape(to_text(report.cells[box.cell_id]))
-        return f'<td{span} headers="{ids}" style="{_STYLE[layout.VALUE]}">{text}</td>'
+        return f'<td{span} headers="{ids}" style="{_style(t, box, layout.VALUE)}">{text}</td>'
     if box.text == schema.APPLICATIONS_NOTE:   # a note in the corner, not a header of anything
-        return f'<td{span} style="{_STYLE["note"]}">{escape(box.text)}</td>'
+        return f'<td{span} style="{_style(t, box, "note")}">{escape(box.text)}</td>'
     scope = "col" if box.kind == layout.HEADER else "row"
-    return (f'<th{span} id="{_id(t, box)}" scope="{scope}" style="{_STYLE[box.role]}">'
+    return (f'<th{span} id="{_id(t, box)}" scope="{scope}" style="{_style(t, box, box.role)}">'
             f'{escape(box.text)}</th>')
 
 
