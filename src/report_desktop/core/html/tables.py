@@ -6,6 +6,7 @@ lists, so a screen reader names a number's row and column labels.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from .. import layout, schema
@@ -49,65 +50,97 @@ def _id(t: layout.Table, box: layout.Box) -> str:
     return f"{t.id}-{box.row}-{box.col}"
 
 
-def headers_of(t: layout.Table, cover, box: layout.Box) -> list[layout.Box]:
-    """The labels a number belongs to: the column headers above it (up to the data rows of
-    the block above, so 表二's blocks stay apart), then the row labels left of it."""
-    out: list[layout.Box] = []
-    for c in range(box.col, box.col + box.cols):
-        above = []
-        seen = False
-        for r in range(box.row - 1, -1, -1):
+def column_headers(t: layout.Table, cover) -> dict[tuple[int, int], list[layout.Box]]:
+    """For each data position, the band of column headers nearest above it (so 表二's
+    blocks stay apart), top to bottom.  Boxes are kept by identity: comparing them compares
+    every field."""
+    out = {}
+    for c in range(t.n_cols):
+        band: dict[int, layout.Box] = {}
+        in_data = False
+        for r in range(t.n_rows):
             b = cover.get((r, c))
             if b is not None and b.kind == layout.HEADER:
-                seen = True
-                if b not in above:
-                    above.append(b)
-            elif seen:
-                break
-        out += [b for b in reversed(above) if b not in out]
-    left = []
+                if in_data:
+                    band, in_data = {}, False
+                band[id(b)] = b
+            else:
+                in_data = True
+                out[r, c] = list(band.values())
+    return out
+
+
+def headers_of(t: layout.Table, cover, box: layout.Box, above=None) -> list[layout.Box]:
+    """The labels a number belongs to: its column headers, then the row labels left of it."""
+    above = above if above is not None else column_headers(t, cover)
+    out: dict[int, layout.Box] = {}
+    for c in range(box.col, box.col + box.cols):
+        for b in above.get((box.row, c), ()):
+            out.setdefault(id(b), b)
+    left: dict[int, layout.Box] = {}
     for c in range(box.col - 1, -1, -1):
         b = cover.get((box.row, c))
-        if b is not None and b.kind == layout.LABEL and b not in left:
-            left.append(b)
-    return out + list(reversed(left))
+        if b is not None and b.kind == layout.LABEL:
+            left[id(b)] = b
+    return list(out.values()) + list(reversed(left.values()))
 
 
-def _cell(t: layout.Table, cover, box: layout.Box, report) -> str:
+def _cell(t: layout.Table, cover, above, box: layout.Box) -> tuple[str, str | None, str]:
+    """(markup before the text, cell id or None, markup after) of one box."""
     span = (f' rowspan="{box.rows}"' if box.rows > 1 else "") + \
            (f' colspan="{box.cols}"' if box.cols > 1 else "")
     if box.kind == layout.VALUE:
-        ids = " ".join(_id(t, h) for h in headers_of(t, cover, box))
-        text = escape(to_text(report.cells[box.cell_id]))
-        return f'<td{span} headers="{ids}" style="{_style(t, box, layout.VALUE)}">{text}</td>'
+        ids = " ".join(_id(t, h) for h in headers_of(t, cover, box, above))
+        return (f'<td{span} headers="{ids}" style="{_style(t, box, layout.VALUE)}">',
+                box.cell_id, "</td>")
     if box.text == schema.APPLICATIONS_NOTE:   # a note in the corner, not a header of anything
-        return f'<td{span} style="{_style(t, box, "note")}">{escape(box.text)}</td>'
+        return f'<td{span} style="{_style(t, box, "note")}">{escape(box.text)}', None, "</td>"
     scope = "col" if box.kind == layout.HEADER else "row"
     return (f'<th{span} id="{_id(t, box)}" scope="{scope}" style="{_style(t, box, box.role)}">'
-            f'{escape(box.text)}</th>')
+            f"{escape(box.text)}", None, "</th>")
+
+
+@lru_cache(maxsize=None)
+def _template(table_id: str) -> tuple[tuple[str, str | None], ...]:
+    """The table's markup as (static text, cell id whose value follows it or None) pairs:
+    the layout never changes, so it is built once and only the numbers are filled in."""
+    t = layout.table(table_id)
+    cover = _cover(t)
+    above = column_headers(t, cover)
+    starts: dict[int, list[layout.Box]] = {}
+    for box in sorted(t.boxes, key=lambda b: (b.row, b.col)):
+        starts.setdefault(box.row, []).append(box)
+    min_width = MIN_WIDTH_PX[table_id]
+    width = f"min-width:{min_width}px;" if min_width else ""
+    parts: list[tuple[str, str | None]] = []
+    text = ('<div style="overflow-x:auto;max-width:100%;margin:0.5em 0 1em">'
+            f'<table style="border-collapse:collapse;width:100%;{width}font-size:14px;'
+            'line-height:1.5;background:#fff">'
+            '<caption style="caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0">'
+            f"{escape(CAPTIONS[table_id])}</caption>")
+    for r in range(t.n_rows):
+        if r == 0:
+            text += "<thead>" if t.header_rows else "<tbody>"
+        elif r == t.header_rows:
+            text += "</thead><tbody>"
+        text += "<tr>"
+        for box in starts.get(r, []):
+            before, cell_id, after = _cell(t, cover, above, box)
+            text += before
+            if cell_id is not None:
+                parts.append((text, cell_id))
+                text = ""
+            text += after
+        text += "</tr>"
+    parts.append((text + "</tbody></table></div>", None))
+    return tuple(parts)
 
 
 def table_html(table_id: str, report) -> str:
     """One table in its own sideways-scrolling container."""
-    t = layout.table(table_id)
-    cover = _cover(t)
-    starts: dict[int, list[layout.Box]] = {}
-    for box in sorted(t.boxes, key=lambda b: (b.row, b.col)):
-        starts.setdefault(box.row, []).append(box)
-    rows = ["<tr>" + "".join(_cell(t, cover, b, report) for b in starts.get(r, [])) + "</tr>"
-            for r in range(t.n_rows)]
-    head = rows[:t.header_rows]
-    body = rows[t.header_rows:]
-    min_width = MIN_WIDTH_PX[table_id]
-    width = f"min-width:{min_width}px;" if min_width else ""
-    return (
-        '<div style="overflow-x:auto;max-width:100%;margin:0.5em 0 1em">'
-        f'<table style="border-collapse:collapse;width:100%;{width}font-size:14px;'
-        'line-height:1.5;background:#fff">'
-        f'<caption style="caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0">'
-        f'{escape(CAPTIONS[table_id])}</caption>'
-        + (f"<thead>{''.join(head)}</thead>" if head else "")
-        + f"<tbody>{''.join(body)}</tbody></table></div>")
+    cells = report.cells
+    return "".join(text + (escape(to_text(cells[cid])) if cid else "")
+                   for text, cid in _template(table_id))
 
 
 def table_tsv(table_id: str, report) -> list[str]:
