@@ -12,7 +12,7 @@ import nh3
 import pytest
 
 from report_desktop.cli.main import main
-from report_desktop.core import formats, jsonio, layout, schema
+from report_desktop.core import formats, layout, schema
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.html import parse, reader, writer
 from report_desktop.core.values import Bad, from_file, to_text

@@ -2,14 +2,16 @@
 导出网页 writes off the GUI thread, 从网页粘贴 and 导入网页 read reports back from pages."""
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from report_desktop.core import formats, jsonio
+from report_desktop.core import formats
 from report_desktop.core.html import reader, writer
+from report_desktop.ui.web import qt_mime_data
 
 from conftest import wait_import
 
@@ -20,7 +22,7 @@ OTHER = "平鲁区人民政府办公室"
 
 
 def clipboard_with(html: str | None = None, text: str | None = None) -> None:
-    mime = QMimeData()
+    mime = qt_mime_data()     # as a browser's copy: not a Python-made QMimeData
     if html is not None:
         mime.setHtml(html)
     if text is not None:
@@ -31,6 +33,27 @@ def clipboard_with(html: str | None = None, text: str | None = None) -> None:
 def wait_paste(qtbot, window):
     assert window.web.reading is not None, "no paste was started"
     qtbot.waitUntil(lambda: window.web.reading is None, timeout=30000)
+
+
+def test_clipboard_contents_outlive_the_program_without_a_crash(tmp_path):
+    """What 复制网页版 leaves on the clipboard is deleted by Qt after Python has shut down."""
+    script = tmp_path / "copy_and_quit.py"
+    script.write_text(
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from report_desktop.ui.web import qt_mime_data\n"
+        "app = QApplication([])\n"
+        "mime = qt_mime_data()\n"
+        "mime.setHtml('<table><tr><td>1</td></tr></table>')\n"
+        "mime.setText('1')\n"
+        "QGuiApplication.clipboard().setMimeData(mime)\n"
+        "print(QGuiApplication.clipboard().mimeData().html())\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(sys.path))
+    res = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "<td>1</td>" in res.stdout
 
 
 def test_file_menu_has_the_web_actions(window):
@@ -114,4 +137,5 @@ def test_import_page_reads_a_saved_htm(qtbot, window, store, prompts, seed_repor
     window.actions["import_web"].trigger()
     wait_import(qtbot, window)
     assert window.session.report.unit == OTHER and window.session.report.cells == rep.cells
-    jsonio.write(window.session.report, tmp_path / "x.json")
+    assert window.statusBar().currentMessage() == "已导入：年报.htm"
+    assert window.files.folder() == tmp_path            # remembered like any imported file

@@ -63,7 +63,7 @@ def from_html(text: str, source: str = "剪贴板中的网页") -> Report:
     if len(text) > MAX_BYTES:
         raise ReportFileError(f"{source}过大（超过 {MAX_BYTES // 1024 // 1024} MB），不像是年度报告的网页，未读取。")
     page = parse(text, source)
-    if not any(isinstance(b, HtmlTable) for b in page.blocks) and not page.blocks:
+    if not page.blocks:
         raise ReportFileError(f"{source}中没有文字或表格，无法读取报告。")
     rep = from_blocks(_article(page.blocks), source, _grid)
     level = page.meta.get(LEVEL_META)
@@ -73,19 +73,19 @@ def from_html(text: str, source: str = "剪贴板中的网页") -> Report:
 
 
 def _article(blocks: list) -> list:
-    """The report without the website around it: a saved page has menus before the title
-    and a footer after the signature's date."""
+    """The report without the website around it: a saved page has menus and a breadcrumb
+    before the title, a line of 发布时间/来源 after it, and a footer after the signature."""
     texts = [i for i, b in enumerate(blocks) if isinstance(b, str)]
-    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)), len(blocks))
-    start = next((i for i in texts if i < first_table and parse_title(blocks[i].replace("\n", ""))), 0)
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)]
+    body = min([i for i in texts if _SECTION_ONE.match(blocks[i])] + tables[:1] + [len(blocks)])
+    titles = [i for i in texts if i < body and parse_title(blocks[i].replace("\n", ""))]
+    start = titles[-1] if titles else 0          # the article's own title comes last
     if start and not parse_title(blocks[start].replace("\n", ""))[0]:
         start = max(i for i in texts if i < start)   # a two-line title: the unit above it
-    last_table = max((i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)), default=-1)
-    end = next((i for i in reversed(texts) if i > last_table
+    end = next((i for i in reversed(texts) if i > (tables[-1] if tables else -1)
                 and parse_date(blocks[i].split("\n")[-1])), len(blocks) - 1)
-    first_heading = next((i for i in texts if i > start and _SECTION_ONE.match(blocks[i])), end)
     return [b for i, b in enumerate(blocks[start:end + 1], start)
-            if not (start < i < first_heading and isinstance(b, str) and _CHROME.search(b))]
+            if not (start < i < body and isinstance(b, str) and _CHROME.search(b))]
 
 
 def _placed(table: HtmlTable) -> dict[tuple[int, int], str]:
