@@ -262,3 +262,30 @@ def test_input_that_makes_html_parser_quadratic_is_read_in_linear_time(html):
     """CPython 3.11's html.parser takes minutes on these; libxml2 a fraction of a second."""
     with pytest.raises(ReportFileError, match="剪贴板中的网页"):
         reader.from_html(html)
+
+
+@pytest.mark.slow
+def test_word_file_saved_as_a_web_page_by_libreoffice_reads_exactly(seed, tmp_path):
+    """Another program's HTML of a real Word file: LibreOffice's 另存为网页 of our .docx."""
+    import os
+    import shutil
+    import subprocess
+
+    from report_desktop.core.docx import writer as docx_writer
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("soffice is required in CI")
+        pytest.skip("soffice not installed")
+    src = tmp_path / "seed.docx"
+    docx_writer.write(seed, src)
+    res = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                          "--headless", "--convert-to", "html", "--outdir", str(tmp_path),
+                          str(src)], capture_output=True, text=True, timeout=180)
+    page = tmp_path / "seed.html"
+    assert res.returncode == 0 and page.exists(), res.stdout + res.stderr
+    assert b"rowspan" in page.read_bytes()
+    rep = formats.read(page)
+    assert rep.deviations == []
+    assert (rep.unit, rep.year, rep.report_date) == (seed.unit, seed.year, seed.report_date)
+    assert rep.cells == seed.cells and rep.texts == seed.texts
