@@ -26,11 +26,15 @@ def _lazy(module: str, name: str) -> Callable:
 
 
 READERS: dict[str, Reader] = {".json": jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
-                              ".docx": _lazy(".docx.reader", "read")}
+                              ".docx": _lazy(".docx.reader", "read"),
+                              ".html": _lazy(".html.reader", "read"),
+                              ".htm": _lazy(".html.reader", "read")}
 WRITERS: dict[str, Writer] = {".json": jsonio.write, ".xlsx": _lazy(".xlsx", "write"),
-                              ".docx": _lazy(".docx.writer", "write")}
+                              ".docx": _lazy(".docx.writer", "write"),
+                              ".html": _lazy(".html.writer", "write")}
 
-_NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿"}
+_NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
+          ".html": "网页", ".htm": "网页"}
 
 
 def _ext(path: Path) -> str:

@@ -1,6 +1,6 @@
 """What may be exported, and how: the one export policy of the window and the command line.
 
-A Word file is what a leader signs and the website publishes, so it is written only when
+A Word file is what a leader signs, a web page what the website publishes: they are written only when
 the report has no errors and no text still carries the draft marker of a report started
 from last year's; the clerk (仍然导出) or a script (``--allow-errors``) may override.
 Excel and JSON files are working files (sent to the county, re-imported): always written.
@@ -16,7 +16,7 @@ from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, Finding, validate
 
-PUBLISHED = frozenset({".docx"})    # what is checked before it is written
+PUBLISHED = frozenset({".docx", ".html"})    # what is checked before it is written
 LISTED = 12                         # problems named in a message; the rest are counted
 
 

@@ -31,6 +31,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_excel", "导出 Excel 工作簿(&L)…", (), "把当前报告导出为 Excel 工作簿，便于报送或汇总",
                needs_report=True),
     ActionSpec("export_json", "导出 JSON(&J)…", (), "把当前报告导出为 JSON 数据文件", needs_report=True),
+    ActionSpec("export_web", "导出网页(&H)…", (), "把当前报告导出为网页（.html），用于在政府网站上公开",
+               needs_report=True),
+    ActionSpec("copy_web", "复制网页版(&Y)", ("Ctrl+Shift+C",),
+               "复制当前报告的网页版，可直接粘贴到政府网站的编辑器中，表格保持原样", needs_report=True),
+    ActionSpec("import_web", "导入网页(&O)…", (), "从保存的网页文件（.html）中读取一份报告"),
+    ActionSpec("paste_web", "从网页粘贴(&G)", (), "把在浏览器中复制的年度报告网页读入为一份报告"),
     ActionSpec("summary", "汇总各单位报告(&M)…", ("Ctrl+M",),
                "把各单位的报告逐格相加，生成本级政府的汇总报告", "汇总"),
     ActionSpec("save", "保存(&S)", ("Save",), "所有修改都会自动保存；此命令立即写入并确认",
@@ -57,9 +63,9 @@ BY_KEY = {a.key: a for a in ACTIONS}
 
 # None is a separator.  The menus themselves are the frame's (frame.MENU_TITLES).
 MENUS: dict[str, tuple[str | None, ...]] = {
-    "file": ("new", "from_previous", None, "import", "export_word", "word_fonts", "export_excel",
-             "export_json", None, "summary", None, "save", "snapshot", "restore", None, "delete",
-             "recover", None, "quit"),
+    "file": ("new", "from_previous", None, "import", "import_web", "paste_web", "export_word",
+             "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "summary",
+             None, "save", "snapshot", "restore", None, "delete", "recover", None, "quit"),
     "edit": ("undo", "redo", None, "cut", "copy", "paste"),
     "check": ("check", "next", "totals"),
     "help": ("help", "where", None, "about"),
@@ -67,4 +73,4 @@ MENUS: dict[str, tuple[str | None, ...]] = {
 TOOLBAR: tuple[str | None, ...] = ("new", "from_previous", None, "undo", "redo", None,
                                    "export_word", "summary")
 REPORT_ACTIONS = tuple(a.key for a in ACTIONS if a.needs_report)
-EXPORT_ACTIONS = ("export_word", "export_excel", "export_json")
+EXPORT_ACTIONS = ("export_word", "export_excel", "export_json", "export_web")

@@ -24,10 +24,12 @@ from .prompts import JSON_FILTER, WORD_FILTER
 log = logging.getLogger(__name__)
 
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
-FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER}
-TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件"}
-IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls)", WORD_FILTER, EXCEL_FILTER,
-                           JSON_FILTER, "所有文件 (*)"))
+WEB_FILTER = "网页 (*.html *.htm)"
+FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER, ".html": WEB_FILTER}
+TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件",
+          ".html": "导出网页"}
+IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls *.html *.htm)", WORD_FILTER,
+                           EXCEL_FILTER, JSON_FILTER, WEB_FILTER, "所有文件 (*)"))
 LISTED = exporting.LISTED   # findings and deviations named in a message box
 WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
 
@@ -132,15 +134,15 @@ class FileActions(QObject):
         session.flush()
         return self.export_report(session.report.copy(), ext, path, session.findings)
 
-    def _may_publish(self, report, path: Path, findings) -> bool:
+    def may_publish(self, report, path: Path, findings, what: str = "导出") -> bool:
         """The export policy (services.exporting) for a file that gets published: what
         stands in the way is listed, and the clerk decides."""
         found = exporting.check(report, path, findings=findings)
         if not found.blocked:
             return True
         return self.ctx.prompts.confirm(
-            "报告还有问题", f"{found.headline()}。仍然导出吗？（建议改正后再导出，避免发布有误的报告。）",
-            "\n".join(found.lines()), yes="仍然导出", no="取消")
+            "报告还有问题", f"{found.headline()}。仍然{what}吗？（建议改正后再{what}，避免发布有误的报告。）",
+            "\n".join(found.lines()), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
                       title: str = "", choices: tuple[str, ...] = ()):
@@ -148,7 +150,7 @@ class FileActions(QObject):
         ``choices`` the clerk picks by file name; the WriteJob, or None if not started."""
         choices = choices or (ext,)
         asked = exporting.is_published(f"x{ext}")
-        if asked and not self._may_publish(report, Path(f"x{ext}"), findings):   # before a name
+        if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
             return None
         if path is None:
             path = self.ctx.prompts.save_path(title or TITLES[ext],
@@ -159,7 +161,7 @@ class FileActions(QObject):
         path = Path(path)
         if path.suffix.lower() not in choices:
             path = path.with_name(path.name + ext)
-        if exporting.is_published(path) and not asked and not self._may_publish(report, path, findings):
+        if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
         self.remember(path)
         return self.start(report, path)
@@ -209,8 +211,14 @@ class FileActions(QObject):
         self.ctx.prompts.warn("无法导入", message)
         self.importFailed.emit(message)
 
-    def _store_import(self, path: Path, report) -> int | None:
-        self.remember(path)
+    def store_import(self, report, name: str) -> int | None:
+        """A report read from elsewhere than a file (the clipboard), stored and opened."""
+        return self._store_import(None, report, name)
+
+    def _store_import(self, path: Path | None, report, name: str = "") -> int | None:
+        name = name or path.name
+        if path is not None:
+            self.remember(path)
         self.ctx.flush()
         store = self.ctx.store
         try:
@@ -225,12 +233,12 @@ class FileActions(QObject):
             self._import_refused(str(exc))
             return None
         self.ctx.open_report(stored.report_id, force=True)
-        self.ctx.status(f"已导入：{path.name}")
-        self._import_summary(path, report)
+        self.ctx.status(f"已导入：{name}")
+        self._import_summary(name, report)
         self.imported.emit(stored.report_id)
         return stored.report_id
 
-    def _import_summary(self, path: Path, report) -> None:
+    def _import_summary(self, name: str, report) -> None:
         """What the check found in the imported file, so the clerk knows where to look."""
         session = self.ctx.session()
         findings = session.findings if session is not None else []
@@ -249,4 +257,4 @@ class FileActions(QObject):
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
                    "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
         self.ctx.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
-                                 f"（{path.name}）。\n{verdict}", "\n".join(lines) or None)
+                              f"（{name}）。\n{verdict}", "\n".join(lines) or None)

@@ -29,6 +29,7 @@ from .report_actions import ReportActions
 from .session import FAILED, PENDING, Session
 from .summary.launcher import SummaryLauncher
 from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .web import WebActions
 from .welcome import WelcomePage
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Workspace(QObject):
         self.reports = ReportActions(self.ctx, lambda: self.tabs.setCurrentIndex(0),
                                      lambda key, text: self.text_tabs[key].editor.insert_block(text))
         self.summary = SummaryLauncher(self.ctx, self.files, window)
+        self.web = WebActions(self.ctx, self.files, self)
         self.findings.activated.connect(self.navigation.go_to_finding)
         self.files.busyChanged.connect(self._busy)
         self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
@@ -85,6 +87,8 @@ class Workspace(QObject):
             "new": r.new_report, "from_previous": r.create_from_previous, "import": f.import_file,
             "export_word": f.export_word, "word_fonts": f.choose_word_fonts,
             "export_excel": f.export_excel, "export_json": f.export_json,
+            "export_web": self.web.export_page, "copy_web": self.web.copy_page,
+            "import_web": self.web.import_page, "paste_web": self.web.paste_page,
             "summary": self.summary.open, "save": self.save_now, "snapshot": r.save_snapshot,
             "restore": r.restore_snapshot, "delete": r.delete_report, "recover": r.recover_from_backup,
             "quit": win.close, "cut": n.cut, "copy": n.copy, "paste": n.paste, "check": n.check_now,

@@ -86,7 +86,9 @@ def _heading(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def from_blocks(blocks: list, source: str) -> Report:
+def from_blocks(blocks: list, source: str, grid=None) -> Report:
+    """The report in ``blocks`` (paragraph texts and tables, in order); ``grid(name,
+    tables)`` makes a Grid of a section's tables (default: python-docx Tables)."""
     rep = Report()
     head: list = []                       # what comes before the first heading
     sections: dict[str, list] = {}
@@ -125,7 +127,7 @@ def from_blocks(blocks: list, source: str) -> Report:
             source, "文档应以标题“××单位2024年政府信息公开工作年度报告”开头，"
                     "或在文末落款写明单位名称和日期。")
     rep.unit, rep.year = unit, year
-    read_tables(rep, _grids(sections, head))
+    read_tables(rep, _grids(sections, head, grid or _grid))
     rep.recompute_totals(only_blank=True)
     return rep
 
@@ -183,18 +185,18 @@ def _signature(blocks: list):
     return unit, date
 
 
-def _grids(sections: dict[str, list], head: list) -> list[Grid]:
+def _grids(sections: dict[str, list], head: list, grid) -> list[Grid]:
     """One grid per statistics section (its tables stacked), one per other table."""
     grids = []
     for number, items in [("", head)] + list(sections.items()):
-        tables = [b for b in items if isinstance(b, Table)]
+        tables = [b for b in items if not isinstance(b, str)]
         if not tables:
             continue
         name = f"第{number}部分的表格" if number else "开头的表格"
         if number in ("二", "三", "四"):
-            grids.append(_grid(name, tables))
+            grids.append(grid(name, tables))
         else:
-            grids += [_grid(name, [t]) for t in tables]
+            grids += [grid(name, [t]) for t in tables]
     return grids
 
 

@@ -1,0 +1,129 @@
+"""Publishing on the government website from the window: 导出网页, 复制网页版 (the page's
+HTML and its plain text on the clipboard at once, for the site's rich-text editor),
+导入网页 and 从网页粘贴 (a report read back from a page, imported like a file)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication, QStandardItemModel
+
+from ..core.files import ReportFileError
+from ..core.html import writer
+from ..core.html.reader import from_html
+from .context import WindowContext
+from .files import WEB_FILTER, FileActions
+from .jobs import TaskJob
+
+CLIPBOARD = "剪贴板中的网页"
+_ALL = "所有文件 (*)"
+
+
+def qt_mime_data() -> QMimeData:
+    """An empty QMimeData made by Qt, not by Python.
+
+    A QMimeData constructed in Python is a shiboken subclass whose destructor calls into
+    Python.  The clipboard keeps what it is given until the process ends — after Python
+    has shut down — and deleting such an object then crashes the program on exit
+    (PySide6 6.12, measured: exit status 139).  A model's ``mimeData`` is a plain Qt object.
+    """
+    model = QStandardItemModel(1, 1)
+    mime = model.mimeData([model.index(0, 0)])
+    for fmt in mime.formats():
+        mime.removeFormat(fmt)
+    return mime
+
+
+def _read_clipboard_html(html: str):
+    """On a pool thread: the report a page copied from a browser or Word holds."""
+    return from_html(html, CLIPBOARD)
+
+
+class WebActions(QObject):
+    copied = Signal(str)       # status text after 复制网页版
+    imported = Signal(int)     # report id read from the clipboard
+    refused = Signal(str)      # Chinese message, already shown
+
+    def __init__(self, ctx: WindowContext, files: FileActions, parent=None):
+        super().__init__(parent)
+        self.ctx, self.files = ctx, files
+        self.reading = None    # the TaskJob reading the clipboard
+
+    # -- publishing ----------------------------------------------------------------------
+    def export_page(self, path: Path | None = None):
+        """导出网页: the page written off the GUI thread, like every export, under the
+        export policy (what goes on the website must be right: problems are listed first)."""
+        session = self.ctx.session()
+        if session is None:
+            return None
+        session.flush()
+        return self.files.export_report(session.report.copy(), ".html", path, session.findings)
+
+    def copy_page(self) -> bool:
+        """复制网页版: text/html for the site's editor and text/plain (tables as tab-separated
+        rows, for Excel/WPS or a plain editor) on the clipboard together."""
+        session = self.ctx.session()
+        if session is None:
+            self.ctx.status("请先打开一份报告。", refusal=True)
+            return False
+        session.flush()
+        report = session.report.copy()
+        if not self.files.may_publish(report, Path("网页.html"), session.findings, "复制"):
+            return False
+        mime = qt_mime_data()
+        mime.setHtml(writer.body(report))
+        mime.setText(writer.plain_text(report))
+        QGuiApplication.clipboard().setMimeData(mime)
+        text = "已复制网页版：在网站编辑器中粘贴即可，表格的合并单元格和格式都会保留。"
+        self.ctx.status(text)
+        self.copied.emit(text)
+        return True
+
+    # -- reading back ------------------------------------------------------------------------
+    def import_page(self, path: Path | None = None):
+        """导入网页: a saved .html/.htm page, read like any report file."""
+        if path is None:
+            path = self.ctx.prompts.open_path("导入网页", f"{WEB_FILTER};;{_ALL}", self.files.folder())
+            if path is None:
+                return None
+        return self.files.import_file(Path(path))
+
+    def paste_page(self):
+        """从网页粘贴: the HTML on the clipboard read on a pool thread, then imported."""
+        if self.reading is not None or self.files.reading is not None:
+            self.ctx.status("正在导入另一份报告，请稍候。", refusal=True)
+            return None
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasHtml():
+            self._refuse("剪贴板中没有网页内容。请在浏览器中打开年度报告的网页，全选（Ctrl+A）"
+                         "并复制（Ctrl+C）后，再选择“从网页粘贴”。")
+            return None
+        html = mime.html()
+        job = TaskJob(lambda _progress, _cancel: _read_clipboard_html(html),
+                      f"读取{CLIPBOARD}时出错", expected=(ReportFileError,))
+        job.signals.done.connect(self._read_done)
+        job.signals.failed.connect(self._read_failed)
+        self.reading = job
+        self.ctx.status(f"正在读取{CLIPBOARD}…")
+        job.start()
+        return job
+
+    def _finished(self, number: int) -> bool:
+        if self.reading is None or self.reading.number != number:
+            return False
+        self.reading = None
+        return self.ctx.visible()
+
+    def _read_done(self, number: int, report) -> None:
+        if self._finished(number):
+            report_id = self.files.store_import(report, CLIPBOARD)
+            if report_id is not None:
+                self.imported.emit(report_id)
+
+    def _read_failed(self, number: int, message: str) -> None:
+        if self._finished(number):
+            self._refuse(message)
+
+    def _refuse(self, message: str) -> None:
+        self.ctx.prompts.warn("无法导入", message)
+        self.refused.emit(message)
