@@ -15,7 +15,7 @@ import time
 from .files import ReportFileError
 
 MAX_CELLS = 2_000_000      # cells examined, padding of sparse rows included (~50 ns each)
-MAX_ROWS = 200_000         # rows examined, blank ones between included (~0.5 µs each)
+MAX_ROWS = 100_000         # rows examined, blank ones between included (~0.5 µs each)
 MAX_PARAGRAPHS = 100_000   # paragraphs and tables of a Word body
 MAX_COLUMNS = 1_000        # grid columns one Word table row reaches (Word allows 63)
 MAX_SECONDS = 4.0          # the last resort: the counts above stop hostile files far sooner

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 
 import docx
-from docx.oxml.simpletypes import ST_Merge
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .. import schema
@@ -26,6 +25,7 @@ from ..tabular.labels import TRIAL_2019, key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
 from ..tabular.tables import read_tables
+from . import cells
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
@@ -43,6 +43,7 @@ _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _SENTENCE = re.compile(r"[。，,；;：:！!？?]")
 MAX_SIGNATURE_CHARS = 40   # a longer last-but-one line is prose, not the unit
 MAX_HEADING_CHARS = 40
+MAX_HEADING_RAW_CHARS = 200   # a heading with its spaces and tabs, before folding
 
 
 def read(path: str | Path) -> Report:
@@ -81,6 +82,8 @@ def _blocks(parent, document, budget: Budget):
 
 def _heading(text: str) -> tuple[str, str | None] | None:
     """(section number, deviation or None) when ``text`` is a section heading."""
+    if len(text) > MAX_HEADING_RAW_CHARS:   # prose: not folded at all (folding costs)
+        return None
     k = key(text).rstrip(":。")
     if k in _HEADINGS:
         return _HEADINGS[k], None
@@ -201,37 +204,7 @@ def _grids(sections: dict[str, list], head: list, budget: Budget) -> list[Grid]:
             continue
         name = f"第{number}部分的表格" if number else "开头的表格"
         if number in ("二", "三", "四"):
-            grids.append(_grid(name, tables, budget))
+            grids.append(cells.grid(name, [t._tbl for t in tables], budget))   # noqa: SLF001
         else:
-            grids += [_grid(name, [t], budget) for t in tables]
+            grids += [cells.grid(name, [t._tbl], budget) for t in tables]   # noqa: SLF001
     return grids
-
-
-def _grid(name: str, tables: list[Table], budget: Budget) -> Grid:
-    """The tables' cells by grid position, from the XML in one pass.
-
-    A horizontal merge (w:gridSpan) is one w:tc: its text goes at its first column.  A
-    vertical merge continues in w:tc elements marked vMerge="continue": they add nothing.
-    (python-docx's ``row.cells`` finds each continued cell's origin by walking up the
-    table, cubic in a long merge, and expands every span into a list: a file declaring a
-    span of 10^8 columns took 23 s and 950 MB.)
-    """
-    cells: dict[tuple[int, int], object] = {}
-    top = 1
-    for table in tables:
-        trs = table._tbl.tr_lst   # noqa: SLF001 - the table's XML rows
-        budget.add_rows(len(trs))
-        for r, tr in enumerate(trs):
-            c = 1 + tr.grid_before
-            budget.check_columns(c)
-            tcs = tr.tc_lst
-            budget.add_cells(len(tcs))
-            for tc in tcs:
-                if tc.vMerge != ST_Merge.CONTINUE:
-                    text = _Cell(tc, table).text.strip(_STRIP)
-                    if text:
-                        cells[top + r, c] = text
-                c += tc.grid_span
-                budget.check_columns(c - 1)
-        top += len(trs) + 1
-    return Grid(name, cells)
