@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from .. import APP_NAME, __version__
 from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
+from ..core.textcheck import shown
 from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
 from ..core.store import Store, StoreError, default_path
 
@@ -34,7 +36,16 @@ _ARGPARSE_ZH = (
     (re.compile(r"argument (\S+): invalid int value: '([^']*)'"), r"参数 \1 应为整数，而不是“\2”"),
     (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
     (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少值"),
+    (re.compile(r"argument (\S+): (.*)", re.S), r"参数 \1：\2"),
 )
+
+
+def _year(text: str) -> int:
+    """A year argument: four ASCII digits in the format's range, refused in Chinese."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2200):
+        raise argparse.ArgumentTypeError(f"统计年度“{shown(text)}”无效，应为 2024 这样的四位年份")
+    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,13 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", type=Path, required=True,
                    help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
     m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
-    m.add_argument("--year", type=int, required=True, help="统计年度，如 2024")
+    m.add_argument("--year", type=_year, required=True, help="统计年度，如 2024")
     m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
                    help="汇总报告的单位层级（默认 government，即本级人民政府）")
     m.add_argument("--from-db", action="store_true",
                    help="同时汇总数据文件中该年度的全部报告（本级自己的除外）")
     m.add_argument("--roster", type=Path, metavar="FILE",
-                   help="应报单位名单（UTF-8 文本，每行一个单位名称），列出未报送的单位")
+                   help="应报单位名单（文本文件，UTF-8 或 GBK 编码，每行一个单位名称），列出未报送的单位")
+    m.add_argument("--skip-unreadable", action="store_true",
+                   help="有文件无法读取时跳过它们（列出文件名），汇总其余的报告（默认不生成汇总）")
     m.add_argument("--parent", type=Path, metavar="FILE",
                    help="本级已有的报告文件，与各单位合计逐格比对（默认取数据文件中的本级报告）")
     _add_export_options(m)
@@ -107,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(a)
     g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
     g.add_argument("unit")
-    g.add_argument("year", type=int)
+    g.add_argument("year", type=_year)
     g.add_argument("output", type=Path)
     _add_export_options(g)
     _add_db(g)
@@ -176,7 +189,10 @@ def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
     loaded = summary.load_reports(args.inputs)
     if loaded.failures:
         lines = "\n".join(f"  {name}：{msg}" for name, msg in loaded.failures)
-        raise ReportFileError(f"有 {len(loaded.failures)} 个文件无法读取，未生成汇总：\n{lines}")
+        if not args.skip_unreadable:
+            raise ReportFileError(f"有 {len(loaded.failures)} 个文件无法读取，未生成汇总：\n{lines}\n"
+                                  "如要跳过它们、汇总其余的报告，请加 --skip-unreadable。")
+        print(f"已跳过 {len(loaded.failures)} 个无法读取的文件：\n{lines}", file=sys.stderr)
     reports, sources = loaded.reports, loaded.sources
     parent = formats.read(args.parent) if args.parent else None
     path = getattr(args, "db", None) or default_path()
@@ -201,6 +217,8 @@ def _merge_inputs(args) -> tuple[list[Report], list[str], Report | None]:
 
 
 def cmd_merge(args) -> int:
+    if summary.unit_problem(args.unit):
+        raise ReportFileError(summary.unit_problem(args.unit) + "（--unit）。")
     reports, sources, parent = _merge_inputs(args)
     if not reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
@@ -219,7 +237,10 @@ def cmd_merge(args) -> int:
               if roster.missing else "名单中的单位都已报送。")
         if roster.unexpected:
             print(f"不在名单中的单位（{len(roster.unexpected)} 个）：{'、'.join(roster.unexpected)}")
-    total = summary.merge(reports, args.unit, args.year, args.level)
+    total = summary.merge(reports, args.unit.strip(), args.year, args.level)
+    over = summary.total_problems(total)
+    if over:
+        raise ReportFileError("合计超出格式允许的位数，未写出汇总：\n" + "\n".join(f"  {p}" for p in over))
     if parent is not None:
         diffs = summary.compare(parent, total)
         if diffs:
@@ -261,7 +282,8 @@ def cmd_db(args) -> int:
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")
+            # "replace": a path with undecodable bytes (surrogate escapes) still prints
+            stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):   # pragma: no cover - replaced streams
             pass
 
@@ -276,14 +298,29 @@ def main(argv: list[str] | None = None) -> int:
             return smoke(getattr(args, "db", None))
         if args.verb is None:
             return _open_window(args, parser)
-        return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
+        code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
                 "db": cmd_db}[args.verb](args)
+        sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
+        return code
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
     except (ReportFileError, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        _quiet_stdout()   # the reader (e.g. `| head -1`) has had enough: end without noise
+        return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):   # pragma: no cover - replaced streams
+        pass
 
 
 def _open_window(args, parser) -> int:

@@ -1,7 +1,8 @@
 """The county summary (汇总): Σ of unit reports, roster and parent-vs-children checks."""
 from .loader import Loaded, load_reports
 from .merge import (Difference, RosterResult, UnitCheck, check_roster, compare,
-                    input_problems, merge, read_roster, unit_checks)
+                    input_problems, merge, read_roster, total_problems, unit_checks,
+                    unit_problem)
 
 __all__ = ["merge", "unit_checks", "input_problems", "read_roster", "check_roster",
-           "compare", "load_reports", "Loaded", "UnitCheck", "RosterResult", "Difference"]
+           "compare", "unit_problem", "total_problems", "load_reports", "Loaded", "UnitCheck", "RosterResult", "Difference"]
