@@ -211,18 +211,18 @@ def docx_dtd_in_image_name(good: bytes) -> bytes:
 
 
 XLSX_CORPUS = {
-    "declared-huge.xlsx": (xlsx_declared_huge, None),
+    "declared-huge.xlsx": (xlsx_declared_huge, "行数过多"),
     "wide-rows.xlsx": (xlsx_wide_rows, "单元格过多"),
-    "many-cells.xlsx": (xlsx_many_cells, "单元格过多"),
+    "many-cells.xlsx": (xlsx_many_cells, "XML 标记超过"),
     "big-part.xlsx": (xlsx_big_part, "过大"),
-    "shared-strings.xlsx": (xlsx_shared_strings, None),
+    "shared-strings.xlsx": (xlsx_shared_strings, "XML 标记超过"),
 }
 DOCX_CORPUS = {
     "vmerge.docx": (docx_vmerge_chains, None),
     "gridspan.docx": (docx_grid_span, "跨列"),
     "gridbefore.docx": (docx_grid_before, "跨列"),
-    "many-cells.docx": (docx_many_cells, "单元格过多"),
-    "many-paragraphs.docx": (docx_many_paragraphs, "段落过多"),
+    "many-cells.docx": (docx_many_cells, "XML 标记超过"),
+    "many-paragraphs.docx": (docx_many_paragraphs, "XML 标记超过"),
     "long-text.docx": (docx_long_text, None),
     "utf32-dtd.docx": (docx_utf32_dtd, "DTD"),
     "utf32be-dtd.docx": (docx_utf32be_dtd, "DTD"),
