@@ -155,6 +155,26 @@ def docx_many_paragraphs(good: bytes) -> bytes:
     return _body(good, "".join(f"<w:p><w:r><w:t>段{i}</w:t></w:r></w:p>" for i in range(110_000)))
 
 
+def docx_paragraphs_under_budget(good: bytes) -> bytes:
+    """23,000 one-run paragraphs: just under the XML tag budget, so all of them are read."""
+    return _body(good, "".join(f"<w:p><w:r><w:t>段{i}</w:t></w:r></w:p>" for i in range(23_000)))
+
+
+def docx_cells_under_budget(good: bytes) -> bytes:
+    """A table of 13,000 cells: just under the XML tag budget, so all of them are read."""
+    rows = "".join("<w:tr>" + "".join(_tc(str(r * 10 + c)) for c in range(10)) + "</w:tr>"
+                   for r in range(1_300))
+    return _body(good, '<w:tbl><w:tblPr/><w:tblGrid>' + '<w:gridCol w:w="100"/>' * 10
+                       + "</w:tblGrid>" + rows + "</w:tbl>")
+
+
+def xlsx_cells_under_budget(good: bytes) -> bytes:
+    """34,000 numeric cells: just under the XML tag budget, so all of them are parsed."""
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHI")
+                   + "</row>" for r in range(1, 3801))
+    return _sheet(good, rows)
+
+
 def docx_long_text(good: bytes) -> bytes:
     """Just under the XML limit of prose in 2,000 long paragraphs, read as the preamble."""
     rnd = random.Random(12)
@@ -216,6 +236,7 @@ XLSX_CORPUS = {
     "many-cells.xlsx": (xlsx_many_cells, "XML 标记超过"),
     "big-part.xlsx": (xlsx_big_part, "过大"),
     "shared-strings.xlsx": (xlsx_shared_strings, "XML 标记超过"),
+    "cells-under-budget.xlsx": (xlsx_cells_under_budget, None),
 }
 DOCX_CORPUS = {
     "vmerge.docx": (docx_vmerge_chains, None),
@@ -224,6 +245,8 @@ DOCX_CORPUS = {
     "many-cells.docx": (docx_many_cells, "XML 标记超过"),
     "many-paragraphs.docx": (docx_many_paragraphs, "XML 标记超过"),
     "long-text.docx": (docx_long_text, None),
+    "paragraphs-under-budget.docx": (docx_paragraphs_under_budget, None),
+    "cells-under-budget.docx": (docx_cells_under_budget, None),
     "utf32-dtd.docx": (docx_utf32_dtd, "DTD"),
     "utf32be-dtd.docx": (docx_utf32be_dtd, "DTD"),
     "utf16be-dtd.docx": (docx_utf16be_dtd, "DTD"),

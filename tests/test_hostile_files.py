@@ -3,6 +3,7 @@ message naming it, or read, within the reading budget; merge names them and can 
 them; the XML of every part is checked by content, whatever its name or encoding."""
 from __future__ import annotations
 
+import io
 import re
 import time
 from pathlib import Path
@@ -193,3 +194,23 @@ def test_window_summary_lists_an_over_budget_file_as_unreadable(good, tmp_path):
     assert [p.name for p, _ in out.failures] == ["县直某办.docx"]
     assert "跨列过多" in out.failures[0][1]
     assert out.total is not None and len(out.reports) == 2
+
+
+def test_fast_paragraph_text_is_exactly_python_docx(good):
+    """The one-pass reader (docx/cells.py) gives python-docx's Paragraph.text."""
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    from report_desktop.core.docx import cells
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = (f'<w:body {w}><w:p><w:r><w:t>甲</w:t><w:tab/><w:t xml:space="preserve"> 乙 </w:t>'
+           '<w:br/><w:br w:type="page"/><w:cr/><w:noBreakHyphen/><w:ptab/><w:delText>删</w:delText>'
+           '</w:r><w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>'
+           '<w:ins><w:r><w:t>修订</w:t></w:r></w:ins><w:r><w:t/></w:r></w:p>'
+           '<w:p/><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="100"/></w:tabs></w:pPr>'
+           '<w:r><w:br w:type="column"/><w:t>丙</w:t></w:r></w:p></w:body>')
+    doc = docx.Document(io.BytesIO(good[".docx"]))
+    body = docx.oxml.parse_xml(xml)
+    texts = [cells.paragraph_text(p) for p in body]
+    assert texts == [Paragraph(p, doc).text for p in body]
+    assert texts[0] == "甲\t 乙 \n\n-\t链接"

@@ -26,7 +26,7 @@ MAX_XML_BYTES = 8 * 1024 * 1024            # one XML part unpacked (a report's i
 # Markup ("<") in all XML parts together: parsing costs ~5 µs a tag in openpyxl, and every
 # shared string is loaded up front, so this bounds the parse (ours: 2,600 in .xlsx, 8,400
 # in .docx; a long report typed in WPS stays well under 100,000).
-MAX_XML_TAGS = 200_000
+MAX_XML_TAGS = 150_000
 MAX_RATIO = 200                            # unpacked / packed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024

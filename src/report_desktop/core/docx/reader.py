@@ -14,7 +14,6 @@ from pathlib import Path
 
 import docx
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from .. import schema
 from ..budget import Budget, Clocked
@@ -70,7 +69,7 @@ def _blocks(parent, document, budget: Budget):
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             budget.add_paragraph()
-            yield Paragraph(child, document).text
+            yield cells.paragraph_text(child)
         elif tag == "tbl":
             budget.add_paragraph()
             yield Table(child, document)
