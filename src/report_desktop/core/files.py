@@ -33,7 +33,7 @@ def read_limited(path: Path, limit: int, source: str) -> bytes:
     except PermissionError:
         raise ReportFileError(f"没有权限读取{source}。") from None
     except OSError as exc:
-        raise ReportFileError(f"无法读取{source}：{exc.strerror or exc}") from None
+        raise ReportFileError(f"无法读取{source}：{_reason(exc)}。") from None
 
 
 # Byte order marks a text file may start with, UTF-32 before UTF-16 (FF FE 00 00).
@@ -118,7 +118,13 @@ def _reason(exc: OSError) -> str:
         return "所在的磁盘是只读的"
     if exc.errno == errno.EIO:
         return "磁盘读写出错（U 盘或网络盘可能已断开）"
-    return exc.strerror or str(exc)
+    if exc.errno == errno.ENOTDIR:
+        return "路径中有一段是文件而不是文件夹"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，请换一个短一些的名称或位置"
+    if exc.errno == errno.EINVAL:
+        return "文件名中有系统不允许的字符（如 : * ? \" < > |）"
+    return f"系统报告的错误：{exc.strerror or exc}"
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
