@@ -134,3 +134,15 @@ def test_the_window_summary_does_not_total_over_nine_digits(tmp_path):
     out = gather.gather(gather.Request("某县人民政府", 2024, [], paths, None), lambda *a: None, None)
     assert out.total is None and len(out.problems) == 1 and "超过9位数字" in out.problems[0]
     assert summary.total_problems(summary.merge(out.reports[:1])) == []
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".docx"])
+def test_control_characters_in_a_stored_unit_do_not_break_an_export(tmp_path, ext):
+    """A unit typed before names were checked (or pasted into the window) still exports:
+    the writers drop what XML cannot hold."""
+    rep = jsonio.read(SEED)
+    rep.unit = "朔州市\x01人民政府\x1f办公室"
+    out = tmp_path / f"out{ext}"
+    from report_desktop.core import formats
+    formats.write(rep, out)
+    assert formats.read(out).unit == "朔州市人民政府办公室"

@@ -78,7 +78,7 @@ def build(report: Report) -> Workbook:
             if box.cell_id:
                 refs[box.cell_id] = f"{get_column_letter(box.col)}{box.row}"
         _table_sheet(ws, sheet, report, refs)
-    wb.properties.title = report.title
+    wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", report.title)
     wb.properties.creator = ILLEGAL_CHARACTERS_RE.sub("", report.unit)
     return wb
 
