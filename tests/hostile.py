@@ -2,8 +2,9 @@
 
 Each maker takes the bytes of a good package and returns the bytes of a bad one.  The
 corpus is what issue 10 reproduced (each took minutes or gigabytes before the budget)
-plus near relatives; ``XLSX_CORPUS``/``DOCX_CORPUS`` map a file name to (maker, words
-the refusal must contain).
+plus near relatives and near misses just under the budget; ``XLSX_CORPUS``/``DOCX_CORPUS``
+map a file name to (maker, words the refusal must contain, or None: the file is within
+the budget and is read, or refused only for lacking a unit and year).
 """
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -17,9 +16,9 @@ from .. import APP_NAME, __version__
 from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
-from ..core.textcheck import shown
 from ..core.rules import ERROR, RULE_TITLES, has_errors, validate
 from ..core.store import Store, StoreError, default_path
+from .safety import quiet_stdout, year_arg
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -38,14 +37,6 @@ _ARGPARSE_ZH = (
     (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少值"),
     (re.compile(r"argument (\S+): (.*)", re.S), r"参数 \1：\2"),
 )
-
-
-def _year(text: str) -> int:
-    """A year argument: four ASCII digits in the format's range, refused in Chinese."""
-    text = text.strip()
-    if not (text.isascii() and text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2200):
-        raise argparse.ArgumentTypeError(f"统计年度“{shown(text)}”无效，应为 2024 这样的四位年份")
-    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", type=Path, required=True,
                    help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
     m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
-    m.add_argument("--year", type=_year, required=True, help="统计年度，如 2024")
+    m.add_argument("--year", type=year_arg, required=True, help="统计年度，如 2024")
     m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
                    help="汇总报告的单位层级（默认 government，即本级人民政府）")
     m.add_argument("--from-db", action="store_true",
@@ -120,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(a)
     g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
     g.add_argument("unit")
-    g.add_argument("year", type=_year)
+    g.add_argument("year", type=year_arg)
     g.add_argument("output", type=Path)
     _add_export_options(g)
     _add_db(g)
@@ -309,18 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        _quiet_stdout()   # the reader (e.g. `| head -1`) has had enough: end without noise
+        quiet_stdout()   # the reader (e.g. `| head -1`) has had enough: end without noise
         return EXIT_OK
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at the null device so the interpreter's final flush cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):   # pragma: no cover - replaced streams
-        pass
 
 
 def _open_window(args, parser) -> int:
