@@ -10,10 +10,13 @@ from report_desktop.core.report import Report
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
                 max_size=60)
 
+# A unit name: no control characters (refused with the field named) nor surrogates.
+_name_chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
+
 
 @st.composite
 def reports(draw):
-    rep = Report.blank(draw(st.text(min_size=1, max_size=20).filter(str.strip)).strip(),
+    rep = Report.blank(draw(st.text(_name_chars, min_size=1, max_size=20).filter(str.strip)).strip(),
                        draw(st.integers(2019, 2100)),
                        draw(st.sampled_from([None, *schema.LEVELS])))
     rep.report_date = draw(st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2101, 12, 31))))

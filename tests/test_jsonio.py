@@ -47,8 +47,8 @@ def test_broken_files_are_refused_in_chinese(tmp_path, content, words):
 
 def test_binary_and_missing_files(tmp_path):
     p = tmp_path / "x.json"
-    p.write_bytes(b"\xff\xfe\x00garbage")
-    with pytest.raises(ReportFileError, match="UTF-8"):
+    p.write_bytes(b"\x00\x01garbage\xff")
+    with pytest.raises(ReportFileError, match="不是可识别的文本文件"):
         jsonio.read(p)
     with pytest.raises(ReportFileError, match="找不到"):
         jsonio.read(tmp_path / "missing.json")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from report_desktop.core.files import ReportFileError
 from report_desktop.entry import main
 from report_desktop.core import jsonio, schema, summary, xlsx
 from report_desktop.core.report import Report
@@ -85,8 +86,27 @@ def test_roster_lists_missing_and_unexpected_units(seed, tmp_path):
     result = summary.check_roster([unit(seed, "甲镇"), unit(seed, "戊街道")], names)
     assert result.missing == ["乙镇", "丙局"]
     assert result.unexpected == ["戊街道"]
-    roster.write_bytes("甲镇".encode("gbk"))
-    with pytest.raises(Exception, match="UTF-8"):
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
+                                          ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                          ("gbk", b""), ("gb18030", b"")])
+def test_roster_in_the_encodings_windows_saves_is_read(tmp_path, encoding, bom):
+    roster = tmp_path / "名单.txt"
+    roster.write_bytes(bom + "甲镇人民政府\r\n乙县教育局\r\n\r\n".encode(encoding))
+    assert summary.read_roster(roster) == ["甲镇人民政府", "乙县教育局"]
+
+
+@pytest.mark.parametrize("data", [
+    "甲镇\n乙镇\n".encode("utf-16-le"),                       # UTF-16 without a BOM
+    b"\xff\xfe\x00\x00" + "甲镇".encode("utf-32-le"),         # UTF-32
+    bytes(range(256)),                                          # binary
+    b"\xef\xbb\xbf\xe7\x94\xb2\xff",                           # a BOM, then not UTF-8
+])
+def test_roster_in_any_other_encoding_is_refused_naming_the_file(tmp_path, data):
+    roster = tmp_path / "名单.txt"
+    roster.write_bytes(data)
+    with pytest.raises(ReportFileError, match="名单文件“名单.txt”不是可识别的文本文件"):
         summary.read_roster(roster)
 
 
@@ -210,7 +230,7 @@ def test_cli_merge_bad_input_exits_2_in_chinese(capsys, seed, unit_files, tmp_pa
     elif case == "no_store":
         argv.append("--from-db")
     else:
-        (tmp_path / "r.txt").write_bytes("甲镇".encode("gbk"))
+        (tmp_path / "r.txt").write_bytes("甲镇".encode("utf-16-le"))   # no BOM: unrecognisable
         argv += ["--roster", tmp_path / "r.txt"]
     code, _, err = run(capsys, *argv)
     assert code == 2

@@ -124,11 +124,14 @@ def test_roster_shows_the_missing_unit_and_is_remembered(qtbot, window, store, s
 
 
 def test_bad_roster_file_is_refused_in_chinese(qtbot, window, prompts, tmp_path):
+    gbk = tmp_path / "名单（记事本ANSI）.txt"
+    gbk.write_bytes("甲镇\r\n乙镇\r\n".encode("gbk"))       # Notepad's "ANSI" on Chinese Windows
     bad = tmp_path / "名单.txt"
-    bad.write_bytes("甲镇".encode("gbk"))
+    bad.write_bytes(bytes(range(256)))
     dlg = open_summary(qtbot, window)
+    assert dlg.load_roster(gbk)
     assert not dlg.load_roster(bad)
-    assert "UTF-8" in prompts.warnings()[-1][2]
+    assert "名单.txt" in prompts.warnings()[-1][2] and "UTF-8" in prompts.warnings()[-1][2]
     dlg.close()
 
 

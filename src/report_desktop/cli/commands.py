@@ -22,6 +22,7 @@ from ..core.store import Store, StoreError, default_path
 from ..services import exporting
 from ..services import reports as report_service
 from ..services import summary as summary_service
+from .safety import quiet_stdout, year_arg
 
 EXIT_OK, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -38,6 +39,7 @@ _ARGPARSE_ZH = (
     (re.compile(r"argument (\S+): invalid int value: '([^']*)'"), r"参数 \1 应为整数，而不是“\2”"),
     (re.compile(r"unrecognized arguments: (.*)"), r"无法识别的参数：\1"),
     (re.compile(r"argument (\S+): expected one argument"), r"参数 \1 后面缺少值"),
+    (re.compile(r"argument (\S+): (.*)", re.S), r"参数 \1：\2"),
 )
 
 
@@ -91,13 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", type=Path, required=True,
                    help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
     m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
-    m.add_argument("--year", type=int, required=True, help="统计年度，如 2024")
+    m.add_argument("--year", type=year_arg, required=True, help="统计年度，如 2024")
     m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
                    help="汇总报告的单位层级（默认 government，即本级人民政府）")
     m.add_argument("--from-db", action="store_true",
                    help="同时汇总数据文件中该年度的全部报告（本级自己的除外）")
     m.add_argument("--roster", type=Path, metavar="FILE",
-                   help="应报单位名单（UTF-8 文本，每行一个单位名称），列出未报送的单位")
+                   help="应报单位名单（文本文件，UTF-8 或 GBK 编码，每行一个单位名称），列出未报送的单位")
+    m.add_argument("--skip-unreadable", action="store_true",
+                   help="有文件无法读取时跳过它们（列出文件名），汇总其余的报告（默认不生成汇总）")
     m.add_argument("--parent", type=Path, metavar="FILE",
                    help="本级已有的报告文件，与各单位合计逐格比对（默认取数据文件中的本级报告）")
     _add_export_options(m)
@@ -116,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(a)
     g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
     g.add_argument("unit")
-    g.add_argument("year", type=int)
+    g.add_argument("year", type=year_arg)
     g.add_argument("output", type=Path)
     _add_export_options(g)
     _add_db(g)
@@ -194,7 +198,7 @@ def _merge_request(args) -> summary_service.Request:
                 stored = [store.load(i.id) for i in infos]
             if parent is None:
                 parent = store.get(args.unit, args.year)
-    return summary_service.Request(args.unit, args.year, stored, list(args.inputs), parent,
+    return summary_service.Request(args.unit.strip(), args.year, stored, list(args.inputs), parent,
                                    level=args.level)
 
 
@@ -203,11 +207,17 @@ def _never(*_args) -> None:
 
 
 def cmd_merge(args) -> int:
+    problem = summary.unit_problem(args.unit)
+    if problem:
+        raise ReportFileError(problem + "（--unit）。")
     request = _merge_request(args)
     out = summary_service.gather(request, _never, threading.Event())
     if out.failures:
         lines = "\n".join(f"  {p.name}：{msg}" for p, msg in out.failures)
-        raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}")
+        if not args.skip_unreadable:
+            raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}\n"
+                                  "如要跳过它们、汇总其余的报告，请加 --skip-unreadable。")
+        print(f"已跳过 {len(out.failures)} 个无法读取的文件：\n{lines}", file=sys.stderr)
     if not out.reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
     if out.problems:
@@ -275,7 +285,8 @@ def cmd_db(args) -> int:
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")
+            # "replace": a path with undecodable bytes (surrogate escapes) still prints
+            stream.reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):   # pragma: no cover - replaced streams
             pass
 
@@ -291,11 +302,16 @@ def main(argv: list[str] | None = None, gui=None) -> int:
             if gui is None:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
-        return {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
+        code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
                 "fix-punctuation": cmd_fix_punctuation, "db": cmd_db}[args.verb](args)
+        sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
+        return code
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
     except (ReportFileError, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        quiet_stdout()   # the reader (e.g. `| head -1`) has had enough: end without noise
+        return EXIT_OK

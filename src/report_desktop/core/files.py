@@ -1,11 +1,15 @@
 """Safe file reading and writing shared by every importer and exporter.
 
-Writers never leave half a file: they write a temporary file beside the target and
-replace the target in one step.  Readers refuse oversized files before reading them.
+Writers never leave half a file: they write a temporary file beside the target, flush
+it to disk and replace the target in one step, with the permissions a normal save gives.  Readers refuse oversized files before reading them.
 """
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -29,48 +33,138 @@ def read_limited(path: Path, limit: int, source: str) -> bytes:
     except PermissionError:
         raise ReportFileError(f"没有权限读取{source}。") from None
     except OSError as exc:
-        raise ReportFileError(f"无法读取{source}：{exc.strerror or exc}") from None
+        raise ReportFileError(f"无法读取{source}：{_reason(exc)}。") from None
+
+
+# Byte order marks a text file may start with, UTF-32 before UTF-16 (FF FE 00 00).
+_TEXT_BOMS = ((codecs.BOM_UTF32_LE, None), (codecs.BOM_UTF32_BE, None),
+              (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+              (codecs.BOM_UTF16_BE, "utf-16"))
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_text(raw: bytes) -> str | None:
+    """Text as Windows saves it: UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's
+    "Unicode"), or GB18030/GBK (Notepad's and Excel's "ANSI" on Chinese Windows).
+    None when it is none of these, or decodes to control characters (binary, UTF-16
+    without BOM): a guess would only be garbled names."""
+    codec = next((c for bom, c in _TEXT_BOMS if raw.startswith(bom)), "")
+    for name in ([codec] if codec != "" else ["utf-8", "gb18030"]):
+        if name is None:
+            return None
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return None if _NOT_TEXT.search(text) else text
+    return None
 
 
 def read_text(path: Path, limit: int, source: str, hint: str = "") -> str:
-    """A UTF-8 text file (with or without BOM), refused in Chinese when it is not."""
-    raw = read_limited(path, limit, source)
+    """A text file in one of the encodings of ``decode_text``, refused in Chinese naming
+    the file when it is in none."""
+    text = decode_text(read_limited(path, limit, source))
+    if text is None:
+        raise ReportFileError(f"{source}不是可识别的文本文件（应为 UTF-8、UTF-16 或 GBK 编码）"
+                              f"{hint or '，请用记事本打开后“另存为”UTF-8 编码'}。")
+    return text
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system tells (Linux)."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReportFileError(f"{source}不是 UTF-8 编码的文本{hint}。") from None
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)   # elsewhere: the classic read-and-restore
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a normal save gives: the replaced file's, else 0666 less the umask
+    (mkstemp makes 0600, and os.replace would keep that)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘已满（或超出配额），请腾出空间后重试"
+    if exc.errno == errno.EFBIG:
+        return "文件超出了系统允许的大小"
+    if exc.errno == errno.EROFS:
+        return "所在的磁盘是只读的"
+    if exc.errno == errno.EIO:
+        return "磁盘读写出错（U 盘或网络盘可能已断开）"
+    if exc.errno == errno.ENOTDIR:
+        return "路径中有一段是文件而不是文件夹"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，请换一个短一些的名称或位置"
+    if exc.errno == errno.EINVAL:
+        return "文件名中有系统不允许的字符（如 : * ? \" < > |）"
+    return f"系统报告的错误：{exc.strerror or exc}"
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp)`` and move the finished temp file onto ``path``.
 
-    A target that cannot be written (open in Word, read-only folder) raises
+    The temp file gets the permissions the target would get from a normal save, is
+    flushed to disk (fsync) before it replaces the target, and the folder is synced after.
+    A target that cannot be written (open in Word, read-only folder, full disk) raises
     ReportFileError naming it; the target and its folder are left as they were.
     """
     path = Path(path)
     where = f"文件“{path}”"
     if path.is_dir():
         raise ReportFileError(f"{where}是一个文件夹，无法写入。")
+    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp",
-                                        dir=path.parent if str(path.parent) else ".")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise ReportFileError(f"无法写入{where}：文件夹不存在。") from None
-    except OSError:
+    except PermissionError:
         raise ReportFileError(f"无法写入{where}：没有写入该文件夹的权限。") from None
+    except OSError as exc:
+        raise ReportFileError(f"无法写入{where}：{_reason(exc)}。") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))
         if path.exists() and not os.access(path, os.W_OK):
             raise PermissionError(path)
         os.replace(tmp, path)
+        _sync_folder(folder)
     except PermissionError:
         raise ReportFileError(
             f"无法写入{where}：文件是只读的，或正被其他程序（如 Word、WPS、Excel）打开。"
             "请关闭该文件后重试，或换一个文件名。") from None
     except OSError as exc:
-        raise ReportFileError(f"无法写入{where}：{exc.strerror or exc}") from None
+        raise ReportFileError(f"无法写入{where}：{_reason(exc)}。") from None
     finally:
         if tmp.exists():
             tmp.unlink()

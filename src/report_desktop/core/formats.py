@@ -8,7 +8,7 @@ import importlib
 from pathlib import Path
 from typing import Callable
 
-from . import jsonio
+from . import jsonio, textcheck
 from .files import ReportFileError
 from .report import Report
 
@@ -48,7 +48,13 @@ def read(path: Path) -> Report:
     reader = READERS.get(ext)
     if reader is None:
         raise ReportFileError(f"无法读取“{Path(path).name}”：不支持的文件类型，可读取 {describe(READERS)}。")
-    return reader(Path(path))
+    report = reader(Path(path))
+    if ext != ".json":   # typed in Word/Excel: a tab or line break inside is layout
+        report.unit = " ".join(report.unit.split())
+    why = textcheck.problem(report.unit, name=True)
+    if why:   # the JSON reader names it already; an .xlsx can smuggle one in (_x0001_)
+        raise ReportFileError(f"文件“{Path(path).name}”中的单位名称“{textcheck.shown(report.unit)}”{why}。")
+    return report
 
 
 # The Word file's font choice (公文标准字体 or the fonts every Windows PC has).

@@ -6,9 +6,10 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from . import schema
+from . import schema, textcheck
 from .files import ReportFileError, atomic_write_bytes, read_text
 from .report import Report
+from .textcheck import shown
 from .values import cell_from_file, to_plain
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
@@ -20,33 +21,43 @@ def from_dict(data: object, source: str = "文件") -> Report:
     fmt = data.get("format")
     if fmt != schema.FORMAT_ID:
         raise ReportFileError(
-            f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
+            f"{source}的格式标识为“{shown(fmt)}”，本程序只读取“{schema.FORMAT_ID}”"
             f"（{schema.FORMAT_DOCUMENT}格式）。")
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
         raise ReportFileError(f"{source}缺少单位名称（unit）。")
+    why = textcheck.problem(unit.strip(), name=True)
+    if why:
+        raise ReportFileError(f"{source}的单位名称（unit）“{shown(unit)}”{why}。")
     year = data.get("year")
-    if isinstance(year, str) and year.strip().isdigit():
+    if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit() \
+            and len(year.strip()) <= 4:
         year = int(year)
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2200:
-        raise ReportFileError(f"{source}的统计年度（year）“{year}”无效。")
+        raise ReportFileError(f"{source}的统计年度（year）“{shown(year)}”无效，"
+                              "应为 2024 这样的四位年份。")
     rep = Report(unit=unit.strip(), year=year)
     date = data.get("report_date")
     if date not in (None, ""):
         try:
-            rep.report_date = dt.date.fromisoformat(str(date))
+            rep.report_date = dt.date.fromisoformat(date if isinstance(date, str) else "?")
         except ValueError:
-            raise ReportFileError(f"{source}的报告日期“{date}”无效，应为 2025-01-22 这样的格式。") from None
+            raise ReportFileError(f"{source}的报告日期“{shown(date)}”无效，"
+                                  "应为 2025-01-22 这样的格式。") from None
     level = data.get("level")
-    if level not in (None, "") and level not in schema.LEVELS:
-        raise ReportFileError(f"{source}的单位层级“{level}”无效，应为 department、township 或 government。")
+    if level not in (None, "") and (not isinstance(level, str) or level not in schema.LEVELS):
+        raise ReportFileError(f"{source}的单位层级（level）“{shown(level)}”无效，"
+                              "应为 department、township 或 government。")
     rep.level = level or None
     texts = data.get("text") or {}
     if not isinstance(texts, dict):
         raise ReportFileError(f"{source}的 text 应为对象。")
-    for key in schema.TEXTS:
+    for key, title in schema.TEXTS.items():
         val = texts.get(key, "")
         rep.texts[key] = val if isinstance(val, str) else ""
+        why = textcheck.problem(rep.texts[key])
+        if why:
+            raise ReportFileError(f"{source}的“{title}”（text.{key}）{why}。")
     _read_active(data.get("active"), rep)
     _read_applications(data.get("applications"), rep)
     _read_list(data.get("review_litigation"), schema.REVIEW_IDS, "表四（review_litigation）", rep)
@@ -86,7 +97,7 @@ def _read_active(raw, rep: Report) -> None:
                 _put(rep, row.cells[0], raw[row.key])
     known = {r.key for b in schema.ACTIVE_BLOCKS for r in b.rows}
     for extra in sorted(set(raw) - known):
-        rep.deviations.append(f"表二含有格式之外的项目“{extra}”")
+        rep.deviations.append(f"表二含有格式之外的项目“{shown(extra)}”")
 
 
 def _read_applications(raw, rep: Report) -> None:
@@ -101,7 +112,7 @@ def _read_applications(raw, rep: Report) -> None:
         else:
             _read_list(raw[row.key], cids, where, rep)
     for extra in sorted(set(raw) - set(schema.APPLICATION_ROW_KEYS)):
-        rep.deviations.append(f"表三含有格式之外的行“{extra}”（可能是2019年试行格式）")
+        rep.deviations.append(f"表三含有格式之外的行“{shown(extra)}”（可能是2019年试行格式）")
 
 
 def to_dict(rep: Report) -> dict:
@@ -134,10 +145,19 @@ def dumps(rep: Report) -> str:
 
 def loads(text: str, source: str = "文件") -> Report:
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ReportFileError(f"{source}不是有效的 JSON：{exc}") from None
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        raise ReportFileError(f"{source}不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列"
+                              f"有格式错误（{exc.msg}）。") from None
+    except RecursionError:
+        raise ReportFileError(f"{source}不是有效的 JSON：嵌套层数过多。") from None
     return from_dict(data, source)
+
+
+def _integer(digits: str) -> int | Decimal:
+    """A JSON integer; a very long one stays a Decimal (int() refuses over 4,300 digits,
+    and it is a typo either way: the value check calls it too large)."""
+    return int(digits) if len(digits) <= 100 else Decimal(digits)
 
 
 def read(path: str | Path) -> Report:

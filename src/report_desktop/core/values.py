@@ -34,6 +34,7 @@ class InputError(ValueError):
     """Input that cannot go into a cell; ``str()`` is a Chinese sentence."""
 
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
 _PLAIN = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
 
@@ -113,7 +114,7 @@ def from_file(raw: object, kind: str) -> Value:
         raw = repr(raw)
     if isinstance(raw, Decimal):
         raw = str(raw)
-    text = str(raw)
+    text = _SURROGATES.sub("\ufffd", str(raw))   # unprintable, unsavable: shown as �
     norm = normalise(text)
     if norm == "":
         return None

@@ -141,8 +141,10 @@ def gather(request: Request, progress, cancel) -> Outcome:
     out.problems += own_report_problems(out.reports, out.sources, request.unit)
     out.checks = summary.unit_checks(out.reports, out.sources)
     if out.reports and not out.problems:
-        out.total = summary.merge(out.reports, request.unit, request.year, request.level)
-        if holds_numbers(request.parent):
+        total = summary.merge(out.reports, request.unit, request.year, request.level)
+        out.problems = summary.total_problems(total)   # a Σ over 9 digits: not summable
+        out.total = None if out.problems else total
+        if out.total is not None and holds_numbers(request.parent):
             out.differences = summary.compare(request.parent, out.total)
     return out
 

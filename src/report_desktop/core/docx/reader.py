@@ -4,20 +4,19 @@ The body is walked in order.  The six sections are found by their headings (2021
 wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
 deviations), the preamble is what stands between the title and 一、, and trailing
 unit/date lines are the signature.  The tables of each section are read by their labels
-(``core.tabular.tables``); a merged Word cell is one ``w:tc`` that python-docx returns once
-per grid position, so each ``cell._tc`` is taken at its first position only.
+(``core.tabular.tables``) from a grid built straight from the table XML (``_grid``), within
+the file's reading budget (core/budget.py).
 """
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import docx
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from .. import schema
+from ..budget import Budget, Clocked
 from ..files import ReportFileError
 from ..report import Report
 from ..tabular.grid import Grid
@@ -25,6 +24,7 @@ from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
 from ..tabular.tables import read_tables
+from . import cells
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
@@ -39,39 +39,47 @@ _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _SENTENCE = re.compile(r"[。，,；;：:！!？?]")
 MAX_SIGNATURE_CHARS = 40   # a longer last-but-one line is prose, not the unit
 MAX_HEADING_CHARS = 40
+MAX_HEADING_RAW_CHARS = 200   # a heading with its spaces and tabs, before folding
 
 
 def read(path: str | Path) -> Report:
     path = Path(path)
     source = f"文件“{path.name}”"
+    budget = Budget(source)
     data, zf = open_package(path, ".docx")
     zf.close()
     try:
-        document = docx.Document(io.BytesIO(data))
-        return from_blocks(list(_blocks(document.element.body, document)), source)
+        document = docx.Document(Clocked(data, budget))
+        body = document.element.body
     except ReportFileError:
         raise
-    except Exception:   # python-docx/lxml raise many kinds on malformed parts
+    except Exception:   # noqa: BLE001 - python-docx/lxml raise many kinds on malformed parts
         raise ReportFileError(f"{source}无法作为 Word 文档打开：内容已损坏或不是标准的 .docx。"
                               "请在 Word/WPS 中打开后另存为 .docx 再导入。") from None
+    budget.clock()
+    return from_blocks(list(_blocks(body, document, budget)), source, budget=budget)
 
 
-def _blocks(parent, document):
+def _blocks(parent, document, budget: Budget):
     """Paragraph texts (str) and Tables in body order, looking inside content controls."""
     for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
-            yield Paragraph(child, document).text
+            budget.add_paragraph()
+            yield cells.paragraph_text(child)
         elif tag == "tbl":
+            budget.add_paragraph()
             yield Table(child, document)
         elif tag == "sdt":
             for content in child.iterchildren():
                 if content.tag.endswith("}sdtContent"):
-                    yield from _blocks(content, document)
+                    yield from _blocks(content, document, budget)
 
 
 def _heading(text: str) -> tuple[str, str | None] | None:
     """(section number, deviation or None) when ``text`` is a section heading."""
+    if len(text) > MAX_HEADING_RAW_CHARS:   # prose: not folded at all (folding costs)
+        return None
     k = key(text).rstrip(":。")
     if k in _HEADINGS:
         return _HEADINGS[k], None
@@ -86,9 +94,10 @@ def _heading(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def from_blocks(blocks: list, source: str, grid=None) -> Report:
+def from_blocks(blocks: list, source: str, grid=None, budget: Budget | None = None) -> Report:
     """The report in ``blocks`` (paragraph texts and tables, in order); ``grid(name,
-    tables)`` makes a Grid of a section's tables (default: python-docx Tables)."""
+    tables)`` makes a Grid of a section's tables (default: python-docx Tables, read within
+    ``budget``)."""
     rep = Report()
     head: list = []                       # what comes before the first heading
     sections: dict[str, list] = {}
@@ -127,7 +136,10 @@ def from_blocks(blocks: list, source: str, grid=None) -> Report:
             source, "文档应以标题“××单位2024年政府信息公开工作年度报告”开头，"
                     "或在文末落款写明单位名称和日期。")
     rep.unit, rep.year = unit, year
-    read_tables(rep, _grids(sections, head, grid or _grid))
+    if grid is None:
+        budget = budget or Budget(source)
+        grid = lambda name, tables: cells.grid(name, [t._tbl for t in tables], budget)   # noqa: E731,SLF001
+    read_tables(rep, _grids(sections, head, grid))
     rep.recompute_totals(only_blank=True)
     return rep
 
@@ -198,23 +210,3 @@ def _grids(sections: dict[str, list], head: list, grid) -> list[Grid]:
         else:
             grids += [grid(name, [t]) for t in tables]
     return grids
-
-
-def _grid(name: str, tables: list[Table]) -> Grid:
-    cells: dict[tuple[int, int], object] = {}
-    top = 1
-    for table in tables:
-        seen = set()
-        rows = table.rows
-        for r, row in enumerate(rows):
-            c = row.grid_cols_before + 1
-            for cell in row.cells:
-                tc = cell._tc   # noqa: SLF001 - the identity of a merged cell
-                if tc not in seen:
-                    seen.add(tc)
-                    text = cell.text.strip(_STRIP)
-                    if text:
-                        cells[top + r, c] = text
-                c += 1
-        top += len(rows) + 1
-    return Grid(name, cells)

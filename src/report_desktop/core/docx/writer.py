@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 
 from .. import schema
-from ..files import atomic_write
+from ..files import atomic_write_bytes
 from ..report import Report
 from . import footer, ooxml, prose, styles, tables
 from .styles import FONT_SETS, FontSet, font_set
@@ -78,4 +78,6 @@ def write(report: Report, path: str | Path, fonts: str | FontSet = "gb") -> None
     written, e.g. open in Word or in a read-only folder; nothing is left half-written.
     """
     doc = build(report, fonts)
-    atomic_write(Path(path), lambda tmp: doc.save(str(tmp)))
+    buf = io.BytesIO()   # saved in memory first: a full disk then fails in one plain write,
+    doc.save(buf)        # not inside python-docx's zip (whose __del__ would fail again)
+    atomic_write_bytes(Path(path), buf.getvalue())

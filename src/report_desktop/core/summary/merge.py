@@ -10,13 +10,33 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .. import schema
+from .. import schema, textcheck
 from ..files import read_text
 from ..report import Report
 from ..rules import ERROR, validate
-from ..values import Value, is_number, to_text
+from ..values import MAX_DIGITS, Value, is_number, to_text
 
 MAX_ROSTER_BYTES = 1024 * 1024
+
+
+def unit_problem(unit: str) -> str | None:
+    """Why ``unit`` cannot name the summary report (Chinese), or None."""
+    if not unit.strip():
+        return "汇总报告的单位名称不能为空，请写明本级单位名称（如“某某县人民政府”）"
+    why = textcheck.problem(unit.strip(), name=True)
+    return f"汇总报告的单位名称“{textcheck.shown(unit)}”{why}" if why else None
+
+
+def total_problems(total: Report) -> list[str]:
+    """Cells whose Σ is over the format's 9 digits: such a report would be refused on
+    reading, so it is not written (the unit reports hold the typo)."""
+    out = []
+    for cid in schema.CELL_IDS:
+        v = total.cells[cid]
+        if is_number(v) and len(str(int(v))) > MAX_DIGITS:
+            out.append(f"{schema.CELLS[cid].name}：各单位合计 {to_text(v)} 超过{MAX_DIGITS}位数字，"
+                       "请检查各单位报告中的这一项是否多输了数字")
+    return out
 
 
 def merge(reports: list[Report], unit: str = "", year: int = 0,
@@ -79,10 +99,11 @@ def same_unit(a: str, b: str) -> bool:
 
 
 def read_roster(path: str | Path) -> list[str]:
-    """Expected unit names, one a line (UTF-8); blank lines and duplicates dropped."""
+    """Expected unit names, one a line (UTF-8, UTF-16 or GBK: files.decode_text); blank
+    lines and duplicates dropped."""
     path = Path(path)
     source = f"名单文件“{path.name}”"
-    text = read_text(path, MAX_ROSTER_BYTES, source, "，请用记事本另存为 UTF-8")
+    text = read_text(path, MAX_ROSTER_BYTES, source)
     names, seen = [], set()
     for line in text.splitlines():
         name = line.strip(" \t\u3000")

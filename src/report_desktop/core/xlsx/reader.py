@@ -7,6 +7,7 @@ The file is checked as a package first (package.py); openpyxl then reads it with
 from __future__ import annotations
 
 import io
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from .. import schema
+from ..budget import Budget, Clocked
 from ..files import ReportFileError
 from ..report import Report
 from ..tabular.grid import Grid, Hit, find_label
@@ -37,24 +39,39 @@ _PLACES = re.compile(r"^0\.(0+)$")
 def read(path: str | Path) -> Report:
     path = Path(path)
     source = f"文件“{path.name}”"
+    budget = Budget(source)
     data, zf = open_package(path, ".xlsx")
     zf.close()
+    wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True), source)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        grids = [_grid(ws) for ws in wb.worksheets]
+        grids = [_grid(ws, budget, source) for ws in _parsed(lambda: wb.worksheets, source)]
+    finally:
         wb.close()
-    except ReportFileError:
-        raise
-    except Exception:   # openpyxl raises many kinds on malformed parts
-        raise ReportFileError(f"{source}无法作为 Excel 工作簿打开：内容已损坏或不是标准的 .xlsx。"
-                              "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。") from None
     return from_grids(grids, source)
 
 
-def _value(cell) -> object:
+def _broken(source: str) -> ReportFileError:
+    return ReportFileError(f"{source}无法作为 Excel 工作簿打开：内容已损坏或不是标准的 .xlsx。"
+                           "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。")
+
+
+def _parsed(step, source: str):
+    """``step()`` of openpyxl: what it raises on a malformed part means a broken file
+    (it raises many kinds); our own code is never run inside, so its bugs stay bugs."""
+    try:
+        return step()
+    except ReportFileError:   # the budget, checked while openpyxl reads
+        raise
+    except Exception:   # noqa: BLE001 - openpyxl's errors on malformed parts
+        raise _broken(source) from None
+
+
+def _value(cell, source: str) -> object:
     v = cell.value
     if isinstance(v, float):
-        m = _PLACES.match(cell.number_format or "")
+        if not math.isfinite(v):
+            return str(v)    # an impossible number in the XML: kept, shown as not a number
+        m = _PLACES.match(_parsed(lambda: cell.number_format, source) or "")
         d = Decimal(repr(v))
         return d.quantize(Decimal(1).scaleb(-len(m.group(1)))) if m else d
     if isinstance(v, str) and not v.strip():
@@ -62,14 +79,37 @@ def _value(cell) -> object:
     return v
 
 
-def _grid(ws) -> Grid:
+def _grid(ws, budget: Budget, source: str) -> Grid:
+    """The sheet's non-blank cells, within the budget.  The declared <dimension> is
+    dropped first: read-only openpyxl would pad every row to it (A1:XFD1048576 is 10^10
+    cells); rows are then padded only up to their own last cell, and that is counted."""
+    ws.reset_dimensions()
     cells = {}
-    for row in ws.iter_rows():
+    rows = ws.iter_rows()
+    blank = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except ReportFileError:
+            raise
+        except Exception:   # noqa: BLE001 - openpyxl parsing a malformed sheet
+            raise _broken(source) from None
+        if not row:          # a row missing between two others: cheap, counted in bulk
+            blank += 1
+            if blank == 4096:
+                budget.add_rows(blank)
+                blank = 0
+            continue
+        budget.add_rows(1)
+        budget.add_cells(len(row))
         for cell in row:
             if cell.value is not None:
-                v = _value(cell)
+                v = _value(cell, source)
                 if v is not None:
                     cells[cell.row, cell.column] = v
+    budget.add_rows(blank)
     return Grid(ws.title, cells)
 
 

@@ -8,6 +8,7 @@ Amounts are numbers shown with exactly the decimals typed ("12.50" stays 12.50).
 """
 from __future__ import annotations
 
+import io
 import math
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 
 from .. import schema
 from ..chinese import em_width
-from ..files import ReportFileError, atomic_write
+from ..files import ReportFileError, atomic_write_bytes
 from ..report import Report
 from ..values import Bad
 from . import layout
@@ -78,15 +79,17 @@ def build(report: Report) -> Workbook:
             if box.cell_id:
                 refs[box.cell_id] = f"{get_column_letter(box.col)}{box.row}"
         _table_sheet(ws, sheet, report, refs)
-    wb.properties.title = report.title
-    wb.properties.creator = report.unit
+    wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", report.title)
+    wb.properties.creator = ILLEGAL_CHARACTERS_RE.sub("", report.unit)
     return wb
 
 
 def write(report: Report, path: str | Path) -> None:
     """Save ``report`` as .xlsx at ``path`` atomically (ReportFileError if impossible)."""
     wb = build(report)
-    atomic_write(Path(path), lambda tmp: wb.save(str(tmp)))
+    buf = io.BytesIO()   # saved in memory first: a full disk then fails in one plain write,
+    wb.save(buf)         # not inside openpyxl's zip (whose __del__ would fail again)
+    atomic_write_bytes(Path(path), buf.getvalue())
 
 
 # ------------------------------------------------------------------ sheets

@@ -144,7 +144,7 @@ class RosterPanel(QGroupBox):
         self.edit.setPlaceholderText("每行一个单位名称，例如：\n某某镇人民政府\n某某县教育局\n\n"
                                      "填写后，核对结果会列出还没有报送的单位。")
         self.count = theme.hint_label("", self)
-        self.load_button = button("从文件载入…", "从文本文件（UTF-8 编码，每行一个单位）载入名单", self)
+        self.load_button = button("从文件载入…", "从文本文件（UTF-8 或 GBK 编码，每行一个单位）载入名单", self)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
         row.addWidget(self.load_button)
