@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,25 +15,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import backup
-from .db import ReportInfo, Store, StoreDamaged, StoreError
+from .backup import taken_at
+from .db import ReportInfo, Store
+from .errors import StoreDamaged, StoreError, StoreTooNew
 
 SAVED_BEFORE = "从备份找回前自动保存"
-_SUFFIX = ".backup.sqlite3"
 
 
 class BackupEntry(NamedTuple):
     path: Path
     taken: dt.datetime
     reports: list[ReportInfo]
-
-
-def taken_at(path: Path) -> dt.datetime:
-    """When a backup was made: from its name (``…-20250120-093000.backup.sqlite3``)."""
-    stamp = path.name.removesuffix(_SUFFIX)[-15:]
-    try:
-        return dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
-    except ValueError:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime)
 
 
 @contextmanager
@@ -52,15 +43,13 @@ def _opened_copy(path: Path) -> Iterator[Store]:
             raise StoreError(f"无法读取备份“{name}”（{exc.strerror or exc}）。") from None
         try:
             store = Store(copy, auto_backup=False)
-        except StoreDamaged:
-            raise StoreError(damaged) from None
+        except StoreTooNew:
+            raise StoreError(f"请升级本程序后再从备份“{name}”中找回报告：它由更新版本的程序创建。") from None
         except StoreError:
-            raise StoreError(f"备份“{name}”由更新版本的程序创建，请升级本程序后再从中找回报告。") from None
-        except sqlite3.Error:
             raise StoreError(damaged) from None
         try:
             yield store
-        except sqlite3.Error:
+        except StoreDamaged:
             raise StoreError(damaged) from None
         finally:
             store.close()

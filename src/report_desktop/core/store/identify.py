@@ -1,0 +1,121 @@
+"""Is this file our store, and is it healthy?  Decided before anything is written to it.
+
+Our stores carry ``PRAGMA application_id = APP_ID`` (stores written by schema version 1
+before it existed are recognised by their tables).  The decision reads the 100-byte
+SQLite header directly and, for those older stores, the schema through an ``immutable``
+connection, which takes no locks and creates no -wal/-shm files: a file that is not ours
+is refused exactly as found.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import backup, errors
+from .paths import sqlite_uri
+from .schema_sql import CURRENT_VERSION
+
+APP_ID = 0x474B4E42            # "GKNB": 公开年报
+MAGIC = b"SQLite format 3\x00"
+_LEGACY_VERSION = 1            # the only version released without APP_ID
+_LEGACY_TABLES = {"reports", "cells", "texts", "snapshots", "settings"}
+_LEGACY_REPORT_COLUMNS = {"id", "unit", "year", "level", "report_date", "deviations",
+                          "created", "modified"}
+
+
+@dataclass(frozen=True)
+class Header:
+    version: int          # PRAGMA user_version as stored in the file
+    app_id: int
+    wal: bool             # the file is in WAL mode at rest
+
+
+def side_files(path: Path) -> list[Path]:
+    return [Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
+
+
+def read_header(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(100)
+    except PermissionError:
+        raise errors.unreadable(path) from None
+    except IsADirectoryError:
+        raise errors.is_folder(path) from None
+    except OSError as exc:
+        raise errors.translate(exc, path) from None
+
+
+def _int(data: bytes, offset: int) -> int:
+    return int.from_bytes(data[offset:offset + 4], "big", signed=True)
+
+
+def _legacy_tables_match(path: Path) -> bool:
+    """The tables of a schema-1 store are there (read without locks or side files)."""
+    con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        columns = {r[1] for r in con.execute("PRAGMA table_info(reports)")}
+    finally:
+        con.close()
+    return _LEGACY_TABLES <= tables and columns == _LEGACY_REPORT_COLUMNS
+
+
+def identify(path: Path) -> Header:
+    """The header of our store at ``path`` (non-empty); raises StoreNotOurs, StoreDamaged
+    or StoreTooNew, having written nothing."""
+    data = read_header(path)
+    app_id_bytes = APP_ID.to_bytes(4, "big")
+    ours_hint = data[68:72] == app_id_bytes or bool(backup.list_backups(path))
+    if len(data) < 100 or data[:16] != MAGIC:
+        if ours_hint:
+            raise errors.damaged(path, "文件头不是 SQLite 数据库")
+        raise errors.not_ours(path)
+    header = Header(version=_int(data, 60), app_id=_int(data, 68) & 0xFFFFFFFF,
+                    wal=data[18] == 2 or data[19] == 2)
+    if header.app_id == APP_ID:
+        if header.version > CURRENT_VERSION:
+            raise errors.too_new(path, header.version)
+        if header.version < 1:
+            raise errors.damaged(path, f"结构版本{header.version}无效")
+        return header
+    if header.app_id != 0 or header.version != _LEGACY_VERSION:
+        raise errors.not_ours(path)
+    try:
+        legacy = _legacy_tables_match(path)
+    except sqlite3.DatabaseError as exc:
+        raise errors.damaged(path, str(exc)) from None
+    if not legacy:
+        raise errors.not_ours(path)
+    return header
+
+
+def _remove_created(created: list[Path]) -> None:
+    """Remove the side files SQLite made while reading a damaged store, leaving it as found."""
+    for p in created:
+        try:
+            p.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def check_file(path: Path) -> Header:
+    """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
+    header = identify(path)
+    absent = [p for p in side_files(path) if not p.exists()]
+    try:
+        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        err = errors.translate(exc, path)
+        if isinstance(err, errors.StoreDamaged):
+            _remove_created(absent)
+        raise err from None
+    if result != [("ok",)]:
+        _remove_created(absent)
+        raise errors.damaged(path, "完整性检查未通过")
+    return header
