@@ -199,14 +199,15 @@ class MainWindow(Navigation, ReportActions, WindowFrame):
         bar.showMessage(text, 10000 if refusal else 6000)
 
     def _update_status(self, *_args) -> None:
-        from .session import FAILED, PENDING
+        from .session import FAILED, PENDING, WAITING
         if self.session is None:
             return
         errors, warnings = self.session.counts()
         colour = "#b3261e" if errors else ("#8a5a00" if warnings else "#2e7d32")
         self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
         state = self.session.save_state
-        self.saved.setText({PENDING: "正在保存…", FAILED: "<span style='color:#b3261e'>保存失败，正在重试</span>"}
+        self.saved.setText({PENDING: "正在保存…", FAILED: "<span style='color:#b3261e'>保存失败</span>",
+                            WAITING: "<span style='color:#8a5a00'>数据文件被占用，正在重试…</span>"}
                            .get(state, "已自动保存"))
 
     def _busy(self, busy: bool) -> None:

@@ -103,7 +103,7 @@ class ReportActions:
             return False
         try:
             backup = self.store.backup_now()
-        except (sqlite3.Error, OSError) as exc:
+        except (StoreError, sqlite3.Error, OSError) as exc:
             self.prompts.warn("无法删除", f"备份数据文件时出错（{exc}），为安全起见没有删除报告。")
             return False
         self._close_session()            # its undo history goes with it

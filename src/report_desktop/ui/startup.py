@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 log = logging.getLogger(__name__)
 
 EXIT_NO_STORE = 2
+NETWORK_NOTE_KEY = "network_note_shown"
 FALLBACK_MS = 400
 
 
@@ -29,7 +30,7 @@ class Startup:
         """``handler``: the installed logs.CrashHandler, told the log file and the flush."""
         from .main_window import MainWindow
         self.began = time.perf_counter()
-        self.requested = Path(db_path) if db_path else None
+        self.requested = None if db_path is None else db_path   # "" is refused, not the default
         self.handler = handler
         self.store = None
         self.exit_code: int | None = None      # set when there is nothing to run
@@ -59,7 +60,7 @@ class Startup:
                 pass
         from ..core.store import default_path
         from .dialogs.damaged import open_store
-        requested = self.requested or default_path()
+        requested = default_path() if self.requested is None else self.requested
         store = open_store(requested, parent=self.window)
         if store is None:
             self.exit_code = EXIT_NO_STORE
@@ -69,11 +70,25 @@ class Startup:
         self.window.populate(store)
         if self.handler is not None:
             self.handler.flush = self.window.flush
-        if store.path != requested:
+        if store.path != Path(requested):
             self.window.status(f"原数据文件已损坏，现在使用的是“{store.path}”。", refusal=True)
+        elif store.network:
+            self._tell_network(store)
         self.times["ready"] = time.perf_counter() - self.began
         log.info("start-up: window frame painted %.0f ms, window ready %.0f ms after it was created",
                  self.times.get("painted", float("nan")) * 1000, self.times["ready"] * 1000)
+
+    def _tell_network(self, store) -> None:
+        """Say once per data file that a store on a network share is one person's at a time."""
+        from ..core.store import StoreError, netfs
+        self.window.status(netfs.NOTE)
+        try:
+            if store.setting(NETWORK_NOTE_KEY):
+                return
+            store.set_setting(NETWORK_NOTE_KEY, "1")
+        except StoreError:
+            return
+        self.window.prompts.info("数据文件在网络共享文件夹上", netfs.NOTE)
 
     def close(self) -> None:
         if self.store is not None:

@@ -81,6 +81,8 @@ def identify(path: Path) -> Header:
             raise errors.damaged(path, f"结构版本{header.version}无效")
         return header
     if header.app_id != 0 or header.version != _LEGACY_VERSION:
+        if ours_hint:       # this path held our store (it has backups): its header is garbled
+            raise errors.damaged(path, "文件头中的程序标记或结构版本不对")
         raise errors.not_ours(path)
     try:
         legacy = _legacy_tables_match(path)
