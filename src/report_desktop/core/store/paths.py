@@ -13,6 +13,11 @@ from urllib.parse import urlencode
 
 from .errors import StoreBadPath, is_folder
 
+# SQLite's own limits on a file name (MAX_PATHNAME 512 bytes on Unix, MAX_PATH characters
+# on Windows), less room for the "-journal" / "-wal" it appends.
+MAX_PATH_BYTES = 480
+MAX_PATH_CHARS = 250
+
 
 def sqlite_uri(path: str | Path, **params: str) -> str:
     """``file:`` URI of ``path`` (made absolute) with query ``params``, for sqlite3.connect(uri=True)."""
@@ -42,6 +47,10 @@ def checked_path(path: str | Path | None) -> Path:
         raise StoreBadPath(f"请给出数据文件在磁盘上的路径：“{text}”不是文件路径，"
                            "写入其中的内容不会被保存。")
     p = Path(text)
+    full = os.path.abspath(p)
+    if len(full) > MAX_PATH_CHARS if os.name == "nt" else len(os.fsencode(full)) > MAX_PATH_BYTES:
+        raise StoreBadPath(f"请把数据文件放到路径短一些的文件夹：路径“{full}”太长，"
+                           "数据库程序无法打开。", p)
     if p.is_dir():
         raise is_folder(p)
     for parent in p.absolute().parents:
