@@ -102,12 +102,12 @@ def _remove_created(created: list[Path]) -> None:
             pass
 
 
-def check_file(path: Path) -> Header:
+def check_file(path: Path, timeout: float = 10) -> Header:
     """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
     header = identify(path)
     absent = [p for p in side_files(path) if not p.exists()]
     try:
-        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
+        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout)
         try:
             result = con.execute("PRAGMA quick_check").fetchall()
         finally:

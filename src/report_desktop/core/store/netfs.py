@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import ntpath
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 NOTE = "数据文件在网络共享文件夹上：同一时间只能有一个人打开它，别人打开时请等对方关闭后再用。"
 
 DRIVE_REMOTE = 4
+LONG, DEVICE, UNC_LONG = "\\\\?\\", "\\\\.\\", "\\\\?\\UNC\\"
 # f_type values of statfs(2) (linux/magic.h and the cifs/smb client sources).
 NETWORK_FS_TYPES = {
     0x6969: "nfs",
@@ -34,19 +36,23 @@ def _existing(path: Path) -> Path:
     return path
 
 
-def _windows_remote(path: Path) -> bool:
-    text = os.path.abspath(path)
-    if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
-        return True
-    drive = os.path.splitdrive(text)[0]
-    if text.startswith("\\\\?\\UNC\\"):
-        return True
-    if not drive:
-        return False
+def _drive_type(root: str) -> int:
     get_type = ctypes.windll.kernel32.GetDriveTypeW   # type: ignore[attr-defined]
     get_type.argtypes = [ctypes.c_wchar_p]
     get_type.restype = ctypes.c_uint
-    return get_type(drive.rstrip("\\") + "\\") == DRIVE_REMOTE
+    return get_type(root)
+
+
+def windows_remote(text: str, drive_type=_drive_type) -> bool:
+    """A UNC path, or a drive letter the system reports as DRIVE_REMOTE (a mapped share)."""
+    if text.startswith(UNC_LONG):
+        return True
+    if text.startswith((LONG, DEVICE)):
+        text = text[4:]
+    drive = ntpath.splitdrive(text)[0]
+    if drive.startswith(("\\\\", "//")):
+        return True
+    return bool(drive) and drive_type(drive.rstrip("\\/") + "\\") == DRIVE_REMOTE
 
 
 def linux_fs_type(path: Path) -> int | None:
@@ -63,7 +69,7 @@ def is_network_path(path: str | Path) -> bool:
     """True when ``path`` lies on a network file system (False when in doubt)."""
     try:
         if sys.platform == "win32":
-            return _windows_remote(Path(path))
+            return windows_remote(os.path.abspath(path))
         if sys.platform.startswith("linux"):
             return linux_fs_type(Path(path)) in NETWORK_FS_TYPES
     except (OSError, AttributeError, ValueError):

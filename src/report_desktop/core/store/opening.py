@@ -91,7 +91,7 @@ def open_for_writing(path: Path) -> tuple[sqlite3.Connection, bool, bool]:
         _create(path)
     network = netfs.is_network_path(path)
     try:
-        check_file(path)
+        check_file(path, BUSY_MS / 1000)
     except errors.StoreLocked:
         raise errors.locked(path, network) from None
     _writable(path)
