@@ -19,7 +19,7 @@ KEEP_BEFORE = 10
 KEEP = KEEP_DAYS                 # the daily rotation (older name)
 DAILY, BEFORE_CHANGE = "daily", "before-change"
 _SUFFIX = ".backup.sqlite3"
-_NAME = re.compile(r"(?P<kind>before-change-)?(?P<stamp>\d{8}-\d{6})(?:-\d+)?"
+_NAME = re.compile(r"(?P<kind>before-change-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"
                    + re.escape(_SUFFIX))
 
 
@@ -54,7 +54,7 @@ def list_backups(db_path: Path, kind: str | None = None) -> list[Path]:
     for p in folder.glob(f"*{_SUFFIX}"):
         m = _parse(db_path, p)
         if m and kind in (None, BEFORE_CHANGE if m["kind"] else DAILY):
-            found.append((m["stamp"], p.name, p))
+            found.append((m["stamp"], int(m["n"] or 1), p))
     return [p for *_, p in sorted(found, reverse=True)]
 
 
@@ -89,12 +89,14 @@ def _fsync_folder(folder: Path) -> None:
 
 def _target(db_path: Path, kind: str, now: dt.datetime) -> Path:
     tag = "before-change-" if kind == BEFORE_CHANGE else ""
-    base = backup_dir(db_path) / f"{db_path.stem}-{tag}{now:%Y%m%d-%H%M%S}"
-    target, n = Path(f"{base}{_SUFFIX}"), 1
-    while target.exists():        # two in one second: keep both
-        n += 1
-        target = Path(f"{base}-{n}{_SUFFIX}")
-    return target
+    base = f"{db_path.stem}-{tag}{now:%Y%m%d-%H%M%S}"
+    folder = backup_dir(db_path)
+    # Several in one second: numbered after the highest one there, so a rotated-out
+    # first name is never reused for a newer copy.
+    taken = [int(m["n"] or 1) for p in (folder.iterdir() if folder.is_dir() else ())
+             if p.name.startswith(base) and (m := _parse(db_path, p))]
+    n = max(taken, default=0) + 1
+    return folder / (f"{base}{_SUFFIX}" if n == 1 else f"{base}-{n}{_SUFFIX}")
 
 
 def make_backup(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None = None,
