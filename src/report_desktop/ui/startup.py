@@ -61,7 +61,8 @@ class Startup:
         from ..core.store import default_path
         from .dialogs.damaged import open_store
         requested = default_path() if self.requested is None else self.requested
-        store = open_store(requested, parent=self.window)
+        store = open_store(requested, parent=self.window,
+                           warn=lambda title, text: self.window.prompts.warn(title, text))
         if store is None:
             self.exit_code = EXIT_NO_STORE
             self.window.close()                  # not ready: its saved layout is kept
