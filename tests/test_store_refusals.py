@@ -257,3 +257,19 @@ def test_refusals_are_store_errors_not_sqlite_errors():
     from report_desktop.core.store import errors
     for cls in (errors.StoreDamaged, errors.StoreNotOurs, errors.StoreLocked):
         assert issubclass(cls, StoreError) and not issubclass(cls, sqlite3.Error)
+
+
+def test_a_read_only_v1_store_in_wal_mode_gets_no_side_files(seed):
+    """Refused before any SQLite connection: a schema-1 store is in WAL mode at rest, and
+    even a read-only connection to it would create -wal/-shm files."""
+    with private_folder() as folder:
+        path = folder / "reports.sqlite3"
+        shutil.copy(STORES / "v1.sqlite3", path)
+        if os.geteuid() == 0:
+            os.chown(path, 65534, 65534)
+        with as_unprivileged():
+            os.chmod(path, 0o444)
+            before, files = digest(path), folder_state(folder)
+            with pytest.raises(StoreReadOnly):
+                Store(path)
+            assert digest(path) == before and folder_state(folder) == files

@@ -59,10 +59,11 @@ def list_backups(db_path: Path, kind: str | None = None) -> list[Path]:
 
 
 def is_healthy(path: Path) -> bool:
-    """True when the file opens as SQLite and passes quick_check (read-only)."""
+    """True when the file opens as SQLite and passes quick_check.  Read as immutable (no
+    locks, no -wal/-shm made beside it): nothing ever writes to a backup."""
     from .paths import sqlite_uri
     try:
-        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
         try:
             return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:

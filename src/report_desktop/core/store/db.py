@@ -10,7 +10,6 @@ Every sqlite3 and OS error is raised as a StoreError (errors.py).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -22,12 +21,9 @@ from .. import jsonio, schema
 from ..report import Report
 from ..values import Bad, Value, from_file, to_text
 from . import backup, errors, opening
-from .errors import StoreDamaged, StoreError
+from .errors import StoreDamaged, StoreError, guarded
 from .identify import check_file
 from .paths import checked_path
-
-__all__ = ["Store", "StoreError", "StoreDamaged", "ReportInfo", "SnapshotInfo", "check_file"]
-
 
 @dataclass(frozen=True)
 class ReportInfo:
@@ -56,19 +52,6 @@ def _encode(value: Value):
 
 def _decode(cell_id: str, stored) -> Value:
     return from_file(stored, schema.CELLS[cell_id].kind)
-
-
-def _guarded(method):
-    """Raise every sqlite3/OS error of ``method`` as the StoreError that names it."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except StoreError:
-            raise
-        except (sqlite3.Error, OSError, OverflowError) as exc:
-            raise errors.translate(exc, self.path, self.network) from exc
-    return wrapper
 
 
 class Store:
@@ -113,7 +96,7 @@ class Store:
         self._con.execute("COMMIT")
 
     @property
-    @_guarded
+    @guarded
     def version(self) -> int:
         return self._con.execute("PRAGMA user_version").fetchone()[0]
 
@@ -129,29 +112,29 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
-    @_guarded
+    @guarded
     def backup_if_due(self) -> Path | None:
         return backup.backup_if_due(self._con, self.path)
 
-    @_guarded
+    @guarded
     def backup_now(self, reason: str = backup.BEFORE_CHANGE) -> Path:
         """A copy of the whole store before a delete or a replace (their own rotation)."""
         return backup.make_backup(self._con, self.path, kind=reason)
 
     # -- reports -----------------------------------------------------------
-    @_guarded
+    @guarded
     def list_reports(self) -> list[ReportInfo]:
         rows = self._con.execute(
             "SELECT id, unit, year, level, modified FROM reports ORDER BY unit, year DESC")
         return [ReportInfo(*r) for r in rows]
 
-    @_guarded
+    @guarded
     def find(self, unit: str, year: int) -> int | None:
         row = self._con.execute("SELECT id FROM reports WHERE unit = ? AND year = ?",
                                 (unit, year)).fetchone()
         return row[0] if row else None
 
-    @_guarded
+    @guarded
     def save(self, report: Report) -> int:
         """Insert the report, or replace the one of the same unit and year."""
         with self._tx() as con:
@@ -175,7 +158,7 @@ class Store:
                         [(rid, k, t) for k, t in report.texts.items()])
         return rid
 
-    @_guarded
+    @guarded
     def replace(self, report: Report, snapshots=()) -> int:
         """Put ``report`` in place of the one of the same unit and year (its content
         replaced, not merged) and add the named versions ``(name, created, payload)``
@@ -193,7 +176,7 @@ class Store:
                             [(rid, *s) for s in snapshots if (s[0], s[1]) not in have])
             return rid
 
-    @_guarded
+    @guarded
     def load(self, report_id: int) -> Report:
         row = self._con.execute(
             "SELECT unit, year, level, report_date, deviations FROM reports WHERE id = ?",
@@ -213,31 +196,31 @@ class Store:
             rep.texts[key] = body
         return rep
 
-    @_guarded
+    @guarded
     def get(self, unit: str, year: int) -> Report | None:
         rid = self.find(unit, year)
         return self.load(rid) if rid is not None else None
 
-    @_guarded
+    @guarded
     def delete(self, report_id: int) -> None:
         with self._tx() as con:
             con.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
     # -- edits: each one committed before returning --------------------------
-    @_guarded
+    @guarded
     def write_cells(self, report_id: int, changes: dict[str, Value]) -> None:
         with self._tx() as con:
             con.executemany("INSERT OR REPLACE INTO cells VALUES (?, ?, ?)",
                             [(report_id, cid, _encode(v)) for cid, v in changes.items()])
             self._touch(con, report_id)
 
-    @_guarded
+    @guarded
     def write_text(self, report_id: int, key: str, body: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)", (report_id, key, body))
             self._touch(con, report_id)
 
-    @_guarded
+    @guarded
     def write_meta(self, report_id: int, report: Report) -> None:
         """Store unit, year, level and date of an existing report."""
         with self._tx() as con:
@@ -255,7 +238,7 @@ class Store:
         con.execute("UPDATE reports SET modified = ? WHERE id = ?", (_now(), report_id))
 
     # -- snapshots -------------------------------------------------------------
-    @_guarded
+    @guarded
     def save_snapshot(self, report_id: int, name: str) -> int:
         payload = jsonio.dumps(self.load(report_id))
         with self._tx() as con:
@@ -264,20 +247,20 @@ class Store:
                                                        _now(), payload))
             return cur.lastrowid
 
-    @_guarded
+    @guarded
     def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:
         """(name, created, payload) of every named version of a report, oldest first."""
         return self._con.execute("SELECT name, created, payload FROM snapshots"
                                  " WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
 
-    @_guarded
+    @guarded
     def list_snapshots(self, report_id: int) -> list[SnapshotInfo]:
         rows = self._con.execute("SELECT id, report_id, name, created FROM snapshots"
                                  " WHERE report_id = ? ORDER BY created DESC, id DESC",
                                  (report_id,))
         return [SnapshotInfo(*r) for r in rows]
 
-    @_guarded
+    @guarded
     def restore_snapshot(self, snapshot_id: int) -> Report:
         """Put a snapshot back as the report's content; the current state is kept as a snapshot first."""
         row = self._con.execute("SELECT report_id, payload FROM snapshots WHERE id = ?",
@@ -296,12 +279,12 @@ class Store:
         return self.load(report_id)
 
     # -- settings (small key/value pairs the program remembers) ----------------
-    @_guarded
+    @guarded
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self._con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
-    @_guarded
+    @guarded
     def set_setting(self, key: str, value: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))

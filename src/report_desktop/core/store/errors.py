@@ -8,6 +8,7 @@ offers a backup.
 from __future__ import annotations
 
 import errno
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -140,3 +141,16 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
     if isinstance(exc, OverflowError):
         return StoreError("请检查输入的数字：数值超出了数据文件能保存的范围。", path)
     return StoreError(str(exc), path)
+
+
+def guarded(method):
+    """Raise every sqlite3/OS error of a Store method as the StoreError that names it."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except (sqlite3.Error, OSError, OverflowError) as exc:
+            raise translate(exc, self.path, self.network) from exc
+    return wrapper

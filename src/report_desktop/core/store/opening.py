@@ -90,11 +90,12 @@ def open_for_writing(path: Path) -> tuple[sqlite3.Connection, bool, bool]:
     if not existed:
         _create(path)
     network = netfs.is_network_path(path)
+    identify(path)
+    _writable(path)          # before any SQLite connection: a refused file gets no side files
     try:
         check_file(path, BUSY_MS / 1000)
     except errors.StoreLocked:
         raise errors.locked(path, network) from None
-    _writable(path)
     try:
         con = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
