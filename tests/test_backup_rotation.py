@@ -76,3 +76,21 @@ def test_newest_good_backup_looks_at_both_rotations(store):
     assert backup.newest_good_backup(store.path) == before
     before.write_bytes(b"broken")
     assert backup.newest_good_backup(store.path) == daily
+
+
+def test_replacing_a_report_takes_a_before_change_copy(tmp_path, seed, capsys):
+    from report_desktop.cli.main import main
+    from report_desktop.core import jsonio
+    from report_desktop.core.store.recover import recover
+    path, src = tmp_path / "reports.sqlite3", tmp_path / "seed.json"
+    jsonio.write(seed, src)
+    assert main(["db", "add", str(src), "--db", str(path)]) == 0          # new: no copy
+    assert backup.list_backups(path, backup.BEFORE_CHANGE) == []
+    assert main(["db", "add", str(src), "--db", str(path)]) == 0          # replaces: a copy
+    assert len(backup.list_backups(path, backup.BEFORE_CHANGE)) == 1
+    capsys.readouterr()
+    with Store(path) as s:
+        daily = backup.list_backups(path, backup.DAILY)
+        recover(s, daily[0], seed.unit, seed.year)                          # replaces: a copy
+        assert len(backup.list_backups(path, backup.BEFORE_CHANGE)) == 2
+        assert backup.list_backups(path, backup.DAILY) == daily

@@ -251,6 +251,7 @@ def cmd_db(args) -> int:
             report = formats.read(args.input)
             replaced = store.find(report.unit, report.year) is not None
             if replaced:
+                store.backup_now()
                 store.save_snapshot(store.find(report.unit, report.year), "导入前自动保存")
             store.save(report)
             print(f"已{'替换' if replaced else '加入'}：{report.unit} {report.year}年")

@@ -232,6 +232,7 @@ class FileActions(QObject):
                         "替换前的内容会自动保存为一个版本，可以用“恢复版本”找回。", yes="替换", no="取消"):
                     win.status("已取消导入。")
                     return None
+                win.store.backup_now()        # the before-change rotation
                 win.store.save_snapshot(existing, "导入前自动保存")
             report_id = win.store.save(report)
         except StoreError as exc:

@@ -73,7 +73,8 @@ def recover(store: Store, backup_path: str | Path, unit: str, year: int) -> int:
     """Copy the report of ``unit`` and ``year`` from the backup into ``store``; its id.
 
     A report of the same unit and year in the store is first kept as the named version
-    “从备份找回前自动保存”, then replaced.  The backup's named versions of the report
+    “从备份找回前自动保存” (after a copy of the whole store in the before-change
+    rotation), then replaced.  The backup's named versions of the report
     come back too (those the store does not already have)."""
     backup_path = Path(backup_path)
     with _opened_copy(backup_path) as copy:
@@ -84,5 +85,6 @@ def recover(store: Store, backup_path: str | Path, unit: str, year: int) -> int:
         snapshots = copy.snapshot_records(source_id)
     existing = store.find(unit, year)
     if existing is not None:
+        store.backup_now()        # a whole-store copy first, in the before-change rotation
         store.save_snapshot(existing, SAVED_BEFORE)
     return store.replace(report, snapshots)
