@@ -273,3 +273,14 @@ def test_a_read_only_v1_store_in_wal_mode_gets_no_side_files(seed):
             with pytest.raises(StoreReadOnly):
                 Store(path)
             assert digest(path) == before and folder_state(folder) == files
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="Unix devices")
+def test_a_device_or_a_pipe_is_not_a_store(tmp_path):
+    for special in (Path("/dev/null"), tmp_path / "pipe"):
+        if special.name == "pipe":
+            os.mkfifo(special)
+        for opener in _openers().values():
+            with pytest.raises(StoreBadPath, match="不是普通文件"):
+                opener(special)
+    assert Path("/dev/null").is_char_device()

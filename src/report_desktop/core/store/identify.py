@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup, errors
-from .paths import sqlite_uri
+from .paths import checked_path, sqlite_uri
 from .schema_sql import CURRENT_VERSION
 
 APP_ID = 0x474B4E42            # "GKNB": 公开年报
@@ -104,6 +104,7 @@ def _remove_created(created: list[Path]) -> None:
 
 def check_file(path: Path, timeout: float = 10) -> Header:
     """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
+    path = checked_path(path)
     header = identify(path)
     absent = [p for p in side_files(path) if not p.exists()]
     try:

@@ -78,10 +78,18 @@ def _create(path: Path) -> None:
 
 
 def _writable(path: Path) -> None:
+    """Refuse a read-only file or folder before SQLite is asked to write (the journal and
+    the -wal file go into the folder).  The folder is probed by making a temporary file in
+    it: Windows reports a folder's permissions through os.access not at all."""
     if not os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise errors.read_only(path, folder=False)
-    if not os.access(path.parent, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise errors.read_only(path, folder=True)
+    try:
+        with tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}."):
+            pass
+    except PermissionError:
+        raise errors.read_only(path, folder=True) from None
+    except OSError as exc:
+        raise errors.translate(exc, path) from None
 
 
 def open_for_writing(path: Path) -> tuple[sqlite3.Connection, bool, bool]:

@@ -53,6 +53,8 @@ def checked_path(path: str | Path | None) -> Path:
                            "数据库程序无法打开。", p)
     if p.is_dir():
         raise is_folder(p)
+    if p.exists() and not p.is_file():      # a device, a pipe: never read, never replaced
+        raise StoreBadPath(f"请给出数据文件的路径：“{p}”不是普通文件。", p)
     for parent in p.absolute().parents:
         if parent.exists():
             if not parent.is_dir():
