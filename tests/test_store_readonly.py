@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from report_desktop.cli.main import main
-from report_desktop.core.store import Store, StoreError
+from report_desktop.core.store import Store, StoreError, backup
 from report_desktop.core.store.identify import APP_ID
 
 from .untouched import digest, folder_state
@@ -62,7 +62,8 @@ def test_only_the_writing_verb_migrates_and_backs_up(tmp_path, capsys, seed_path
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA application_id").fetchone()[0] == APP_ID
     con.close()
-    assert len(list((path.parent / "backups").iterdir())) == 1
+    assert len(backup.list_backups(path, backup.DAILY)) == 1      # what was there before
+    assert len(backup.list_backups(path, backup.BEFORE_CHANGE)) == 1   # the seed was replaced
     # The writer, last out, left it in rollback-journal mode: readers make no side files.
     assert path.read_bytes()[18] == 1
     assert sorted(p.name for p in path.parent.iterdir()) == ["backups", "reports.sqlite3"]
@@ -94,3 +95,27 @@ def test_reading_a_v1_store_migrates_only_in_memory(tmp_path):
         assert {r.unit for r in s.list_reports()} == {TOWN, "朔州市人民政府办公室"}
         assert s.setting("last_report") is not None
     assert digest(path) == before
+
+
+def test_a_v1_store_open_in_an_older_window_is_recognised_from_its_wal(tmp_path):
+    """The earlier version kept a new store's tables in the -wal file until a checkpoint:
+    the main file's header alone says user_version 0 and has no tables."""
+    path = tmp_path / "reports.sqlite3"
+    old_window = sqlite3.connect(path, isolation_level=None)
+    old_window.execute("PRAGMA journal_mode = WAL")
+    old_window.execute("PRAGMA wal_autocheckpoint = 0")
+    from report_desktop.core.store.schema_sql import MIGRATIONS
+    old_window.execute("BEGIN")
+    for stmt in MIGRATIONS[1].split(";"):
+        if stmt.strip():
+            old_window.execute(stmt)
+    old_window.execute("PRAGMA user_version = 1")
+    old_window.execute("COMMIT")
+    try:
+        assert int.from_bytes(path.read_bytes()[60:64], "big") == 0       # stale main header
+        with Store.open_readonly(path) as s:
+            assert s.list_reports() == []
+        with Store(path, auto_backup=False) as s:
+            assert s.version == 1
+    finally:
+        old_window.close()

@@ -51,46 +51,70 @@ def _int(data: bytes, offset: int) -> int:
     return int.from_bytes(data[offset:offset + 4], "big", signed=True)
 
 
-def _legacy_tables_match(path: Path) -> bool:
-    """The tables of a schema-1 store are there (read without locks or side files)."""
-    con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
+def _probe(path: Path, live: bool) -> tuple[int, int, bool]:
+    """(application_id, user_version, schema-1 tables present) read through SQLite.
+
+    Not live: an ``immutable`` connection, which reads the main file only and takes no
+    locks.  Live: a read-only connection that also reads a -wal file — used only when the
+    -wal and -shm files are there already, so it creates none."""
+    uri = sqlite_uri(path, mode="ro") if live else sqlite_uri(path, immutable="1")
+    con = sqlite3.connect(uri, uri=True, timeout=5)
     try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
+        version = con.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         columns = {r[1] for r in con.execute("PRAGMA table_info(reports)")}
     finally:
         con.close()
-    return _LEGACY_TABLES <= tables and columns == _LEGACY_REPORT_COLUMNS
+    return app_id, version, _LEGACY_TABLES <= tables and columns == _LEGACY_REPORT_COLUMNS
+
+
+def _has_live_wal(path: Path) -> bool:
+    wal, shm = side_files(path)[:2]
+    return wal.is_file() and wal.stat().st_size > 0 and shm.is_file()
+
+
+def _decide(path: Path, app_id: int, version: int, legacy: bool | None, ours_hint: bool) -> str:
+    """"ours", "legacy?" (needs the schema-1 tables looked at) or raises."""
+    if app_id == APP_ID:
+        if version > CURRENT_VERSION:
+            raise errors.too_new(path, version)
+        if version < 1:
+            raise errors.damaged(path, f"结构版本{version}无效")
+        return "ours"
+    if app_id == 0 and version == _LEGACY_VERSION and legacy is not False:
+        return "ours" if legacy else "legacy?"
+    if ours_hint:           # this path held our store (it has backups): its header is garbled
+        raise errors.damaged(path, "文件头中的程序标记或结构版本不对")
+    raise errors.not_ours(path)
 
 
 def identify(path: Path) -> Header:
     """The header of our store at ``path`` (non-empty); raises StoreNotOurs, StoreDamaged
-    or StoreTooNew, having written nothing."""
+    or StoreTooNew, having written nothing.
+
+    The main file's header can be stale while a -wal file holds newer pages (a store in
+    use, or after a crash): then, and only then, the decision is made on the live view."""
     data = read_header(path)
-    app_id_bytes = APP_ID.to_bytes(4, "big")
-    ours_hint = data[68:72] == app_id_bytes or bool(backup.list_backups(path))
+    ours_hint = data[68:72] == APP_ID.to_bytes(4, "big") or bool(backup.list_backups(path))
     if len(data) < 100 or data[:16] != MAGIC:
         if ours_hint:
             raise errors.damaged(path, "文件头不是 SQLite 数据库")
         raise errors.not_ours(path)
-    header = Header(version=_int(data, 60), app_id=_int(data, 68) & 0xFFFFFFFF,
-                    wal=data[18] == 2 or data[19] == 2)
-    if header.app_id == APP_ID:
-        if header.version > CURRENT_VERSION:
-            raise errors.too_new(path, header.version)
-        if header.version < 1:
-            raise errors.damaged(path, f"结构版本{header.version}无效")
-        return header
-    if header.app_id != 0 or header.version != _LEGACY_VERSION:
-        if ours_hint:       # this path held our store (it has backups): its header is garbled
-            raise errors.damaged(path, "文件头中的程序标记或结构版本不对")
-        raise errors.not_ours(path)
+    wal = data[18] == 2 or data[19] == 2
+    app_id, version = _int(data, 68) & 0xFFFFFFFF, _int(data, 60)
+    live = wal and _has_live_wal(path)
     try:
-        legacy = _legacy_tables_match(path)
+        if live:
+            app_id, version, legacy = _probe(path, live=True)
+            _decide(path, app_id, version, legacy, ours_hint)
+        elif _decide(path, app_id, version, None, ours_hint) == "legacy?":
+            _decide(path, *_probe(path, live=False), ours_hint)
     except sqlite3.DatabaseError as exc:
+        if live and "locked" in str(exc):
+            raise errors.locked(path) from None
         raise errors.damaged(path, str(exc)) from None
-    if not legacy:
-        raise errors.not_ours(path)
-    return header
+    return Header(version=version, app_id=app_id, wal=wal)
 
 
 def _remove_created(created: list[Path]) -> None:
