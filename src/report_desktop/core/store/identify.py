@@ -1,7 +1,7 @@
 """Is this file our store, and is it healthy?  Decided before anything is written to it.
 
-Our stores carry ``PRAGMA application_id = APP_ID`` (stores written by schema version 1
-before it existed are recognised by their tables).  The decision reads the 100-byte
+Our stores carry ``PRAGMA application_id = APP_ID`` (stores written before it existed
+are recognised by their tables and a known schema version).  The decision reads the 100-byte
 SQLite header directly and, for those older stores, the schema through an ``immutable``
 connection, which takes no locks and creates no -wal/-shm files: a file that is not ours
 is refused exactly as found.
@@ -18,7 +18,8 @@ from .schema_sql import CURRENT_VERSION
 
 APP_ID = 0x474B4E42            # "GKNB": 公开年报
 MAGIC = b"SQLite format 3\x00"
-_LEGACY_VERSION = 1            # the only version released without APP_ID
+# Without APP_ID: schema 1 was released before it, and a store of a later schema may have
+# been written by a development build; with our tables and a known version, it is ours.
 _LEGACY_TABLES = {"reports", "cells", "texts", "snapshots", "settings"}
 _LEGACY_REPORT_COLUMNS = {"id", "unit", "year", "level", "report_date", "deviations",
                           "created", "modified"}
@@ -82,7 +83,7 @@ def _decide(path: Path, app_id: int, version: int, legacy: bool | None, ours_hin
         if version < 1:
             raise errors.damaged(path, f"结构版本{version}无效")
         return "ours"
-    if app_id == 0 and version == _LEGACY_VERSION and legacy is not False:
+    if app_id == 0 and 1 <= version <= CURRENT_VERSION and legacy is not False:
         return "ours" if legacy else "legacy?"
     if ours_hint:           # this path held our store (it has backups): its header is garbled
         raise errors.damaged(path, "文件头中的程序标记或结构版本不对")
