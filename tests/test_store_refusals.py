@@ -284,3 +284,17 @@ def test_a_device_or_a_pipe_is_not_a_store(tmp_path):
             with pytest.raises(StoreBadPath, match="不是普通文件"):
                 opener(special)
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_read_only_backups_folder_is_named(seed):
+    with private_folder() as folder:
+        path = folder / "reports.sqlite3"
+        with as_unprivileged():
+            with Store(path) as s:
+                s.save(seed)
+            (folder / "backups").mkdir()
+            os.chmod(folder / "backups", 0o555)
+            with pytest.raises(StoreReadOnly) as exc:
+                Store(path)                      # the day's backup cannot be written
+            assert f"“{folder / 'backups'}”是只读的" in str(exc.value)
+            assert list((folder / "backups").iterdir()) == []

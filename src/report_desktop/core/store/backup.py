@@ -107,6 +107,7 @@ def make_backup(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None 
     folder.mkdir(parents=True, exist_ok=True)
     target = _target(db_path, kind, now)
     tmp = target.with_suffix(".part")
+    open(tmp, "wb").close()      # an OSError naming the folder, not SQLite's "unable to open"
     try:
         dest = sqlite3.connect(tmp)
         try:

@@ -69,9 +69,10 @@ def not_ours(path: Path) -> StoreNotOurs:
                         "程序没有对它做任何修改。", path)
 
 
-def read_only(path: Path, folder: bool) -> StoreReadOnly:
+def read_only(path: Path, folder: bool, where: Path | None = None) -> StoreReadOnly:
+    """``where``: the read-only folder when it is not the store's own (e.g. its backups)."""
     if folder:
-        return StoreReadOnly(f"请把数据文件放到可以写入的文件夹：“{path.parent}”是只读的，"
+        return StoreReadOnly(f"请把数据文件放到可以写入的文件夹：“{where or path.parent}”是只读的，"
                              f"无法保存对数据文件“{path.name}”的修改。", path)
     return StoreReadOnly(f"请取消数据文件的“只读”属性：“{path}”是只读的，无法保存修改。", path)
 
@@ -135,7 +136,10 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
         if exc.errno in _FULL:
             return disk_full(path)
         if exc.errno in _READ_ONLY:
-            return read_only(path, folder=Path(exc.filename or "") != path)
+            where = Path(exc.filename) if exc.filename else path
+            if where == path:
+                return read_only(path, folder=False)
+            return read_only(path, folder=True, where=where if where.is_dir() else where.parent)
         return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”"
                           f"（{exc.strerror or exc}）。", path)
     if isinstance(exc, OverflowError):
