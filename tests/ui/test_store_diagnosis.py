@@ -168,8 +168,14 @@ def test_a_locked_store_is_retried_with_a_visible_state(qtbot, store_path, seed_
     other = sqlite3.connect(store_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
+        calls = []
+        for name in ("write_cells", "write_text"):
+            real = getattr(store, name)
+            monkeypatch.setattr(store, name, lambda *a, _r=real, _n=name: calls.append(_n) or _r(*a))
+        session.set_text("problems", "锁住时输入的正文。")
         session.set_cells({"applications.new.research": 5})
         assert session.save_state == WAITING and session._retry_timer.isActive()
+        assert calls == ["write_cells"]          # the text waits for the next try, not the lock
         assert "被占用" in window.saved.text()
     finally:
         other.execute("ROLLBACK")
@@ -177,6 +183,7 @@ def test_a_locked_store_is_retried_with_a_visible_state(qtbot, store_path, seed_
     qtbot.waitUntil(lambda: session.save_state == SAVED, timeout=5000)
     assert failures == [] and prompts.warnings() == []
     assert store.load(session.report_id).cells["applications.new.research"] == 5
+    assert store.load(session.report_id).texts["problems"] == "锁住时输入的正文。"
     window.close()
     store.close()
 

@@ -174,6 +174,8 @@ class Session(QObject):
         failures: list[StoreError] = []
 
         def attempt(write) -> bool:
+            if failures and failures[-1].transient:
+                return False        # locked: the rest would wait for the same lock
             try:
                 write()
                 return True
