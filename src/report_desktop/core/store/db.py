@@ -21,8 +21,7 @@ from .. import jsonio, schema
 from ..report import Report
 from ..values import Bad, Value, from_file, to_text
 from . import backup, errors, opening
-from .errors import StoreDamaged, StoreError, guarded
-from .identify import check_file
+from .errors import StoreError, guarded
 from .paths import checked_path
 
 @dataclass(frozen=True)
