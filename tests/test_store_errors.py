@@ -97,3 +97,25 @@ def test_every_public_method_is_guarded():
               if not n.startswith("_") and n not in ("close", "open_readonly")]
     unguarded = [n for n in public if not hasattr(getattr(Store, n), "__wrapped__")]
     assert unguarded == []
+
+
+def test_text_that_is_no_longer_utf8_is_damage_not_a_crash(tmp_path, seed):
+    path = tmp_path / "reports.sqlite3"
+    with Store(path) as s:
+        rid = s.save(seed)
+        s.write_text(rid, "problems", "独一无二的标记文字")
+    data = bytearray(path.read_bytes())
+    at = data.find("独一无二的标记文字".encode())
+    assert at > 0
+    data[at + 1] ^= 0x80                 # a continuation byte no longer is one
+    path.write_bytes(bytes(data))
+    for opener in (Store.open_readonly, Store):
+        try:
+            s = opener(path)
+        except errors.StoreDamaged:
+            continue                     # found by the check on opening
+        try:
+            with pytest.raises(errors.StoreDamaged, match="无法识别的文字"):
+                s.load(rid)
+        finally:
+            s.close()

@@ -64,6 +64,7 @@ def is_healthy(path: Path) -> bool:
     from .paths import sqlite_uri
     try:
         con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
+        con.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
             return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:

@@ -66,7 +66,7 @@ class Store:
                 self._con = opening.open_for_reading(self.path)
                 return
             self._con, self.network, existed = opening.open_for_writing(self.path)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
             raise errors.translate(exc, self.path) from exc
         if auto_backup and existed:   # a backup a day of what was there before today's work
             try:

@@ -110,6 +110,12 @@ def damaged(path: Path, what: str) -> StoreDamaged:
                         path, good)
 
 
+def lenient_text(raw: bytes) -> str:
+    """text_factory for checking connections: a damaged store's messages and names may
+    not be valid UTF-8, and reading them must not raise."""
+    return raw.decode("utf-8", "replace")
+
+
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
@@ -129,6 +135,8 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
             return read_only(path, folder=name == "SQLITE_READONLY_DIRECTORY")
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
             return damaged(path, text)
+        if "decode to UTF-8" in text:           # text that SQLite holds is not UTF-8
+            return damaged(path, "其中有无法识别的文字")
         return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”（{text}）。", path)
     if isinstance(exc, IsADirectoryError):
         return is_folder(path)
@@ -142,6 +150,8 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
             return read_only(path, folder=True, where=where if where.is_dir() else where.parent)
         return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”"
                           f"（{exc.strerror or exc}）。", path)
+    if isinstance(exc, UnicodeDecodeError):      # text that SQLite holds is not UTF-8
+        return damaged(path, "其中有无法识别的文字")
     if isinstance(exc, OverflowError):
         return StoreError("请检查输入的数字：数值超出了数据文件能保存的范围。", path)
     return StoreError(str(exc), path)
@@ -155,6 +165,6 @@ def guarded(method):
             return method(self, *args, **kwargs)
         except StoreError:
             raise
-        except (sqlite3.Error, OSError, OverflowError) as exc:
+        except (sqlite3.Error, OSError, OverflowError, UnicodeDecodeError) as exc:
             raise translate(exc, self.path, self.network) from exc
     return wrapper

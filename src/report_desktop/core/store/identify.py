@@ -60,6 +60,7 @@ def _probe(path: Path, live: bool) -> tuple[int, int, bool]:
     -wal and -shm files are there already, so it creates none."""
     uri = sqlite_uri(path, mode="ro") if live else sqlite_uri(path, immutable="1")
     con = sqlite3.connect(uri, uri=True, timeout=5)
+    con.text_factory = errors.lenient_text
     try:
         app_id = con.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
         version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -111,7 +112,7 @@ def identify(path: Path) -> Header:
             _decide(path, app_id, version, legacy, ours_hint)
         elif _decide(path, app_id, version, None, ours_hint) == "legacy?":
             _decide(path, *_probe(path, live=False), ours_hint)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if live and "locked" in str(exc):
             raise errors.locked(path) from None
         raise errors.damaged(path, str(exc)) from None
@@ -134,6 +135,7 @@ def check_file(path: Path, timeout: float = 10) -> Header:
     absent = [p for p in side_files(path) if not p.exists()]
     try:
         con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout)
+        con.text_factory = errors.lenient_text
         try:
             result = con.execute("PRAGMA quick_check").fetchall()
         finally:

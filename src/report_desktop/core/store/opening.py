@@ -167,9 +167,11 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
         if con is None:
             con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_MS / 1000,
                                   isolation_level=None)
+        con.text_factory = errors.lenient_text
         if con.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
             con.close()
             raise errors.damaged(path, "完整性检查未通过")
+        con.text_factory = str
         if header.version < CURRENT_VERSION:       # an older store: migrated in memory only
             mem = sqlite3.connect(":memory:", isolation_level=None)
             con.backup(mem)
@@ -178,5 +180,5 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
             migrate(con)
         con.execute("PRAGMA query_only = ON")
         return con
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise errors.translate(exc, path, network) from None
