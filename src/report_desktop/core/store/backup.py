@@ -105,11 +105,12 @@ def make_backup(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None 
                 kind: str = DAILY) -> Path:
     now = now or dt.datetime.now()
     folder = backup_dir(db_path)
+    made_folder = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     target = _target(db_path, kind, now)
     tmp = target.with_suffix(".part")
-    open(tmp, "wb").close()      # an OSError naming the folder, not SQLite's "unable to open"
     try:
+        open(tmp, "wb").close()  # an OSError naming the folder, not SQLite's "unable to open"
         dest = sqlite3.connect(tmp)
         try:
             con.backup(dest)
@@ -122,6 +123,8 @@ def make_backup(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None 
     except BaseException:
         for p in (tmp, Path(f"{tmp}-journal")):
             p.unlink(missing_ok=True)
+        if made_folder and not any(folder.iterdir()):
+            folder.rmdir()
         raise
     _fsync_folder(folder)
     rotate(db_path)
@@ -142,10 +145,12 @@ def rotate(db_path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def due(db_path: Path, now: dt.datetime | None = None) -> bool:
+    """No daily backup of this store has been made today."""
+    daily = list_backups(db_path, DAILY)
+    return not daily or taken_at(daily[0]).date() != (now or dt.datetime.now()).date()
+
+
 def backup_if_due(con: sqlite3.Connection, db_path: Path, now: dt.datetime | None = None) -> Path | None:
     """Make the day's backup unless there is one already."""
-    now = now or dt.datetime.now()
-    daily = list_backups(db_path, DAILY)
-    if daily and taken_at(daily[0]).date() == now.date():
-        return None
-    return make_backup(con, db_path, now)
+    return make_backup(con, db_path, now) if due(db_path, now) else None

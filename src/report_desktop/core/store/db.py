@@ -65,15 +65,9 @@ class Store:
             if readonly:
                 self._con = opening.open_for_reading(self.path)
                 return
-            self._con, self.network, existed = opening.open_for_writing(self.path)
+            self._con, self.network, _ = opening.open_for_writing(self.path, auto_backup)
         except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
             raise errors.translate(exc, self.path) from exc
-        if auto_backup and existed:   # a backup a day of what was there before today's work
-            try:
-                self.backup_if_due()
-            except StoreError:
-                self._con.close()
-                raise
 
     @classmethod
     def open_readonly(cls, path: str | Path) -> "Store":

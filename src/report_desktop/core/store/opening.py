@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from . import errors, netfs
+from . import backup, errors, netfs
 from .identify import APP_ID, Header, check_file, identify, side_files
 from .paths import sqlite_uri
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
@@ -92,7 +92,18 @@ def _writable(path: Path) -> None:
         raise errors.translate(exc, path) from None
 
 
-def open_for_writing(path: Path) -> tuple[sqlite3.Connection, bool, bool]:
+def _daily_backup(path: Path) -> None:
+    """The day's backup of what was there before today's work, made before the store is
+    opened for editing: if it cannot be made (a full disk), the store is left as found."""
+    if backup.due(path):
+        reader = open_for_reading(path)
+        try:
+            backup.make_backup(reader, path)
+        finally:
+            reader.close()
+
+
+def open_for_writing(path: Path, daily_backup: bool = True) -> tuple[sqlite3.Connection, bool, bool]:
     """(connection, on a network share, existed before) for a store to edit."""
     existed = path.exists() and path.stat().st_size > 0
     if not existed:
@@ -104,6 +115,8 @@ def open_for_writing(path: Path) -> tuple[sqlite3.Connection, bool, bool]:
         check_file(path, BUSY_MS / 1000)
     except errors.StoreLocked:
         raise errors.locked(path, network) from None
+    if daily_backup and existed:
+        _daily_backup(path)
     try:
         con = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
