@@ -5,7 +5,9 @@
    the few modules the frame needs imported.
 2. Once that frame is painted (``framePainted``; or after FALLBACK_MS if the platform
    never paints it, e.g. a minimised start), ``finish()`` opens the log, the store
-   (asking about a damaged one, in front of the frame) and calls ``populate``: the tabs,
+   (asking about a damaged one, in front of the frame; any other unusable store is named
+   with its own diagnosis and the window closes; a store on a network share is announced
+   once) and calls ``populate``: the tabs,
    panels, menus and the last report, checked.  It runs in one event-loop turn, so keys
    pressed meanwhile wait in the system's queue and reach the finished window; keys that
    reached the bare frame are replayed to it (frame.py).
