@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from report_desktop.core.store import Store, StoreDiskFull, netfs, opening
+from report_desktop.core.store import Store, StoreDiskFull, StoreLocked, netfs, opening
 from report_desktop.ui import startup
 from report_desktop.ui.dialogs import damaged
 from report_desktop.ui.logs import CrashHandler
@@ -202,3 +202,21 @@ def test_a_store_on_a_share_is_announced_once(qtbot, store_path, seed_report, pr
         assert [s for s in prompts.shown if s[0] == "info"].__len__() == expected_infos
         begun.window.close()
         begun.close()
+
+
+def test_the_window_waits_briefly_for_a_lock(store_path, seed_report):
+    import time
+    with Store(store_path) as s:
+        rid = s.save(seed_report)
+    store = damaged.open_store(store_path)
+    other = sqlite3.connect(store_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.monotonic()
+        with pytest.raises(StoreLocked):
+            store.write_text(rid, "problems", "x")
+        assert time.monotonic() - began < 3 * damaged.WAIT_MS / 1000
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        store.close()

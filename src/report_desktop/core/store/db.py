@@ -57,7 +57,10 @@ class Store:
     """``Store(path)`` opens for editing (created if missing, migrated, backed up daily);
     ``Store.open_readonly(path)`` only reads: no backup, no migration, nothing created."""
 
-    def __init__(self, path: str | Path, auto_backup: bool = True, *, readonly: bool = False):
+    def __init__(self, path: str | Path, auto_backup: bool = True, *, readonly: bool = False,
+                 wait_ms: int | None = None):
+        """``wait_ms``: how long an edit waits for another program's lock before StoreLocked
+        (default opening.BUSY_MS; the window waits less and retries instead of freezing)."""
         self.path = checked_path(path)
         self.readonly = readonly
         self.network = False
@@ -66,6 +69,8 @@ class Store:
                 self._con = opening.open_for_reading(self.path)
                 return
             self._con, self.network, _ = opening.open_for_writing(self.path, auto_backup)
+            if wait_ms is not None:
+                self._con.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
         except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
             raise errors.translate(exc, self.path) from exc
 

@@ -19,6 +19,9 @@ from ...core.store.errors import translate
 log = logging.getLogger(__name__)
 
 RESTORE, NEW, QUIT = "restore", "new", "quit"
+# The window's edits wait this long for another program's lock, then autosave retries
+# (Session.RETRY_MS) with the state shown, instead of freezing the window for long.
+WAIT_MS = 500
 _KEY = "store/replacements"
 
 
@@ -98,14 +101,14 @@ def open_store(path: Path, parent=None, choose=None, warn=None) -> Store | None:
     ``warn(title, message)`` tells why a store cannot be used (default: a message box)."""
     try:
         try:
-            return Store(path)
+            return Store(path, wait_ms=WAIT_MS)
         except StoreDamaged as exc:
             log.error("store damaged: %s", exc)
             other = known_replacement(Path(path))
             if other is not None:
-                return Store(other)
+                return Store(other, wait_ms=WAIT_MS)
             target = handle_damaged(exc, parent, choose)
-            return Store(target) if target else None
+            return Store(target, wait_ms=WAIT_MS) if target else None
     except StoreError as exc:
         log.error("store cannot be opened (%s): %s", exc.kind, exc)
         (warn or (lambda t, m: _critical(parent, t, m)))(title(exc), str(exc))
