@@ -115,11 +115,11 @@ def test_db_add_list_get(capsys, seed_path, tmp_path):
     assert code == 2 and "没有" in err
 
 
-def test_damaged_store_exit_2(capsys, tmp_path, seed_path):
+def test_a_file_that_is_not_a_store_exit_2(capsys, tmp_path, seed_path):
     db = tmp_path / "s.sqlite3"
     db.write_bytes(b"this is not a database at all" * 100)
     code, _, err = run(capsys, "db", "list", "--db", db)
-    assert code == 2 and "已损坏" in err
+    assert code == 2 and "不是本程序的数据文件" in err
 
 
 def test_module_entry_point_of_this_tree_runs():

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from report_desktop.core import jsonio
-from report_desktop.core.store import Store, StoreDamaged, StoreError, backup
+from report_desktop.core.store import Store, StoreDamaged, StoreTooNew, backup
 from report_desktop.core.store.schema_sql import CURRENT_VERSION
 
 from .strategies import reports
@@ -133,11 +133,16 @@ def test_damaged_store_is_detected_and_left_untouched(tmp_path, seed, damage):
 
 def test_store_from_a_newer_program_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
+    Store(path).close()
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     con.close()
-    with pytest.raises(StoreError, match="更新版本"):
+    before = digest(path)
+    with pytest.raises(StoreTooNew, match="更新版本") as exc:
         Store(path)
+    assert exc.value.kind == "由更新版本创建" and digest(path) == before
+    with pytest.raises(StoreTooNew):
+        Store.open_readonly(path)
 
 
 @pytest.mark.parametrize("fixture", sorted(STORES.glob("v*.sqlite3")), ids=lambda p: p.name)

@@ -62,7 +62,7 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                    help="数据文件路径（默认在用户数据文件夹中）")
 
 
@@ -127,16 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _open_store(args, must_exist: bool = False) -> Store | None:
-    path = getattr(args, "db", None) or default_path()
+def _store_path(args) -> Path:
+    db = getattr(args, "db", None)
+    return default_path() if db is None else db
+
+
+def _open_store(args, must_exist: bool = False, readonly: bool = False) -> Store | None:
+    """Reading verbs open read-only: no backup, no migration, no store created."""
+    path = _store_path(args)
     if must_exist and not Path(path).exists():
         return None
-    return Store(path)
+    return Store.open_readonly(path) if readonly else Store(path)
 
 
 def _previous_from_store(args, report: Report) -> Report | None:
     try:
-        store = _open_store(args, must_exist=True)
+        store = _open_store(args, must_exist=True, readonly=True)
     except StoreError:
         return None   # a broken store must not stop a file check
     if store is None:
@@ -181,12 +187,12 @@ def cmd_convert(args) -> int:
 def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
     parent = formats.read(args.parent) if args.parent else None
-    path = getattr(args, "db", None) or default_path()
+    path = _store_path(args)
     if args.from_db and not Path(path).exists():
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
     stored: list[Report] = []
     try:
-        store = Store(path) if Path(path).exists() else None
+        store = Store.open_readonly(path) if Path(path).exists() else None
     except StoreError:
         if args.from_db:
             raise
@@ -260,7 +266,7 @@ def cmd_fix_punctuation(args) -> int:
 
 
 def cmd_db(args) -> int:
-    with _open_store(args) as store:
+    with _open_store(args, readonly=args.db_verb != "add") as store:
         if args.db_verb == "list":
             reports = store.list_reports()
             for r in reports:

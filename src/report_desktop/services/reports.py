@@ -33,9 +33,12 @@ class ReportExists(StoreError):
 
 
 def put(store: Store, report: Report, kept_as: str = IMPORT_KEPT_AS) -> Stored:
-    """Add ``report``, or replace the one of the same unit and year after keeping its
-    content as the named version ``kept_as``; one transaction."""
+    """Add ``report``, or replace the one of the same unit and year: the whole store is
+    first copied into the before-change backups, then the old content is kept as the named
+    version ``kept_as`` in the same transaction as the replacement."""
     replaced = store.find(report.unit, report.year) is not None
+    if replaced:
+        store.backup_now()
     return Stored(store.replace(report, keep_as=kept_as), replaced)
 
 

@@ -53,18 +53,33 @@ def _show_crash(text: str, detail: str) -> None:
     box.exec()
 
 
+def _show_store_error(title: str, text: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    if QApplication.instance() is not None:
+        QMessageBox.warning(QApplication.activeWindow(), title, text)
+
+
 class CrashHandler:
-    """sys.excepthook: log, save pending edits, tell the clerk where the log is."""
+    """sys.excepthook: log, save pending edits, tell the clerk where the log is.
+    A store error that reached it is no crash: its own diagnosis is shown instead."""
 
     def __init__(self, log_path: Path | None, flush: Callable[[], object] | None = None,
-                 show: Callable[[str, str], None] = _show_crash):
+                 show: Callable[[str, str], None] = _show_crash,
+                 warn: Callable[[str, str], None] = _show_store_error):
         self.log_path = log_path
         self.flush = flush
         self.show = show
+        self.warn = warn
         self._busy = False
 
     def __call__(self, exc_type, exc, tb) -> None:
         import traceback
+
+        from ..core.store.errors import StoreError
+        if isinstance(exc, StoreError):
+            log.error("store error reached the event loop (%s): %s", exc.kind, exc)
+            self.warn(f"数据文件：{exc.kind}", str(exc))
+            return
         detail = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected exception\n%s", detail)
         if self._busy:           # an error while reporting an error: do not loop

@@ -8,7 +8,6 @@ report of the same unit from the store.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,7 +25,7 @@ TEXT_WRITE_MS = 400
 TEXT_VALIDATE_MS = 150
 RETRY_MS = 2000
 
-SAVED, PENDING, FAILED = "saved", "pending", "failed"
+SAVED, PENDING, FAILED, WAITING = "saved", "pending", "failed", "waiting"
 META_FIELDS = ("unit", "year", "report_date", "level")
 
 
@@ -35,7 +34,7 @@ class Session(QObject):
     textChanged = Signal(str)          # text key
     metaChanged = Signal()
     findingsChanged = Signal()
-    saveStateChanged = Signal(str)     # SAVED, PENDING or FAILED
+    saveStateChanged = Signal(str)     # SAVED, PENDING, FAILED or WAITING (locked, retrying)
     located = Signal(str)              # where an undo/redo changed something
     storeFailed = Signal(str)          # Chinese message
 
@@ -68,7 +67,7 @@ class Session(QObject):
     def _load_previous(self) -> Report | None:
         try:
             return self.store.get(self.report.unit, self.report.year - 1)
-        except (StoreError, sqlite3.Error):
+        except StoreError:
             log.exception("cannot load last year's report")
             return None
 
@@ -164,28 +163,46 @@ class Session(QObject):
         return self._persist()
 
     def _persist(self) -> bool:
-        try:
-            if self._dirty_meta:
-                self.store.write_meta(self.report_id, self.report)
-                self._dirty_meta = False
-            if self._dirty_cells:
-                self.store.write_cells(self.report_id, self._dirty_cells)
-                self._dirty_cells = {}
-            for key in sorted(self._dirty_texts):
-                self.store.write_text(self.report_id, key, self.report.texts[key])
+        """Write meta, cells and each text on its own, so one failing write blocks no other.
+        A lock held by someone else is retried every RETRY_MS (state WAITING); any other
+        failure is said once and not retried until the next edit (state FAILED)."""
+        failures: list[StoreError] = []
+
+        def attempt(write) -> bool:
+            if failures and failures[-1].transient:
+                return False        # locked: the rest would wait for the same lock
+            try:
+                write()
+                return True
+            except StoreError as exc:
+                log.warning("store write failed (%s): %s", exc.kind, exc)
+                failures.append(exc)
+                return False
+
+        if self._dirty_meta and attempt(lambda: self.store.write_meta(self.report_id, self.report)):
+            self._dirty_meta = False
+        if self._dirty_cells and attempt(lambda: self.store.write_cells(self.report_id, self._dirty_cells)):
+            self._dirty_cells = {}
+        for key in sorted(self._dirty_texts):
+            if attempt(lambda: self.store.write_text(self.report_id, key, self.report.texts[key])):
                 self._dirty_texts.discard(key)
-        except (StoreError, sqlite3.Error, OSError) as exc:
-            log.exception("store write failed")
+        if not failures:
+            self._failure_reported = False
+            self._retry_timer.stop()
+            self._set_state(SAVED)
+            return True
+        permanent = [e for e in failures if not e.transient]
+        if permanent:
+            self._retry_timer.stop()
             self._set_state(FAILED)
-            self._retry_timer.start()
             if not self._failure_reported:
                 self._failure_reported = True
-                self.storeFailed.emit(f"修改暂时无法写入数据文件（{exc}）。程序会自动重试，"
-                                      "请不要关闭程序，并检查磁盘空间或文件权限。")
-            return False
-        self._failure_reported = False
-        self._set_state(SAVED)
-        return True
+                self.storeFailed.emit(f"{permanent[0]}\n最近的修改还没有写入数据文件；程序不会自动重试，"
+                                      "处理好上面的问题后，再修改任意内容即会重新保存。")
+        else:
+            self._set_state(WAITING)
+            self._retry_timer.start()
+        return False
 
     def _set_state(self, state: str) -> None:
         if state != self.save_state:

@@ -5,7 +5,9 @@
    the few modules the frame needs imported.
 2. Once that frame is painted (``framePainted``; or after FALLBACK_MS if the platform
    never paints it, e.g. a minimised start), ``finish()`` opens the log, the store
-   (asking about a damaged one, in front of the frame) and calls ``populate``: the tabs,
+   (asking about a damaged one, in front of the frame; any other unusable store is named
+   with its own diagnosis and the window closes; a store on a network share is announced
+   once) and calls ``populate``: the tabs,
    panels, menus and the last report, checked.  It runs in one event-loop turn, so keys
    pressed meanwhile wait in the system's queue and reach the finished window; keys that
    reached the bare frame are replayed to it (frame.py).
@@ -21,6 +23,7 @@ from PySide6.QtCore import QTimer
 log = logging.getLogger(__name__)
 
 EXIT_NO_STORE = 2
+NETWORK_NOTE_KEY = "network_note_shown"
 FALLBACK_MS = 400
 
 
@@ -29,7 +32,7 @@ class Startup:
         """``handler``: the installed logs.CrashHandler, told the log file and the flush."""
         from .main_window import MainWindow
         self.began = time.perf_counter()
-        self.requested = Path(db_path) if db_path else None
+        self.requested = None if db_path is None else db_path   # "" is refused, not the default
         self.handler = handler
         self.store = None
         self.exit_code: int | None = None      # set when there is nothing to run
@@ -59,8 +62,9 @@ class Startup:
                 pass
         from ..core.store import default_path
         from .dialogs.damaged import open_store
-        requested = self.requested or default_path()
-        store = open_store(requested, parent=self.window)
+        requested = default_path() if self.requested is None else self.requested
+        store = open_store(requested, parent=self.window,
+                           warn=lambda title, text: self.window.prompts.warn(title, text))
         if store is None:
             self.exit_code = EXIT_NO_STORE
             self.window.close()                  # not ready: its saved layout is kept
@@ -69,11 +73,25 @@ class Startup:
         self.window.populate(store)
         if self.handler is not None:
             self.handler.flush = self.window.flush
-        if store.path != requested:
+        if store.path != Path(requested):
             self.window.status(f"原数据文件已损坏，现在使用的是“{store.path}”。", refusal=True)
+        elif store.network:
+            self._tell_network(store)
         self.times["ready"] = time.perf_counter() - self.began
         log.info("start-up: window frame painted %.0f ms, window ready %.0f ms after it was created",
                  self.times.get("painted", float("nan")) * 1000, self.times["ready"] * 1000)
+
+    def _tell_network(self, store) -> None:
+        """Say once per data file that a store on a network share is one person's at a time."""
+        from ..core.store import StoreError, netfs
+        self.window.status(netfs.NOTE)
+        try:
+            if store.setting(NETWORK_NOTE_KEY):
+                return
+            store.set_setting(NETWORK_NOTE_KEY, "1")
+        except StoreError:
+            return
+        self.window.prompts.info("数据文件在网络共享文件夹上", netfs.NOTE)
 
     def close(self) -> None:
         if self.store is not None:

@@ -26,7 +26,7 @@ from .pages import make_page
 from .picker import ReportPicker
 from .prompts import Prompts
 from .report_actions import ReportActions
-from .session import FAILED, PENDING, Session
+from .session import FAILED, PENDING, WAITING, Session
 from .summary.launcher import SummaryLauncher
 from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .web import WebActions
@@ -196,7 +196,8 @@ class Workspace(QObject):
         self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
         state = self.session.save_state
         self.saved.setText({PENDING: "正在保存…",
-                            FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败，正在重试</span>"}
+                            FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",
+                            WAITING: f"<span style='color:{theme.WARNING_FG.name()}'>数据文件被占用，正在重试…</span>"}
                            .get(state, "已自动保存"))
 
     def _busy(self, busy: bool) -> None:

@@ -5,10 +5,24 @@ from pathlib import Path
 
 import platformdirs
 
-from .db import ReportInfo, SnapshotInfo, Store, StoreDamaged, StoreError, check_file
+from .db import ReportInfo, SnapshotInfo, Store
+from .errors import (
+    StoreBadPath,
+    StoreDamaged,
+    StoreDiskFull,
+    StoreError,
+    StoreIsFolder,
+    StoreLocked,
+    StoreMissing,
+    StoreNotOurs,
+    StoreReadOnly,
+    StoreTooNew,
+)
+from .identify import check_file
 
-__all__ = ["Store", "StoreError", "StoreDamaged", "ReportInfo", "SnapshotInfo",
-           "check_file", "default_path"]
+__all__ = ["Store", "StoreError", "StoreDamaged", "StoreNotOurs", "StoreReadOnly",
+           "StoreDiskFull", "StoreIsFolder", "StoreTooNew", "StoreLocked", "StoreBadPath",
+           "StoreMissing", "ReportInfo", "SnapshotInfo", "check_file", "default_path"]
 
 APP_DIR = "report-desktop"
 

@@ -1,9 +1,11 @@
 """The SQLite store: many units and years in one file, every edit committed at once.
 
-Opening checks the file before anything is written: a damaged store is never touched;
-``StoreDamaged`` carries a Chinese message and the newest good backup, if any.
+Opening checks the file before anything is written (opening.py, identify.py): a file that
+is not ours, damaged, too new or read-only is refused untouched with its own StoreError.
 Several program instances may share one file: SQLite's locking keeps it consistent
-(WAL mode, a busy timeout), and each edit is its own short transaction.
+(WAL mode, a busy timeout), and each edit is its own short transaction.  On a network
+share the store is opened in rollback-journal mode with exclusive locking instead.
+Every sqlite3 and OS error is raised as a StoreError (errors.py).
 """
 from __future__ import annotations
 
@@ -17,22 +19,9 @@ from pathlib import Path
 from .. import jsonio
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
-from . import backup
-from .schema_sql import CURRENT_VERSION, MIGRATIONS
-
-_HEADER = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """A store problem; ``str()`` is a Chinese sentence."""
-
-
-class StoreDamaged(StoreError):
-    def __init__(self, message: str, path: Path, good_backup: Path | None):
-        super().__init__(message)
-        self.path = path
-        self.good_backup = good_backup
-
+from . import backup, errors, opening
+from .errors import StoreError, guarded
+from .paths import checked_path
 
 @dataclass(frozen=True)
 class ReportInfo:
@@ -55,92 +44,56 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-def _damaged(path: Path, what: str) -> StoreDamaged:
-    good = backup.newest_good_backup(path)
-    offer = f"可以从最近的完好备份“{good.name}”恢复。" if good else "没有找到可用的备份。"
-    return StoreDamaged(f"数据文件“{path}”已损坏（{what}），程序没有对它做任何修改。{offer}",
-                        path, good)
-
-
-def _remove_empty(paths: list[Path]) -> None:
-    """Remove side files SQLite created while reading a damaged store, leaving it as found."""
-    for p in paths:
-        if p.exists() and p.stat().st_size == 0:
-            p.unlink()
-
-
-def check_file(path: Path) -> None:
-    """Read-only health check; raises StoreDamaged or StoreError."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(len(_HEADER))
-    except PermissionError:
-        raise StoreError(f"没有权限读取数据文件“{path}”。") from None
-    if head != _HEADER:
-        raise _damaged(path, "文件头不是 SQLite 数据库")
-    side_files = [Path(f"{path}{s}") for s in ("-wal", "-shm")]
-    absent = [p for p in side_files if not p.exists()]
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-        try:
-            result = con.execute("PRAGMA quick_check").fetchall()
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        _remove_empty(absent)
-        raise _damaged(path, str(exc)) from None
-    if result != [("ok",)]:
-        _remove_empty(absent)
-        raise _damaged(path, "完整性检查未通过")
-    if version > CURRENT_VERSION:
-        raise StoreError(f"数据文件“{path}”由更新版本的程序创建（结构版本{version}），"
-                         "请升级本程序后再打开。")
-
-
 class Store:
-    def __init__(self, path: str | Path, auto_backup: bool = True):
-        self.path = Path(path)
-        existed = self.path.exists() and self.path.stat().st_size > 0
-        if existed:
-            check_file(self.path)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = sqlite3.connect(self.path, timeout=15, isolation_level=None)
-        self._con.execute("PRAGMA foreign_keys = ON")
-        self._con.execute("PRAGMA journal_mode = WAL")
-        self._con.execute("PRAGMA synchronous = FULL")
-        self._migrate()
-        if auto_backup and existed:   # a backup a day of what was there before today's work
-            self.backup_if_due()
+    """``Store(path)`` opens for editing (created if missing, migrated, backed up daily);
+    ``Store.open_readonly(path)`` only reads: no backup, no migration, nothing created."""
+
+    def __init__(self, path: str | Path, auto_backup: bool = True, *, readonly: bool = False,
+                 wait_ms: int | None = None):
+        """``wait_ms``: how long an edit waits for another program's lock before StoreLocked
+        (default opening.BUSY_MS; the window waits less and retries instead of freezing)."""
+        self.path = checked_path(path)
+        self.readonly = readonly
+        self.network = False
+        try:
+            if readonly:
+                self._con = opening.open_for_reading(self.path)
+                return
+            self._con, self.network, _ = opening.open_for_writing(self.path, auto_backup)
+            if wait_ms is not None:
+                self._con.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
+            raise errors.translate(exc, self.path) from exc
+
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> "Store":
+        return cls(path, readonly=True)
 
     # -- plumbing ----------------------------------------------------------
     @contextmanager
     def _tx(self):
         """One short write transaction; BEGIN IMMEDIATE serialises writers across processes."""
+        if self.readonly:
+            raise StoreError(f"数据文件“{self.path}”是以只读方式打开的，不能修改。", self.path)
         self._con.execute("BEGIN IMMEDIATE")
         try:
             yield self._con
         except BaseException:
-            self._con.execute("ROLLBACK")
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
             raise
         self._con.execute("COMMIT")
 
-    def _migrate(self) -> None:
-        with self._tx() as con:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            for v in range(version + 1, CURRENT_VERSION + 1):
-                for stmt in MIGRATIONS[v].split(";"):
-                    if stmt.strip():
-                        con.execute(stmt)
-                con.execute(f"PRAGMA user_version = {v}")
-
     @property
+    @guarded
     def version(self) -> int:
         return self._con.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        self._con.close()
+        if self.readonly:
+            self._con.close()
+        else:
+            opening.close_writer(self._con)
 
     def __enter__(self):
         return self
@@ -148,11 +101,14 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
+    @guarded
     def backup_if_due(self) -> Path | None:
         return backup.backup_if_due(self._con, self.path)
 
-    def backup_now(self) -> Path:
-        return backup.make_backup(self._con, self.path)
+    @guarded
+    def backup_now(self, reason: str = backup.BEFORE_CHANGE) -> Path:
+        """A copy of the whole store before a delete or a replace (their own rotation)."""
+        return backup.make_backup(self._con, self.path, kind=reason)
 
     @property
     def backup_dir(self) -> Path:
@@ -160,16 +116,19 @@ class Store:
         return backup.backup_dir(self.path)
 
     # -- reports -----------------------------------------------------------
+    @guarded
     def list_reports(self) -> list[ReportInfo]:
         rows = self._con.execute(
             "SELECT id, unit, year, level, modified FROM reports ORDER BY unit, year DESC")
         return [ReportInfo(*r) for r in rows]
 
+    @guarded
     def find(self, unit: str, year: int) -> int | None:
         row = self._con.execute("SELECT id FROM reports WHERE unit = ? AND year = ?",
                                 (unit, year)).fetchone()
         return row[0] if row else None
 
+    @guarded
     def save(self, report: Report) -> int:
         """Insert the report, or replace the one of the same unit and year."""
         with self._tx() as con:
@@ -193,6 +152,7 @@ class Store:
                         [(rid, k, t) for k, t in report.texts.items()])
         return rid
 
+    @guarded
     def replace(self, report: Report, snapshots=(), keep_as: str | None = None) -> int:
         """Put ``report`` in place of the one of the same unit and year (its content
         replaced, not merged) and add the named versions ``(name, created, payload)``
@@ -214,6 +174,7 @@ class Store:
                             [(rid, *s) for s in snapshots if (s[0], s[1]) not in have])
             return rid
 
+    @guarded
     def load(self, report_id: int) -> Report:
         row = self._con.execute(
             "SELECT unit, year, level, report_date, deviations FROM reports WHERE id = ?",
@@ -233,26 +194,31 @@ class Store:
             rep.texts[key] = body
         return rep
 
+    @guarded
     def get(self, unit: str, year: int) -> Report | None:
         rid = self.find(unit, year)
         return self.load(rid) if rid is not None else None
 
+    @guarded
     def delete(self, report_id: int) -> None:
         with self._tx() as con:
             con.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
     # -- edits: each one committed before returning --------------------------
+    @guarded
     def write_cells(self, report_id: int, changes: dict[str, Value]) -> None:
         with self._tx() as con:
             con.executemany("INSERT OR REPLACE INTO cells VALUES (?, ?, ?)",
                             [(report_id, cid, to_plain(v)) for cid, v in changes.items()])
             self._touch(con, report_id)
 
+    @guarded
     def write_text(self, report_id: int, key: str, body: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)", (report_id, key, body))
             self._touch(con, report_id)
 
+    @guarded
     def write_meta(self, report_id: int, report: Report) -> None:
         """Store unit, year, level and date of an existing report."""
         with self._tx() as con:
@@ -270,6 +236,7 @@ class Store:
         con.execute("UPDATE reports SET modified = ? WHERE id = ?", (_now(), report_id))
 
     # -- snapshots -------------------------------------------------------------
+    @guarded
     def save_snapshot(self, report_id: int, name: str) -> int:
         payload = jsonio.dumps(self.load(report_id))
         with self._tx() as con:
@@ -278,17 +245,20 @@ class Store:
                                                        _now(), payload))
             return cur.lastrowid
 
+    @guarded
     def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:
         """(name, created, payload) of every named version of a report, oldest first."""
         return self._con.execute("SELECT name, created, payload FROM snapshots"
                                  " WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
 
+    @guarded
     def list_snapshots(self, report_id: int) -> list[SnapshotInfo]:
         rows = self._con.execute("SELECT id, report_id, name, created FROM snapshots"
                                  " WHERE report_id = ? ORDER BY created DESC, id DESC",
                                  (report_id,))
         return [SnapshotInfo(*r) for r in rows]
 
+    @guarded
     def restore_snapshot(self, snapshot_id: int) -> Report:
         """Put a snapshot back as the report's content; the current state is kept as a snapshot first."""
         row = self._con.execute("SELECT report_id, payload FROM snapshots WHERE id = ?",
@@ -307,20 +277,24 @@ class Store:
         return self.load(report_id)
 
     # -- settings (small key/value pairs the program remembers) ----------------
+    @guarded
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self._con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
+    @guarded
     def set_setting(self, key: str, value: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
 
+    @guarded
     def report_setting(self, report_id: int, key: str) -> str | None:
         """A value remembered about one report (deleted with it)."""
         row = self._con.execute("SELECT value FROM report_settings WHERE report_id = ? AND key = ?",
                                 (report_id, key)).fetchone()
         return row[0] if row else None
 
+    @guarded
     def set_report_setting(self, report_id: int, key: str, value: str) -> None:
         with self._tx() as con:
             con.execute("INSERT OR REPLACE INTO report_settings VALUES (?, ?, ?)",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,25 +15,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import backup
-from .db import ReportInfo, Store, StoreDamaged, StoreError
+from .backup import taken_at
+from .db import ReportInfo, Store
+from .errors import StoreDamaged, StoreError, StoreTooNew
 
 SAVED_BEFORE = "从备份找回前自动保存"
-_SUFFIX = ".backup.sqlite3"
 
 
 class BackupEntry(NamedTuple):
     path: Path
     taken: dt.datetime
     reports: list[ReportInfo]
-
-
-def taken_at(path: Path) -> dt.datetime:
-    """When a backup was made: from its name (``…-20250120-093000.backup.sqlite3``)."""
-    stamp = path.name.removesuffix(_SUFFIX)[-15:]
-    try:
-        return dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
-    except ValueError:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime)
 
 
 @contextmanager
@@ -52,15 +43,13 @@ def _opened_copy(path: Path) -> Iterator[Store]:
             raise StoreError(f"无法读取备份“{name}”（{exc.strerror or exc}）。") from None
         try:
             store = Store(copy, auto_backup=False)
-        except StoreDamaged:
-            raise StoreError(damaged) from None
+        except StoreTooNew:
+            raise StoreError(f"请升级本程序后再从备份“{name}”中找回报告：它由更新版本的程序创建。") from None
         except StoreError:
-            raise StoreError(f"备份“{name}”由更新版本的程序创建，请升级本程序后再从中找回报告。") from None
-        except sqlite3.Error:
             raise StoreError(damaged) from None
         try:
             yield store
-        except sqlite3.Error:
+        except StoreDamaged:
             raise StoreError(damaged) from None
         finally:
             store.close()
@@ -84,7 +73,8 @@ def recover(store: Store, backup_path: str | Path, unit: str, year: int) -> int:
     """Copy the report of ``unit`` and ``year`` from the backup into ``store``; its id.
 
     A report of the same unit and year in the store is first kept as the named version
-    “从备份找回前自动保存”, then replaced.  The backup's named versions of the report
+    “从备份找回前自动保存” (after a copy of the whole store in the before-change
+    rotation), then replaced.  The backup's named versions of the report
     come back too (those the store does not already have)."""
     backup_path = Path(backup_path)
     with _opened_copy(backup_path) as copy:
@@ -93,4 +83,6 @@ def recover(store: Store, backup_path: str | Path, unit: str, year: int) -> int:
             raise StoreError(f"备份“{backup_path.name}”中没有“{unit}”{year}年的报告。")
         report = copy.load(source_id)
         snapshots = copy.snapshot_records(source_id)
+    if store.find(unit, year) is not None:
+        store.backup_now()        # a whole-store copy first, in the before-change rotation
     return store.replace(report, snapshots, keep_as=SAVED_BEFORE)

@@ -6,7 +6,6 @@ The file is checked as a package first (package.py); openpyxl then reads it with
 """
 from __future__ import annotations
 
-import io
 import math
 import re
 from decimal import Decimal

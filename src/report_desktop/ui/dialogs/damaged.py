@@ -1,5 +1,7 @@
-"""Opening the store when it is damaged: say so in Chinese and offer the newest good
-backup, copied to a new file.  The damaged file is never written to."""
+"""Opening the store when it cannot be used: each cause gets its own diagnosis (已损坏,
+不是本程序的数据文件, 只读, 磁盘已满, 这是一个文件夹, 由更新版本创建, …); only a damaged
+store is offered the newest good backup, copied to a new file.  The refused file is
+never written to."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,10 +14,14 @@ from typing import Callable
 from PySide6.QtCore import QSettings
 
 from ...core.store import Store, StoreDamaged, StoreError, check_file
+from ...core.store.errors import translate
 
 log = logging.getLogger(__name__)
 
 RESTORE, NEW, QUIT = "restore", "new", "quit"
+# The window's edits wait this long for another program's lock, then autosave retries
+# (Session.RETRY_MS) with the state shown, instead of freezing the window for long.
+WAIT_MS = 500
 _KEY = "store/replacements"
 
 
@@ -56,7 +62,7 @@ def _fresh_name(damaged: Path, tag: str) -> Path:
 
 def ask(exc: StoreDamaged, parent=None) -> str:
     from PySide6.QtWidgets import QMessageBox   # only for a damaged store: not at every start
-    box = QMessageBox(QMessageBox.Icon.Critical, "数据文件已损坏", str(exc),
+    box = QMessageBox(QMessageBox.Icon.Critical, title(exc), str(exc),
                       QMessageBox.StandardButton.NoButton, parent)
     restore = None
     if exc.good_backup is not None:
@@ -91,18 +97,33 @@ def handle_damaged(exc: StoreDamaged, parent=None,
 
 
 def open_store(path: Path, parent=None, choose=None, warn=None) -> Store | None:
-    """Open the store at ``path``, dealing with damage; None when the clerk quits."""
+    """Open the store at ``path``, dealing with damage; None when the clerk quits.
+    ``warn(title, message)`` tells why a store cannot be used (default: a message box)."""
     try:
-        return Store(path)
-    except StoreDamaged as exc:
-        log.error("store damaged: %s", exc)
-        other = known_replacement(Path(path))
-        if other is not None:
-            return Store(other)
-        target = handle_damaged(exc, parent, choose)
-        return Store(target) if target else None
+        try:
+            return Store(path, wait_ms=WAIT_MS)
+        except StoreDamaged as exc:
+            log.error("store damaged: %s", exc)
+            other = known_replacement(Path(path))
+            if other is not None:
+                return Store(other, wait_ms=WAIT_MS)
+            target = handle_damaged(exc, parent, choose)
+            return Store(target, wait_ms=WAIT_MS) if target else None
     except StoreError as exc:
-        log.error("store cannot be opened: %s", exc)
-        from PySide6.QtWidgets import QMessageBox
-        (warn or (lambda m: QMessageBox.critical(parent, "无法打开数据文件", m)))(str(exc))
+        log.error("store cannot be opened (%s): %s", exc.kind, exc)
+        (warn or (lambda t, m: _critical(parent, t, m)))(title(exc), str(exc))
         return None
+    except OSError as exc:             # copying the backup failed
+        err = translate(exc, Path(path))
+        (warn or (lambda t, m: _critical(parent, t, m)))(title(err), str(err))
+        return None
+
+
+def title(exc: StoreError) -> str:
+    """The dialog title: the diagnosis itself (数据文件只读（文件或文件夹）, …)."""
+    return f"无法打开数据文件：{exc.kind}"
+
+
+def _critical(parent, title_text: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    QMessageBox.critical(parent, title_text, message)
