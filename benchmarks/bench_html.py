@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from _timing import median_seconds, row  # noqa: E402
 
 from report_desktop.core import jsonio  # noqa: E402
-from report_desktop.core.html import reader, tables, writer  # noqa: E402
+from report_desktop.core.html import reader, table_html, writer  # noqa: E402
 
 SEED = Path(__file__).parents[1] / "tests" / "data" / "shuozhou-2024.json"
 GOAL_SECONDS = 0.010
@@ -34,7 +34,7 @@ def main() -> int:
         back = median_seconds(lambda: reader.read(page), repeat=30)
 
         def cold():   # the first export of a process: the tables' markup not yet cached
-            tables._template.cache_clear()   # noqa: SLF001
+            table_html._template.cache_clear()   # noqa: SLF001
             writer.write(report, page)
         first = median_seconds(cold, repeat=50)
         size_kb = page.stat().st_size / 1024

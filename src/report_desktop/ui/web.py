@@ -12,7 +12,7 @@ from ..core.files import ReportFileError
 from ..core.html import writer
 from ..core.html.reader import from_html
 from .context import WindowContext
-from .files import WEB_FILTER, FileActions
+from .file_actions import WEB_FILTER, FileActions
 from .jobs import TaskJob
 
 CLIPBOARD = "剪贴板中的网页"

@@ -18,7 +18,7 @@ from ..core.store import Store, StoreError
 from . import menus, theme
 from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
 from .context import WindowContext
-from .files import FileActions
+from .file_actions import FileActions
 from .findings import FindingsPanel
 from .logs import log_dir
 from .navigation import Navigation

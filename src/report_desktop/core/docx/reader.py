@@ -4,7 +4,7 @@ The body is walked in order.  The six sections are found by their headings (2021
 wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
 deviations), the preamble is what stands between the title and 一、, and trailing
 unit/date lines are the signature.  The tables of each section are read by their labels
-(``core.tabular.tables``) from a grid built straight from the table XML (``_grid``), within
+(``core.tabular.finder``) from a grid built straight from the table XML (``_grid``), within
 the file's reading budget (core/budget.py).
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..tabular.grid import Grid
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
-from ..tabular.tables import read_tables
+from ..tabular.finder import read_tables
 from . import cells
 
 _STRIP = " \t\r\n\u3000\u00a0"

@@ -11,7 +11,7 @@ import docx
 from .. import schema
 from ..files import atomic_write_bytes
 from ..report import Report
-from . import footer, ooxml, prose, styles, tables
+from . import footer, ooxml, prose, styles, table_xml
 from .styles import FONT_SETS, FontSet, font_set
 
 __all__ = ["FONT_SETS", "FontSet", "build", "write"]
@@ -35,7 +35,7 @@ def build(report: Report, fonts: str | FontSet = "gb") -> docx.document.Document
         if section.text:
             prose.add_prose(doc, report.texts.get(section.text), fs)
         if section.table:
-            tables.add_table(doc, section.table, report, fs)
+            table_xml.add_table(doc, section.table, report, fs)
     prose.add_signature(doc, unit, report.report_date, fs)
     _properties(doc, unit, report.year)
     return doc

@@ -14,7 +14,7 @@ from .. import schema
 from ..docx.prose import date_text, lines, split_subheading
 from ..files import atomic_write_bytes
 from ..report import Report
-from .tables import table_html, table_tsv
+from .table_html import table_html, table_tsv
 
 PAGE_MAX_WIDTH = "960px"
 LEVEL_META = "report-level"   # the unit's level, for an exact round trip of our own page

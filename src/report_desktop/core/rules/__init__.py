@@ -6,18 +6,18 @@ pure and fast enough to run after every keystroke (see benchmarks/).
 from __future__ import annotations
 
 from ..report import Report
-from . import crossyear, document, proofread, tables, textual
+from . import arithmetic, crossyear, document, proofread, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
            "has_errors"]
 
 _SINGLE = (
-    tables.check_values,        # H1, H5
-    tables.check_sums,          # H2, H4, H7
-    tables.check_balance,       # H3
+    arithmetic.check_values,        # H1, H5
+    arithmetic.check_sums,          # H2, H4, H7
+    arithmetic.check_balance,       # H3
     document.check_layout,      # H8
-    tables.check_no_applications,  # S5
+    arithmetic.check_no_applications,  # S5
     textual.check_text_numbers,    # S3, S6
     textual.check_fees,         # S2, S4
     document.check_year,        # S8

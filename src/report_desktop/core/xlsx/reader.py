@@ -1,5 +1,5 @@
 """Read a report from an Excel workbook (.xlsx): our own export or any workbook that
-lays the official tables out, found by their labels (see tables.py).
+lays the official tables out, found by their labels (see tabular/finder.py).
 
 The file is checked as a package first (package.py); openpyxl then reads it with
 ``data_only=True`` (cached values of formulas; totals without one are recomputed).
@@ -21,7 +21,7 @@ from ..tabular.grid import Grid, Hit, find_label
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
-from ..tabular.tables import read_tables
+from ..tabular.finder import read_tables
 from .writer import META_LABELS
 
 # Labels a hand-made workbook may use for the report's particulars.

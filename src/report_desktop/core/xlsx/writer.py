@@ -1,7 +1,7 @@
 """Write a report as an Excel workbook (.xlsx) in the official table layout.
 
 Sheets: 基本信息 (unit, year, date, level and the four texts, one paragraph per row),
-then 表二、表三、表四 laid out by ``layout.py``.  Totals are Excel formulas when the
+then 表二、表三、表四 laid out by ``sheets.py``.  Totals are Excel formulas when the
 report's totals agree with their parts (so a clerk editing in Excel/WPS sees them
 update) and plain values when they do not (a wrong total is kept, never corrected).
 Amounts are numbers shown with exactly the decimals typed ("12.50" stays 12.50).
@@ -26,8 +26,8 @@ from ..chinese import em_width
 from ..files import ReportFileError, atomic_write_bytes
 from ..report import Report
 from ..values import Bad
-from . import layout
-from .layout import HEADER, ITEM, LABEL, NUMBER
+from . import sheets
+from .sheets import HEADER, ITEM, LABEL, NUMBER
 
 META_SHEET = "基本信息"
 META_LABELS = {"format": "格式标识", "unit": "单位名称", "year": "统计年度",
@@ -73,7 +73,7 @@ def build(report: Report) -> Workbook:
         wb.add_named_style(style)
     _meta_sheet(wb.active, report)
     refs: dict[str, str] = {}
-    for sheet in layout.sheets():
+    for sheet in sheets.sheets():
         ws = wb.create_sheet(sheet.name)
         for box in sheet.boxes:
             if box.cell_id:
@@ -154,7 +154,7 @@ def _set(cell, value) -> None:
         cell.value = value
 
 
-def _table_sheet(ws, sheet: layout.Sheet, report: Report, refs: dict[str, str]) -> None:
+def _table_sheet(ws, sheet: sheets.Sheet, report: Report, refs: dict[str, str]) -> None:
     n_cols = len(sheet.widths)
     for i, w in enumerate(sheet.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w

@@ -16,7 +16,7 @@ from ...core import summary
 from ...core.files import ReportFileError
 from ...core.store import StoreError
 from .. import theme
-from ..files import IMPORT_FILTER
+from ..file_actions import IMPORT_FILTER
 from ...core.rollover import default_year
 from ...services import summary as gather
 from . import save
