@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import jsonio
@@ -22,22 +21,7 @@ from ..values import Value, cell_from_file, to_plain
 from . import backup, errors, opening
 from .errors import StoreError, guarded
 from .paths import checked_path
-
-@dataclass(frozen=True)
-class ReportInfo:
-    id: int
-    unit: str
-    year: int
-    level: str | None
-    modified: str
-
-
-@dataclass(frozen=True)
-class SnapshotInfo:
-    id: int
-    report_id: int
-    name: str
-    created: str
+from .records import ReportInfo, SnapshotInfo
 
 
 def _now() -> str:
