@@ -51,9 +51,10 @@ def _read(path: Path) -> Report:
         return formats.read(path)
     except ReportFileError:
         raise
-    except Exception as exc:   # noqa: BLE001 - one odd file must not stop the others
+    except Exception as exc:   # noqa: BLE001 - a bug of ours on one file must not stop the others
         log.exception("reading %s failed", path)
-        raise ReportFileError(f"无法读取“{path.name}”：{exc}") from exc
+        raise ReportFileError(f"读取“{path.name}”时程序内部出错（不是文件的问题，已记入日志，"
+                              f"请把日志交给技术人员）：{exc}") from exc
 
 
 def read_files(paths: list[Path], progress, cancel) -> tuple[dict[Path, Entry], bool]:
