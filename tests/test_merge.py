@@ -49,7 +49,7 @@ def test_merge_sums_every_cell_exactly(seed):
         assert total.cells[cid] == sum(r.number(cid) for r in (a, b, c)), cid
         assert type(total.cells[cid]) is (Decimal if schema.CELLS[cid].kind == schema.AMOUNT else int)
     assert (total.unit, total.year, total.level) == ("某县人民政府办公室", 2024, "government")
-    assert [f for f in validate(total) if f.severity == ERROR and f.rule != "H8"] == []
+    assert [f for f in validate(total) if f.severity == ERROR and f.rule not in ("H8", "H9")] == []   # a summary is dated by the clerk
 
 
 def test_merge_of_nothing_is_zero_and_bad_cells_count_as_zero(seed):
