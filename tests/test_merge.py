@@ -262,7 +262,7 @@ def test_cli_merge_to_word_without_county_texts_says_what_is_missing(capsys, see
     code, _, err = run(capsys, "merge", *unit_files[:2], "-o", out, "--unit", "某县人民政府",
                        "--year", 2024, "--db", tmp_path / "none.sqlite3")
     assert code == 2 and not out.exists()
-    assert "没有内容" in err and "数字有误" not in err and "--allow-errors" in err
+    assert "六个部分缺一不可" in err and "填写报告日期" in err and "数字有误" not in err and "--allow-errors" in err
     code, _, err = run(capsys, "merge", *unit_files[:2], "-o", out, "--unit", "某县人民政府",
                        "--year", 2024, "--db", tmp_path / "none.sqlite3", "--allow-errors")
     assert code == 0 and out.exists()
