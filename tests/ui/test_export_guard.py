@@ -110,7 +110,7 @@ def test_after_export_the_clerk_can_open_the_folder_or_the_file(qtbot, window, p
         export(qtbot, window, target)
         kind, title, text, detail = prompts.shown[-1]
         assert (kind, title) == ("exported", "导出完成") and "报告.docx" in text and "草稿" not in text
-        assert detail == str(tmp_path)
+        assert detail == f"保存位置：{tmp_path}"
         assert [Path(u.toLocalFile()) for u in catcher.urls] == [tmp_path]
         prompts.export_answer = "file"
         export(qtbot, window, target)

@@ -28,7 +28,7 @@ def offer_to_open(prompts, path: Path, note: str = "", draft: str | None = None)
     text = f"已导出“{path.name}”{note}。"
     if draft:
         text += f"\n这是草稿（{draft}），页眉有“草稿”字样。"
-    answer = prompts.exported("导出完成", text, str(path.parent))
+    answer = prompts.exported("导出完成", text, f"保存位置：{path.parent}")
     if answer == OPEN_FILE:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     elif answer == OPEN_FOLDER:

@@ -137,7 +137,9 @@ class InfoTab(QWidget):
                              ("report_date", self.date)):
             mark = marks.get(f"meta.{name}")
             colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
-            widget.setStyleSheet(f"background: {colour};" if colour else "")
+            # By type: a bare rule would cascade into the date's calendar popup as well.
+            kind = type(widget).__name__
+            widget.setStyleSheet(f"{kind} {{ background: {colour}; }}" if colour else "")
             widget.setToolTip("\n".join(mark[1]) if mark else "")
 
     def focus_field(self, name: str) -> None:
