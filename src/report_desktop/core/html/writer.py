@@ -27,7 +27,8 @@ _H3 = "font-size:1.05em;margin:0.8em 0 0.4em;text-indent:2em"
 _P = "margin:0 0 0.6em;text-indent:2em"
 _SIGN = "margin:0;text-align:right;padding-right:2em"
 _DRAFT = ("margin:0 auto 0.5em;max-width:" + PAGE_MAX_WIDTH + ";text-align:center;"
-          "font-weight:bold;color:#c00000;border:2px solid #c00000;padding:0.3em")
+          "font-weight:bold;color:#c00000;border:2px solid #c00000;padding:0.3em;"
+          "box-sizing:border-box")
 _MARKED = "background:#ffff00"   # a draft-marker line left in the text
 
 
