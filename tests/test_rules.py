@@ -202,8 +202,49 @@ def test_s9_report_date_after_deadline(seed):
     assert only(validate(seed), "S9")[0].cells == ("meta.report_date",)
     seed.level = "government"     # the 本级政府 summary is due 3月31日
     assert "S9" not in rules_of(validate(seed))
-    seed.report_date = dt.date(2024, 12, 1)
+    seed.report_date = dt.date(2025, 12, 31)     # late, but inside the following year
+    seed.level = "township"
     assert only(validate(seed), "S9")
+    assert "H9" not in rules_of(validate(seed))
+    seed.report_date = dt.date(2025, 1, 31)      # the last day in time: silent
+    assert "S9" not in rules_of(validate(seed))
+
+
+# --- H9: the report is dated, in the year after the statistics year -----------------
+
+def test_h9_missing_date_is_an_error(seed):
+    seed.report_date = None
+    f = only(validate(seed), "H9")
+    assert f[0].severity == "error" and f[0].cells == ("meta.report_date",)
+    assert f[0].message.startswith("填写报告日期") and "2025" in f[0].message
+
+
+def test_h9_date_outside_the_following_year(seed):
+    for wrong in (dt.date(2024, 12, 1), dt.date(2026, 1, 2), dt.date(2000, 1, 1)):
+        seed.report_date = wrong
+        f = only(validate(seed), "H9")
+        assert f[0].message.startswith("把报告日期改在2025年内"), wrong
+        assert "S9" not in rules_of(validate(seed))
+    for right in (dt.date(2025, 1, 1), dt.date(2025, 1, 22)):
+        seed.report_date = right
+        assert "H9" not in rules_of(validate(seed))
+
+
+def test_document_messages_lead_with_the_fix_and_fit_one_line(seed):
+    seed.texts["problems"] = ""
+    seed.texts["other"] = "七、其他需要报告的事项\n无。"
+    seed.deviations.append("表三缺少“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”行")
+    seed.unit = ""
+    seed.texts["preamble"] = seed.texts["preamble"].replace("2024年1月1日", "2023年1月1日")
+    found = [f for f in validate(seed) if f.rule in ("H8", "H9", "S8", "S9")]
+    seed.report_date = None
+    found += [f for f in validate(seed) if f.rule == "H9"]
+    seed.report_date, seed.level = dt.date(2025, 3, 1), "department"
+    found += [f for f in validate(seed) if f.rule == "S9"]
+    assert {f.rule for f in found} == {"H8", "H9", "S8", "S9"}
+    for f in found:
+        assert len(f.message) <= 60, f.message
+        assert f.message.startswith(("填写", "把", "删去", "按", "统计期限写明")), f.message
 
 
 def test_s10_text_copied_from_last_year(seed):

@@ -30,6 +30,7 @@ class ScriptedPrompts(Prompts):
         self.fee: tuple | None = None
         self.backup_choice = None        # callable(entries, current) -> (path, unit, year)
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
+        self.export_answer: str | None = None  # after an export: "file", "folder" or None
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -40,6 +41,10 @@ class ScriptedPrompts(Prompts):
     def confirm(self, title, text, detail=None, yes="确定", no="取消"):
         self.shown.append(("confirm", title, text, detail))
         return self.confirm_answer
+
+    def exported(self, title, text, detail=None):
+        self.shown.append(("exported", title, text, detail))
+        return self.export_answer
 
     def save_path(self, title, file_filter, suggested):
         self.shown.append(("save_path", title, file_filter, str(suggested)))

@@ -69,16 +69,17 @@ def cmd_check(args) -> int:
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
-def _export(report: Report, output: Path, args, previous: Report | None = None) -> None:
-    """Write a report under the one export policy (services.exporting)."""
-    exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
-                     previous=previous)
+def _export(report: Report, output: Path, args, previous: Report | None = None):
+    """Write a report under the one export policy (services.exporting); what was overridden."""
+    return exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
+                            previous=previous)
 
 
 def cmd_convert(args) -> int:
     report = formats.read(args.input)
-    _export(report, args.output, args)
-    print(f"已写出：{args.output}")
+    found = _export(report, args.output, args)
+    note = found.draft_note()
+    print(f"已写出草稿：{args.output}\n  草稿：{note}" if note else f"已写出：{args.output}")
     return EXIT_OK
 
 

@@ -62,14 +62,17 @@ WORD_FONTS = {"gb": "公文标准字体（方正小标宋简体、仿宋_GB2312�
               "windows": "Windows 自带字体（宋体、仿宋、黑体、楷体）"}
 
 
-def write(report: Report, path: Path, fonts: str = "gb") -> None:
-    """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file."""
+def write(report: Report, path: Path, fonts: str = "gb", draft: str | None = None) -> None:
+    """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file;
+    ``draft`` (why the file is a draft) only for the published ones, Word and web page."""
     ext = _ext(path)
     writer = WRITERS.get(ext)
     if writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
     if ext == ".docx":
-        writer(report, Path(path), fonts)
+        writer(report, Path(path), fonts, draft=draft)
+    elif ext == ".html" and draft:
+        writer(report, Path(path), draft=draft)
     else:
         writer(report, Path(path))
 

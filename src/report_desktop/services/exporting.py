@@ -38,6 +38,17 @@ class ExportCheck:
             parts.append(f"{len(self.drafts)} 部分正文仍是从上年复制的草稿")
         return "报告" + "，".join(parts) if parts else ""
 
+    def draft_note(self) -> str | None:
+        """The line under a draft's title (core.docx.draft): what is still open."""
+        if not self.blocked:
+            return None
+        parts = []
+        if self.errors:
+            parts.append(f"还有 {len(self.errors)} 个错误未改正")
+        if self.drafts:
+            parts.append(f"{len(self.drafts)} 部分正文仍是上年内容")
+        return "，".join(parts) + "，不能印发"
+
     def lines(self) -> list[str]:
         lines = [f"[{f.rule}] {f.message}" for f in self.errors]
         lines += [f"“{schema.TEXTS[k]}”仍带有修改提示行“{DRAFT_MARKER}”，还没有按本年实际修改。"
@@ -77,9 +88,11 @@ def check(report: Report, path: str | Path, previous: Report | None = None,
 def export(report: Report, path: str | Path, *, allow_errors: bool = False, fonts: str = "gb",
            previous: Report | None = None, findings: list[Finding] | None = None) -> ExportCheck:
     """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
-    (ExportRefused); ``allow_errors`` overrides.  Returns what was overridden."""
+    (ExportRefused); ``allow_errors`` overrides, and the file is then visibly a draft
+    (“草稿” in the header, the open problems under the title, marker lines highlighted).
+    Returns what was overridden."""
     found = check(report, path, previous, findings)
     if found.blocked and not allow_errors:
         raise ExportRefused(found, Path(path))
-    formats.write(report, Path(path), fonts)
+    formats.write(report, Path(path), fonts, draft=found.draft_note())
     return found

@@ -17,6 +17,7 @@ from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
+from .after_export import first_folder, offer_to_open
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob
 from .prompts import JSON_FILTER, WORD_FILTER
@@ -67,7 +68,7 @@ class FileActions(QObject):
     def folder(self) -> Path:
         """The folder the clerk last read from or wrote to."""
         saved = self.ctx.store.setting("last_folder")
-        return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+        return Path(saved) if saved and Path(saved).is_dir() else first_folder()
 
     def remember(self, path: Path) -> None:
         folder = path if path.is_dir() else path.parent
@@ -90,8 +91,8 @@ class FileActions(QObject):
         self.ctx.status(f"以后导出的 Word 文档将使用：{formats.WORD_FONTS[chosen]}。")
         return chosen
 
-    def start(self, report, path: Path):
-        job = WriteJob(report, path, self.word_fonts())
+    def start(self, report, path: Path, findings=None):
+        job = WriteJob(report, path, self.word_fonts(), findings)
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -113,6 +114,10 @@ class FileActions(QObject):
         if path:
             self.ctx.status(f"已导出：{path}{_fonts_note(job)}")
             self.finished.emit(path)
+            found = job.found if job is not None else None
+            if self.ctx.visible():
+                offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
+                              found.draft_note() if found is not None else None)
         else:
             self.ctx.prompts.warn("导出失败", message or "导出失败。")
             self.failed.emit(message or "")
@@ -164,7 +169,7 @@ class FileActions(QObject):
         if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
         self.remember(path)
-        return self.start(report, path)
+        return self.start(report, path, findings)
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
@@ -14,6 +14,14 @@ from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
 
 _NO_DATE = QDate(2000, 1, 1)
+_CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+def date_refusal(year: int, date: dt.date) -> str:
+    """Why ``date`` cannot be the report date of a ``year`` report ("" if it can): H9."""
+    if not year or date.year == year + 1:
+        return ""
+    return f"请选{year + 1}年内的日期：报告日期在统计年度的下一年，{date.year}年不行"
 
 
 class InfoTab(QWidget):
@@ -35,6 +43,11 @@ class InfoTab(QWidget):
         self.date.setMinimumDate(_NO_DATE)
         self.date.setSpecialValueText("（未填写）")
         self.date.setKeyboardTracking(False)
+        self.date.setLocale(_CHINESE)
+        calendar = self.date.calendarWidget()
+        calendar.setLocale(_CHINESE)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        calendar.installEventFilter(self)   # to open on January of the following year
         self.level = QComboBox(self)
         self.level.addItem("（请选择）", None)
         for key, name in schema.LEVELS.items():
@@ -75,6 +88,18 @@ class InfoTab(QWidget):
         self.level.currentIndexChanged.connect(self._level_edited)
         self.preamble.textChanged.connect(self.refresh_findings)
 
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and watched is self.date.calendarWidget():
+            self._calendar_page()
+        return super().eventFilter(watched, event)
+
+    def _calendar_page(self) -> None:
+        """An undated report's calendar opens on January of the year after the statistics
+        year, where its date belongs, not on the placeholder's January 2000."""
+        rep = self.session.report if self.session else None
+        if rep is not None and rep.year and self.date.date() == _NO_DATE:
+            self.date.calendarWidget().setCurrentPage(rep.year + 1, 1)
+
     def set_session(self, session) -> None:
         if self.session is not None:
             self.session.metaChanged.disconnect(self.load)
@@ -112,7 +137,9 @@ class InfoTab(QWidget):
                              ("report_date", self.date)):
             mark = marks.get(f"meta.{name}")
             colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
-            widget.setStyleSheet(f"background: {colour};" if colour else "")
+            # By type: a bare rule would cascade into the date's calendar popup as well.
+            kind = type(widget).__name__
+            widget.setStyleSheet(f"{kind} {{ background: {colour}; }}" if colour else "")
             widget.setToolTip("\n".join(mark[1]) if mark else "")
 
     def focus_field(self, name: str) -> None:
@@ -149,6 +176,13 @@ class InfoTab(QWidget):
         if self._loading or self.session is None:
             return
         value = None if qdate == _NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+        if value == self.session.report.report_date:
+            return
+        reason = date_refusal(self.session.report.year, value) if value else ""
+        if reason:
+            self.load()
+            self.refused.emit(reason)
+            return
         self.session.set_meta("report_date", value)
 
     def _level_edited(self, _index: int) -> None:

@@ -26,17 +26,20 @@ class WriteJob(QRunnable):
 
     _count = 0
 
-    def __init__(self, report, path: Path, fonts: str = "gb"):
+    def __init__(self, report, path: Path, fonts: str = "gb", findings=None):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
         self.report, self.path, self.fonts = report, Path(path), fonts
+        self.findings = findings      # the window's, so a draft counts the errors it was shown
+        self.found = None             # exporting.ExportCheck: what was overridden
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
-            exporting.export(self.report, self.path, allow_errors=True, fonts=self.fonts)
+            self.found = exporting.export(self.report, self.path, allow_errors=True,
+                                          fonts=self.fonts, findings=self.findings)
         except ReportFileError as exc:
             self.signals.failed.emit(self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

@@ -46,6 +46,18 @@ class Prompts:
         box.exec()
         return box.clickedButton() is ok
 
+    def exported(self, title: str, text: str, detail: str | None = None) -> str | None:
+        """A file was written: "file" (打开文件), "folder" (打开所在文件夹) or None (关闭)."""
+        from PySide6.QtWidgets import QMessageBox
+        box = self._box(QMessageBox.Icon.Information, title, text, detail)
+        answers = {box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole): "file",
+                   box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole): "folder"}
+        close = box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(close)
+        box.setEscapeButton(close)
+        box.exec()
+        return answers.get(box.clickedButton())
+
     def save_path(self, title: str, file_filter: str, suggested: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)

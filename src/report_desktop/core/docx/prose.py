@@ -7,7 +7,8 @@ import re
 from docx.shared import Pt
 
 from ..chinese import em_width
-from . import ooxml, styles
+from ..rollover import has_draft_marker
+from . import draft, ooxml, styles
 from .styles import FontSet
 
 # A line that opens with a second-level number: （一） or (一), full- or half-width.
@@ -97,8 +98,12 @@ def add_heading(doc, text: str, fonts: FontSet) -> None:
 
 
 def add_prose(doc, text: str | None, fonts: FontSet) -> None:
-    """One paragraph per line; （一）… lines get their heading part in 楷体."""
+    """One paragraph per line; （一）… lines get their heading part in 楷体.  A draft-marker
+    line (a text begun from last year's, not yet revised) is highlighted, never silent."""
     for line in lines(text):
+        if has_draft_marker(line):
+            draft.highlight(_run(doc.add_paragraph(), line, fonts.body))
+            continue
         heading, rest = split_subheading(line)
         if heading and not rest:
             p = doc.add_paragraph(style=styles.HEADING2.name)

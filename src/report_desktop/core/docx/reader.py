@@ -24,7 +24,7 @@ from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
 from ..tabular.finder import read_tables
-from . import cells
+from . import cells, draft
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
@@ -116,7 +116,7 @@ def from_blocks(blocks: list, source: str, grid=None, budget: Budget | None = No
             rep.deviations.append(f"缺少“{s.heading}”部分")
 
     title_unit, year, preamble = _title(head)
-    rep.texts["preamble"] = _join(preamble)
+    rep.texts["preamble"] = "\n".join(ln for ln in _lines(preamble) if not draft.is_note(ln))
     last = _ORDER[max((_ORDER.index(n) for n in sections), default=0)] if sections else None
     signature_unit = None
     if last is not None:

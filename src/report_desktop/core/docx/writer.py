@@ -11,6 +11,7 @@ import docx
 from .. import schema
 from ..files import atomic_write_bytes
 from ..report import Report
+from . import draft as draft_marks
 from . import footer, ooxml, prose, styles, table_xml
 from .styles import FONT_SETS, FontSet, font_set
 
@@ -19,16 +20,22 @@ __all__ = ["FONT_SETS", "FontSet", "build", "write"]
 _MAX_PROPERTY = 255   # python-docx refuses longer core properties
 
 
-def build(report: Report, fonts: str | FontSet = "gb") -> docx.document.Document:
+def build(report: Report, fonts: str | FontSet = "gb",
+          draft: str | None = None) -> docx.document.Document:
     """The report as a python-docx Document (not saved).
 
-    Order: title, preamble, the six headings of schema.SECTIONS (always all six) each
+    ``draft``: why this file is a draft (services.exporting writes it with errors left);
+    it then carries “草稿” in every page's header and this line under the title.
+    Order: title, (draft line,) preamble, the six headings of schema.SECTIONS (always all six) each
     followed by its prose or its table, then unit and date.
     """
     fs = font_set(fonts)
     unit = " ".join(ooxml.clean(report.unit).split())
     doc = docx.Document(io.BytesIO(_template(fs)))
     prose.add_title(doc, unit, report.year, fs)
+    if draft:
+        draft_marks.add_header(doc.sections[0], fs)
+        draft_marks.add_note(doc, draft, fs)
     prose.add_prose(doc, report.texts.get("preamble"), fs)
     for section in schema.SECTIONS:
         prose.add_heading(doc, section.heading, fs)
@@ -71,13 +78,14 @@ def _properties(doc, unit: str, year: int) -> None:
     props.revision = 1
 
 
-def write(report: Report, path: str | Path, fonts: str | FontSet = "gb") -> None:
-    """Save the report as .docx at ``path``, atomically.
+def write(report: Report, path: str | Path, fonts: str | FontSet = "gb",
+          draft: str | None = None) -> None:
+    """Save the report as .docx at ``path``, atomically; ``draft`` as in ``build``.
 
     Raises ReportFileError (Chinese message naming the file) when the target cannot be
     written, e.g. open in Word or in a read-only folder; nothing is left half-written.
     """
-    doc = build(report, fonts)
+    doc = build(report, fonts, draft)
     buf = io.BytesIO()   # saved in memory first: a full disk then fails in one plain write,
     doc.save(buf)        # not inside python-docx's zip (whose __del__ would fail again)
     atomic_write_bytes(Path(path), buf.getvalue())

@@ -11,7 +11,9 @@ from html import escape
 from pathlib import Path
 
 from .. import schema
+from ..docx.draft import note_text
 from ..docx.prose import date_text, lines, split_subheading
+from ..rollover import has_draft_marker
 from ..files import atomic_write_bytes
 from ..report import Report
 from .table_html import table_html, table_tsv
@@ -24,6 +26,10 @@ _H2 = "font-size:1.25em;margin:1.2em 0 0.5em;line-height:1.4"
 _H3 = "font-size:1.05em;margin:0.8em 0 0.4em;text-indent:2em"
 _P = "margin:0 0 0.6em;text-indent:2em"
 _SIGN = "margin:0;text-align:right;padding-right:2em"
+_DRAFT = ("margin:0 auto 0.5em;max-width:" + PAGE_MAX_WIDTH + ";text-align:center;"
+          "font-weight:bold;color:#c00000;border:2px solid #c00000;padding:0.3em;"
+          "box-sizing:border-box")
+_MARKED = "background:#ffff00"   # a draft-marker line left in the text
 
 
 def _text(text: str) -> str:
@@ -39,7 +45,9 @@ def _prose(text: str | None) -> list[str]:
     out = []
     for line in lines(text):
         heading, rest = split_subheading(line)
-        if heading and not rest:
+        if has_draft_marker(line):
+            out.append(f'<p style="{_P};{_MARKED}">{_text(line)}</p>')
+        elif heading and not rest:
             out.append(f'<h3 style="{_H3}">{_text(heading)}</h3>')
         elif heading:
             out.append(f'<p style="{_P}"><span style="font-weight:bold">{_text(heading)}</span>'
@@ -71,8 +79,8 @@ def body(report: Report) -> str:
             'color:#222;overflow-wrap:anywhere">\n' + "\n".join(parts) + "\n</div>")
 
 
-def page(report: Report) -> str:
-    """The whole HTML5 document."""
+def page(report: Report, draft: str | None = None) -> str:
+    """The whole HTML5 document; ``draft`` (why it is one) is shown above the title."""
     level = (f'<meta name="{LEVEL_META}" content="{escape(report.level)}">\n'
              if report.level else "")
     return ("<!DOCTYPE html>\n"
@@ -82,7 +90,8 @@ def page(report: Report) -> str:
             "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
             f"{level}<title>{_text(report.title)}</title>\n</head>\n"
             '<body style="margin:0;padding:1em 0;background:#fff">\n'
-            f"{body(report)}\n</body>\n</html>\n")
+            + (f'<p style="{_DRAFT}">{_text(note_text(draft))}</p>\n' if draft else "")
+            + f"{body(report)}\n</body>\n</html>\n")
 
 
 def plain_text(report: Report) -> str:
@@ -101,6 +110,6 @@ def plain_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(report: Report, path: str | Path) -> None:
-    """Save the page at ``path`` (UTF-8), atomically."""
-    atomic_write_bytes(Path(path), page(report).encode("utf-8"))
+def write(report: Report, path: str | Path, draft: str | None = None) -> None:
+    """Save the page at ``path`` (UTF-8), atomically; ``draft`` as in ``page``."""
+    atomic_write_bytes(Path(path), page(report, draft).encode("utf-8"))

@@ -1,6 +1,6 @@
 """Every consistency rule of official-format.md §5 that the data can decide.
 
-``validate(report, previous)`` returns findings, errors (hard rules H1–H8) first.  It is
+``validate(report, previous)`` returns findings, errors (hard rules H1–H9) first.  It is
 pure and fast enough to run after every keystroke (see benchmarks/).
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ _SINGLE = (
     arithmetic.check_sums,          # H2, H4, H7
     arithmetic.check_balance,       # H3
     document.check_layout,      # H8
+    document.check_dated,       # H9
     arithmetic.check_no_applications,  # S5
     textual.check_text_numbers,    # S3, S6
     textual.check_fees,         # S2, S4

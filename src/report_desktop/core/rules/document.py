@@ -1,4 +1,7 @@
-"""Document-level rules: H8 (layout complete), S8 (statistics year), S9 (report date)."""
+"""Document-level rules: H8 (layout complete), H9 (dated), S8 (statistics year), S9 (deadline).
+
+Messages lead with what to fix and stay under about 60 characters (one line of the findings
+panel at 1366 px); a quoted passage goes to the finding's ``detail``."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,19 +16,27 @@ _WRONG_HEADINGS = re.compile(r"^\s*(" + "|".join(map(re.escape, schema.OLD_HEADI
 
 
 def check_layout(rep: Report) -> list[Finding]:
-    out = [error("H8", f"报告不符合2021年格式：{d}。") for d in rep.deviations]
+    out = [error("H8", _short(f"按2021年格式改正：{d}"), detail=d) for d in rep.deviations]
     for key in schema.PROSE_KEYS:
         if not rep.texts.get(key, "").strip():
-            out.append(error("H8", f"“{schema.TEXTS[key]}”部分没有内容，格式要求的六个部分缺一不可。",
+            out.append(error("H8", f"填写“{schema.TEXTS[key]}”：六个部分缺一不可",
                              [f"text.{key}"]))
     for key, text in rep.texts.items():
         m = _WRONG_HEADINGS.search(text or "")
         if m:
-            out.append(error("H8", f"正文中出现了不符合2021年格式的标题“{m.group(1)}”。",
-                             [f"text.{key}"]))
+            out.append(error("H8", _short(f"删去旧格式标题“{m.group(1)}”"),
+                             [f"text.{key}"], (m.start(1), m.end(1))))
     if not rep.unit.strip():
-        out.append(error("H8", "没有填写单位名称。", ["meta.unit"]))
+        out.append(error("H8", "填写单位名称", ["meta.unit"]))
     return out
+
+
+MESSAGE_MAX = 60   # characters: one line of the findings panel at 1366 px
+
+
+def _short(message: str) -> str:
+    """``message`` cut to one line; the whole text is in the finding's detail."""
+    return message if len(message) <= MESSAGE_MAX else message[:MESSAGE_MAX - 1] + "…"
 
 
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。；\n]{0,12}?(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
@@ -42,15 +53,15 @@ def check_year(rep: Report) -> list[Finding]:
             years = {int(y) for y in m.groups() if y}
             if years != {rep.year}:
                 out.append(warning(
-                    "S8", f"统计期限写的是“{m.group(0)}”，与报告年度{rep.year}年不一致。",
-                    [f"text.{key}", "meta.year"], (m.start(), m.end())))
+                    "S8", _short(f"把统计期限改为{rep.year}年：现写“{m.group(0)}”"),
+                    [f"text.{key}", "meta.year"], (m.start(), m.end()), m.group(0)))
     preamble = rep.texts.get("preamble", "")
     if rep.year:
         for m in _PERIOD_SENTENCE.finditer(preamble):
             if not _PERIOD.search(m.group(0)) and f"{rep.year}年" not in m.group(0):
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 out.append(warning(
-                    "S8", f"统计期限应写明{rep.year}年：如“自{rep.year}年1月1日起至{rep.year}年12月31日止”。",
+                    "S8", f"统计期限写明年份：如“自{rep.year}年1月1日起至{rep.year}年12月31日止”",
                     ["text.preamble", "meta.year"], (start, m.end()), m.group(0).strip()))
     return out
 
@@ -62,18 +73,34 @@ def due_date(rep: Report) -> dt.date:
     return dt.date(rep.year + 1, month, day)
 
 
+def date_text(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def check_dated(rep: Report) -> list[Finding]:
+    """H9: the report carries its date (成文日期 under the signature), in the following year."""
+    if not rep.year:
+        return []
+    d, due_year = rep.report_date, rep.year + 1
+    if d is None:
+        return [error("H9", f"填写报告日期（{due_year}年内的成文日期）：落款需要它",
+                      ["meta.report_date"])]
+    if d.year != due_year:
+        return [error("H9", f"把报告日期改在{due_year}年内：现为{date_text(d)}",
+                      ["meta.report_date", "meta.year"])]
+    return []
+
+
 def check_date(rep: Report) -> list[Finding]:
-    """S9: the report is dated after the year ends and no later than the deadline."""
+    """S9: the report is dated no later than the publication deadline (a date outside the
+    following year is H9's)."""
     d = rep.report_date
-    if d is None or not rep.year:
+    if d is None or not rep.year or d.year != rep.year + 1:
         return []
     due = due_date(rep)
     if d > due:
-        who = "本级政府年度报告" if rep.level == "government" else "部门和乡镇（街道）年度报告"
-        return [warning("S9", f"报告日期{d.year}年{d.month}月{d.day}日晚于{who}的公布期限"
-                              f"{due.year}年{due.month}月{due.day}日（《条例》第四十九条）。",
+        who = "本级政府" if rep.level == "government" else "部门、乡镇"
+        return [warning("S9", f"把报告日期提前到{date_text(due)}前：{who}年报的公布期限"
+                              "（《条例》第四十九条）",
                         ["meta.report_date"])]
-    if d.year <= rep.year:
-        return [warning("S9", f"报告日期{d.year}年{d.month}月{d.day}日早于统计年度结束，"
-                              "请检查日期或统计年度。", ["meta.report_date", "meta.year"])]
     return []
