@@ -66,7 +66,7 @@ def check_balance(rep: Report) -> list[Finding]:
         new, old, done, fwd = vals
         if new + old != done + fwd:
             out.append(error(
-                "H3", f"表三“{col.label}”列：新收加上年结转{new + old}，办结加结转下年{done + fwd}，应相等",
+                "H3", f"表三“{col.label}”列不平衡：新收加上年结转{new + old}，办结加结转下年{done + fwd}",
                 ids, detail=f"本年新收{new}＋上年结转{old}＝{new + old}，"
                             f"而办理结果总计{done}＋结转下年度{fwd}＝{done + fwd}。"))
     return out
