@@ -128,6 +128,20 @@ def test_status_bar_counts_blank_cells_and_a_click_goes_to_the_first(qtbot, stor
     win.close()
 
 
+def test_blank_tables_count_the_cells_to_fill_not_the_totals(qtbot, store, seed_report, prompts):
+    for cid in schema.CELL_IDS:
+        seed_report.cells[cid] = None
+    store.save(seed_report)
+    win = open_window(qtbot, store, prompts)
+    to_fill = sum(not schema.CELLS[c].is_total for c in schema.CELL_IDS)
+    assert win.workspace.progress.button.text() == f"还有 {to_fill} 个空格未填"
+    for key in ("active", "applications", "review_litigation"):
+        assert tab_text(win, key).endswith("未填写")
+    qtbot.mouseClick(win.workspace.progress.button, Qt.MouseButton.LeftButton)
+    assert win.workspace.tabs.current_key() == "active"          # 表二 comes first
+    win.close()
+
+
 def test_errors_come_before_blanks_and_a_finished_report_says_so(qtbot, store, seed_report,
                                                                   prompts):
     seed_report.cells[A("granted", "commercial")] = None

@@ -24,12 +24,23 @@ BLANK_RULES = ("H1", "H5")
 EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
 
 
-def is_blank(finding, report) -> bool:
-    """A blank cell the clerk fills in (totals are computed, not counted)."""
+def _blank_cell(finding, report) -> str | None:
     if finding.rule not in BLANK_RULES or not finding.cells:
-        return False
+        return None
     cid = finding.cells[0]
-    return cid in schema.CELLS and report.cells.get(cid) is None and not schema.CELLS[cid].is_total
+    return cid if cid in schema.CELLS and report.cells.get(cid) is None else None
+
+
+def is_blank(finding, report) -> bool:
+    """A blank cell the clerk fills in."""
+    cid = _blank_cell(finding, report)
+    return cid is not None and not schema.CELLS[cid].is_total
+
+
+def is_blank_total(finding, report) -> bool:
+    """A blank total: it fills itself once its parts are filled, so it is not counted."""
+    cid = _blank_cell(finding, report)
+    return cid is not None and schema.CELLS[cid].is_total
 
 
 def tab_of(finding) -> str | None:
@@ -75,6 +86,7 @@ class Left:
 
 
 def left(report, findings) -> Left:
+    findings = [f for f in findings if not is_blank_total(f, report)]
     blanks = [f for f in findings if is_blank(f, report)]
     blank_ids = {id(f) for f in blanks}
     errors = [f for f in findings if f.severity == ERROR and id(f) not in blank_ids]
@@ -96,6 +108,8 @@ def tab_states(report, findings) -> dict[str, tuple[str, str]]:
     """tab key → (state words, severity 'error'|'warning'|'note'|'ok')."""
     by_tab: dict[str, list] = {k: [] for k in TAB_KEYS}
     for f in findings:
+        if is_blank_total(f, report):
+            continue
         key = tab_of(f)
         if key in by_tab:
             by_tab[key].append(f)

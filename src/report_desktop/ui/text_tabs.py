@@ -19,8 +19,10 @@ from . import theme
 from .text_banner import CompactBanner, banner_lines
 from .text_marks import TextMarks, fix_all_button
 
-# The editor keeps at least this share of the window's height, whatever is listed below it.
+# The editor keeps at least this share of the window's height, whatever is listed below it
+# (from 1024×768 up; a smaller window is the clerk's choice and may shrink the editor).
 EDITOR_SHARE = 0.5
+SHARE_FROM_HEIGHT = 700
 
 
 class TextEditor(QPlainTextEdit):
@@ -205,7 +207,8 @@ class TextTab(QWidget):
     def resizeEvent(self, event) -> None:
         """Half the window for writing: the findings panel gives way, not the editor."""
         super().resizeEvent(event)
-        want = int(self.window().height() * EDITOR_SHARE)
+        height = self.window().height()
+        want = int(height * EDITOR_SHARE) if height >= SHARE_FROM_HEIGHT else 120
         if self.editor.minimumHeight() != want:
             self.editor.setMinimumHeight(want)
 
