@@ -134,3 +134,8 @@ def test_short_cell_name_drops_asides_and_cuts_long_labels():
     assert short_cell_name(name) == "表三“（二）部分公开”行“商业企业”列"
     assert short_cell_name("表二“规章”“本年制发件数”") == "表二“规章”“本年制发件数”"
     assert short_cell_name("表三“1.本机关不掌握相关政府信息之外的”行") == "表三“1.本机关不掌握相关政府信…”行"
+
+
+def test_check_json_carries_range_and_detail(messages):
+    d = [f for f in messages["S3"] if "受理12件" in f.message][0].to_dict()
+    assert d["range"] == [3, 16] and d["detail"].startswith("“一、总体情况”")
