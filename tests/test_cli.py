@@ -44,7 +44,7 @@ def test_check_json_lists_findings_and_errors_exit_1(capsys, seed, tmp_path):
     assert code == 1
     findings = json.loads(out)
     assert findings[0] == {"rule": "H2", "severity": "error", "message": findings[0]["message"],
-                           "cells": findings[0]["cells"]}
+                           "cells": findings[0]["cells"], "detail": findings[0]["detail"]}
     assert "applications.new.total" in findings[0]["cells"]
 
 

@@ -263,5 +263,5 @@ def test_findings_are_errors_first_and_follow_interchange_shape(seed):
     found = validate(seed)
     assert [f.severity for f in found] == sorted((f.severity for f in found), key=["error", "warning"].index)
     d = found[0].to_dict()
-    assert set(d) == {"rule", "severity", "message", "cells"}
+    assert set(d) == {"rule", "severity", "message", "cells", "detail"}   # detail: the full cell name
     assert all(c in schema.CELLS or c.startswith(("text.", "meta.")) for f in found for c in f.cells)

@@ -47,7 +47,11 @@ def test_wrong_numbers_are_warnings_naming_the_sentence(seed, text, rule, cell):
     f = found[0]
     assert (f.rule, f.severity) == (rule, "warning")
     assert cell in f.cells and "text.overview" in f.cells
-    assert f.message.count("“") >= 2    # quotes the sentence
+    # The mismatch first, one line; the sentence in the detail; the number underlined.
+    assert f.message.startswith("正文写") and len(f.message) <= 60, f.message
+    assert text.rstrip("。").split("，")[0][:6] in f.detail or text[:6] in f.detail
+    a, b = f.range
+    assert seed.texts["overview"][a:b][-1] in "件起" and seed.texts["overview"][a:b] in f.detail
 
 
 def test_litigation_total_or_by_kind(seed):

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from report_desktop.ui import theme
 
@@ -117,7 +117,7 @@ def test_fix_all_shows_the_changes_then_applies_them_as_one_step(qtbot, window, 
     tab, editor = open_tab(window)
     s = window.session
     before = s.report.texts["overview"]
-    button = next(b for b in tab.findChildren(type(tab.buttons.itemAt(0).widget()))
+    button = next(b for b in tab.findChildren(QPushButton)
                   if b.text() == "全部修正标点")
     assert button.isEnabled()
     prompts.confirm_answer = False                     # first: look, then cancel

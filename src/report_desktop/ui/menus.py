@@ -41,6 +41,32 @@ def _action(parent, spec: ActionSpec, handler) -> QAction:
     return act
 
 
+_DESCRIPTION_CHARS = 30
+
+
+def _undo_action(window, spec: ActionSpec, undo_group) -> QAction:
+    """撤销 / 重做 with a label that never changes width: the tool bar shows the bare word,
+    the 编辑 menu and the tool tip say which edit (cut to a menu's width)."""
+    undo = spec.key == "undo"
+    act = QAction(spec.text, window)
+    act.setIconText(spec.toolbar or spec.text)
+    act.setShortcuts(_shortcuts(spec.shortcut))
+    act.triggered.connect(lambda _checked=False: undo_group.undo() if undo else undo_group.redo())
+
+    def describe(description: str) -> None:
+        short = (description if len(description) <= _DESCRIPTION_CHARS
+                 else description[:_DESCRIPTION_CHARS - 1] + "…")
+        act.setText(f"{spec.text} {short}" if short else spec.text)
+        act.setIconText(spec.toolbar or spec.text)
+        act.setToolTip(f"{spec.text}：{description}" if description else f"没有可{spec.text}的修改")
+
+    (undo_group.undoTextChanged if undo else undo_group.redoTextChanged).connect(describe)
+    (undo_group.canUndoChanged if undo else undo_group.canRedoChanged).connect(act.setEnabled)
+    act.setEnabled(undo_group.canUndo() if undo else undo_group.canRedo())
+    describe(undo_group.undoText() if undo else undo_group.redoText())
+    return act
+
+
 def build(window, handlers: dict, undo_group, picker, findings_dock) -> dict[str, QAction]:
     """The QActions of actions.ACTIONS in the frame's menus and a tool bar on ``window``.
 
@@ -49,9 +75,7 @@ def build(window, handlers: dict, undo_group, picker, findings_dock) -> dict[str
     a: dict[str, QAction] = {}
     for spec in ACTIONS:
         if spec.key in ("undo", "redo"):
-            act = (undo_group.createUndoAction if spec.key == "undo"
-                   else undo_group.createRedoAction)(window, spec.text)
-            act.setShortcuts(_shortcuts(spec.shortcut))
+            act = _undo_action(window, spec, undo_group)
         else:
             act = _action(window, spec, handlers[spec.key])
         if spec.toolbar:

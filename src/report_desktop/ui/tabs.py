@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..core import schema
+from . import theme
 
 TAB_KEYS = ("info", "overview", "active", "applications", "review_litigation", "problems", "other")
 TAB_LABELS = ("基本信息", schema.TEXTS["overview"], "二、主动公开", "三、依申请公开", "四、复议诉讼",
@@ -43,6 +44,7 @@ class ReportTabs(QTabWidget):
         """make_page(key) returns the widget of a tab (called once per key)."""
         super().__init__(parent)
         self.setDocumentMode(True)
+        self.tabBar().setStyleSheet(theme.TAB_STYLE)     # labels carry states (progress.py)
         self._make_page = make_page
         self.built: dict[str, QWidget] = {}
         self.holders: dict[str, QWidget] = {}

@@ -9,15 +9,17 @@ next validation replaces them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QPushButton, QTextEdit, QToolTip
 
 from ..core import schema
+from ..core.rollover import DRAFT_MARKER
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
 from . import theme
 
 FIXABLE = ("P1", "P2")
+DRAFT_TIP = f"这一行“{DRAFT_MARKER}”是从上年创建时加的提示：按本年实际改完本部分后，删除这一行。"
 
 
 def _astral(text: str) -> bool:
@@ -79,10 +81,38 @@ class TextMarks(QObject):
             self._text = text
         self._paint()
 
+    def draft_lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each draft-marker occurrence in the text."""
+        out, text, i = [], self._text, self._text.find(DRAFT_MARKER)
+        while i != -1:
+            out.append((i, i + len(DRAFT_MARKER)))
+            i = text.find(DRAFT_MARKER, i + 1)
+        return out
+
+    def _draft_selections(self, pos) -> list:
+        """The draft-marker line painted across the editor, bold: it is to be deleted."""
+        out = []
+        for a, b in self.draft_lines():
+            line = QTextEdit.ExtraSelection()          # the whole line's background
+            line.cursor = QTextCursor(self.editor.document())
+            line.cursor.setPosition(pos(a))
+            line.format = QTextCharFormat()
+            line.format.setBackground(theme.WARNING_BG)
+            line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            words = QTextEdit.ExtraSelection()         # the marker itself, bold
+            words.cursor = QTextCursor(self.editor.document())
+            words.cursor.setPosition(pos(a))
+            words.cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
+            words.format = QTextCharFormat()
+            words.format.setForeground(theme.WARNING_FG)
+            words.format.setFontWeight(QFont.Weight.Bold)
+            out += [line, words]
+        return out
+
     def _paint(self) -> None:
-        selections = []
         text = self._text
         pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        selections = self._draft_selections(pos)
         for a, b, f in self.marks:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.editor.document())
@@ -142,11 +172,14 @@ class TextMarks(QObject):
     # -- events ------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            found = self.findings_at(self._index_at(event.pos()))
+            index = self._index_at(event.pos())
+            found = self.findings_at(index)
             if found:
                 QToolTip.showText(event.globalPos(), "\n".join(
                     f"【{SEVERITY_WORDS[f.severity]}】{f.message}" for f in found),
                     self.editor.viewport())
+            elif any(a <= index <= b for a, b in self.draft_lines()):
+                QToolTip.showText(event.globalPos(), DRAFT_TIP, self.editor.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -16,7 +16,13 @@ from ..core import drafts
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS
 from . import theme
+from .text_banner import CompactBanner, banner_lines
 from .text_marks import TextMarks, fix_all_button
+
+# The editor keeps at least this share of the window's height, whatever is listed below it
+# (from 1024×768 up; a smaller window is the clerk's choice and may shrink the editor).
+EDITOR_SHARE = 0.5
+SHARE_FROM_HEIGHT = 700
 
 
 class TextEditor(QPlainTextEdit):
@@ -154,14 +160,18 @@ class TextTab(QWidget):
         title = theme.heading_label(heading, self)
         hint = theme.hint_label(guidance, self)
         self.editor = TextEditor(key, self)
-        self.banner = Banner(self)
+        self.banner = CompactBanner(self)
+        # The heading shares its row with the helper buttons: every line above the editor
+        # is a line less to write in.
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(8)
+        self.buttons.addWidget(title)
+        self.buttons.addSpacing(12)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.addWidget(title)
-        layout.addWidget(hint)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(4)
         layout.addLayout(self.buttons)
+        layout.addWidget(hint)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.banner)
         if key == "overview":
@@ -192,7 +202,15 @@ class TextTab(QWidget):
         self.refresh_banner()
 
     def refresh_banner(self) -> None:
-        self.banner.show_items(text_items(self.session, self.key, self.editor.toPlainText()))
+        self.banner.show_lines(*banner_lines(self.session, self.key, self.editor.toPlainText()))
+
+    def resizeEvent(self, event) -> None:
+        """Half the window for writing: the findings panel gives way, not the editor."""
+        super().resizeEvent(event)
+        height = self.window().height()
+        want = int(height * EDITOR_SHARE) if height >= SHARE_FROM_HEIGHT else 120
+        if self.editor.minimumHeight() != want:
+            self.editor.setMinimumHeight(want)
 
     def insert_outline(self) -> None:
         missing = drafts.missing_outline(self.editor.toPlainText())

@@ -24,6 +24,7 @@ from .logs import log_dir
 from .navigation import Navigation
 from .pages import make_page
 from .picker import ReportPicker
+from .progress import Progress
 from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
@@ -53,6 +54,8 @@ class Workspace(QObject):
         self.summary = SummaryLauncher(self.ctx, self.files, window)
         self.web = WebActions(self.ctx, self.files, self)
         self.findings.activated.connect(self.navigation.go_to_finding)
+        self.progress = Progress(self.tabs, window.statusBar(), self.navigation.go_to_finding,
+                                 self.navigation.go_to, self)
         self.files.busyChanged.connect(self._busy)
         self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
                                    self.findings)
@@ -126,6 +129,7 @@ class Workspace(QObject):
         self.window.setWindowTitle(APP_NAME)
         self.counts.clear()
         self.saved.clear()
+        self.progress.update(None)
         self._enable_report_actions(False)
 
     def _enable_report_actions(self, enabled: bool) -> None:
@@ -191,6 +195,7 @@ class Workspace(QObject):
     def _update_status(self, *_args) -> None:
         if self.session is None:
             return
+        self.progress.update(self.session)
         errors, warnings = self.session.counts()
         colour = theme.severity_colour(errors, warnings)
         self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")

@@ -6,7 +6,7 @@ import re
 from .. import schema
 from ..report import Report
 from ..values import Bad
-from .findings import Finding, error, warning
+from .findings import Finding, error, short_cell_name, warning
 
 
 def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
@@ -14,10 +14,13 @@ def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
     for cid in cids:
         v = rep.cells[cid]
         name = schema.CELLS[cid].name
+        short = short_cell_name(name)
         if v is None:
-            out.append(error(rule, f"{name}为空。没有发生的请填0，不能留空。", [cid]))
+            out.append(error(rule, f"{short}为空（没有发生的填0）", [cid], detail=name))
         elif isinstance(v, Bad):
-            out.append(error(rule, f"{name}填写的“{v.raw}”无效：{v.reason}。", [cid]))
+            raw = v.raw if len(v.raw) <= 8 else v.raw[:7] + "…"
+            out.append(error(rule, f"{short}的“{raw}”无效：{v.reason}", [cid],
+                             detail=f"{name}：“{v.raw}”"))
     return out
 
 
@@ -46,8 +49,8 @@ def check_sums(rep: Report) -> list[Finding]:
         if total != expected and (s.rule, s.total) not in seen:
             seen.add((s.rule, s.total))
             name = schema.CELLS[s.total].name
-            out.append(error(s.rule, f"{name}为{total}，但各分项之和为{expected}。",
-                             [s.total, *s.parts]))
+            out.append(error(s.rule, f"{short_cell_name(name)}为{total}，各分项之和为{expected}",
+                             [s.total, *s.parts], detail=name))
     return out
 
 
@@ -63,10 +66,9 @@ def check_balance(rep: Report) -> list[Finding]:
         new, old, done, fwd = vals
         if new + old != done + fwd:
             out.append(error(
-                "H3",
-                f"表三“{col.label}”列不平衡：本年新收{new}＋上年结转{old}＝{new + old}，"
-                f"而办理结果总计{done}＋结转下年度{fwd}＝{done + fwd}。",
-                ids))
+                "H3", f"表三“{col.label}”列不平衡：新收加上年结转{new + old}，办结加结转下年{done + fwd}",
+                ids, detail=f"本年新收{new}＋上年结转{old}＝{new + old}，"
+                            f"而办理结果总计{done}＋结转下年度{fwd}＝{done + fwd}。"))
     return out
 
 
@@ -83,9 +85,10 @@ def check_no_applications(rep: Report) -> list[Finding]:
     out = []
     nonzero = [c for c in schema.APPLICATION_IDS if rep.number(c)]
     if nonzero:
-        out.append(warning("S5", "本年新收和上年结转的申请都是0，但表三中仍有非0的数字。", nonzero))
+        out.append(warning("S5", "本年新收和上年结转都是0，表三却有非0的数字", nonzero))
     overview = rep.texts.get("overview", "")
     if overview.strip() and not _NO_APPLICATIONS.search(overview):
-        out.append(warning("S5", f"本年没有收到政府信息公开申请，建议在“{schema.TEXTS['overview']}”中写明"
-                                 "“本年度未收到政府信息公开申请”。", ["text.overview"]))
+        out.append(warning("S5", "本年无申请，正文宜写明“本年度未收到政府信息公开申请”",
+                           ["text.overview"],
+                           detail=f"表三本年新收和上年结转都是0；请在“{schema.TEXTS['overview']}”中写明。"))
     return out

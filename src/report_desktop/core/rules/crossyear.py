@@ -10,6 +10,8 @@ SIMILARITY_LIMIT = 0.5
 _CARRY_FORWARD = schema.APPLICATION_ROWS[-1].label      # 四、结转下年度继续办理
 _IN_FORCE = schema.ACTIVE_BLOCKS[0].columns[-1]          # 现行有效件数
 _SHINGLE = 4
+# The preamble's title carries its contents in brackets; a message names it shortly.
+_SHORT_TITLES = {k: t.split("（")[0] for k, t in schema.TEXTS.items()}
 
 
 def check_carry_over(rep: Report, prev: Report) -> list[Finding]:
@@ -20,9 +22,8 @@ def check_carry_over(rep: Report, prev: Report) -> list[Finding]:
         prev_id = schema.application_cell("carry_forward", col.key)
         cur, old = rep.cells[cur_id], prev.cells[prev_id]
         if is_number(cur) and is_number(old) and cur != old:
-            out.append(error("H6", f"表三“二、上年结转”行“{col.label}”列为{cur}，"
-                                   f"但{prev.year}年报告“{_CARRY_FORWARD}”为{old}。",
-                             [cur_id]))
+            out.append(error("H6", f"表三上年结转“{col.label}”为{cur}，{prev.year}年报告结转下年度为{old}",
+                             [cur_id], detail=f"应等于{prev.year}年报告表三“{_CARRY_FORWARD}”。"))
     return out
 
 
@@ -38,8 +39,9 @@ def check_in_force(rep: Report, prev: Report) -> list[Finding]:
         expected = before + made - repealed
         if now != expected:
             out.append(warning(
-                "S1", f"表二“{label}”{_IN_FORCE}为{now}，按上年{before}件＋本年制发{made}件"
-                      f"－本年废止{repealed}件应为{expected}件（如有文件自然失效可忽略）。", ids))
+                "S1", f"表二“{label}”现行有效为{now}件，按上年推算应为{expected}件", ids,
+                detail=f"{_IN_FORCE}：上年{before}件＋本年制发{made}件－本年废止{repealed}件"
+                       f"＝{expected}件（如有文件自然失效可忽略）。"))
     return out
 
 
@@ -65,6 +67,7 @@ def check_similarity(rep: Report, prev: Report) -> list[Finding]:
             continue
         ratio = similarity(cur, old)
         if ratio > SIMILARITY_LIMIT:
-            out.append(warning("S10", f"“{schema.TEXTS[key]}”与{prev.year}年报告重复约{ratio:.0%}，"
-                                      "请按本年实际情况修改（内容雷同会被通报）。", [f"text.{key}"]))
+            out.append(warning("S10", f"“{_SHORT_TITLES.get(key, schema.TEXTS[key])}”与{prev.year}年"
+                                      f"报告重复约{ratio:.0%}，请按本年实际改写", [f"text.{key}"],
+                               detail="内容与上年雷同会被通报。"))
     return out

@@ -1,7 +1,10 @@
 """A finding: one rule broken, with the cells that show it (interchange.md § Findings)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .. import schema
 
 ERROR = "error"
 WARNING = "warning"
@@ -74,3 +77,16 @@ def error(rule: str, message: str, cells=(), range=None, detail=None) -> Finding
 
 def warning(rule: str, message: str, cells=(), range=None, detail=None) -> Finding:
     return Finding(rule, WARNING, message, tuple(cells), range, detail)
+
+
+_ASIDE = re.compile(r"(?<=[^“])（[^）]*）")       # "（区分处理的，只计这一情形…）"
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def short_cell_name(name: str, limit: int = 14) -> str:
+    """A cell's name short enough for a one-line message: asides dropped, long labels cut.
+
+    表三“（二）部分公开（区分处理的…）”行“法人或其他组织·商业企业”列 → 表三“（二）部分公开”行“商业企业”列"""
+    name = _ASIDE.sub("", name).replace(f"{schema.ORG_HEADER}·", "")
+    return _QUOTED.sub(lambda m: f"“{m.group(1)[:limit - 1]}…”" if len(m.group(1)) > limit
+                       else m.group(0), name)

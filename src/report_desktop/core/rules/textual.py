@@ -119,17 +119,27 @@ def quoted_numbers(text: str):
 
 _TOPIC_WORDS = ("申请", "复议", "诉讼", *schema.OUTCOME_CATEGORIES)
 
+# What a quoted number is compared with, as the message names it: 表三“本年新收·总计”.
+_TABLE_NAMES = {
+    "carried_over": "上年结转", "new": "本年新收", "received": "本年新收",
+    "handled": "办理结果", "carry_forward": "结转下年度", "review": "行政复议",
+    "litigation": "行政诉讼", **{k: v for k, v in _CATEGORY_KEYS.items()},
+}
+
 
 def _paragraphs_about_applications(text: str):
+    """(offset, paragraph) of each paragraph that speaks of applications, 复议 or 诉讼."""
+    offset = 0
     for para in text.split("\n"):
         if any(w in para for w in _TOPIC_WORDS):
-            yield para
+            yield offset, para
+        offset += len(para) + 1
 
 
 def check_text_numbers(rep: Report) -> list[Finding]:
     """S3 and S6: numbers quoted in 一、总体情况 match 表三 and 表四."""
     out = []
-    for para in _paragraphs_about_applications(rep.texts.get("overview", "")):
+    for offset, para in _paragraphs_about_applications(rep.texts.get("overview", "")):
         for kind, value, start, end in quoted_numbers(para):
             options = _candidates(rep, kind)
             if options is None or any(value == v for v, _ in options):
@@ -137,10 +147,12 @@ def check_text_numbers(rep: Report) -> list[Finding]:
             rule, table = ("S6", "表四") if kind in ("review", "litigation") else ("S3", "表三")
             cells = tuple(dict.fromkeys(c for _, cs in options for c in cs))
             shown = "或".join(str(v) for v in dict.fromkeys(v for v, _ in options))
+            said = _KEYWORD.match(para, start).group(0)
             out.append(warning(
-                rule, f"“{_OVERVIEW}”中“{_clause(para, start, end)}”写{_LABELS[kind]}{value}件，"
-                      f"而{table}中对应的数是{shown}。", (*cells, "text.overview")))
-        out.extend(_denials(rep, para))
+                rule, f"正文写{said}{value}件，{table}“{_TABLE_NAMES[kind]}·总计”为{shown}",
+                (*cells, "text.overview"), (offset + start, offset + end),
+                f"“{_OVERVIEW}”：“{_clause(para, start, end)}”"))
+        out.extend(_denials(rep, offset, para))
     return out
 
 
@@ -150,7 +162,7 @@ _DENY = {
 }
 
 
-def _denials(rep: Report, para: str) -> list[Finding]:
+def _denials(rep: Report, offset: int, para: str) -> list[Finding]:
     """S6: the text says there was no 复议/诉讼 while 表四 counts some."""
     out = []
     for kind, pattern in _DENY.items():
@@ -161,8 +173,9 @@ def _denials(rep: Report, para: str) -> list[Finding]:
         cells = [_R(b, "total") for b in blocks]
         n = sum(rep.number(c) for c in cells)
         if n:
-            out.append(warning("S6", f"“{_OVERVIEW}”中“{_clause(para, m.start(), m.end())}”，"
-                                     f"但表四{_LABELS[kind]}合计{n}件。", (*cells, "text.overview")))
+            out.append(warning("S6", f"正文写“{m.group(0)}”，表四“{_TABLE_NAMES[kind]}·总计”为{n}",
+                               (*cells, "text.overview"), (offset + m.start(), offset + m.end()),
+                               f"“{_OVERVIEW}”：“{_clause(para, m.start(), m.end())}”"))
     return out
 
 
@@ -179,24 +192,27 @@ def check_fees(rep: Report) -> list[Finding]:
     other = rep.texts.get("other", "")
     unpaid = rep.cells[_A("other_2", "total")]
     if isinstance(unpaid, int) and unpaid > 0 and not _FEE_NOTICE.search(other):
-        out.append(warning("S4", f"表三有{unpaid}件申请因逾期未缴纳信息处理费不再处理，说明发出过收费通知，"
-                                 f"但“{_OTHER}”没有说明收费情况。",
-                           [_A("other_2", "total"), "text.other"]))
+        out.append(warning("S4", f"表三有{unpaid}件因逾期未缴费不再处理，第六部分未说明收费情况",
+                           [_A("other_2", "total"), "text.other"],
+                           detail=f"发出过收费通知，应在“{_OTHER}”中说明收费情况。"))
     amounts = []
     for m in _COLLECTED.finditer(other):
         try:
-            amounts.append(Decimal(m.group(1)))
+            amounts.append((Decimal(m.group(1)), m))
         except InvalidOperation:  # pragma: no cover - the regex admits only numbers
             pass
-    if any(a > 0 for a in amounts) and _NOT_COLLECTED.search(other):
-        out.append(warning("S4", f"“{_OTHER}”既写了收取信息处理费的金额，又写了未收取，请核对。",
-                           ["text.other"]))
+    paid = next((m for a, m in amounts if a > 0), None)
+    denial = _NOT_COLLECTED.search(other)
+    if paid is not None and denial:
+        out.append(warning("S4", f"第六部分既写“{paid.group(0)[:12]}”，又写“{denial.group(0)}”，请核对",
+                           ["text.other"], (denial.start(), denial.end()),
+                           f"“{_OTHER}”：“{_clause(other, paid.start(), paid.end())}”"))
     fee = rep.cells["active.fees_10k_yuan"]
     if isinstance(fee, Decimal) and fee > 0 and "信息处理费" in other:
         for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:万元|元)", other):
             if Decimal(m.group(1)) == fee:
-                out.append(warning("S2", f"表二“{_FEES}”（{fee}万元）与第六部分信息处理费中的数字相同。"
-                                         f"{_FEES}是本单位法定收费，不是信息处理费，请核对是否混填。",
-                                   ["active.fees_10k_yuan", "text.other"]))
+                out.append(warning("S2", f"表二收费{fee}万元与第六部分信息处理费同数，是否混填",
+                                   ["active.fees_10k_yuan", "text.other"], (m.start(), m.end()),
+                                   f"表二“{_FEES}”是本单位法定收费（万元），不是信息处理费（元）。"))
                 break
     return out

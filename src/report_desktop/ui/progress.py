@@ -1,0 +1,182 @@
+"""What is left before export: each tab's state and one line in the status bar.
+
+Derived from the last validation's findings and the report's cells only (no assumption
+about how a new report starts): a blank cell is an H1/H5 finding whose cell holds
+nothing; a section with nothing written or filled in is 未填写.  The status-bar line
+("还有 3 处错误、12 个空格未填") is a button: a click goes to the first error, else the
+first blank cell, else the first warning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QPushButton
+
+from ..core import schema
+from ..core.rollover import has_draft_marker
+from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
+from . import theme
+from .findings import target_of
+from .tabs import TAB_KEYS, TAB_LABELS
+
+BLANK_RULES = ("H1", "H5")
+EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
+
+
+def _blank_cell(finding, report) -> str | None:
+    if finding.rule not in BLANK_RULES or not finding.cells:
+        return None
+    cid = finding.cells[0]
+    return cid if cid in schema.CELLS and report.cells.get(cid) is None else None
+
+
+def is_blank(finding, report) -> bool:
+    """A blank cell the clerk fills in."""
+    cid = _blank_cell(finding, report)
+    return cid is not None and not schema.CELLS[cid].is_total
+
+
+def is_blank_total(finding, report) -> bool:
+    """A blank total: it fills itself once its parts are filled, so it is not counted."""
+    cid = _blank_cell(finding, report)
+    return cid is not None and schema.CELLS[cid].is_total
+
+
+def tab_of(finding) -> str | None:
+    target = target_of(finding)
+    if target is None:
+        return None
+    if target.startswith("meta.") or target == "text.preamble":
+        return "info"
+    if target.startswith("text."):
+        return target[5:]
+    return schema.table_of(target)
+
+
+@dataclass(frozen=True)
+class Left:
+    errors: list        # errors other than blank cells, in the panel's order
+    blanks: list        # H1/H5 findings about blank cells
+    warnings: list
+    drafts: list        # text keys still carrying the draft-marker line
+
+    def line(self) -> str:
+        parts = []
+        if self.errors:
+            parts.append(f"{len(self.errors)} 处{SEVERITY_WORDS[ERROR]}")
+        if self.blanks:
+            parts.append(f"{len(self.blanks)} 个空格未填")
+        if self.drafts:
+            parts.append(f"{len(self.drafts)} 行草稿提示未删")
+        if parts:
+            return "还有 " + "、".join(parts)
+        if self.warnings:
+            return f"可以导出；{len(self.warnings)} 个{SEVERITY_WORDS[WARNING]}请核对"
+        return "已完成，可以导出"
+
+    def first(self):
+        """The finding a click goes to, or ``text.<key>`` of a draft, or None."""
+        for group in (self.errors, self.blanks):
+            if group:
+                return group[0]
+        if self.drafts:
+            return f"text.{self.drafts[0]}"
+        return self.warnings[0] if self.warnings else None
+
+
+def left(report, findings) -> Left:
+    findings = [f for f in findings if not is_blank_total(f, report)]
+    blanks = [f for f in findings if is_blank(f, report)]
+    blank_ids = {id(f) for f in blanks}
+    errors = [f for f in findings if f.severity == ERROR and id(f) not in blank_ids]
+    warnings = [f for f in findings if f.severity != ERROR]
+    drafts = [k for k in schema.TEXTS if has_draft_marker(report.texts.get(k, ""))]
+    return Left(errors, blanks, warnings, drafts)
+
+
+def _empty(report, key: str) -> bool:
+    if key == "info":
+        return not report.unit.strip() and not report.texts.get("preamble", "").strip()
+    if key in schema.TEXTS:
+        return not report.texts.get(key, "").strip()
+    cells = [c for c in schema.CELL_IDS if c.startswith(f"{key}.") and not schema.CELLS[c].is_total]
+    return all(report.cells.get(c) is None for c in cells)
+
+
+def tab_states(report, findings) -> dict[str, tuple[str, str]]:
+    """tab key → (state words, severity 'error'|'warning'|'note'|'ok')."""
+    by_tab: dict[str, list] = {k: [] for k in TAB_KEYS}
+    for f in findings:
+        if is_blank_total(f, report):
+            continue
+        key = tab_of(f)
+        if key in by_tab:
+            by_tab[key].append(f)
+    out = {}
+    for key, mine in by_tab.items():
+        blanks = sum(is_blank(f, report) for f in mine)
+        errors = sum(f.severity == ERROR for f in mine) - blanks
+        warnings = len(mine) - errors - blanks
+        text_key = "preamble" if key == "info" else key
+        if _empty(report, key):
+            out[key] = (EMPTY, "empty")
+        elif errors:
+            out[key] = (f"{SEVERITY_WORDS[ERROR]} {errors}", "error")
+        elif blanks:
+            out[key] = (f"未填 {blanks}", "error")
+        elif has_draft_marker(report.texts.get(text_key, "")):
+            out[key] = (DRAFT, "warning")
+        elif warnings:
+            out[key] = (f"{SEVERITY_WORDS[WARNING]} {warnings}", "warning")
+        else:
+            out[key] = (DONE, "ok")
+    return out
+
+
+_COLOURS = {"error": theme.ERROR_FG, "warning": theme.WARNING_FG, "ok": theme.OK_FG,
+            "empty": theme.MUTED_FG}
+
+
+class Progress(QObject):
+    """Keeps the tab labels and the status-bar button in step with the open report."""
+
+    def __init__(self, tabs, status_bar, go_to_finding, go_to, parent=None):
+        super().__init__(parent)
+        self.tabs, self._go_to_finding, self._go_to = tabs, go_to_finding, go_to
+        self.button = QPushButton(status_bar)
+        self.button.setFlat(True)
+        self.button.setToolTip("单击转到下一处要改的地方（先错误，再空格，再草稿提示行）")
+        self.button.clicked.connect(self.go_first)
+        self.button.hide()
+        status_bar.addPermanentWidget(self.button)
+        self.state: Left | None = None
+
+    def update(self, session) -> None:
+        if session is None:
+            self.state = None
+            self.button.hide()
+            for i, label in enumerate(TAB_LABELS):
+                self.tabs.setTabText(i, label)
+                self.tabs.tabBar().setTabTextColor(i, theme.MUTED_FG)
+            return
+        report, findings = session.report, session.findings
+        self.state = left(report, findings)
+        self.button.setText(self.state.line())
+        colour = theme.ERROR_FG if (self.state.errors or self.state.blanks) else (
+            theme.WARNING_FG if self.state.drafts or self.state.warnings else theme.OK_FG)
+        self.button.setStyleSheet(f"QPushButton {{ color: {colour.name()}; border: none;"
+                                  " padding: 0 6px; text-decoration: underline; }")
+        self.button.show()
+        states = tab_states(report, findings)
+        for i, (key, label) in enumerate(zip(TAB_KEYS, TAB_LABELS)):
+            words, severity = states[key]
+            self.tabs.setTabText(i, f"{label} {words}")
+            self.tabs.tabBar().setTabTextColor(i, _COLOURS.get(severity, theme.MUTED_FG))
+
+    def go_first(self) -> None:
+        target = self.state.first() if self.state else None
+        if isinstance(target, str):
+            self._go_to(target)
+        elif target is not None:
+            self._go_to_finding(target)
