@@ -93,3 +93,11 @@ def test_rollover_from_seed():
     assert rep.cells["active.normative_docs.in_force"] == 59
     assert rep.texts["problems"].startswith(rollover.DRAFT_MARKER)
     assert not [f for f in validate(rep, prev) if f.rule in ("H6", "S1")]
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_changed_span_rebuilds_the_new_text(old, new):
+    from report_desktop.core.text_diff import changed_span
+    start, end_old, end_new = changed_span(old, new)
+    assert old[:start] + new[start:end_new] + old[end_old:] == new
+    assert 0 <= start <= end_old <= len(old) and start <= end_new <= len(new)

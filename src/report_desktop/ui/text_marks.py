@@ -16,6 +16,7 @@ from ..core import schema
 from ..core.rollover import DRAFT_MARKER
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
+from ..core.text_diff import changed_span
 from . import theme
 
 FIXABLE = ("P1", "P2")
@@ -68,13 +69,7 @@ class TextMarks(QObject):
         text = self.editor.toPlainText()
         old = self._text
         if text != old:
-            start, limit = 0, min(len(old), len(text))
-            while start < limit and old[start] == text[start]:
-                start += 1
-            end_old, end_new = len(old), len(text)
-            while end_old > start and end_new > start and old[end_old - 1] == text[end_new - 1]:
-                end_old -= 1
-                end_new -= 1
+            start, end_old, end_new = changed_span(old, text)
             delta = end_new - end_old
             self.marks = [(a, b, f) if b <= start else (a + delta, b + delta, f)
                           for a, b, f in self.marks if b <= start or a >= end_old]

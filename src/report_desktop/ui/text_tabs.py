@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
 from ..core import drafts
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS
+from ..core.text_diff import changed_span
 from . import theme
 from .text_banner import CompactBanner, banner_lines
 from .text_marks import TextMarks, fix_all_button
@@ -63,14 +64,7 @@ class TextEditor(QPlainTextEdit):
         current = self.toPlainText()
         if current == text:
             return
-        start = 0
-        limit = min(len(current), len(text))
-        while start < limit and current[start] == text[start]:
-            start += 1
-        end_cur, end_new = len(current), len(text)
-        while end_cur > start and end_new > start and current[end_cur - 1] == text[end_new - 1]:
-            end_cur -= 1
-            end_new -= 1
+        start, end_cur, end_new = changed_span(current, text)
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end_cur, QTextCursor.MoveMode.KeepAnchor)
