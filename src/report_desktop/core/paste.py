@@ -142,8 +142,9 @@ def decode_clipboard(raw: bytes, charset: str | None = None) -> str:
         candidates.append("utf-16")
     elif raw.startswith(b"\xef\xbb\xbf"):
         candidates.append("utf-8-sig")
-    elif len(raw) >= 2 and raw[1:2] == b"\x00" and raw[0:1] != b"\x00":
-        candidates.append("utf-16-le")
+    elif b"\x00" in raw.rstrip(b"\x00"):      # UTF-8 and GBK never hold a NUL inside
+        first = raw.find(b"\x00")
+        candidates.append("utf-16-le" if first % 2 else "utf-16-be")
     candidates += ["utf-8", "gb18030"]
     for name in candidates:
         try:

@@ -1,7 +1,8 @@
 """Fonts and colours shared by every widget, kept in one place."""
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel
 
 # Families tried in order: what Windows ships, then common Linux CJK fonts.
@@ -14,6 +15,9 @@ ERROR_BG = QColor("#f6cdc9")
 WARNING_BG = QColor("#fbe6ad")
 TOTAL_BG = QColor("#e6e6e6")
 HEADER_BG = QColor("#eef2f7")
+# A cell not filled yet: faint diagonal hatching (0 is "did not happen", blank is "not yet").
+BLANK_HATCH = QColor("#c9d3df")
+PARTIAL_FG = QColor("#8a8a8a")      # a total shown as the sum of the parts filled so far
 LABEL_BG = QColor("#ffffff")
 ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
@@ -41,6 +45,10 @@ BANNER_STYLE = {
     "note": "background: #e8f1fb; border: 1px solid #a9c7ea; padding: 4px 8px; color: #1d3f66;",
 }
 HINT_FG = QColor("#555555")
+
+
+def blank_brush() -> QBrush:
+    return QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern)
 
 
 def severity_colour(errors: int, warnings: int) -> str:

@@ -1,9 +1,9 @@
 """The statistics grid with Excel-like keys.
 
-Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit replaces the cell; F2
-or a double click edits; Delete sets 0; Ctrl+C / Ctrl+V copy and paste rectangular
-blocks as tab-separated text; Ctrl+X copies, then sets the block's input cells to 0.
-Anything refused is reported by ``message``.
+Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit (or an input-method
+commit) replaces the cell; F2 or a double click edits; Delete blanks; Ctrl+C / Ctrl+V
+copy and paste rectangular blocks as tab-separated text; Ctrl+X copies, then blanks the
+block's input cells.  Anything refused is reported by ``message``.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeader
 
 from ...core import schema, values
 from .. import theme
-from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
+from ...core.paste import PasteRefused, copy_block, decode_clipboard, parse_block, plan_paste
 from .delegate import GridDelegate
 from ...core.grid import INPUT
 from .model import GridModel
@@ -141,7 +141,7 @@ class GridView(QTableView):
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
         elif key in (Qt.Key.Key_Delete,):
-            self.zero_selection()
+            self.clear_selection()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._move(Move.MoveUp if mods & Qt.KeyboardModifier.ShiftModifier else Move.MoveDown)
         elif key == Qt.Key.Key_Tab and not mods & ~Qt.KeyboardModifier.KeypadModifier:
@@ -155,6 +155,14 @@ class GridView(QTableView):
             self.start_typing(event.text())
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        """A Chinese input method commits text without a key press: treat it as typed."""
+        if self.state() != QAbstractItemView.State.EditingState and event.commitString():
+            self.start_typing(event.commitString())
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     def start_typing(self, text: str) -> bool:
         """Replace the current cell's content with typed text (opens the editor)."""
@@ -197,20 +205,20 @@ class GridView(QTableView):
         return text
 
     def cut_selection(self) -> str:
-        """Copy the block, then set its input cells to 0 (one undo step; totals and
+        """Copy the block, then blank its input cells (one undo step; totals and
         read-only cells are left to the report)."""
         text = copy_block(self.spec, self._positions(), self.model().text)
         if not text:
             return ""
         QGuiApplication.clipboard().setText(text)
-        if self.zero_selection("剪切"):
-            self.message.emit("已剪切：所选数字已复制，原单元格已清零，合计随之重算。按 Ctrl+Z 可撤销。", False)
+        if self.clear_selection("剪切"):
+            self.message.emit("已剪切：所选数字已复制，原单元格已清空，合计随之重算。按 Ctrl+Z 可撤销。", False)
         else:
-            self.message.emit("已复制。所选的是自动计算的合计，不能清零。", False)
+            self.message.emit("已复制。所选的是自动计算的合计，不能清空。", False)
         return text
 
     def paste_clipboard(self) -> bool:
-        return self.paste_text(QGuiApplication.clipboard().text())
+        return self.paste_text(clipboard_text(QGuiApplication.clipboard().mimeData()))
 
     def paste_text(self, text: str) -> bool:
         model = self.model()
@@ -232,18 +240,19 @@ class GridView(QTableView):
         self.message.emit(plan.summary(), False)
         return True
 
-    def zero_selection(self, title: str = "清零") -> bool:
+    def clear_selection(self, title: str = "清空") -> bool:
+        """Blank the selected input cells (blank is "not filled", never a silent 0)."""
         model = self.model()
         if model.session is None:
             return False
-        zeros = {}
+        blanks = {}
         for r, c in self._positions():
             slot = self.spec.slot(r, c)
             if slot is not None and slot.kind == INPUT:
-                zeros[slot.cell_id] = values.parse_cell(slot.cell_id, "0")
-        if not zeros:
+                blanks[slot.cell_id] = None
+        if not blanks:
             return False
-        model.session.set_cells(zeros, title)
+        model.session.set_cells(blanks, title)
         return True
 
     # -- refusals ----------------------------------------------------------------------------
@@ -257,3 +266,20 @@ class GridView(QTableView):
             rect = self.visualRect(index)
             QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message,
                               self.viewport(), rect, 5000)
+
+
+def clipboard_text(mime) -> str:
+    """The clipboard's text whatever encoding WPS or Excel gave it: Qt's decoded text
+    when it has one, else the raw text/plain bytes decoded by core.paste."""
+    if mime is None:
+        return ""
+    text = mime.text() if mime.hasText() else ""
+    if text.strip() and "\ufffd" not in text:
+        return text
+    for fmt in mime.formats():
+        if fmt.startswith("text/plain") or "text" in fmt.lower() and "html" not in fmt.lower():
+            raw = bytes(mime.data(fmt))
+            if raw:
+                charset = fmt.partition("charset=")[2].strip(" ;\"") or None
+                return decode_clipboard(raw, charset)
+    return text
