@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeader
 
 from ...core import schema, values
 from .. import theme
-from ...core.paste import PasteRefused, copy_block, decode_clipboard, parse_block, plan_paste
+from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
+from .clipboard import clipboard_text
 from .delegate import GridDelegate
 from ...core.grid import INPUT
 from .model import GridModel
@@ -104,7 +105,42 @@ class GridView(QTableView):
         self.fit_rows()
 
     # -- moving ----------------------------------------------------------------------
+    # -- the open editor ---------------------------------------------------------------
+    def open_entry(self) -> tuple[QLineEdit, QModelIndex] | None:
+        """The cell editor being typed in, with its cell, if one is open."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        idx = self.currentIndex()
+        editor = self.indexWidget(idx)
+        return (editor, idx) if isinstance(editor, QLineEdit) else None
+
+    def entry_problem(self) -> str | None:
+        """Why the open editor's text cannot go into its cell (None: it can, or no editor)."""
+        entry = self.open_entry()
+        slot = self.model().slot(entry[1]) if entry else None
+        if slot is None or not slot.cell_id:
+            return None
+        try:
+            values.parse_cell(slot.cell_id, entry[0].text())
+        except values.InputError as exc:
+            return str(exc)
+        return None
+
+    def commit_entry(self) -> None:
+        """Put the open editor's text into its cell and close it, cursor unmoved."""
+        entry = self.open_entry()
+        if entry is not None:
+            self.commitData(entry[0])
+            self.closeEditor(entry[0], Hint.NoHint)
+
+    def discard_entry(self) -> None:
+        entry = self.open_entry()
+        if entry is not None:
+            self.closeEditor(entry[0], Hint.RevertModelCache)
+
     def go_to(self, cell_id: str) -> bool:
+        if self.entry_problem() is None:
+            self.commit_entry()
         idx = self.model().index_of(cell_id)
         if not idx.isValid():
             return False
@@ -121,8 +157,10 @@ class GridView(QTableView):
             self.scrollTo(idx)
 
     def closeEditor(self, editor, hint) -> None:
-        move = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious,
-                Hint.SubmitModelCache: Move.MoveDown}.get(hint)
+        moves = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious}
+        if self.delegate.entered:     # Enter, not a click elsewhere (Qt submits that too)
+            moves[Hint.SubmitModelCache] = Move.MoveDown
+        move = moves.get(hint)
         super().closeEditor(editor, Hint.NoHint if move else hint)
         if move is not None and not self._refused:
             self._move(move)
@@ -267,19 +305,3 @@ class GridView(QTableView):
             QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message,
                               self.viewport(), rect, 5000)
 
-
-def clipboard_text(mime) -> str:
-    """The clipboard's text whatever encoding WPS or Excel gave it: Qt's decoded text
-    when it has one, else the raw text/plain bytes decoded by core.paste."""
-    if mime is None:
-        return ""
-    text = mime.text() if mime.hasText() else ""
-    if text.strip() and "\ufffd" not in text:
-        return text
-    for fmt in mime.formats():
-        if fmt.startswith("text/plain") or "text" in fmt.lower() and "html" not in fmt.lower():
-            raw = bytes(mime.data(fmt))
-            if raw:
-                charset = fmt.partition("charset=")[2].strip(" ;\"") or None
-                return decode_clipboard(raw, charset)
-    return text
