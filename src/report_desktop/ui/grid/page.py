@@ -34,7 +34,8 @@ class GridPage(QWidget):
             layout.addWidget(self.view, 1)
         else:
             row = QHBoxLayout()
-            row.addWidget(self.view)
+            row.addWidget(self.view, 1)
+            row.addStretch(0)          # packed: the view is no wider than its columns
             layout.addLayout(row)
             layout.addStretch(1)
             self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QTableView, QToolTip)
@@ -19,6 +19,8 @@ from .. import theme
 from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
 from .clipboard import clipboard_text
 from .delegate import GridDelegate
+from .frozen import FrozenPanes
+from .widths import fitted_widths, natural_widths
 from ...core.grid import INPUT
 from .model import GridModel
 
@@ -26,8 +28,6 @@ Hint = QAbstractItemDelegate.EndEditHint
 Move = QAbstractItemView.CursorAction
 _STARTERS = set("0123456789.+,")
 _MIN_ROW = 25
-# Pixel widths of 表三's label columns (三、 band, （一）… group, 1. item); numbers share the rest.
-LABEL_WIDTHS = {"applications": (46, 150, 330)}
 
 
 class GridView(QTableView):
@@ -56,20 +56,51 @@ class GridView(QTableView):
         for r, c, rows, cols in self.spec.spans():
             self.setSpan(r, c, rows, cols)
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        fixed = LABEL_WIDTHS.get(self.spec.key, ())
-        for col, width in enumerate(fixed + (None,) * (self.spec.n_cols - len(fixed))):
-            if width is None:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(col, width)
-        header.sectionResized.connect(lambda *_: self.fit_rows())
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen = FrozenPanes(self)
+        self._natural: list[int] = []
+        self._laying_out = False
+        self.relayout()
 
     def model(self) -> GridModel:   # typed accessor
         return super().model()
 
     # -- geometry ------------------------------------------------------------------
+    def relayout(self) -> None:
+        """Widths from the current font, packed; row heights from the wrapped labels."""
+        fm = QFontMetrics(self.font())
+        self._natural = natural_widths(self.spec, fm, self.frozen.cols)
+        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth()
+                             + self.verticalScrollBar().sizeHint().width())
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        if self._laying_out or not self._natural:
+            return
+        self._laying_out = True
+        try:
+            em = QFontMetrics(self.font()).horizontalAdvance("中")
+            widths = fitted_widths(self._natural, self.frozen.cols, self.viewport().width(), em)
+            for col, width in enumerate(widths):
+                if self.columnWidth(col) != width:
+                    self.setColumnWidth(col, width)
+            self.fit_rows()
+            self.frozen.sync()
+        finally:
+            self._laying_out = False
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.relayout()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.clear_of_panes(index)
+
     def fit_rows(self) -> None:
         """Row heights from the wrapped text of single-row slots, using span widths."""
         fm = QFontMetrics(self.font())
@@ -98,11 +129,16 @@ class GridView(QTableView):
         return hint
 
     def content_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
+        """Every row, plus the horizontal scroll bar when the columns do not fit."""
+        bar = self.horizontalScrollBar()
+        scrolls = sum(self._natural) > self.width() - 2 * self.frameWidth()
+        return (sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
+                + (bar.sizeHint().height() if scrolls else 0))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_rows()
+        self._fit_columns()
+        self.frozen.place()
 
     # -- moving ----------------------------------------------------------------------
     # -- the open editor ---------------------------------------------------------------
