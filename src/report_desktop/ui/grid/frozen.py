@@ -39,6 +39,11 @@ def frozen_cols(spec: GridSpec) -> int:
     return n if n < spec.n_cols else 0
 
 
+def _pin(bar) -> None:
+    """A frozen direction: the pane's scroll bar stays at 0 whatever asks it to move."""
+    bar.valueChanged.connect(lambda v: v and bar.setValue(0))
+
+
 class FrozenPanes(QObject):
     def __init__(self, grid: QTableView):
         super().__init__(grid)
@@ -51,8 +56,13 @@ class FrozenPanes(QObject):
         vbar, hbar = grid.verticalScrollBar(), grid.horizontalScrollBar()
         if self.top is not None:
             hbar.valueChanged.connect(self.top.horizontalScrollBar().setValue)
+            _pin(self.top.verticalScrollBar())
         if self.left is not None:
             vbar.valueChanged.connect(self.left.verticalScrollBar().setValue)
+            _pin(self.left.horizontalScrollBar())
+        if self.corner is not None:
+            _pin(self.corner.verticalScrollBar())
+            _pin(self.corner.horizontalScrollBar())
         grid.horizontalHeader().sectionResized.connect(self._column_resized)
         grid.verticalHeader().sectionResized.connect(self._row_resized)
         for pane in self.panes():
@@ -70,6 +80,7 @@ class FrozenPanes(QObject):
         pane.setSelectionModel(grid.selectionModel())
         pane.setItemDelegate(type(grid.itemDelegate())(pane))   # paints alike, never edits
         pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pane.setAutoScroll(False)          # the shared cursor must not scroll a pane
         pane.setFrameShape(QFrame.Shape.NoFrame)
         pane.setStyleSheet(theme.TABLE_STYLE)
         pane.horizontalHeader().hide()

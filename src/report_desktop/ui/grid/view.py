@@ -27,6 +27,8 @@ from .model import GridModel
 Hint = QAbstractItemDelegate.EndEditHint
 Move = QAbstractItemView.CursorAction
 _STARTERS = set("0123456789.+,")
+_JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
+          Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 _MIN_ROW = 25
 
 
@@ -192,6 +194,21 @@ class GridView(QTableView):
                 idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(idx)
 
+    def _jump(self, action: Move) -> None:
+        """Ctrl+arrow, as in Excel: to the last cell of the table in that direction."""
+        sel = self.selectionModel()
+        start = idx = self.currentIndex()
+        for _ in range(self.spec.n_rows + self.spec.n_cols):
+            nxt = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if not nxt.isValid() or nxt == idx:
+                break
+            idx = nxt
+            sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sel.setCurrentIndex(start, QItemSelectionModel.SelectionFlag.NoUpdate)
+        if idx.isValid():
+            sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(idx)
+
     def closeEditor(self, editor, hint) -> None:
         moves = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious}
         if self.delegate.entered:     # Enter, not a click elsewhere (Qt submits that too)
@@ -222,6 +239,8 @@ class GridView(QTableView):
             self._move(Move.MoveNext)
         elif key == Qt.Key.Key_Backtab:
             self._move(Move.MovePrevious)
+        elif mods & Qt.KeyboardModifier.ControlModifier and key in _JUMPS:
+            self._jump(_JUMPS[key])
         elif key == Qt.Key.Key_Backspace:
             self.start_typing("")
         elif event.text() and event.text().isprintable() and not (
