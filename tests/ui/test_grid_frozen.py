@@ -140,7 +140,7 @@ from report_desktop.ui.prompts import Prompts
 store = Store(Path(sys.argv[1]) / "r.sqlite3")
 store.save(jsonio.read(Path(os.environ["SEED"])))
 win = MainWindow(store, Prompts(None))
-win.resize(1024, 768)
+win.resize(683, 512)          # a 1024 x 768 screen at 150 %: 683 x 512 logical pixels
 win.show()
 for _ in range(30): app.processEvents()
 view = win.workspace.tabs.show_page("applications").view

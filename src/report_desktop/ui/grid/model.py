@@ -151,6 +151,8 @@ class GridModel(QAbstractTableModel):
             return theme.HEADER_BG
         if slot.kind == INPUT and self._is_blank(slot.cell_id):
             return theme.blank_brush()      # unfilled shows as unfilled, not as an error
+        if slot.kind == TOTAL and self._is_blank(slot.cell_id):
+            return theme.TOTAL_BG           # blank because parts are: the parts are marked
         if slot.cell_id:
             mark = self._mark(slot.cell_id)
             if mark:

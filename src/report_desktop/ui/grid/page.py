@@ -40,6 +40,7 @@ class GridPage(QWidget):
             layout.addStretch(1)
             self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             self.view.auto_height = True
+            self.view.relayout()
 
     def set_session(self, session) -> None:
         self.model.set_session(session)

@@ -74,8 +74,8 @@ class GridView(QTableView):
         """Widths from the current font, packed; row heights from the wrapped labels."""
         fm = QFontMetrics(self.font())
         self._natural = natural_widths(self.spec, fm, self.frozen.cols)
-        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth()
-                             + self.verticalScrollBar().sizeHint().width())
+        bar = 0 if self.auto_height else self.verticalScrollBar().sizeHint().width()
+        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth() + bar)
         self._fit_columns()
 
     def _fit_columns(self) -> None:
