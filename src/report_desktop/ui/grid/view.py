@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QTableView, QToolTip)
 
 from ...core import schema, values
 from .. import theme
-from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
-from .clipboard import clipboard_text
+from .blocks import BlockEdits
+from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .frozen import FrozenPanes
-from .widths import fitted_widths, natural_widths
 from ...core.grid import INPUT
 from .model import GridModel
 
@@ -29,10 +28,9 @@ Move = QAbstractItemView.CursorAction
 _STARTERS = set("0123456789.+,")
 _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
-_MIN_ROW = 25
 
 
-class GridView(QTableView):
+class GridView(BlockEdits, GridGeometry, QTableView):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
 
@@ -68,79 +66,6 @@ class GridView(QTableView):
 
     def model(self) -> GridModel:   # typed accessor
         return super().model()
-
-    # -- geometry ------------------------------------------------------------------
-    def relayout(self) -> None:
-        """Widths from the current font, packed; row heights from the wrapped labels."""
-        fm = QFontMetrics(self.font())
-        self._natural = natural_widths(self.spec, fm, self.frozen.cols)
-        bar = 0 if self.auto_height else self.verticalScrollBar().sizeHint().width()
-        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth() + bar)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        if self._laying_out or not self._natural:
-            return
-        self._laying_out = True
-        try:
-            em = QFontMetrics(self.font()).horizontalAdvance("中")
-            widths = fitted_widths(self._natural, self.frozen.cols, self.viewport().width(), em)
-            for col, width in enumerate(widths):
-                if self.columnWidth(col) != width:
-                    self.setColumnWidth(col, width)
-            self.fit_rows()
-            self.frozen.sync()
-        finally:
-            self._laying_out = False
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.relayout()
-
-    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        super().scrollTo(index, hint)
-        if getattr(self, "frozen", None) is not None:
-            self.frozen.clear_of_panes(index)
-
-    def fit_rows(self) -> None:
-        """Row heights from the wrapped text of single-row slots, using span widths."""
-        fm = QFontMetrics(self.font())
-        flags = int(Qt.TextFlag.TextWordWrap)
-        for r in range(self.spec.n_rows):
-            need = _MIN_ROW
-            for c in range(self.spec.n_cols):
-                slot = self.spec.slot(r, c)
-                if slot is None or slot.rows != 1 or not slot.text:
-                    continue
-                width = sum(self.columnWidth(c + i) for i in range(slot.cols)) - 10
-                rect = fm.boundingRect(QRect(0, 0, max(width, 20), 10000), flags, slot.text)
-                need = max(need, rect.height() + 8)
-            if self.rowHeight(r) != need:
-                self.setRowHeight(r, need)
-        if self.auto_height:
-            height = self.content_height()
-            self.setMaximumHeight(height)
-            self.setMinimumHeight(min(height, 120))
-            self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        if self.auto_height:
-            hint.setHeight(self.content_height())
-        return hint
-
-    def content_height(self) -> int:
-        """Every row, plus the horizontal scroll bar when the columns do not fit."""
-        bar = self.horizontalScrollBar()
-        scrolls = sum(self._natural) > self.width() - 2 * self.frameWidth()
-        return (sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
-                + (bar.sizeHint().height() if scrolls else 0))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-        self.frozen.place()
 
     # -- moving ----------------------------------------------------------------------
     # -- the open editor ---------------------------------------------------------------
@@ -280,72 +205,6 @@ class GridView(QTableView):
             editor.setText(text)
             editor.deselect()
             editor.end(False)
-        return True
-
-    # -- clipboard and Delete -------------------------------------------------------------
-    def _positions(self) -> list[tuple[int, int]]:
-        sel = [(i.row(), i.column()) for i in self.selectedIndexes()]
-        if not sel and self.currentIndex().isValid():
-            sel = [(self.currentIndex().row(), self.currentIndex().column())]
-        return sel
-
-    def copy_selection(self) -> str:
-        model = self.model()
-        text = copy_block(self.spec, self._positions(), model.text)
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.message.emit("已复制，可以粘贴到 Excel 或 WPS 表格。", False)
-        return text
-
-    def cut_selection(self) -> str:
-        """Copy the block, then blank its input cells (one undo step; totals and
-        read-only cells are left to the report)."""
-        text = copy_block(self.spec, self._positions(), self.model().text)
-        if not text:
-            return ""
-        QGuiApplication.clipboard().setText(text)
-        if self.clear_selection("剪切"):
-            self.message.emit("已剪切：所选数字已复制，原单元格已清空，合计随之重算。按 Ctrl+Z 可撤销。", False)
-        else:
-            self.message.emit("已复制。所选的是自动计算的合计，不能清空。", False)
-        return text
-
-    def paste_clipboard(self) -> bool:
-        return self.paste_text(clipboard_text(QGuiApplication.clipboard().mimeData()))
-
-    def paste_text(self, text: str) -> bool:
-        model = self.model()
-        positions = self._positions()
-        if model.session is None or not positions:
-            return False
-        cur = self.currentIndex()
-        top = min(r for r, _ in positions)
-        left = min(c for _, c in positions)
-        if cur.isValid() and len(positions) == 1:
-            top, left = cur.row(), cur.column()
-        try:
-            plan = plan_paste(self.spec, top, left, parse_block(text), positions)
-        except PasteRefused as exc:
-            self.pasteRefused.emit(str(exc))
-            self.message.emit(str(exc), True)
-            return False
-        model.session.set_cells(plan.values, "粘贴")
-        self.message.emit(plan.summary(), False)
-        return True
-
-    def clear_selection(self, title: str = "清空") -> bool:
-        """Blank the selected input cells (blank is "not filled", never a silent 0)."""
-        model = self.model()
-        if model.session is None:
-            return False
-        blanks = {}
-        for r, c in self._positions():
-            slot = self.spec.slot(r, c)
-            if slot is not None and slot.kind == INPUT:
-                blanks[slot.cell_id] = None
-        if not blanks:
-            return False
-        model.session.set_cells(blanks, title)
         return True
 
     # -- refusals ----------------------------------------------------------------------------
