@@ -160,3 +160,20 @@ if view.frozen.top.isVisible() and view.frozen.top.rowAt(1) == 0:
     print("header-visible")
 win.close()
 '''
+
+
+def test_mouse_on_numbers_selects_and_on_frozen_labels_does_nothing(qtbot, window):
+    window.resize(1024, 768)
+    view = grid(window)
+    model = view.model()
+    view.go_to(A("carry_forward", "research"))                # scrolled to the bottom
+    QApplication.processEvents()
+    target = model.index_of(A("other_3", "commercial"))
+    rect = view.visualRect(target)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.currentIndex() == target
+    label = view.frozen.left.viewport()
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=QPoint(20, label.height() - 20))
+    assert view.currentIndex() == target                      # a label is not a cell to fill
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.indexWidget(target) is not None               # double click edits, as in Excel
