@@ -177,3 +177,11 @@ def test_mouse_on_numbers_selects_and_on_frozen_labels_does_nothing(qtbot, windo
     assert view.currentIndex() == target                      # a label is not a cell to fill
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.indexWidget(target) is not None               # double click edits, as in Excel
+
+
+def test_a_squeezed_label_column_never_grows_past_what_it_needs():
+    from report_desktop.ui.grid.widths import LABEL_MIN_EM, PAD, fitted_widths
+    em = 13
+    assert fitted_widths([105, 79, 79], 1, 100, em) == [105, 79, 79]       # short labels stay
+    assert fitted_widths([400, 79], 1, 300, em) == [max(LABEL_MIN_EM * em + PAD, 221), 79]
+    assert fitted_widths([50, 300, 79], 2, 10_000, em) == [50, 300, 79]    # room: natural

@@ -22,17 +22,24 @@ class GridGeometry:
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        if self._laying_out or not self._natural:
+        if not self._natural:
+            return
+        if self._laying_out:          # e.g. the font changed while laying out: once more after
+            self._again = True
             return
         self._laying_out = True
         try:
-            em = QFontMetrics(self.font()).horizontalAdvance("中")
-            widths = fitted_widths(self._natural, self.frozen.cols, self.viewport().width(), em)
-            for col, width in enumerate(widths):
-                if self.columnWidth(col) != width:
-                    self.setColumnWidth(col, width)
-            self.fit_rows()
-            self.frozen.sync()
+            for _ in range(3):
+                self._again = False
+                em = QFontMetrics(self.font()).horizontalAdvance("中")
+                widths = fitted_widths(self._natural, self.frozen.cols, self.viewport().width(), em)
+                for col, width in enumerate(widths):
+                    if self.columnWidth(col) != width:
+                        self.setColumnWidth(col, width)
+                self.fit_rows()
+                self.frozen.sync()
+                if not self._again:
+                    break
         finally:
             self._laying_out = False
 

@@ -61,7 +61,7 @@ class GridView(BlockEdits, GridGeometry, QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.frozen = FrozenPanes(self)
         self._natural: list[int] = []
-        self._laying_out = False
+        self._laying_out = self._again = False
         self.relayout()
 
     def model(self) -> GridModel:   # typed accessor

@@ -45,5 +45,6 @@ def fitted_widths(natural: list[int], label_cols: int, available: int, em: int) 
     if excess <= 0 or label_cols == 0:
         return widths
     widest = max(range(label_cols), key=lambda c: widths[c])
-    widths[widest] = max(LABEL_MIN_EM * em + PAD, widths[widest] - excess)
+    floor = min(widths[widest], LABEL_MIN_EM * em + PAD)      # never wider than it needs
+    widths[widest] = max(floor, widths[widest] - excess)
     return widths
