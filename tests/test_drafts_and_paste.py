@@ -32,7 +32,8 @@ def test_plan_paste_blanks_and_totals():
     spec = spec_for("applications")
     top, left = spec.position(A("new", "other_org"))
     plan = plan_paste(spec, top, left, [["", "9"]])
-    assert plan.values == {A("new", "other_org"): 0}
+    assert plan.values == {A("new", "other_org"): None}     # a blank pasted stays blank
+    assert "1 个空白单元格保持空白" in plan.summary()
     assert plan.blanks == 1 and plan.skipped_totals == 1
     with pytest.raises(PasteRefused):
         plan_paste(spec, *spec.position(A("new", "total")), [["1"]])
@@ -92,6 +93,12 @@ def test_rollover_from_seed():
     assert rep.row("carried_over") == prev.row("carry_forward")
     assert rep.cells["active.normative_docs.in_force"] == 59
     assert rep.texts["problems"].startswith(rollover.DRAFT_MARKER)
+    carried = {A("carried_over", c.key) for c in schema.APPLICATION_COLUMNS}
+    carried |= {"active.rules.in_force", "active.normative_docs.in_force"}
+    assert all(rep.cells[c] is None for c in schema.INPUT_IDS if c not in carried)
+    assert all(rep.cells[c] is not None for c in carried)
+    prev.cells[A("carry_forward", "research")] = None          # blank last year: blank now
+    assert rollover.from_previous(prev).cells[A("carried_over", "research")] is None
     assert not [f for f in validate(rep, prev) if f.rule in ("H6", "S1")]
 
 
@@ -101,3 +108,12 @@ def test_changed_span_rebuilds_the_new_text(old, new):
     start, end_old, end_new = changed_span(old, new)
     assert old[:start] + new[start:end_new] + old[end_old:] == new
     assert 0 <= start <= end_old <= len(old) and start <= end_new <= len(new)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le"])
+def test_clipboard_bytes_decode_whatever_the_encoding(encoding):
+    from report_desktop.core.paste import decode_clipboard
+    block = "１２\t3\r\n无\t4\r\n"
+    raw = block.encode(encoding) + (b"\x00\x00" if encoding.startswith("utf-16") else b"\x00")
+    assert decode_clipboard(raw) == block
+    assert decode_clipboard(block.encode("gbk"), "gbk") == block

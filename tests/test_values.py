@@ -65,7 +65,7 @@ def test_parse_never_fails_with_anything_but_input_error(text):
 def test_file_values_keep_bad_input():
     assert from_file(3, schema.COUNT) == 3
     assert from_file(None, schema.COUNT) is None
-    assert from_file("/", schema.COUNT) == Bad("/", "不能填写“/”或留空，没有发生的请填0")
+    assert from_file("/", schema.COUNT) == Bad("/", "不是数字，没有发生的请填0")
     assert isinstance(from_file(-1, schema.COUNT), Bad)
     assert isinstance(from_file(True, schema.COUNT), Bad)
     assert isinstance(from_file(Decimal("1.5"), schema.COUNT), Bad)

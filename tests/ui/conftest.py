@@ -31,6 +31,7 @@ class ScriptedPrompts(Prompts):
         self.backup_choice = None        # callable(entries, current) -> (path, unit, year)
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
+        self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -45,6 +46,10 @@ class ScriptedPrompts(Prompts):
     def exported(self, title, text, detail=None):
         self.shown.append(("exported", title, text, detail))
         return self.export_answer
+
+    def fix_or_discard(self, title, text):
+        self.shown.append(("fix_or_discard", title, text, None))
+        return self.fix_answers.pop(0) if self.fix_answers else False
 
     def save_path(self, title, file_filter, suggested):
         self.shown.append(("save_path", title, file_filter, str(suggested)))

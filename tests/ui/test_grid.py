@@ -100,14 +100,16 @@ def test_amount_keeps_decimals_as_typed(qtbot, window):
     assert cell_text(window, "active.fees_10k_yuan") == "12.50"
 
 
-def test_delete_sets_selected_cells_to_zero_in_one_step(qtbot, window):
+def test_delete_blanks_selected_cells_in_one_step(qtbot, window):
     view = page(window).view
     model = view.model()
     a, b = A("new", "natural_person"), A("carried_over", "natural_person")
     view.go_to(a)
     view.selectionModel().select(model.index_of(b), view.selectionModel().SelectionFlag.Select)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert window.session.report.cells[a] == 0 and window.session.report.cells[b] == 0
+    assert window.session.report.cells[a] is None and window.session.report.cells[b] is None
+    assert window.session.report.cells[A("new", "total")] is None            # never a fake 0
+    assert model.data(model.index_of(a), Qt.ItemDataRole.BackgroundRole).style() == Qt.BrushStyle.BDiagPattern
     assert window.session.undo_stack.count() == 1
     window.session.undo_stack.undo()
     assert window.session.report.cells[a] == 13 and window.session.report.cells[b] == 2
@@ -217,7 +219,7 @@ def select_block(view, top_left, bottom_right):
                                  QItemSelectionModel.SelectionFlag.Select)
 
 
-def test_cut_copies_the_block_and_zeroes_it_in_one_step(qtbot, window):
+def test_cut_copies_the_block_and_blanks_it_in_one_step(qtbot, window):
     view = page(window).view
     cells = window.session.report.cells
     rows, cols = ("new", "carried_over"), [c.key for c in schema.APPLICATION_COLUMNS]
@@ -230,8 +232,8 @@ def test_cut_copies_the_block_and_zeroes_it_in_one_step(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text().replace("\r\n", "\n") == expected
     for cid in block:
-        assert cells[cid] == 0, cid                      # inputs cleared, totals recomputed
-    assert cell_text(window, A("new", "total")) == "0"
+        assert cells[cid] is None, cid                   # inputs blanked, totals blank too
+    assert cell_text(window, A("new", "total")) == ""
     assert "已剪切" in window.statusBar().currentMessage()
     stack = window.session.undo_stack
     assert stack.count() == 1 and stack.undoText() == "剪切"
@@ -251,7 +253,7 @@ def test_cut_from_the_edit_menu_and_on_totals_only(qtbot, window):
     assert window.session.undo_stack.count() == 0
     view.go_to(A("new", "natural_person"))
     window.workspace.actions["cut"].trigger()
-    assert window.session.report.cells[A("new", "natural_person")] == 0
+    assert window.session.report.cells[A("new", "natural_person")] is None
     assert window.session.undo_stack.count() == 1
 
 

@@ -94,8 +94,10 @@ def tab_text(window, key):
 def test_each_tab_shows_its_state(qtbot, draft_window):
     win = draft_window
     assert tab_text(win, "overview").endswith("草稿")
-    assert tab_text(win, "applications").endswith("错误 2")      # H3 in two columns
-    assert tab_text(win, "review_litigation").endswith("完成")
+    # 从上一年创建 carries 上年结转 only: the rest of 表三 is to be filled, 表四 not begun.
+    blanks = len(win.session.report.blank_inputs("applications"))
+    assert blanks == 138 and tab_text(win, "applications").endswith(f"未填 {blanks}")
+    assert tab_text(win, "review_litigation").endswith("未填写")
     # Emptying a text section makes it 未填写; typing into it takes that away.
     tab = win.workspace.tabs.show_page("problems")
     tab.editor.selectAll()

@@ -30,7 +30,7 @@ class PastePlan:
         text = f"已粘贴 {len(self.values)} 个单元格"
         notes = []
         if self.blanks:
-            notes.append(f"{self.blanks} 个空白单元格按0填入")
+            notes.append(f"{self.blanks} 个空白单元格保持空白")
         if self.skipped_totals:
             notes.append(f"{self.skipped_totals} 个合计单元格自动计算，未使用粘贴的数")
         return text + (f"（{'；'.join(notes)}）" if notes else "") + "。"
@@ -67,7 +67,7 @@ def copy_block(spec: GridSpec, positions, text_of) -> str:
 def _parse(cell_id: str, raw: str, plan: PastePlan):
     if raw.strip() == "":
         plan.blanks += 1
-        return values.parse_cell(cell_id, "0")
+        return None        # blank means "not filled yet", never a silent 0
     try:
         return values.parse_cell(cell_id, raw)
     except values.InputError as exc:
@@ -131,3 +131,25 @@ def _fill(spec: GridSpec, raw: str, selection, plan: PastePlan) -> PastePlan:
 
 def describe(cell_id: str) -> str:
     return schema.CELLS[cell_id].name
+
+
+def decode_clipboard(raw: bytes, charset: str | None = None) -> str:
+    """Clipboard bytes as text, whatever WPS or Excel wrote: a declared charset first,
+    then byte-order marks, UTF-8, UTF-16 (Windows' CF_UNICODETEXT) and GB18030 (CF_TEXT
+    on a Chinese Windows).  Trailing NULs of C strings are dropped."""
+    candidates = [charset] if charset else []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates.append("utf-16")
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        candidates.append("utf-8-sig")
+    elif b"\x00" in raw.rstrip(b"\x00"):      # UTF-8 and GBK never hold a NUL inside
+        first = raw.find(b"\x00")
+        candidates.append("utf-16-le" if first % 2 else "utf-16-be")
+    candidates += ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            text = raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return text.rstrip("\x00")
+    return raw.decode("gb18030", errors="replace").rstrip("\x00")

@@ -24,6 +24,14 @@ def _zero(cell_id: str) -> Value:
     return Decimal(0) if schema.CELLS[cell_id].kind == schema.AMOUNT else 0
 
 
+def _sum(rep: "Report", parts) -> Value:
+    """A total's value: the sum of its parts, or blank while any part is blank or unusable
+    (a blank part is "not looked at yet", so a 0 here would be a fake)."""
+    if not all(is_number(rep.cells[p]) for p in parts):
+        return None
+    return sum((rep.cells[p] for p in parts), 0)
+
+
 @dataclass
 class Report:
     unit: str = ""
@@ -37,10 +45,9 @@ class Report:
 
     @classmethod
     def blank(cls, unit: str = "", year: int = 0, level: str | None = None) -> "Report":
-        """A new report: every cell 0, as the format wants."""
-        rep = cls(unit=unit, year=year, level=level)
-        rep.cells = {cid: _zero(cid) for cid in schema.CELL_IDS}
-        return rep
+        """A new report: every cell blank until the clerk fills it (0 means "did not
+        happen", blank means "not filled yet")."""
+        return cls(unit=unit, year=year, level=level)
 
     @property
     def title(self) -> str:
@@ -79,8 +86,8 @@ class Report:
         while pending:
             part = pending.pop(0)
             for s in _SUMS_OF_PART.get(part, ()):
-                total = sum((self.number(p) for p in s.parts), 0)
-                if self.cells[s.total] != total:
+                total = _sum(self, s.parts)
+                if not same(self.cells[s.total], total):
                     self.cells[s.total] = total
                     changed[s.total] = total
                 pending.append(s.total)
@@ -91,8 +98,45 @@ class Report:
         for s in schema.SUMS:
             if only_blank and self.cells[s.total] is not None:
                 continue
-            self.cells[s.total] = sum((self.number(p) for p in s.parts), 0)
+            self.cells[s.total] = _sum(self, s.parts)
+
+    def partial_total(self, total_id: str) -> tuple[Value, int]:
+        """(sum of the filled input cells under a blank total, how many are still blank),
+        for showing a total as partial; (value, 0) when the total is complete."""
+        if self.cells[total_id] is not None:
+            return self.cells[total_id], 0
+        inputs = _inputs_under(total_id)
+        filled = [self.cells[c] for c in inputs if is_number(self.cells[c])]
+        return (sum(filled, 0) if filled else None), len(inputs) - len(filled)
+
+    def blank_inputs(self, table: str | None = None) -> list[str]:
+        """Input cells not filled yet (of one table id, or all), in schema order."""
+        return [c for c in schema.INPUT_IDS
+                if self.cells[c] is None and (table is None or c.startswith(f"{table}."))]
+
+    def zeros_for_blanks(self, table: str | None = None) -> dict[str, Value]:
+        """未发生的填0: a 0 for every blank input cell (of one table, or all)."""
+        return {c: _zero(c) for c in self.blank_inputs(table)}
 
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
                       dict(self.texts), dict(self.cells), list(self.deviations))
+
+
+def _inputs_under(total_id: str) -> list[str]:
+    """The input cells a total is ultimately the sum of (through nested totals)."""
+    out, pending, seen = [], [total_id], set()
+    while pending:
+        cid = pending.pop()
+        for s in _PARTS_OF_TOTAL.get(cid, ()):
+            for p in s:
+                if p in seen:
+                    continue
+                seen.add(p)
+                (pending if p in schema.TOTAL_IDS else out).append(p)
+    return out
+
+
+_PARTS_OF_TOTAL: dict[str, list[tuple[str, ...]]] = {}
+for _s in schema.SUMS:
+    _PARTS_OF_TOTAL.setdefault(_s.total, []).append(tuple(_s.parts))

@@ -5,6 +5,7 @@ import datetime as dt
 
 from . import schema
 from .report import Report
+from .values import is_number
 
 # First line of a text copied from last year; the text tab shows a reminder while it is there.
 DRAFT_MARKER = "【以下为上年内容，请按本年实际修改】"
@@ -31,17 +32,18 @@ def new_report(unit: str, year: int, level: str | None) -> Report:
 
 def from_previous(prev: Report, year: int | None = None) -> Report:
     """Next year's report: 上年结转 from last year's 结转下年度继续办理, 现行有效件数
-    carried, last year's texts offered as a marked draft."""
+    carried (what last year left blank stays blank), every other cell blank, last
+    year's texts offered as a marked draft."""
     year = year or prev.year + 1
     rep = new_report(prev.unit, year, prev.level)
     for col in schema.APPLICATION_COLUMNS:
         if col.key == "total":
             continue
         rep.set(schema.application_cell("carried_over", col.key),
-                prev.number(schema.application_cell("carry_forward", col.key)))
+                _number_or_blank(prev, schema.application_cell("carry_forward", col.key)))
     for row in ("rules", "normative_docs"):
         cid = f"active.{row}.in_force"
-        rep.set(cid, prev.number(cid))
+        rep.set(cid, _number_or_blank(prev, cid))
     if prev.texts.get("preamble", "").strip():
         rep.texts["preamble"] = prev.texts["preamble"].replace(f"{prev.year}年", f"{year}年")
     for key in CARRIED_TEXTS:
@@ -49,6 +51,11 @@ def from_previous(prev: Report, year: int | None = None) -> Report:
         if body:
             rep.texts[key] = f"{DRAFT_MARKER}\n{body}"
     return rep
+
+
+def _number_or_blank(prev: Report, cell_id: str):
+    value = prev.cells[cell_id]
+    return value if is_number(value) else None
 
 
 def has_draft_marker(text: str) -> bool:

@@ -48,9 +48,10 @@ def normalise(text: str) -> str:
 
 def _reason(text: str, kind: str) -> str | None:
     """Why normalised text is not a number of this kind, or None if it is one."""
-    if text in ("/", "／", "-", "—", "——", "无", "空"):
-        return "不能填写“/”或留空，没有发生的请填0"
-    if text.startswith("-"):
+    if text in ("/", "／", "\\", "无", "空", "—", "——", "-", "--"):
+        # "-" and "—" read as a minus sign; "/" and 无 as "did not happen".
+        return "不能是负数" if text.strip("-—") == "" else "不是数字，没有发生的请填0"
+    if text.startswith(("-", "—")):
         return "不能是负数"
     if text.startswith("+"):
         text = text[1:]

@@ -61,6 +61,9 @@ class MainWindow(WindowFrame):
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self.workspace is not None and not self.workspace.entries.commit_open_editors():
+            event.ignore()         # the clerk chose to correct an entry that was refused
+            return
         if not self.flush():
             if not self.prompts.confirm("保存失败", "最近的修改还没能写入数据文件。仍然退出吗？",
                                         yes="仍然退出", no="不退出"):

@@ -58,6 +58,17 @@ class Prompts:
         box.exec()
         return answers.get(box.clickedButton())
 
+    def fix_or_discard(self, title: str, text: str) -> bool:
+        """An entry that cannot be accepted: True to correct it (修改), False to drop it."""
+        from PySide6.QtWidgets import QMessageBox
+        box = self._box(QMessageBox.Icon.Warning, title, text,
+                        "选“修改”回到该单元格改正；选“放弃”不保留这次输入。")
+        fix = box.addButton("修改", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(fix)
+        box.exec()
+        return box.clickedButton() is fix
+
     def save_path(self, title: str, file_filter: str, suggested: Path) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)

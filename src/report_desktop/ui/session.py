@@ -37,6 +37,7 @@ class Session(QObject):
     saveStateChanged = Signal(str)     # SAVED, PENDING, FAILED or WAITING (locked, retrying)
     located = Signal(str)              # where an undo/redo changed something
     storeFailed = Signal(str)          # Chinese message
+    aboutToFlush = Signal()            # commit what is still being typed (ui/grid/entries.py)
 
     def __init__(self, store: Store, report_id: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -157,6 +158,7 @@ class Session(QObject):
 
     def flush(self) -> bool:
         """Write whatever is not in the store yet; True when everything is saved."""
+        self.aboutToFlush.emit()
         self._text_timer.stop()
         if self._validate_timer.isActive():
             self.revalidate()

@@ -1,7 +1,8 @@
 """Fonts and colours shared by every widget, kept in one place."""
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel
 
 # Families tried in order: what Windows ships, then common Linux CJK fonts.
@@ -14,6 +15,9 @@ ERROR_BG = QColor("#f6cdc9")
 WARNING_BG = QColor("#fbe6ad")
 TOTAL_BG = QColor("#e6e6e6")
 HEADER_BG = QColor("#eef2f7")
+# A cell not filled yet: faint diagonal hatching (0 is "did not happen", blank is "not yet").
+BLANK_HATCH = QColor("#c9d3df")
+PARTIAL_FG = QColor("#8a8a8a")      # a total shown as the sum of the parts filled so far
 LABEL_BG = QColor("#ffffff")
 ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
@@ -46,6 +50,10 @@ TAB_STYLE = ("QTabBar::tab { padding: 5px 7px; margin-right: 1px; background: #e
              " border: 1px solid #c8ccd2; border-bottom: none; }"
              " QTabBar::tab:selected { background: #ffffff; border-top: 2px solid #2f6db5; }"
              " QTabBar::tab:hover:!selected { background: #e2e8f0; }")
+
+
+def blank_brush() -> QBrush:
+    return QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern)
 
 
 def severity_colour(errors: int, warnings: int) -> str:

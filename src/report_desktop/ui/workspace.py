@@ -20,6 +20,7 @@ from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
 from .context import WindowContext
 from .file_actions import FileActions
 from .findings import FindingsPanel
+from .grid.entries import GridEntries
 from .logs import log_dir
 from .navigation import Navigation
 from .pages import make_page
@@ -53,12 +54,16 @@ class Workspace(QObject):
                                      lambda key, text: self.text_tabs[key].editor.insert_block(text))
         self.summary = SummaryLauncher(self.ctx, self.files, window)
         self.web = WebActions(self.ctx, self.files, self)
+        self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
         self.findings.activated.connect(self.navigation.go_to_finding)
         self.progress = Progress(self.tabs, window.statusBar(), self.navigation.go_to_finding,
                                  self.navigation.go_to, self)
         self.files.busyChanged.connect(self._busy)
         self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
                                    self.findings)
+        for key in ("undo", "redo"):     # commit the open grid editor first
+            self.actions[key].triggered.disconnect()
+            self.actions[key].triggered.connect(getattr(self, f"_{key}"))
 
     def _build_widgets(self) -> None:
         win = self.window
@@ -96,9 +101,19 @@ class Workspace(QObject):
             "restore": r.restore_snapshot, "delete": r.delete_report, "recover": r.recover_from_backup,
             "quit": win.close, "cut": n.cut, "copy": n.copy, "paste": n.paste, "check": n.check_now,
             "next": n.next_finding, "totals": n.recompute_totals,
+            "fill_zero_table": self.entries.fill_zero_table,
+            "fill_zero_all": self.entries.fill_zero_all,
             "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
             "where": self.show_locations, "about": self.about,
         }
+
+    def _undo(self) -> None:
+        if self.entries.commit_open_editors():
+            self.undo_group.undo()
+
+    def _redo(self) -> None:
+        if self.entries.commit_open_editors():
+            self.undo_group.redo()
 
     def size_panels(self) -> None:
         """The findings panel's first height (a restored layout overrides it)."""
@@ -141,6 +156,8 @@ class Workspace(QObject):
         if self.session is not None:
             if self.session.report_id == report_id and not force:
                 return True
+            if not self.entries.commit_open_editors():
+                return False            # the clerk is correcting a refused entry
             self.close_report()
         try:
             session = Session(self.store, report_id, self)
@@ -156,6 +173,7 @@ class Workspace(QObject):
         session.saveStateChanged.connect(self._update_status)
         session.located.connect(self.navigation.go_to)
         session.metaChanged.connect(self._meta_changed)
+        session.aboutToFlush.connect(self.entries.commit_open_editors)
         session.storeFailed.connect(lambda m: self.prompts.warn("保存失败", m))
         self.stack.setCurrentWidget(self.tabs)
         self.findings.show()

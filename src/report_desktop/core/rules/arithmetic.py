@@ -16,6 +16,8 @@ def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
         name = schema.CELLS[cid].name
         short = short_cell_name(name)
         if v is None:
+            if cid in schema.TOTAL_IDS:
+                continue    # blank because a part is: the part is the cell to fill
             out.append(error(rule, f"{short}为空（没有发生的填0）", [cid], detail=name))
         elif isinstance(v, Bad):
             raw = v.raw if len(v.raw) <= 8 else v.raw[:7] + "…"

@@ -11,6 +11,7 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.initial_text: str | None = None   # set by the view when typing starts an edit
+        self.entered = False     # the editor closes because Enter was pressed (move down)
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
@@ -40,7 +41,9 @@ class GridDelegate(QStyledItemDelegate):
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and isinstance(editor, QLineEdit)):
             self.commitData.emit(editor)
+            self.entered = True
             self.closeEditor.emit(editor, self.EndEditHint.SubmitModelCache)
+            self.entered = False
             return True
         return super().eventFilter(editor, event)
 

@@ -47,12 +47,11 @@ class GridModel(QAbstractTableModel):
             pos = self.spec.position(cid)
             if pos:
                 idx = self.index(*pos)
-                self.dataChanged.emit(idx, idx, [Role.DisplayRole, Role.EditRole])
+                self.dataChanged.emit(idx, idx)     # value, blank hatch, partial totals
 
     def _findings_changed(self) -> None:
         self.dataChanged.emit(self.index(0, 0),
-                              self.index(self.spec.n_rows - 1, self.spec.n_cols - 1),
-                              [Role.BackgroundRole, Role.ToolTipRole])
+                              self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
 
     # -- Qt model API --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -84,8 +83,14 @@ class GridModel(QAbstractTableModel):
             return None
         if role in (Role.DisplayRole, Role.EditRole):
             if slot.cell_id:
+                if role == Role.DisplayRole and slot.kind == TOTAL:
+                    return self._total_text(slot.cell_id)
                 return self.text(slot.cell_id)
             return slot.text
+        if role == Role.ForegroundRole:
+            if slot.kind == TOTAL and self._is_blank(slot.cell_id):
+                return theme.PARTIAL_FG
+            return None
         if role == Role.ToolTipRole:
             return self._tooltip(slot)
         if role == Role.BackgroundRole:
@@ -103,6 +108,20 @@ class GridModel(QAbstractTableModel):
             return ""
         return values.to_text(self.session.report.cells[cell_id])
 
+    def _is_blank(self, cell_id: str | None) -> bool:
+        return (cell_id is not None and self.session is not None
+                and self.session.report.cells[cell_id] is None)
+
+    def _total_text(self, cell_id: str) -> str:
+        """A total with blank parts is blank; what is filled so far is shown grey and
+        marked "已填" so it is never mistaken for the total."""
+        if self.session is None:
+            return ""
+        value, missing = self.session.report.partial_total(cell_id)
+        if not missing:
+            return values.to_text(value)
+        return "" if value is None else f"已填{values.to_text(value)}"
+
     def _mark(self, cell_id: str):
         return self.session.marks.get(cell_id) if self.session is not None else None
 
@@ -113,6 +132,12 @@ class GridModel(QAbstractTableModel):
         lines = [cell.name]
         if slot.kind == TOTAL:
             lines.append("自动计算，不能直接填写。")
+            if self._is_blank(slot.cell_id):
+                value, missing = self.session.report.partial_total(slot.cell_id)
+                lines.append(f"还有{missing}个分项未填，全部填写后才计算合计"
+                             + (f"；已填分项之和为{values.to_text(value)}。" if value is not None else "。"))
+        elif self._is_blank(slot.cell_id):
+            lines.append("尚未填写。没有发生的请填0。")
         if cell.hint:
             lines.append(f"填报说明：{cell.hint}")
         mark = self._mark(slot.cell_id)
@@ -124,6 +149,10 @@ class GridModel(QAbstractTableModel):
     def _background(self, slot):
         if slot.kind == HEADER:
             return theme.HEADER_BG
+        if slot.kind == INPUT and self._is_blank(slot.cell_id):
+            return theme.blank_brush()      # unfilled shows as unfilled, not as an error
+        if slot.kind == TOTAL and self._is_blank(slot.cell_id):
+            return theme.TOTAL_BG           # blank because parts are: the parts are marked
         if slot.cell_id:
             mark = self._mark(slot.cell_id)
             if mark:
@@ -138,7 +167,7 @@ class GridModel(QAbstractTableModel):
             return False
         text = "" if value is None else str(value)
         try:
-            parsed = values.parse_cell(slot.cell_id, text if text.strip() else "0")
+            parsed = values.parse_cell(slot.cell_id, text)     # cleared: blank, never 0
         except values.InputError as exc:
             self.inputRefused.emit(str(exc), QModelIndex(index) if isinstance(
                 index, QPersistentModelIndex) else index)

@@ -34,11 +34,13 @@ class GridPage(QWidget):
             layout.addWidget(self.view, 1)
         else:
             row = QHBoxLayout()
-            row.addWidget(self.view)
+            row.addWidget(self.view, 1)
+            row.addStretch(0)          # packed: the view is no wider than its columns
             layout.addLayout(row)
             layout.addStretch(1)
             self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             self.view.auto_height = True
+            self.view.relayout()
 
     def set_session(self, session) -> None:
         self.model.set_session(session)

@@ -1,35 +1,36 @@
 """The statistics grid with Excel-like keys.
 
-Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit replaces the cell; F2
-or a double click edits; Delete sets 0; Ctrl+C / Ctrl+V copy and paste rectangular
-blocks as tab-separated text; Ctrl+X copies, then sets the block's input cells to 0.
-Anything refused is reported by ``message``.
+Arrows, Tab/Shift+Tab and Enter move the cursor; typing a digit (or an input-method
+commit) replaces the cell; F2 or a double click edits; Delete blanks; Ctrl+C / Ctrl+V
+copy and paste rectangular blocks as tab-separated text; Ctrl+X copies, then blanks the
+block's input cells.  Anything refused is reported by ``message``.
 """
 from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QTableView, QToolTip)
 
 from ...core import schema, values
 from .. import theme
-from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
+from .blocks import BlockEdits
+from .geometry import GridGeometry
 from .delegate import GridDelegate
+from .frozen import FrozenPanes
 from ...core.grid import INPUT
 from .model import GridModel
 
 Hint = QAbstractItemDelegate.EndEditHint
 Move = QAbstractItemView.CursorAction
 _STARTERS = set("0123456789.+,")
-_MIN_ROW = 25
-# Pixel widths of 表三's label columns (三、 band, （一）… group, 1. item); numbers share the rest.
-LABEL_WIDTHS = {"applications": (46, 150, 330)}
+_JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
+          Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(QTableView):
+class GridView(BlockEdits, GridGeometry, QTableView):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
 
@@ -55,56 +56,54 @@ class GridView(QTableView):
         for r, c, rows, cols in self.spec.spans():
             self.setSpan(r, c, rows, cols)
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        fixed = LABEL_WIDTHS.get(self.spec.key, ())
-        for col, width in enumerate(fixed + (None,) * (self.spec.n_cols - len(fixed))):
-            if width is None:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(col, width)
-        header.sectionResized.connect(lambda *_: self.fit_rows())
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen = FrozenPanes(self)
+        self._natural: list[int] = []
+        self._laying_out = self._again = False
+        self.relayout()
 
     def model(self) -> GridModel:   # typed accessor
         return super().model()
 
-    # -- geometry ------------------------------------------------------------------
-    def fit_rows(self) -> None:
-        """Row heights from the wrapped text of single-row slots, using span widths."""
-        fm = QFontMetrics(self.font())
-        flags = int(Qt.TextFlag.TextWordWrap)
-        for r in range(self.spec.n_rows):
-            need = _MIN_ROW
-            for c in range(self.spec.n_cols):
-                slot = self.spec.slot(r, c)
-                if slot is None or slot.rows != 1 or not slot.text:
-                    continue
-                width = sum(self.columnWidth(c + i) for i in range(slot.cols)) - 10
-                rect = fm.boundingRect(QRect(0, 0, max(width, 20), 10000), flags, slot.text)
-                need = max(need, rect.height() + 8)
-            if self.rowHeight(r) != need:
-                self.setRowHeight(r, need)
-        if self.auto_height:
-            height = self.content_height()
-            self.setMaximumHeight(height)
-            self.setMinimumHeight(min(height, 120))
-            self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        if self.auto_height:
-            hint.setHeight(self.content_height())
-        return hint
-
-    def content_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_rows()
-
     # -- moving ----------------------------------------------------------------------
+    # -- the open editor ---------------------------------------------------------------
+    def open_entry(self) -> tuple[QLineEdit, QModelIndex] | None:
+        """The cell editor being typed in, with its cell, if one is open."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        idx = self.currentIndex()
+        editor = self.indexWidget(idx)
+        return (editor, idx) if isinstance(editor, QLineEdit) else None
+
+    def entry_problem(self) -> str | None:
+        """Why the open editor's text cannot go into its cell (None: it can, or no editor)."""
+        entry = self.open_entry()
+        slot = self.model().slot(entry[1]) if entry else None
+        if slot is None or not slot.cell_id:
+            return None
+        try:
+            values.parse_cell(slot.cell_id, entry[0].text())
+        except values.InputError as exc:
+            return str(exc)
+        return None
+
+    def commit_entry(self) -> None:
+        """Put the open editor's text into its cell and close it, cursor unmoved."""
+        entry = self.open_entry()
+        if entry is not None:
+            self.commitData(entry[0])
+            self.closeEditor(entry[0], Hint.NoHint)
+
+    def discard_entry(self) -> None:
+        entry = self.open_entry()
+        if entry is not None:
+            self.closeEditor(entry[0], Hint.RevertModelCache)
+
     def go_to(self, cell_id: str) -> bool:
+        if self.entry_problem() is None:
+            self.commit_entry()
         idx = self.model().index_of(cell_id)
         if not idx.isValid():
             return False
@@ -120,9 +119,26 @@ class GridView(QTableView):
                 idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(idx)
 
+    def _jump(self, action: Move) -> None:
+        """Ctrl+arrow, as in Excel: to the last cell of the table in that direction."""
+        sel = self.selectionModel()
+        start = idx = self.currentIndex()
+        for _ in range(self.spec.n_rows + self.spec.n_cols):
+            nxt = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if not nxt.isValid() or nxt == idx:
+                break
+            idx = nxt
+            sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sel.setCurrentIndex(start, QItemSelectionModel.SelectionFlag.NoUpdate)
+        if idx.isValid():
+            sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(idx)
+
     def closeEditor(self, editor, hint) -> None:
-        move = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious,
-                Hint.SubmitModelCache: Move.MoveDown}.get(hint)
+        moves = {Hint.EditNextItem: Move.MoveNext, Hint.EditPreviousItem: Move.MovePrevious}
+        if self.delegate.entered:     # Enter, not a click elsewhere (Qt submits that too)
+            moves[Hint.SubmitModelCache] = Move.MoveDown
+        move = moves.get(hint)
         super().closeEditor(editor, Hint.NoHint if move else hint)
         if move is not None and not self._refused:
             self._move(move)
@@ -141,13 +157,15 @@ class GridView(QTableView):
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
         elif key in (Qt.Key.Key_Delete,):
-            self.zero_selection()
+            self.clear_selection()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._move(Move.MoveUp if mods & Qt.KeyboardModifier.ShiftModifier else Move.MoveDown)
         elif key == Qt.Key.Key_Tab and not mods & ~Qt.KeyboardModifier.KeypadModifier:
             self._move(Move.MoveNext)
         elif key == Qt.Key.Key_Backtab:
             self._move(Move.MovePrevious)
+        elif mods & Qt.KeyboardModifier.ControlModifier and key in _JUMPS:
+            self._jump(_JUMPS[key])
         elif key == Qt.Key.Key_Backspace:
             self.start_typing("")
         elif event.text() and event.text().isprintable() and not (
@@ -155,6 +173,14 @@ class GridView(QTableView):
             self.start_typing(event.text())
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        """A Chinese input method commits text without a key press: treat it as typed."""
+        if self.state() != QAbstractItemView.State.EditingState and event.commitString():
+            self.start_typing(event.commitString())
+            event.accept()
+            return
+        super().inputMethodEvent(event)
 
     def start_typing(self, text: str) -> bool:
         """Replace the current cell's content with typed text (opens the editor)."""
@@ -181,71 +207,6 @@ class GridView(QTableView):
             editor.end(False)
         return True
 
-    # -- clipboard and Delete -------------------------------------------------------------
-    def _positions(self) -> list[tuple[int, int]]:
-        sel = [(i.row(), i.column()) for i in self.selectedIndexes()]
-        if not sel and self.currentIndex().isValid():
-            sel = [(self.currentIndex().row(), self.currentIndex().column())]
-        return sel
-
-    def copy_selection(self) -> str:
-        model = self.model()
-        text = copy_block(self.spec, self._positions(), model.text)
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.message.emit("已复制，可以粘贴到 Excel 或 WPS 表格。", False)
-        return text
-
-    def cut_selection(self) -> str:
-        """Copy the block, then set its input cells to 0 (one undo step; totals and
-        read-only cells are left to the report)."""
-        text = copy_block(self.spec, self._positions(), self.model().text)
-        if not text:
-            return ""
-        QGuiApplication.clipboard().setText(text)
-        if self.zero_selection("剪切"):
-            self.message.emit("已剪切：所选数字已复制，原单元格已清零，合计随之重算。按 Ctrl+Z 可撤销。", False)
-        else:
-            self.message.emit("已复制。所选的是自动计算的合计，不能清零。", False)
-        return text
-
-    def paste_clipboard(self) -> bool:
-        return self.paste_text(QGuiApplication.clipboard().text())
-
-    def paste_text(self, text: str) -> bool:
-        model = self.model()
-        positions = self._positions()
-        if model.session is None or not positions:
-            return False
-        cur = self.currentIndex()
-        top = min(r for r, _ in positions)
-        left = min(c for _, c in positions)
-        if cur.isValid() and len(positions) == 1:
-            top, left = cur.row(), cur.column()
-        try:
-            plan = plan_paste(self.spec, top, left, parse_block(text), positions)
-        except PasteRefused as exc:
-            self.pasteRefused.emit(str(exc))
-            self.message.emit(str(exc), True)
-            return False
-        model.session.set_cells(plan.values, "粘贴")
-        self.message.emit(plan.summary(), False)
-        return True
-
-    def zero_selection(self, title: str = "清零") -> bool:
-        model = self.model()
-        if model.session is None:
-            return False
-        zeros = {}
-        for r, c in self._positions():
-            slot = self.spec.slot(r, c)
-            if slot is not None and slot.kind == INPUT:
-                zeros[slot.cell_id] = values.parse_cell(slot.cell_id, "0")
-        if not zeros:
-            return False
-        model.session.set_cells(zeros, title)
-        return True
-
     # -- refusals ----------------------------------------------------------------------------
     def _input_refused(self, message: str, index: QModelIndex) -> None:
         self._refused = True
@@ -257,3 +218,4 @@ class GridView(QTableView):
             rect = self.visualRect(index)
             QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message,
                               self.viewport(), rect, 5000)
+
