@@ -29,6 +29,7 @@ from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
 from .summary.launcher import SummaryLauncher
 from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .toolbar_levels import LevelTools
 from .web import WebActions
 from .welcome import WelcomePage
 
@@ -56,6 +57,7 @@ class Workspace(QObject):
         self.files.busyChanged.connect(self._busy)
         self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
                                    self.findings)
+        self.level_tools = LevelTools(window, self.actions)   # 汇总 for 本级政府 only
 
     def _build_widgets(self) -> None:
         win = self.window
@@ -127,6 +129,7 @@ class Workspace(QObject):
         self.counts.clear()
         self.saved.clear()
         self._enable_report_actions(False)
+        self.level_tools.show_for(None)
 
     def _enable_report_actions(self, enabled: bool) -> None:
         for key in REPORT_ACTIONS:
@@ -178,6 +181,7 @@ class Workspace(QObject):
         if self.session is not None:
             rep = self.session.report
             self.window.setWindowTitle(f"{rep.unit} {rep.year}年 - {APP_NAME}")
+            self.level_tools.show_for(rep.level)
 
     # -- saving and the status line ----------------------------------------------------------
     def save_now(self) -> None:

@@ -16,5 +16,6 @@ class SummaryLauncher:
         if self.dialog is not None:
             self.dialog.deleteLater()     # the one opened before, closed since
         self.dialog = SummaryDialog(self.ctx, self.files, self.parent)
+        self.dialog.fit_screen()
         self.dialog.show()
         return self.dialog
