@@ -31,7 +31,6 @@ from .summary.launcher import SummaryLauncher
 from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
 from .web import WebActions
-from .welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +116,7 @@ class Workspace(QObject):
     # -- the open report --------------------------------------------------------------------
     def show_welcome(self) -> None:
         if self.welcome is None:
+            from .welcome import WelcomePage     # an empty store only: not at every start
             self.welcome = WelcomePage(self.window)
             self.welcome.createRequested.connect(self.reports.create_report)
             self.welcome.importRequested.connect(lambda: self.files.import_file())

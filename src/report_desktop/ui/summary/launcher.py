@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from ..context import WindowContext
-from .view import SummaryDialog
 
 
 class SummaryLauncher:
     def __init__(self, ctx: WindowContext, files, parent):
         """``files``: the window's FileActions (folders remembered, exports)."""
         self.ctx, self.files, self.parent = ctx, files, parent
-        self.dialog: SummaryDialog | None = None
+        self.dialog = None
 
-    def open(self) -> SummaryDialog:
+    def open(self):
+        """The SummaryDialog, opened (its modules are imported here, not at start-up)."""
+        from .view import SummaryDialog
         self.ctx.flush()
         if self.dialog is not None:
             self.dialog.deleteLater()     # the one opened before, closed since
