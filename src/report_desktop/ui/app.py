@@ -4,6 +4,7 @@ Only what the first frame needs is imported here; see startup.py for the order o
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def application() -> QApplication:
 
 def run(db_path: str | Path | None = None) -> int:
     """Open the window on the store at ``db_path`` (default: the user data folder)."""
+    gc.disable()        # start-up makes many objects and frees few: no collections until ready
     from .earlyinit import check, refuse
     problem = check()                  # before any Qt object that lives: see earlyinit
     if problem:
@@ -66,6 +68,7 @@ def run(db_path: str | Path | None = None) -> int:
     handler = CrashHandler(None)       # the log file is opened once the frame is on screen
     handler.install()
     start = Startup(db_path, handler)
+    start.window.ready.connect(_collect_later)
     start.show()
     try:
         code = app.exec()
@@ -73,3 +76,11 @@ def run(db_path: str | Path | None = None) -> int:
     finally:
         sys.excepthook = sys.__excepthook__
         start.close()
+        gc.enable()
+
+
+def _collect_later() -> None:
+    """Once the window is ready: what start-up made stays (gc.freeze keeps later collections
+    from scanning it again while the clerk types), and collection resumes."""
+    gc.freeze()
+    gc.enable()
