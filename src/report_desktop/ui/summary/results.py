@@ -61,10 +61,10 @@ class ResultsPanel(QGroupBox):
         self.banner_area.setWidget(self.banner)
         self.banner_area.setWidgetResizable(True)
         self.banner_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.banner_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.banner.setStyleSheet(SUMMARY_STYLE)
         lines = self.fontMetrics().lineSpacing()
-        self.banner_area.setMaximumHeight(BANNER_LINES * lines + 16)
-        self.banner_area.setMinimumHeight(2 * lines + 16)
+        self._banner_max = BANNER_LINES * lines + 16
         self.units = _tree(["单位", "来源", "检查结果"], self)
         header = self.units.header()
         header.setStretchLastSection(True)
@@ -102,6 +102,17 @@ class ResultsPanel(QGroupBox):
             body = html.escape(message).replace("\n", "<br>")
             lines.append(f"<span style='color:{colour}; font-weight:bold'>【{tag}】</span>{body}")
         self.banner.setText("<br>".join(lines))
+        self._fit_banner()
+
+    def _fit_banner(self) -> None:
+        """As tall as its text, up to BANNER_LINES lines (then it scrolls)."""
+        width = self.banner_area.viewport().width() or self.banner_area.width()
+        wanted = self.banner.heightForWidth(width) if width > 0 else self.banner.sizeHint().height()
+        self.banner_area.setFixedHeight(max(0, min(wanted + 16, self._banner_max)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()
 
     def show_message(self, text: str) -> None:
         """No results to show (not read yet, cancelled, inputs changed)."""
