@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ...core import schema
 from ...core.store import StoreError
+from ...core.unit_level import GOVERNMENT
 from ...services import reports as report_service
 from ...services import summary as gather
 from .results import names_text
@@ -54,7 +55,7 @@ def _overwrite_other_level(dialog, report_id: int, unit: str, year: int) -> bool
         level = dialog.store.load(report_id).level
     except StoreError:
         return True            # the replacement below reports the store's trouble
-    if level == "government":
+    if level == GOVERNMENT:
         return True
     what = f"“{schema.LEVELS[level]}”的报告" if level in schema.LEVELS else "没有选定单位层级的报告"
     return dialog.prompts.confirm(

@@ -18,6 +18,7 @@ from ...core.store import StoreError
 from .. import theme
 from ..file_actions import IMPORT_FILTER
 from ...core.rollover import default_year
+from ...core.unit_level import GOVERNMENT        # the level whose report a summary is
 from ...services import summary as gather
 from . import save
 from .footer import Footer
@@ -26,7 +27,6 @@ from .results import ResultsPanel
 from .runner import Runner
 
 ROSTER_KEY = "summary_roster"
-GOVERNMENT = "government"         # the level whose report a summary is (official.LEVELS)
 RECHECK_MS = 400
 
 
