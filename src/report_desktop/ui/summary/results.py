@@ -64,7 +64,7 @@ class ResultsPanel(QGroupBox):
         self.banner_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.banner.setStyleSheet(SUMMARY_STYLE)
         lines = self.fontMetrics().lineSpacing()
-        self._banner_max = BANNER_LINES * lines + 16
+        self._banner_max = BANNER_LINES * lines + 28     # + the style sheet's padding and border
         self.units = _tree(["单位", "来源", "检查结果"], self)
         header = self.units.header()
         header.setStretchLastSection(True)
