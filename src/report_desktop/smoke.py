@@ -194,7 +194,19 @@ def _show_window(out: _Out, store, out_dir: Path, show_ms: int, t0: float):
     app.processEvents()
     out(f"window shown: “{window.windowTitle()}” {window.width()}x{window.height()}, "
         f"qpa {app.platformName()}, startup_to_shown {time.time() - t0:.2f} s")
+    out(f"qt buttons: {_standard_buttons()}")
     return app, window
+
+
+def _standard_buttons() -> str:
+    """The texts of a standard OK/Cancel button box: 确定/取消 once Qt's Chinese is loaded."""
+    from PySide6.QtWidgets import QDialogButtonBox
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    try:
+        return "/".join(box.button(b).text() for b in (QDialogButtonBox.StandardButton.Ok,
+                                                      QDialogButtonBox.StandardButton.Cancel))
+    finally:
+        box.deleteLater()
 
 
 def _wait(app, ms: int) -> None:

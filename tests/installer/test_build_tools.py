@@ -126,10 +126,24 @@ def test_smoke_mode_opens_the_window_and_writes_word(tmp_path):
     log = (tmp_path / "smoke.log").read_text(encoding="utf-8")
     assert log.rstrip().endswith("SMOKE OK")
     for needed in ("program: ", "python: ", "qt: ", "python-docx: ", "openpyxl: ", "platform: ",
-                   "window shown", "store: ", "docx: ", "qt binding: no lost references"):
+                   "window shown", "store: ", "docx: ", "qt binding: no lost references",
+                   "qt buttons: 确定/取消"):
         assert needed in log and needed in done.stdout, needed
     assert (tmp_path / "smoke-report.docx").stat().st_size > 5000
     assert (tmp_path / "reports.sqlite3").exists()
+
+
+def test_stage_keeps_the_chinese_qt_catalogue_the_program_loads():
+    """ui.app loads qtbase_zh_CN from PySide6's translations folder (PySide6/translations in
+    the Windows wheel); the stage keeps exactly the Chinese catalogues and drops the rest."""
+    from pathlib import PurePosixPath
+
+    from report_desktop.ui import app
+    assert f"{app.QT_CATALOG}.qm" in stage.QT_TRANSLATIONS
+    keep = stage._wanted_pyside_file
+    assert keep(PurePosixPath(f"PySide6/translations/{app.QT_CATALOG}.qm"), set())
+    assert not keep(PurePosixPath("PySide6/translations/qtbase_de.qm"), set())
+    assert not keep(PurePosixPath("PySide6/translations/designer_zh_CN.qm"), set())
 
 
 def test_smoke_mode_fails_with_the_reason(tmp_path):

@@ -200,7 +200,8 @@ def test_installed_program_smoke_and_screenshot(installed, wine):
                                       f"({shown_after:.1f} s from `wine pythonw` to the log line)")
     for needed in ("python: 3.13.", "qt: 6.11.3 (PySide6 6.11.3)", "python-docx: ", "openpyxl: ",
                    "platform: win32, Windows 10.0.", "qpa windows", "defusedxml: True",
-                   "qt binding: no lost references"):
+                   "qt binding: no lost references",
+                   "qt buttons: 确定/取消"):      # Qt's zh_CN catalogue was staged and loaded
         assert needed in text, needed
 
     docx_path = out_dir / "smoke-report.docx"

@@ -30,7 +30,11 @@ def unit(seed, name: str, new: int | None = None):
     return rep
 
 
-def open_summary(qtbot, window):
+def open_summary(qtbot, window, county=True):
+    """文件 → 汇总各单位报告; ``county``: the open report is first made 本级政府's own (the
+    clerk who makes the summary), so the dialog starts on it."""
+    if county and window.session is not None:
+        window.session.set_meta("level", "government")
     window.workspace.actions["summary"].trigger()
     dlg = window.workspace.summary.dialog
     assert dlg.isVisible()
@@ -163,6 +167,7 @@ def test_unreadable_file_is_listed_and_does_not_stop_the_merge(qtbot, window, st
 def test_cancel_while_reading_many_files_leaves_the_store_unchanged(qtbot, window, store,
                                                                      seed_report, prompts, tmp_path):
     county_id = window.session.report_id
+    window.session.set_meta("level", "government")
     before = (store.list_reports(), store.load(county_id).cells)
     folder = tmp_path / "units"
     folder.mkdir()

@@ -16,6 +16,9 @@ class ActionSpec:
     tip: str = ""
     toolbar: str | None = None         # label on the tool bar, if the command is there
     needs_report: bool = False
+    # Report levels (official.LEVELS keys) for which the tool bar shows the command; empty:
+    # always.  The menu shows it whatever the level (toolbar_levels.py).
+    toolbar_levels: tuple[str, ...] = ()
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -38,7 +41,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_web", "导入网页(&O)…", (), "从保存的网页文件（.html）中读取一份报告"),
     ActionSpec("paste_web", "从网页粘贴(&G)", (), "把在浏览器中复制的年度报告网页读入为一份报告"),
     ActionSpec("summary", "汇总各单位报告(&M)…", ("Ctrl+M",),
-               "把各单位的报告逐格相加，生成本级政府的汇总报告", "汇总"),
+               "把各单位的报告逐格相加，生成本级政府的汇总报告", "汇总",
+               toolbar_levels=("government",)),      # only those who make the summary
     ActionSpec("save", "保存(&S)", ("Save",), "所有修改都会自动保存；此命令立即写入并确认",
                needs_report=True),
     ActionSpec("snapshot", "保存为命名版本(&V)…", (), "把当前内容另存为一个带名字的版本，如“送审稿”",

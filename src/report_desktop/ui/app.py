@@ -4,6 +4,7 @@ Only what the first frame needs is imported here; see startup.py for the order o
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -17,6 +18,25 @@ ICON = Path(__file__).resolve().parents[1] / "resources" / "report-desktop.png"
 
 ORGANIZATION = "report-desktop"
 EXIT_OK = 0
+# Qt's own words (OK/Cancel, the editors' context menus, file dialogs) from the PySide6
+# installation; the installer stages this file (installer/stage.py QT_TRANSLATIONS).
+QT_CATALOG = "qtbase_zh_CN"
+
+
+def install_chinese(app: QApplication) -> bool:
+    """Chinese for Qt's own texts and for dates (calendar day names), whatever the system
+    locale: the program speaks only Chinese.  True when Qt's catalogue was found."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    QLocale.setDefault(QLocale("zh_CN"))
+    if app.property("qt_zh_loaded"):
+        return True
+    translator = QTranslator(app)       # parented: lives as long as the application
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QT_CATALOG, folder):
+        return False                    # English buttons beat no start at all
+    app.installTranslator(translator)
+    app.setProperty("qt_zh_loaded", True)
+    return True
 
 
 def application() -> QApplication:
@@ -29,6 +49,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setFont(theme.ui_font())
+    install_chinese(app)
     if app.windowIcon().isNull():
         from PySide6.QtGui import QIcon
         app.setWindowIcon(QIcon(str(ICON)))
@@ -37,6 +58,7 @@ def application() -> QApplication:
 
 def run(db_path: str | Path | None = None) -> int:
     """Open the window on the store at ``db_path`` (default: the user data folder)."""
+    gc.disable()        # start-up makes many objects and frees few: no collections until ready
     from .earlyinit import check, refuse
     problem = check()                  # before any Qt object that lives: see earlyinit
     if problem:
@@ -46,6 +68,7 @@ def run(db_path: str | Path | None = None) -> int:
     handler = CrashHandler(None)       # the log file is opened once the frame is on screen
     handler.install()
     start = Startup(db_path, handler)
+    start.window.ready.connect(_collect_later)
     start.show()
     try:
         code = app.exec()
@@ -53,3 +76,11 @@ def run(db_path: str | Path | None = None) -> int:
     finally:
         sys.excepthook = sys.__excepthook__
         start.close()
+        gc.enable()
+
+
+def _collect_later() -> None:
+    """Once the window is ready: what start-up made stays (gc.freeze keeps later collections
+    from scanning it again while the clerk types), and collection resumes."""
+    gc.freeze()
+    gc.enable()

@@ -1,23 +1,25 @@
 """The page of each report tab, built the first time the tab is shown (tabs.ReportTabs)."""
 from __future__ import annotations
 
-from .grid.page import GridPage
-from .info_tab import InfoTab
 from .tabs import GUIDANCE, HEADINGS, TEXT_KEYS
-from .text_tabs import TextTab
 
 
 def make_page(key: str, workspace):
     """The widget of tab ``key``, bound to the workspace's open report."""
+    # Each kind of page imports its modules when first built: start-up loads only the
+    # first painted tab's (the grid's, for instance, only when a table tab is shown).
     prompts, status = workspace.prompts, workspace.window.status
     if key == "info":
+        from .info_tab import InfoTab
         page = InfoTab(workspace.window)
         page.refused.connect(lambda m: prompts.warn("无法修改", m))
     elif key in TEXT_KEYS:
+        from .text_tabs import TextTab
         page = TextTab(key, HEADINGS[key], GUIDANCE[key], workspace.window)
         if key == "other":
             page.feeRequested.connect(lambda: workspace.reports.fee_helper())
     else:
+        from .grid.page import GridPage
         page = GridPage(key, HEADINGS[key], key == "applications", workspace.window)
         page.view.message.connect(status)
         page.view.pasteRefused.connect(lambda m: prompts.warn("无法粘贴", m))

@@ -9,8 +9,6 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 
 from ..core.files import ReportFileError
-from ..core.html import writer
-from ..core.html.reader import from_html
 from .context import WindowContext
 from .file_actions import WEB_FILTER, FileActions
 from .jobs import TaskJob
@@ -36,6 +34,7 @@ def qt_mime_data() -> QMimeData:
 
 def _read_clipboard_html(html: str):
     """On a pool thread: the report a page copied from a browser or Word holds."""
+    from ..core.html.reader import from_html     # not at start-up (see startup.py)
     return from_html(html, CLIPBOARD)
 
 
@@ -70,6 +69,7 @@ class WebActions(QObject):
         report = session.report.copy()
         if not self.files.may_publish(report, Path("网页.html"), session.findings, "复制"):
             return False
+        from ..core.html import writer     # loads python-docx: not at start-up (startup.py)
         mime = qt_mime_data()
         mime.setHtml(writer.body(report))
         mime.setText(writer.plain_text(report))

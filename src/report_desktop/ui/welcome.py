@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
 from ..core import schema
 from . import theme
+from .level_choice import LevelChoice
 from ..core.rollover import default_year
 
 
@@ -31,13 +32,13 @@ class WelcomePage(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(default_year())
         self.year.setSuffix(" 年")
-        self.level = QComboBox(card)
-        for key, name in schema.LEVELS.items():
-            self.level.addItem(name, key)
+        self.levels = LevelChoice(card)      # suggested from the name, confirmed by the clerk
+        self.level = self.levels.combo
         form = QFormLayout()
         form.addRow("单位名称：", self.unit)
         form.addRow("统计年度：", self.year)
         form.addRow("单位层级：", self.level)
+        form.addRow("", self.levels.hint)
         self.error = QLabel(card)
         self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
         self.create_button = QPushButton("创建报告", card)
@@ -65,6 +66,7 @@ class WelcomePage(QWidget):
         outer.addStretch(2)
         self.create_button.clicked.connect(self._create)
         self.unit.returnPressed.connect(self._create)
+        self.unit.textChanged.connect(self.levels.follow)
         self.import_button.clicked.connect(self.importRequested.emit)
 
     def _create(self) -> None:
@@ -73,5 +75,9 @@ class WelcomePage(QWidget):
             self.error.setText("请填写单位名称。")
             self.unit.setFocus()
             return
+        if self.levels.level() is None:
+            self.error.setText("请选择单位层级。")
+            self.level.setFocus()
+            return
         self.error.clear()
-        self.createRequested.emit(unit, self.year.value(), self.level.currentData())
+        self.createRequested.emit(unit, self.year.value(), self.levels.level())

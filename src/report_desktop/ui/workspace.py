@@ -31,8 +31,8 @@ from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
 from .summary.launcher import SummaryLauncher
 from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .toolbar_levels import LevelTools
 from .web import WebActions
-from .welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class Workspace(QObject):
         for key in ("undo", "redo"):     # commit the open grid editor first
             self.actions[key].triggered.disconnect()
             self.actions[key].triggered.connect(getattr(self, f"_{key}"))
+        self.level_tools = LevelTools(window, self.actions)   # 汇总 for 本级政府 only
 
     def _build_widgets(self) -> None:
         win = self.window
@@ -133,6 +134,7 @@ class Workspace(QObject):
     # -- the open report --------------------------------------------------------------------
     def show_welcome(self) -> None:
         if self.welcome is None:
+            from .welcome import WelcomePage     # an empty store only: not at every start
             self.welcome = WelcomePage(self.window)
             self.welcome.createRequested.connect(self.reports.create_report)
             self.welcome.importRequested.connect(lambda: self.files.import_file())
@@ -146,6 +148,7 @@ class Workspace(QObject):
         self.saved.clear()
         self.progress.update(None)
         self._enable_report_actions(False)
+        self.level_tools.show_for(None)
 
     def _enable_report_actions(self, enabled: bool) -> None:
         for key in REPORT_ACTIONS:
@@ -200,6 +203,7 @@ class Workspace(QObject):
         if self.session is not None:
             rep = self.session.report
             self.window.setWindowTitle(f"{rep.unit} {rep.year}年 - {APP_NAME}")
+            self.level_tools.show_for(rep.level)
 
     # -- saving and the status line ----------------------------------------------------------
     def save_now(self) -> None:

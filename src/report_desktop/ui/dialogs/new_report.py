@@ -5,7 +5,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QSpinBox, QVBoxLayout)
 
 from .. import theme
-from ...core import schema
+from ..level_choice import LevelChoice
 
 
 class NewReportDialog(QDialog):
@@ -22,14 +22,14 @@ class NewReportDialog(QDialog):
         self.year.setRange(2000, 2100)
         self.year.setValue(year)
         self.year.setSuffix(" 年")
-        self.level = QComboBox(self)
-        for key, name in schema.LEVELS.items():
-            self.level.addItem(name, key)
+        self.levels = LevelChoice(self)      # suggested from the name, confirmed by the clerk
+        self.level = self.levels.combo
         self.carry = QCheckBox("以上一年度报告为基础（结转数、现行有效件数、正文草稿）", self)
         form = QFormLayout()
         form.addRow("单位名称：", self.unit)
         form.addRow("统计年度：", self.year)
         form.addRow("单位层级：", self.level)
+        form.addRow("", self.levels.hint)
         buttons = QDialogButtonBox(self)
         buttons.addButton("创建", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -43,6 +43,8 @@ class NewReportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.unit.currentTextChanged.connect(self._update_carry)
+        self.unit.currentTextChanged.connect(self.levels.follow)
+        self.levels.follow(unit)
         self.year.valueChanged.connect(self._update_carry)
         self._update_carry()
 
@@ -55,8 +57,11 @@ class NewReportDialog(QDialog):
         if not self.unit.currentText().strip():
             self.error.setText("请填写单位名称。")
             return
+        if self.levels.level() is None:
+            self.error.setText("请选择单位层级。")
+            return
         self.accept()
 
     def result_values(self) -> tuple:
-        return (self.unit.currentText().strip(), self.year.value(), self.level.currentData(),
+        return (self.unit.currentText().strip(), self.year.value(), self.levels.level(),
                 self.carry.isChecked() and self.carry.isEnabled())

@@ -5,6 +5,13 @@ dialog, ``inputs`` and ``results`` its panels, ``save`` what 生成汇总 / 导�
 ``launcher`` what the menu command does.
 """
 from .launcher import SummaryLauncher
-from .view import SummaryDialog
 
 __all__ = ["SummaryDialog", "SummaryLauncher"]
+
+
+def __getattr__(name: str):
+    """SummaryDialog on first use: the dialog's modules are not needed at start-up."""
+    if name == "SummaryDialog":
+        from .view import SummaryDialog
+        return SummaryDialog
+    raise AttributeError(name)

@@ -22,7 +22,8 @@ class Footer(QWidget):
         self.recheck_button = button("重新核对", "重新读取改动过的文件，再核对一遍", self)
         self.export_button = button("导出汇总…", "把汇总结果写到 Excel、Word 或 JSON 文件，不改动数据文件", self)
         self.generate_button = button("生成汇总", "把汇总结果保存为本级报告，并在窗口中打开", self)
-        self.generate_button.setDefault(True)
+        # No default button: Enter never overwrites a report with sums (button() also
+        # turns autoDefault off, so a focused button is not "default" either).
         self.close_button = button("关闭", "", self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -12,6 +12,8 @@ from .. import theme
 from .footer import button
 
 _ID = Qt.ItemDataRole.UserRole
+FILES_LABEL = "各单位报送的文件"
+ROSTER_NOTE = "本县应当报送年度报告的单位。名单会保存在数据文件中，下次自动带出。"
 
 
 class ReportsPanel(QGroupBox):
@@ -27,7 +29,8 @@ class ReportsPanel(QGroupBox):
         self.none_button = button("全不选", "取消全部勾选", self)
         self.stored = QListWidget(self)
         self.stored.setAlternatingRowColors(True)
-        self.files_label = QLabel("各单位报送的文件（Word、Excel 或 JSON）：", self)
+        self.files_label = QLabel(FILES_LABEL + "：", self)
+        self.files_label.setToolTip("Word、Excel 或 JSON 格式的年度报告文件")
         self.add_files_button = button("添加文件…", "选择一个或多个报告文件（可按住 Ctrl 多选）", self)
         self.add_folder_button = button("添加文件夹…", "添加一个文件夹中的全部报告文件", self)
         self.remove_button = button("移除", "从列表中移除所选的文件（不会删除文件本身）", self)
@@ -40,6 +43,8 @@ class ReportsPanel(QGroupBox):
         layout.addLayout(self._row(self.files_label, self.add_files_button, self.add_folder_button,
                                    self.remove_button))
         layout.addWidget(self.files, 2)
+        for lst in (self.stored, self.files):
+            lst.setMinimumHeight(3 * (self.fontMetrics().height() + 4) + 4)
         self.all_button.clicked.connect(lambda: self.check_all(True))
         self.none_button.clicked.connect(lambda: self.check_all(False))
         self.add_files_button.clicked.connect(self.addFilesRequested.emit)
@@ -72,7 +77,8 @@ class ReportsPanel(QGroupBox):
             if not infos:
                 item = QListWidgetItem(f"数据文件中没有其他单位{year}年的报告。", self.stored)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-        self.stored_label.setText(f"数据文件中{year}年的其他单位报告（{len(infos)} 份）：")
+        self.stored_label.setText(f"数据文件中{year}年的报告（{len(infos)} 份）：")
+        self.stored_label.setToolTip(f"数据文件中其他单位{year}年的报告（汇总报告的单位本身除外）")
 
     def _remember_unticked(self) -> None:
         for i in range(self.stored.count()):
@@ -130,7 +136,7 @@ class ReportsPanel(QGroupBox):
 
     def _files_count(self) -> None:
         n = self.files.count()
-        self.files_label.setText("各单位报送的文件（Word、Excel 或 JSON）" + (f"，{n} 个：" if n else "："))
+        self.files_label.setText(FILES_LABEL + (f"（{n} 个）：" if n else "："))
 
 
 class RosterPanel(QGroupBox):
@@ -141,15 +147,15 @@ class RosterPanel(QGroupBox):
     def __init__(self, parent=None):
         super().__init__("② 应报单位名单", parent)
         self.edit = QPlainTextEdit(self)
-        self.edit.setPlaceholderText("每行一个单位名称，例如：\n某某镇人民政府\n某某县教育局\n\n"
-                                     "填写后，核对结果会列出还没有报送的单位。")
+        self.edit.setPlaceholderText("每行一个本县应报单位的名称，例如：\n某某镇人民政府\n某某县教育局\n"
+                                     "填写后，核对结果会列出还没有报送的单位；名单保存在数据文件中。")
         self.count = theme.hint_label("", self)
         self.load_button = button("从文件载入…", "从文本文件（UTF-8 或 GBK 编码，每行一个单位）载入名单", self)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
         row.addWidget(self.load_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(theme.hint_label("本县应当报送年度报告的单位。名单会保存在数据文件中，下次自动带出。", self))
+        self.setToolTip(ROSTER_NOTE)        # a hint line here would wrap into the list's room
         layout.addWidget(self.edit, 1)
         layout.addLayout(row)
         self.edit.textChanged.connect(self._edited)

@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 from ..context import WindowContext
-from .view import SummaryDialog
 
 
 class SummaryLauncher:
     def __init__(self, ctx: WindowContext, files, parent):
         """``files``: the window's FileActions (folders remembered, exports)."""
         self.ctx, self.files, self.parent = ctx, files, parent
-        self.dialog: SummaryDialog | None = None
+        self.dialog = None
 
-    def open(self) -> SummaryDialog:
+    def open(self):
+        """The SummaryDialog, opened (its modules are imported here, not at start-up)."""
+        from .view import SummaryDialog
         self.ctx.flush()
         if self.dialog is not None:
             self.dialog.deleteLater()     # the one opened before, closed since
         self.dialog = SummaryDialog(self.ctx, self.files, self.parent)
+        self.dialog.fit_screen()
         self.dialog.show()
         return self.dialog

@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
 from ...core.rules import NOTE, SEVERITY_WORDS
@@ -14,6 +14,8 @@ from .. import theme
 
 OK_FG = theme.OK_FG
 SHOWN_NAMES = 8
+BANNER_LINES = 5          # taller banners scroll
+MIN_UNIT_ROWS = 6         # rows of the units list the dialog always keeps visible
 SUMMARY_STYLE = theme.SUMMARY_STYLE
 # Each line of the summary above the tables tagged in its own colour.
 TAGS = {"error": ("需处理", theme.ERROR_FG.name()), "warning": ("请注意", theme.WARNING_FG.name()),
@@ -45,18 +47,30 @@ def _verdict(errors: int, warnings: int) -> tuple[str, QColor]:
 
 
 class ResultsPanel(QGroupBox):
+    """Banner (scrolls when long, never crushes the lists), then the units, then the
+    differences with the county's own report, one under the other."""
+
     def __init__(self, parent=None):
         super().__init__("③ 核对结果", parent)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.banner_area = QScrollArea(self)
+        self.banner_area.setWidget(self.banner)
+        self.banner_area.setWidgetResizable(True)
+        self.banner_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.banner_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.banner.setStyleSheet(SUMMARY_STYLE)
+        lines = self.fontMetrics().lineSpacing()
+        self._banner_max = BANNER_LINES * lines + 28     # + the style sheet's padding and border
         self.units = _tree(["单位", "来源", "检查结果"], self)
         header = self.units.header()
         header.setStretchLastSection(True)
         header.resizeSection(0, 200)
-        header.resizeSection(1, 210)
+        header.resizeSection(1, 130)
+        self.units.setMinimumHeight(self._rows_height(self.units, MIN_UNIT_ROWS))
         self.diff_label = QLabel(self)
         self.diff_label.setWordWrap(True)
         self.diffs = _tree(["单元格", "本级报告", "各单位合计"], self)
@@ -65,18 +79,19 @@ class ResultsPanel(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("各单位报送情况（错误多的报告可退回单位修改）：", self))
-        left.addWidget(self.units, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.diff_label)
-        right.addWidget(self.diffs, 1)
-        row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        self.diffs.setMinimumHeight(self._rows_height(self.diffs, 2))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(row, 1)
+        layout.addWidget(self.banner_area)
+        layout.addWidget(QLabel("各单位报送情况（错误多的报告可退回单位修改）：", self))
+        layout.addWidget(self.units, 3)
+        layout.addWidget(self.diff_label)
+        layout.addWidget(self.diffs, 2)
+
+    def _rows_height(self, tree: QTreeWidget, rows: int) -> int:
+        """Height that shows ``rows`` rows under the header, with a horizontal scroll bar."""
+        row = self.fontMetrics().height() + 6
+        return (tree.header().sizeHint().height() + rows * row
+                + tree.horizontalScrollBar().sizeHint().height() + 2 * tree.frameWidth())
 
     # -- showing --------------------------------------------------------------------------
     def _say(self, items: list[tuple[str, str]]) -> None:
@@ -87,6 +102,17 @@ class ResultsPanel(QGroupBox):
             body = html.escape(message).replace("\n", "<br>")
             lines.append(f"<span style='color:{colour}; font-weight:bold'>【{tag}】</span>{body}")
         self.banner.setText("<br>".join(lines))
+        self._fit_banner()
+
+    def _fit_banner(self) -> None:
+        """As tall as its text, up to BANNER_LINES lines (then it scrolls)."""
+        width = self.banner_area.viewport().width() or self.banner_area.width()
+        wanted = self.banner.heightForWidth(width) if width > 0 else self.banner.sizeHint().height()
+        self.banner_area.setFixedHeight(max(0, min(wanted + 16, self._banner_max)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()
 
     def show_message(self, text: str) -> None:
         """No results to show (not read yet, cancelled, inputs changed)."""

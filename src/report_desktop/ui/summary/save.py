@@ -5,7 +5,9 @@ old one (services.reports.put), so a refusal, a cancel or a failure leaves the s
 """
 from __future__ import annotations
 
+from ...core import schema
 from ...core.store import StoreError
+from ...core.unit_level import GOVERNMENT
 from ...services import reports as report_service
 from ...services import summary as gather
 from .results import names_text
@@ -46,6 +48,22 @@ def caveats(dialog) -> list[str]:
     return lines
 
 
+def _overwrite_other_level(dialog, report_id: int, unit: str, year: int) -> bool:
+    """A report that is not 本级政府's (a township's, a department's) is overwritten with
+    sums only when the clerk says so explicitly."""
+    try:
+        level = dialog.store.load(report_id).level
+    except StoreError:
+        return True            # the replacement below reports the store's trouble
+    if level == GOVERNMENT:
+        return True
+    what = f"“{schema.LEVELS[level]}”的报告" if level in schema.LEVELS else "没有选定单位层级的报告"
+    return dialog.prompts.confirm(
+        "这不是本级政府的报告", f"“{unit}”{year}年的报告是{what}，不是本级政府的汇总报告。"
+        "确实要用各单位的合计替换其中的表格数字吗？",
+        "汇总报告的单位应是本级人民政府，例如“某某县人民政府”。", yes="仍然替换", no="取消")
+
+
 def generate(dialog) -> int | None:
     """Save Σ as the county's report of that year and open it; the report id or None."""
     if not _ready(dialog):
@@ -59,6 +77,8 @@ def generate(dialog) -> int | None:
         prompts.warn("无法生成汇总", str(exc))
         return None
     if existing is not None:
+        if not _overwrite_other_level(dialog, existing, unit, year):
+            return None
         detail = ("只替换表格中的数字，正文和报告日期保持不变。替换前的内容会自动保存为版本"
                   f"“{report_service.SUMMARY_KEPT_AS}”，可以用“文件 → 恢复版本”找回。")
         if notes:

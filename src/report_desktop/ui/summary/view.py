@@ -18,6 +18,7 @@ from ...core.store import StoreError
 from .. import theme
 from ..file_actions import IMPORT_FILTER
 from ...core.rollover import default_year
+from ...core.unit_level import GOVERNMENT        # the level whose report a summary is
 from ...services import summary as gather
 from . import save
 from .footer import Footer
@@ -62,10 +63,20 @@ class SummaryDialog(QDialog):
     def sizeHint(self) -> QSize:
         return QSize(1180, 680)     # fits a 1366×768 screen with a task bar
 
+    def fit_screen(self) -> None:
+        """Start at the preferred size, or at the screen's available room if that is smaller
+        (1024×768: about 1000×690 inside the frame), the split shared in proportion."""
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry().size() - QSize(24, 48) if screen else self.sizeHint()
+        size = self.sizeHint().boundedTo(room)
+        self.resize(size)
+        self.split.setSizes([size.width() * 4 // 9, size.width() * 5 // 9])
+
     # -- construction ------------------------------------------------------------------
     def _build(self) -> None:
         self.unit = QComboBox(self)
         self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit.setMinimumContentsLength(22)
         self.unit.lineEdit().setPlaceholderText("例如：某某县人民政府")
         self.year = QSpinBox(self)
@@ -83,16 +94,18 @@ class SummaryDialog(QDialog):
         self.reports = ReportsPanel(self)
         self.roster = RosterPanel(self)
         self.results = ResultsPanel(self)
-        top = QWidget(self)
-        row = QHBoxLayout(top)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reports, 3)
-        row.addWidget(self.roster, 2)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        inputs = QWidget(self)       # ① over ②, beside ③: each list keeps its rows at 1024×768
+        column = QVBoxLayout(inputs)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reports, 3)
+        column.addWidget(self.roster, 2)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
-        split.addWidget(top)
+        split.addWidget(inputs)
         split.addWidget(self.results)
-        split.setSizes([270, 370])
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 5)
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(intro)
@@ -107,13 +120,19 @@ class SummaryDialog(QDialog):
         f.close_button.clicked.connect(self.reject)
 
     def _defaults(self) -> None:
+        """The target starts empty unless the open report is 本级政府's own: a township's or
+        a department's report is never offered as the one the sums overwrite.  The list
+        offers the store's government-level units."""
         infos = self.store.list_reports()
         session = self.ctx.session()
         current = session.report if session is not None else None
-        self.unit.addItems(list(dict.fromkeys(i.unit for i in infos)))
-        fallback = next((i for i in infos if i.level == "government"), None)
-        self.unit.setCurrentText(current.unit if current else fallback.unit if fallback else "")
-        self.year.setValue(current.year if current else fallback.year if fallback else default_year())
+        governments = [i for i in infos if i.level == GOVERNMENT]
+        self.unit.addItems(list(dict.fromkeys(i.unit for i in governments)))
+        own = current is not None and current.level == GOVERNMENT
+        self.unit.setCurrentIndex(-1)
+        self.unit.setCurrentText(current.unit if own else "")
+        self.year.setValue(current.year if current else governments[0].year if governments
+                           else default_year())
         self.roster.set_names([n for n in (self.store.setting(ROSTER_KEY) or "").split("\n") if n])
         self._fill_stored()
 
