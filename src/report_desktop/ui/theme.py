@@ -1,8 +1,7 @@
 """Fonts and colours shared by every widget, kept in one place."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel
 
 # Families tried in order: what Windows ships, then common Linux CJK fonts.
@@ -50,10 +49,6 @@ TAB_STYLE = ("QTabBar::tab { padding: 5px 7px; margin-right: 1px; background: #e
              " border: 1px solid #c8ccd2; border-bottom: none; }"
              " QTabBar::tab:selected { background: #ffffff; border-top: 2px solid #2f6db5; }"
              " QTabBar::tab:hover:!selected { background: #e2e8f0; }")
-
-
-def blank_brush() -> QBrush:
-    return QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern)
 
 
 def severity_colour(errors: int, warnings: int) -> str:

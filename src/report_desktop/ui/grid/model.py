@@ -6,6 +6,7 @@ findings); writes go through ``session.set_cells``.  It computes nothing itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
 
 from ...core import schema, values
 from ...core.rules import ERROR, SEVERITY_WORDS
@@ -17,6 +18,8 @@ _ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _ENABLED | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# Blank input cells: a faint hatch, so what is not filled yet shows as unfilled.
+_BLANK = QBrush(theme.BLANK_HATCH, Qt.BrushStyle.BDiagPattern)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 Role = Qt.ItemDataRole
@@ -150,7 +153,7 @@ class GridModel(QAbstractTableModel):
         if slot.kind == HEADER:
             return theme.HEADER_BG
         if slot.kind == INPUT and self._is_blank(slot.cell_id):
-            return theme.blank_brush()      # unfilled shows as unfilled, not as an error
+            return _BLANK      # unfilled shows as unfilled, not as an error
         if slot.kind == TOTAL and self._is_blank(slot.cell_id):
             return theme.TOTAL_BG           # blank because parts are: the parts are marked
         if slot.cell_id:
