@@ -141,3 +141,23 @@ def test_fill_zero_per_table_and_for_the_report_is_one_undo_step(qtbot, empty_st
     assert session.report.blank_inputs("applications") and not session.report.blank_inputs("active")
     assert "H5" in {f.rule for f in session.findings}
     window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("command", ["export_word", "export_json", "summary"])
+def test_a_refused_entry_stops_export_and_summary_when_the_clerk_corrects_it(qtbot, window, prompts,
+                                                                             command):
+    """修改: the command does not run and the entry waits in its cell; 放弃: it runs."""
+    view, editor = typed_not_entered(qtbot, window, R4, "7x")
+    prompts.fix_answers = [True]
+    window.workspace.actions[command].trigger()
+    assert prompts.shown[-1][0] == "fix_or_discard"
+    assert view.open_entry() is not None and editor.text() == "7x"
+    assert not window.workspace.files.jobs and window.workspace.summary.dialog is None
+    prompts.fix_answers = [False]
+    window.workspace.actions[command].trigger()
+    ran = (window.workspace.summary.dialog is not None if command == "summary"
+           else any(kind == "save_path" for kind, *_ in prompts.shown))
+    assert ran
+    if window.workspace.summary.dialog is not None:
+        window.workspace.summary.dialog.close()

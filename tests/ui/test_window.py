@@ -266,9 +266,14 @@ def test_ctrl_s_confirms_in_status_bar(qtbot, window):
     assert "已保存" in window.statusBar().currentMessage()
 
 
-def test_window_fits_1366x768(window):
+def test_window_fits_1366x768_and_1024x768_at_150_percent(window):
     for size in (window.sizeHint(), window.minimumSizeHint(), window.minimumSize()):
         assert size.width() <= 1366 and size.height() <= 768
+    window.resize(683, 512)          # a 1024×768 screen at 150 %: the window may be that small
+    for key in ("overview", "applications", "info"):
+        window.workspace.tabs.show_page(key)
+        QApplication.processEvents()
+        assert window.width() <= 683 and window.height() <= 512, (key, window.size())
     for i in range(window.workspace.tabs.count()):
         window.workspace.tabs.setCurrentIndex(i)
         hint = window.workspace.tabs.current_page().minimumSizeHint()

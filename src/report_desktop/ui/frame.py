@@ -17,6 +17,8 @@ from . import theme
 MENU_TITLES = {"file": "文件(&F)", "edit": "编辑(&E)", "check": "检查(&C)", "help": "帮助(&H)"}
 OPENING = "正在打开数据文件…"
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
+# Small enough for a 1024×768 screen at 150 % scaling (683×512 device-independent pixels).
+MINIMUM = (640, 480)
 
 
 class _Placeholder(QWidget):
@@ -55,7 +57,7 @@ class WindowFrame(QMainWindow):
         self.is_ready = False
         self._early_keys: list = []   # QKeyEvent copies
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(*MINIMUM)
         bar = self.menuBar()
         self.menus = {key: bar.addMenu(title) for key, title in MENU_TITLES.items()}
         self.placeholder = _Placeholder(self.framePainted.emit, self)

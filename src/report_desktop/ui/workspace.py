@@ -94,11 +94,14 @@ class Workspace(QObject):
         r, f, n, win = self.reports, self.files, self.navigation, self.window
         return {
             "new": r.new_report, "from_previous": r.create_from_previous, "import": f.import_file,
-            "export_word": f.export_word, "word_fonts": f.choose_word_fonts,
-            "export_excel": f.export_excel, "export_json": f.export_json,
-            "export_web": self.web.export_page, "copy_web": self.web.copy_page,
+            "export_word": self._typed_first(f.export_word), "word_fonts": f.choose_word_fonts,
+            "export_excel": self._typed_first(f.export_excel),
+            "export_json": self._typed_first(f.export_json),
+            "export_web": self._typed_first(self.web.export_page),
+            "copy_web": self._typed_first(self.web.copy_page),
             "import_web": self.web.import_page, "paste_web": self.web.paste_page,
-            "summary": self.summary.open, "save": self.save_now, "snapshot": r.save_snapshot,
+            "summary": self._typed_first(self.summary.open), "save": self.save_now,
+            "snapshot": r.save_snapshot,
             "restore": r.restore_snapshot, "delete": r.delete_report, "recover": r.recover_from_backup,
             "quit": win.close, "cut": n.cut, "copy": n.copy, "paste": n.paste, "check": n.check_now,
             "next": n.next_finding, "totals": n.recompute_totals,
@@ -107,6 +110,14 @@ class Workspace(QObject):
             "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
             "where": self.show_locations, "about": self.about,
         }
+
+    def _typed_first(self, command):
+        """``command`` once what is still being typed in a grid is in the report; not at all
+        when the clerk chose to correct an entry that cannot be accepted (修改)."""
+        def run():
+            if self.entries.commit_open_editors():
+                command()
+        return run
 
     def _undo(self) -> None:
         if self.entries.commit_open_editors():
