@@ -9,6 +9,7 @@ from ...core.grid import spec_for
 from .model import GridModel
 from .view import GridView
 
+SHORT_PAGE = 360     # px: below this the tips above the grid give way to the grid
 LEGEND = "灰色为自动计算的合计；红色为错误，黄色为提醒，鼠标停在单元格上可看填报说明和问题。"
 _TIPS = {
     "active": "所有单元格都要填数，没有发生的填0，不能填“/”或留空；收费金额单位为万元。",
@@ -25,7 +26,9 @@ class GridPage(QWidget):
         self.view = GridView(self.model, self)
         self.fill = fill
         title = theme.heading_label(heading, self)
-        tip = theme.hint_label(f"{_TIPS[table]}{LEGEND}", self)
+        title.setToolTip(f"{_TIPS[table]}{LEGEND}")
+        self.tip = tip = theme.hint_label(f"{_TIPS[table]}{LEGEND}", self)
+        tip.setToolTip(tip.text())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(title)
@@ -44,3 +47,9 @@ class GridPage(QWidget):
 
     def set_session(self, session) -> None:
         self.model.set_session(session)
+
+    def resizeEvent(self, event) -> None:
+        """On a short screen (1024×768 at 150 %) the numbers need the room more than the
+        two lines of tips, which the heading's tool tip and 帮助 still give."""
+        super().resizeEvent(event)
+        self.tip.setVisible(self.height() >= SHORT_PAGE)
