@@ -30,3 +30,13 @@ def reports(draw):
         else:
             rep.set(cid, draw(st.integers(0, 10 ** 6)))
     return rep
+
+
+def distinct(report):
+    """A copy of ``report`` where every cell holds a different number, so the order
+    numbers are read back in (from a document or a rendered page) is checked."""
+    rep = report.copy()
+    for i, cid in enumerate(schema.CELL_IDS, start=1):
+        kind = schema.CELLS[cid].kind
+        rep.cells[cid] = Decimal(f"{i}.25") if kind == schema.AMOUNT else 100 + i
+    return rep

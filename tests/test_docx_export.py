@@ -25,6 +25,8 @@ from report_desktop.core.docx.styles import FONT_SETS
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.values import Bad, to_text
 
+from .strategies import distinct
+
 DATA = Path(__file__).parent / "data"
 FONTS_CONF = DATA / "fontconfig" / "fonts.conf"
 HEADINGS = [s.heading for s in schema.SECTIONS]
@@ -37,14 +39,6 @@ def export(report, path: Path, fonts: str = "gb") -> docx.document.Document:
     writer.write(report, path, fonts=fonts)
     return docx.Document(str(path))
 
-
-def distinct(report):
-    """A copy of ``report`` where every cell holds a different number."""
-    rep = report.copy()
-    for i, cid in enumerate(schema.CELL_IDS, start=1):
-        kind = schema.CELLS[cid].kind
-        rep.cells[cid] = Decimal(f"{i}.25") if kind == schema.AMOUNT else 100 + i
-    return rep
 
 
 def tables_by_section(doc) -> dict[str, object]:

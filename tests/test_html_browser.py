@@ -12,7 +12,6 @@ import re
 import shutil
 import struct
 import subprocess
-from decimal import Decimal
 
 import nh3
 import pytest
@@ -20,6 +19,8 @@ import pytest
 from report_desktop.core import layout, schema
 from report_desktop.core.html import writer
 from report_desktop.core.values import to_text
+
+from .strategies import distinct
 
 from .test_html import ALLOWED_ATTRS, ALLOWED_TAGS
 
@@ -65,14 +66,6 @@ def run_chromium(tmp_path, *args: str) -> str:
     assert res.returncode == 0, res.stderr[-2000:]
     return res.stdout
 
-
-def distinct(report):
-    """Every cell a different number, so the order they are read back in is checked."""
-    rep = report.copy()
-    for i, cid in enumerate(schema.CELL_IDS, start=1):
-        kind = schema.CELLS[cid].kind
-        rep.cells[cid] = Decimal(f"{i}.25") if kind == schema.AMOUNT else 100 + i
-    return rep
 
 
 def expected_tokens(table_id: str, report) -> list[str]:
