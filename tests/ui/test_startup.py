@@ -91,6 +91,31 @@ def test_crash_handler_logs_flushes_and_names_the_log(tmp_path):
     assert "boom" in log_path.read_text(encoding="utf-8")
 
 
+def test_a_crash_before_the_window_is_ready_opens_the_log_itself(tmp_path, monkeypatch):
+    """run() opens the log file only once the ready window is painted; a failure before
+    then still reaches the log, and the message names it."""
+    import logging
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    shown = []
+    handler = CrashHandler(None, show=lambda text, detail: shown.append(text))
+    handler.opens_log = True
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        try:
+            raise RuntimeError("early boom")
+        except RuntimeError:
+            handler(*sys.exc_info())
+        assert handler.log_path is not None and handler.log_path.is_file()
+        assert str(handler.log_path) in shown[0]
+        assert "early boom" in handler.log_path.read_text(encoding="utf-8")
+    finally:
+        for h in root.handlers[:]:
+            if h not in before:
+                root.removeHandler(h)
+                h.close()
+
+
 def test_the_window_has_the_program_icon():
     from report_desktop.ui.app import ICON, application
     assert ICON.is_file()

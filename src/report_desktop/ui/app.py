@@ -65,7 +65,8 @@ def run(db_path: str | Path | None = None) -> int:
         return refuse(problem)
     app = application()
     from .logs import CrashHandler
-    handler = CrashHandler(None)       # the log file is opened once the frame is on screen
+    handler = CrashHandler(None)       # the log file is opened once the window is ready
+    handler.opens_log = True
     handler.install()
     start = Startup(db_path, handler)
     start.window.ready.connect(_collect_later)

@@ -17,7 +17,6 @@ from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
-from .after_export import first_folder, offer_to_open
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob
 from .prompts import JSON_FILTER, WORD_FILTER
@@ -68,6 +67,7 @@ class FileActions(QObject):
     def folder(self) -> Path:
         """The folder the clerk last read from or wrote to."""
         saved = self.ctx.store.setting("last_folder")
+        from .after_export import first_folder   # QStandardPaths: not at start-up
         return Path(saved) if saved and Path(saved).is_dir() else first_folder()
 
     def remember(self, path: Path) -> None:
@@ -116,6 +116,7 @@ class FileActions(QObject):
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
+                from .after_export import offer_to_open
                 offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
                               found.draft_note() if found is not None else None)
         else:

@@ -8,7 +8,7 @@ namespace: PySide6 builds all of its enum classes (≈30 ms) on first use.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME
@@ -45,6 +45,23 @@ class _Placeholder(QWidget):
         if self._painted is not None:     # after this frame is flushed, not in the middle of it
             QTimer.singleShot(0, self._painted)
             self._painted = None
+
+
+class _NextFrame(QObject):
+    """Calls ``callback`` once ``window`` has painted (and flushed) its next frame."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if self.callback is not None and event.type() == event.Type.Paint:
+            QTimer.singleShot(0, self.callback)
+            self.callback = None
+            obj.removeEventFilter(self)
+            self.deleteLater()
+        return False
 
 
 class WindowFrame(QMainWindow):
@@ -101,6 +118,15 @@ class WindowFrame(QMainWindow):
             if (parent is not None and parent.isVisible() and not child.isVisible()
                     and not child.isWindow() and not child.testAttribute(explicit)):
                 child.show()
+
+    def after_next_frame(self, callback) -> None:
+        """``callback()`` once the window's next frame is on screen (at once if it is not
+        shown): work the clerk need not wait for, such as opening the log file, comes
+        after the ready window is painted rather than before."""
+        if self.isVisible():
+            _NextFrame(self, callback)
+        else:
+            callback()
 
     # -- becoming ready --------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:

@@ -1,7 +1,8 @@
 """The log file (platformdirs' user log folder, rotating) and the crash dialog.
 
 The crash handler is installed before the window's first frame; the log file is opened
-just after it, so platformdirs and logging.handlers are imported only then."""
+once the ready window is painted (or by the crash handler, if something fails first), so
+platformdirs and logging.handlers are not imported before then."""
 from __future__ import annotations
 
 import logging
@@ -71,6 +72,7 @@ class CrashHandler:
         self.show = show
         self.warn = warn
         self._busy = False
+        self.opens_log = False    # run() sets it: the program's own log, opened late
 
     def __call__(self, exc_type, exc, tb) -> None:
         import traceback
@@ -81,6 +83,7 @@ class CrashHandler:
             self.warn(f"数据文件：{exc.kind}", str(exc))
             return
         detail = "".join(traceback.format_exception(exc_type, exc, tb))
+        self.open_log()           # a failure before the start-up opened it
         log.error("unexpected exception\n%s", detail)
         if self._busy:           # an error while reporting an error: do not loop
             sys.__stderr__ and sys.__stderr__.write(detail)
@@ -95,6 +98,15 @@ class CrashHandler:
             self.show(crash_message(self.log_path), detail)
         finally:
             self._busy = False
+
+    def open_log(self) -> None:
+        """Start logging to the file (once, when ``opens_log``); the crash message names it."""
+        if self.log_path is None and self.opens_log:
+            self.opens_log = False
+            try:
+                self.log_path = setup_logging()
+            except OSError:
+                pass
 
     def install(self) -> None:
         sys.excepthook = self

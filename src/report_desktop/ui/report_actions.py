@@ -9,7 +9,6 @@ from ..core import drafts, rollover
 from ..core.store import StoreError, backup, recover
 from ..services import reports as report_service
 from .context import WindowContext
-from .dialogs.recover import EMPTY
 
 FEE_KEY = "fee_figures"     # report setting: notices|billed|collected of 信息处理费
 
@@ -139,6 +138,7 @@ class ReportActions:
         entries = recover.backups_with_reports(self.store.path)
         skipped = len(backup.list_backups(self.store.path)) - len(entries)
         if not entries:
+            from .dialogs.recover import EMPTY
             self.ctx.prompts.info("从备份中找回报告", "备份文件都已损坏，无法从中找回报告。" if skipped else EMPTY)
             return None
         current = {(r.unit, r.year) for r in self.store.list_reports()}

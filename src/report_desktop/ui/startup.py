@@ -4,13 +4,14 @@
    position, menu bar, "正在打开数据文件…" — shown right after QApplication, with only
    the few modules the frame needs imported.
 2. Once that frame is painted (``framePainted``; or after FALLBACK_MS if the platform
-   never paints it, e.g. a minimised start), ``finish()`` opens the log, the store
+   never paints it, e.g. a minimised start), ``finish()`` opens the store
    (asking about a damaged one, in front of the frame; any other unusable store is named
    with its own diagnosis and the window closes; a store on a network share is announced
    once) and calls ``populate``: the tabs,
    panels, menus and the last report, checked.  It runs in one event-loop turn, so keys
    pressed meanwhile wait in the system's queue and reach the finished window; keys that
    reached the bare frame are replayed to it (frame.py).
+3. Once the ready window is painted, the log file is opened (logs.py).
 """
 from __future__ import annotations
 
@@ -54,12 +55,6 @@ class Startup:
         if self._finishing or not self.window.isVisible():
             return
         self._finishing = True
-        if self.handler is not None:
-            from .logs import setup_logging
-            try:
-                self.handler.log_path = setup_logging()
-            except OSError:
-                pass
         from ..core.store import default_path
         from .dialogs.damaged import open_store
         requested = default_path() if self.requested is None else self.requested
@@ -78,6 +73,13 @@ class Startup:
         elif store.network:
             self._tell_network(store)
         self.times["ready"] = time.perf_counter() - self.began
+        self.window.after_next_frame(self._open_log)
+
+    def _open_log(self) -> None:
+        """The log file, once the ready window is on screen (the crash handler opens it
+        itself if something fails before then)."""
+        if self.handler is not None:
+            self.handler.open_log()
         log.info("start-up: window frame painted %.0f ms, window ready %.0f ms after it was created",
                  self.times.get("painted", float("nan")) * 1000, self.times["ready"] * 1000)
 

@@ -39,6 +39,10 @@ class TextEditor(QPlainTextEdit):
         self.textChanged.connect(self._edited)
         self.marks = TextMarks(self)      # findings underlined in the text
 
+    def viewportEvent(self, event) -> bool:
+        marks = getattr(self, "marks", None)      # events arrive during __init__ too
+        return (marks is not None and marks.viewport_event(event)) or super().viewportEvent(event)
+
     def set_session(self, session) -> None:
         if self.session is not None:
             self.session.textChanged.disconnect(self._session_changed)

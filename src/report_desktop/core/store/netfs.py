@@ -7,8 +7,6 @@ DRIVE_REMOTE).  Linux: the file system type from statfs(2) is NFS, CIFS or SMB.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import ntpath
 import os
 import sys
@@ -37,6 +35,7 @@ def _existing(path: Path) -> Path:
 
 
 def _drive_type(root: str) -> int:
+    import ctypes       # here, not at start-up: only Windows asks
     get_type = ctypes.windll.kernel32.GetDriveTypeW   # type: ignore[attr-defined]
     get_type.argtypes = [ctypes.c_wchar_p]
     get_type.restype = ctypes.c_uint
@@ -57,7 +56,9 @@ def windows_remote(text: str, drive_type=_drive_type) -> bool:
 
 def linux_fs_type(path: Path) -> int | None:
     """statfs(2)'s f_type of the file system holding ``path``; None if unknown."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    import ctypes       # here, not at start-up: only Linux asks
+    # The program's own symbol table has libc's statfs: no find_library (it runs ldconfig).
+    libc = ctypes.CDLL(None, use_errno=True)
     buf = ctypes.create_string_buffer(256)      # struct statfs is 120 bytes on x86-64
     if libc.statfs(os.fsencode(_existing(path)), buf) != 0:
         return None
