@@ -206,6 +206,56 @@ def test_toolbar_stays_put_while_typing(qtbot, window, size):
     assert button_geometry(window) == before
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_tabs_stay_put_when_a_state_changes(qtbot, window, size):
+    """完成 → 未填 1 → 完成 on 二、主动公开 while the clerk types: no tab moves or resizes,
+    and all seven tabs stay in view (no scroll arrows) at 1024 px."""
+    from report_desktop.ui.tabs import TAB_KEYS
+    settle(qtbot, window, *size)
+    ws = window.workspace
+    bar = ws.tabs.tabBar()
+
+    def rects():
+        return [bar.tabRect(i) for i in range(bar.count())]
+
+    before, label = rects(), tab_text(window, "active")
+    assert sum(r.width() for r in before) <= bar.width()
+    assert all(bar.rect().contains(r) for r in before)
+    view = ws.pages["active"].view
+    ws.tabs.show_page("active")
+    cell = view.spec.cell_ids()[0]
+    old = ws.session.report.get(cell)
+    view.go_to(cell)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "未填 1" in tab_text(window, "active"))
+    assert tab_text(window, "active") != label and rects() == before
+    view.go_to(cell)
+    for digit in str(old):
+        qtbot.keyClick(view if digit == str(old)[0] else view.focusWidget(), digit)
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab_text(window, "active") == label)
+    assert rects() == before
+    assert TAB_KEYS[bar.currentIndex()] == "active"
+
+
+@pytest.mark.parametrize("height", [768, 1080])
+def test_findings_panel_first_height_follows_the_screen(qtbot, store, prompts, height):
+    """Five rows on a 768-pixel screen, about eight on a 1080 one; the editor keeps half."""
+    from report_desktop.ui.main_window import MainWindow
+    window = MainWindow.deferred(prompts)
+    qtbot.addWidget(window)
+    window.resize(1366 if height == 768 else 1920, height)
+    window.show()
+    qtbot.waitExposed(window)
+    window.populate(store)
+    tab = window.workspace.tabs.show_page("overview")
+    QApplication.processEvents()
+    panel = window.workspace.findings.height()
+    assert (120 <= panel <= 150) if height == 768 else panel >= 180
+    assert tab.editor.height() >= window.height() // 2
+    window.close()
+
+
 def test_edit_menu_describes_the_edit(qtbot, window):
     ws = window.workspace
     tab = ws.tabs.show_page("other")

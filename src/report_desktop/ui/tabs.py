@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from ..core import schema
 from . import theme
@@ -39,10 +39,32 @@ class LazyPages(Mapping):
         return [self._tabs.built[k] for k in self._keys if k in self._tabs.built]
 
 
+# The widest usual state a label carries (progress.py): room for it is kept in every tab.
+STATE_ROOM = " 提醒 88"
+
+
+class SteadyTabBar(QTabBar):
+    """Each tab as wide as its label with STATE_ROOM at least, so a state that changes
+    while the clerk types (完成 → 错误 1 → 未填 12) leaves the tabs beside it in place.
+    Seven such tabs fit a 1024-pixel window; a three-digit count widens only its own tab."""
+
+    def tabSizeHint(self, index: int):
+        hint = super().tabSizeHint(index)
+        if 0 <= index < len(TAB_LABELS):
+            from PySide6.QtCore import Qt
+            size = self.fontMetrics().size    # as QTabBar measures its texts
+            flags = Qt.TextFlag.TextShowMnemonic
+            padding = hint.width() - size(flags, self.tabText(index)).width()
+            hint.setWidth(max(hint.width(),
+                              padding + size(flags, TAB_LABELS[index] + STATE_ROOM).width()))
+        return hint
+
+
 class ReportTabs(QTabWidget):
     def __init__(self, make_page, parent=None):
         """make_page(key) returns the widget of a tab (called once per key)."""
         super().__init__(parent)
+        self.setTabBar(SteadyTabBar(self))
         self.setDocumentMode(True)
         self.tabBar().setStyleSheet(theme.TAB_STYLE)     # labels carry states (progress.py)
         self._make_page = make_page

@@ -128,8 +128,10 @@ class Workspace(QObject):
             self.undo_group.redo()
 
     def size_panels(self) -> None:
-        """The findings panel's first height (a restored layout overrides it)."""
-        self.window.resizeDocks([self.findings], [120], Qt.Orientation.Vertical)
+        """The findings panel's first height (a restored layout overrides it): five rows on a
+        768-pixel screen, more on a taller one, never at the editor's expense."""
+        height = max(120, self.window.height() * 18 // 100)
+        self.window.resizeDocks([self.findings], [height], Qt.Orientation.Vertical)
 
     def open_last(self) -> None:
         """The report the clerk had open last time, else the first one, else the welcome page."""
