@@ -246,6 +246,8 @@ def bench_startup(runs: int, drop: bool) -> dict:
         values = [m["shown"] for m in samples[kind]]
         result[f"{kind}_s"] = statistics.median(values)
         result[f"{kind}_ratios"] = [v / b for v, b in zip(values, bare)]
+    floor = [m["shown"] for m in samples["floor_core"]]
+    result["ready_over_floor"] = [m["ready"] / f for m, f in zip(samples["cli"], floor)]
     return result
 
 
@@ -337,6 +339,8 @@ def main() -> int:
                       ("floor_core", "floor: + core (open, load, check)")):
         print(f"  {name:<54} {start[f'{key}_s'] * 1000:6.0f} ms"
               f"   ratio {_spread(start[f'{key}_ratios'])}")
+    print(f"  report-desktop ready / floor with core (same run)      "
+          f"ratio {_spread(start['ready_over_floor'])}")
     print(f"keystroke -> revalidated -> repainted (median of {args.keys}):")
     print(f"  表三 cell          {inproc['cell_ms']:7.1f} ms   (p90 {inproc['cell_ms_p90']:.1f} ms)")
     print(f"  一、总体情况 text  {inproc['text_ms']:7.1f} ms")
