@@ -178,3 +178,22 @@ def test_damaged_store_and_quit_closes_the_frame(qtbot, store_path, seed_report,
     qtbot.waitUntil(lambda: not begun.window.isVisible(), timeout=5000)
     assert begun.exit_code == startup.EXIT_NO_STORE and begun.store is None
     assert QSettings().value("window/state") is None     # the saved layout is kept
+
+
+def test_after_next_frame_waits_for_a_frame_and_not_forever(qtbot, window):
+    """The log file is opened after the ready window's next frame; a window that paints
+    none (minimised) still gets it, after the time limit."""
+    called = []
+    window.after_next_frame(lambda: called.append("painted"), latest_ms=60_000)
+    assert called == []
+    window.update()
+    qtbot.waitUntil(lambda: called == ["painted"], timeout=3000)
+    window.setUpdatesEnabled(False)               # no frame comes, as when minimised
+    window.after_next_frame(lambda: called.append("late"), latest_ms=50)
+    qtbot.wait(20)
+    assert called == ["painted"]
+    qtbot.waitUntil(lambda: called == ["painted", "late"], timeout=3000)
+    window.setUpdatesEnabled(True)
+    window.repaint()
+    qtbot.wait(100)
+    assert called == ["painted", "late"]          # each once only

@@ -48,20 +48,26 @@ class _Placeholder(QWidget):
 
 
 class _NextFrame(QObject):
-    """Calls ``callback`` once ``window`` has painted (and flushed) its next frame."""
+    """Calls ``callback`` once ``window`` has painted (and flushed) its next frame, or after
+    ``latest_ms`` if it paints none (a minimised window)."""
 
-    def __init__(self, window, callback):
+    def __init__(self, window, callback, latest_ms: int):
         super().__init__(window)
         self.callback = callback
         window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._fire)
 
     def eventFilter(self, obj, event) -> bool:
         if self.callback is not None and event.type() == event.Type.Paint:
-            QTimer.singleShot(0, self.callback)
-            self.callback = None
-            obj.removeEventFilter(self)
-            self.deleteLater()
+            QTimer.singleShot(0, self, self._fire)    # after this frame is flushed
         return False
+
+    def _fire(self) -> None:
+        callback, self.callback = self.callback, None
+        if callback is not None:
+            self.parent().removeEventFilter(self)
+            self.deleteLater()
+            callback()
 
 
 class WindowFrame(QMainWindow):
@@ -121,12 +127,12 @@ class WindowFrame(QMainWindow):
             if not child.isVisible() and not child.isWindow() and not child.testAttribute(explicit):
                 child.show()
 
-    def after_next_frame(self, callback) -> None:
-        """``callback()`` once the window's next frame is on screen (at once if it is not
-        shown): work the clerk need not wait for, such as opening the log file, comes
-        after the ready window is painted rather than before."""
+    def after_next_frame(self, callback, latest_ms: int = 1000) -> None:
+        """``callback()`` once the window's next frame is on screen (at the latest after
+        ``latest_ms``; at once if it is not shown): work the clerk need not wait for, such
+        as opening the log file, comes after the ready window is painted, not before."""
         if self.isVisible():
-            _NextFrame(self, callback)
+            _NextFrame(self, callback, latest_ms)
         else:
             callback()
 
