@@ -102,6 +102,21 @@ def test_rollover_from_seed():
     assert not [f for f in validate(rep, prev) if f.rule in ("H6", "S1")]
 
 
+def test_a_draft_of_an_unfinished_draft_carries_one_marker_line():
+    """从上一年创建 on a report whose texts still carry the marker (never finished): the
+    new draft has the marker once per section, and the text below it unchanged."""
+    prev = seeded()
+    once = rollover.from_previous(prev)
+    twice = rollover.from_previous(once)
+    for key in rollover.CARRIED_TEXTS:
+        if not prev.texts.get(key, "").strip():
+            continue
+        assert twice.texts[key].count(rollover.DRAFT_MARKER) == 1
+        assert twice.texts[key] == once.texts[key]
+    once.texts["other"] = f"无。\n{rollover.DRAFT_MARKER}\n补充说明。"   # a marker mid-text too
+    assert rollover.from_previous(once).texts["other"] == f"{rollover.DRAFT_MARKER}\n无。\n补充说明。"
+
+
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_changed_span_rebuilds_the_new_text(old, new):
     from report_desktop.core.text_diff import changed_span

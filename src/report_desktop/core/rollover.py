@@ -47,10 +47,18 @@ def from_previous(prev: Report, year: int | None = None) -> Report:
     if prev.texts.get("preamble", "").strip():
         rep.texts["preamble"] = prev.texts["preamble"].replace(f"{prev.year}年", f"{year}年")
     for key in CARRIED_TEXTS:
-        body = prev.texts.get(key, "").strip()
+        body = without_draft_marker(prev.texts.get(key, "")).strip()
         if body:
             rep.texts[key] = f"{DRAFT_MARKER}\n{body}"
     return rep
+
+
+def without_draft_marker(text: str) -> str:
+    """``text`` without its draft-marker lines: a draft started from a report that was
+    itself never finished carries one marker, not one per year."""
+    if not has_draft_marker(text):
+        return text
+    return "\n".join(line for line in text.split("\n") if line.strip() != DRAFT_MARKER)
 
 
 def _number_or_blank(prev: Report, cell_id: str):
