@@ -104,6 +104,32 @@ def test_right_click_fixes_one_mark_as_one_undo_step(qtbot, window):
     assert s.report.texts["overview"] == before
 
 
+def test_right_click_undo_is_the_reports_undo(qtbot, window):
+    """The menu's 撤销 is the window's (the editor's own undo is off): after typing it is
+    enabled, names the edit, and a click with the mouse takes the typing back."""
+    tab, editor = open_tab(window)
+    s = window.session
+    before = editor.toPlainText()
+    editor.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("本年度")
+    QApplication.sendEvent(editor, event)
+    s.flush()
+    assert s.report.texts["overview"] != before
+    menu = tab.editor.marks.context_menu(char_point(editor, 20))
+    undo = next(a for a in menu.actions() if a.text().startswith("撤销"))
+    redo = next(a for a in menu.actions() if a.text().startswith("重做"))
+    assert undo is window.workspace.actions["undo"] and undo.isEnabled()
+    assert redo is window.workspace.actions["redo"] and not redo.isEnabled()
+    assert not [a for a in menu.actions() if a.objectName() in ("edit-undo", "edit-redo")]
+    menu.deleteLater()
+    seen = []
+    choose_from_menu(qtbot, "撤销", seen)
+    right_click(editor, 20)
+    qtbot.waitUntil(lambda: s.report.texts["overview"] == before, timeout=5000)
+    assert editor.toPlainText() == before and window.workspace.actions["redo"].isEnabled()
+
+
 def test_right_click_on_plain_text_offers_no_single_fix(qtbot, window):
     tab, editor = open_tab(window)
     seen = []

@@ -33,6 +33,10 @@ def _utf16(text: str, i: int) -> int:
     return len(text[:i].encode("utf-16-le")) // 2
 
 
+# Qt's names for the standard context menu's entries → the window's actions that replace them.
+_WINDOW_EDIT_ACTIONS = {"edit-undo": "undo", "edit-redo": "redo"}
+
+
 class TextMarks(QObject):
     changed = Signal()          # the marks were repainted
 
@@ -189,8 +193,16 @@ class TextMarks(QObject):
         return False
 
     def context_menu(self, pos) -> QMenu:
-        """The editor's own menu, with the fixes for the spot clicked on top."""
+        """The editor's own menu, with the fixes for the spot clicked on top and the
+        window's 撤销/重做 (the report's undo history) in place of the editor's own, which
+        is switched off and would always be grey."""
         menu = self.editor.createStandardContextMenu(pos)
+        window_actions = getattr(getattr(self.editor.window(), "workspace", None), "actions", {})
+        for own in menu.actions():
+            key = _WINDOW_EDIT_ACTIONS.get(own.objectName())
+            if key in window_actions:
+                menu.insertAction(own, window_actions[key])
+                menu.removeAction(own)
         first = menu.actions()[0] if menu.actions() else None
         added = []
         for e in self.fixes_at(self._index_at(pos)):

@@ -1,0 +1,202 @@
+"""Screenshots of every tab and dialog as a clerk sees them, one X screen per size.
+
+usage: python tools/screenshots.py OUTDIR [1024x768 1366x768 1920x1080 1920x1080@1.5 ...]
+
+For each configuration (default: the four above; "@1.5" is 150 % scaling, QT_SCALE_FACTOR)
+it starts Xvfb with a screen that size and runs itself on it (xcb).  The child builds a
+store with the sample 2024 report and its 2025 draft (从上一年创建: draft-marker lines and
+many findings), a named version and a backup, opens the window filling the screen and saves
+the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
+
+  tab-1-info … tab-7-other      the seven tabs
+  menu-editor, calendar         the text editor's context menu, 报告日期's calendar
+  dialog-<action>               every dialog the menus open (new, import, snapshot, restore,
+                                recover, word_fonts, delete, help, about, where, fee, fixes,
+                                summary; 从上一年创建 asks nothing)
+  export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
+  welcome                       the welcome page of an empty store, a township's name typed
+
+Needs Xvfb (tools/install-debian-packages.sh installs it) and the CJK fonts.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "--child":
+        return child(Path(argv[1]), argv[2])
+    if not argv:
+        print(__doc__)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for n, config in enumerate(argv[1:] or CONFIGS):
+        size, _, scale = config.partition("@")
+        display = f":{91 + n}"
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)
+            env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
+                       PYTHONPATH=str(ROOT / "src"))
+            env.pop("QT_SCALE_FACTOR", None)
+            if scale:
+                env["QT_SCALE_FACTOR"] = scale
+            run = subprocess.run([sys.executable, __file__, "--child", str(out), config], env=env,
+                                 timeout=600)
+            failed += run.returncode != 0
+            print(f"{config}: {'ok' if run.returncode == 0 else 'FAILED'}")
+        finally:
+            xvfb.terminate()
+            xvfb.wait()
+    return 1 if failed else 0
+
+
+# -- the child, on its own X screen ---------------------------------------------------------
+def child(out: Path, tag: str) -> int:
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+
+    from report_desktop.core import jsonio, rollover
+    from report_desktop.core.store import Store
+    from report_desktop.ui.app import application
+    from report_desktop.ui.main_window import MainWindow
+    from report_desktop.ui.tabs import TAB_KEYS
+
+    tmp = Path(tempfile.mkdtemp(prefix="shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")      # no remembered layout
+    app = application()
+    screen = app.primaryScreen().availableGeometry()
+
+    def settle(ms: int = 200) -> None:
+        QTest.qWait(ms)
+
+    def shoot(name: str) -> None:
+        settle(150)
+        app.primaryScreen().grabWindow(0).save(str(out / f"{name}-{tag}.png"))
+
+    def with_dialogs(start, *handlers, wait_s: float = 20.0) -> None:
+        """start(); each handler in turn gets the next modal dialog or popup that opens."""
+        queue = list(handlers)
+
+        def poll() -> None:
+            w = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+            if w is not None and not w.property("shot") and queue:
+                w.setProperty("shot", True)
+                handler = queue.pop(0)
+                QTimer.singleShot(300, lambda: handler(w))
+        timer = QTimer()
+        timer.timeout.connect(poll)
+        timer.start(100)
+        QTimer.singleShot(0, start)
+        deadline = time.monotonic() + wait_s
+        while (queue or QApplication.activeModalWidget() or QApplication.activePopupWidget()) \
+                and time.monotonic() < deadline:
+            settle(50)
+        timer.stop()
+        if queue:
+            names = [getattr(h, "shot", h.__name__) for h in queue]
+            print(f"  {tag}: did not open: {', '.join(names)}", file=sys.stderr)
+
+    def shot_and_close(name):
+        def handle(w):
+            shoot(name)
+            if isinstance(w, QDialog):
+                w.reject()
+            else:                      # a menu, the calendar popup
+                w.close()
+        handle.shot = name
+        return handle
+
+    store = Store(tmp / "reports.sqlite3")
+    seed = jsonio.read(ROOT / "tests" / "data" / "shuozhou-2024.json")
+    store.save(seed)
+    draft_id = store.save(rollover.from_previous(seed))
+    store.save_snapshot(draft_id, "送审稿")
+    store.backup_now()
+    store.set_setting("last_report_id", str(draft_id))
+    win = MainWindow(store)
+    win.setGeometry(screen)
+    win.show()
+    settle(500)
+    ws = win.workspace
+    for n, key in enumerate(TAB_KEYS, 1):
+        ws.tabs.show_page(key)
+        shoot(f"tab-{n}-{key}")
+
+    editor = ws.tabs.show_page("overview").editor
+    settle()
+    pos = QPoint(120, 60)
+    with_dialogs(lambda: QApplication.sendEvent(editor.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos))),
+        shot_and_close("menu-editor"))
+    info = ws.tabs.show_page("info")
+    settle()
+    arrow = QPoint(info.date.width() - 8, info.date.height() // 2)
+    with_dialogs(lambda: QTest.mouseClick(info.date, Qt.MouseButton.LeftButton, pos=arrow),
+                 shot_and_close("calendar"))
+
+    for key in ("new", "import", "snapshot", "restore", "recover",
+                "word_fonts", "delete", "help", "about", "where"):
+        with_dialogs(ws.actions[key].trigger, shot_and_close(f"dialog-{key}"))
+    ws.tabs.show_page("other")
+    with_dialogs(ws.reports.fee_helper, shot_and_close("dialog-fee"))
+    overview = ws.tabs.show_page("overview")
+    fix_all = [b for b in overview.findChildren(QPushButton) if b.text() == "全部修正标点"][0]
+    with_dialogs(fix_all.click, shot_and_close("dialog-fixes"))
+
+    ws.actions["summary"].trigger()
+    settle(500)
+    shoot("dialog-summary")
+    for w in app.topLevelWidgets():
+        if isinstance(w, QDialog) and w.isVisible():
+            w.close()
+
+    target = tmp / "导出.docx"
+
+    def export_step(w):
+        """仍然导出 first, then where to save, then the file is written."""
+        if isinstance(w, QFileDialog):
+            shoot("export-2-file")
+            w.selectFile(str(target))
+            w.accept()
+            return
+        anyway = [b for b in w.findChildren(QPushButton) if b.text() == "仍然导出"]
+        shoot("export-1-anyway" if anyway else "export-3-done")
+        anyway[0].click() if anyway else w.reject()
+
+    with_dialogs(ws.actions["export_word"].trigger, export_step, export_step, export_step,
+                 wait_s=60)
+    win.close()
+    store.close()
+
+    empty = Store(tmp / "empty.sqlite3")
+    first = MainWindow(empty)
+    first.setGeometry(screen)
+    first.show()
+    settle(400)
+    unit = first.workspace.welcome.unit
+    unit.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("城关镇人民政府")
+    QApplication.sendEvent(unit, event)
+    shoot("welcome")
+    first.close()
+    empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
