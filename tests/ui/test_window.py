@@ -224,7 +224,7 @@ def test_export_json_runs_off_thread(qtbot, window, prompts, tmp_path):
         job = window.workspace.files.export_json()
         assert job is not None
     assert jsonio.read(target).cells == window.session.report.cells
-    assert "已导出" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "已导出：out.json"
 
 
 def test_export_word_lists_errors_first(qtbot, window, prompts, tmp_path):

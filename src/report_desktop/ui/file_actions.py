@@ -112,7 +112,8 @@ class FileActions(QObject):
         job = self.jobs.pop(number, None)
         self.busyChanged.emit(self.busy())
         if path:
-            self.ctx.status(f"已导出：{path}{_fonts_note(job)}")
+            # The name fits the status line at 1024 px; the message box gives the folder.
+            self.ctx.status(f"已导出：{Path(path).name}{_fonts_note(job)}")
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
