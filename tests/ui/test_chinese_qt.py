@@ -17,6 +17,24 @@ def test_standard_ok_cancel_reads_chinese(qtbot):
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
 
 
+def test_qt_file_dialog_labels_are_chinese(qtbot):
+    """Qt's own file dialog (where the system has none): every label and button reads
+    Chinese, including the two the zh_CN catalogue lacks (ui/qt_words.py)."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+    for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        dlg = QFileDialog(None, "导入报告", "", "报告文件 (*.docx)")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dlg.setAcceptMode(mode)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        texts = [w.text() for w in dlg.findChildren(QLabel) + dlg.findChildren(QAbstractButton)
+                 if w.text()]
+        assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+        english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
+        assert english == []
+        dlg.close()
+
+
 def test_input_dialog_buttons_are_chinese(qtbot):
     dlg = QInputDialog()
     qtbot.addWidget(dlg)

@@ -35,6 +35,8 @@ def install_chinese(app: QApplication) -> bool:
     if not translator.load(QT_CATALOG, folder):
         return False                    # English buttons beat no start at all
     app.installTranslator(translator)
+    from .qt_words import MissingWords
+    app.installTranslator(MissingWords(app))     # searched first: what the catalogue lacks
     app.setProperty("qt_zh_loaded", True)
     return True
 
