@@ -158,7 +158,7 @@ def child(out: Path, tag: str) -> int:
     with_dialogs(fix_all.click, shot_and_close("dialog-fixes"))
 
     ws.actions["summary"].trigger()
-    settle(500)
+    settle(3000)                      # the units' reports are read and checked first
     shoot("dialog-summary")
     for w in app.topLevelWidgets():
         if isinstance(w, QDialog) and w.isVisible():
