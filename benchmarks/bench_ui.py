@@ -82,6 +82,16 @@ sys.exit(app.exec())
 # What any "ready" window must do, as floors for (b): the Qt namespace touched and one
 # table view in a tab (PySide6 alone), then the same with our core: the store opened, the
 # sample loaded and checked, 表三's layout shown.  First frame, like the bare window.
+# The floors' common end: ``view`` in ``tabs`` under ``label``, shown, first frame watched.
+_SHOW_TAB = """
+tabs.addTab(view, label)
+w.setCentralWidget(tabs)
+watch.attach(w)
+w.resize(1366, 768)
+w.show()
+sys.exit(app.exec())
+"""
+
 FLOOR_QT = _WATCH + """
 import sqlite3
 from PySide6.QtCore import Qt
@@ -99,13 +109,8 @@ for r in range(30):
 view = QTableView()
 view.setModel(model)
 view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-tabs.addTab(view, "三、依申请公开")
-w.setCentralWidget(tabs)
-watch.attach(w)
-w.resize(1366, 768)
-w.show()
-sys.exit(app.exec())
-"""
+label = "三、依申请公开"
+""" + _SHOW_TAB
 
 FLOOR_CORE = _WATCH + """
 from PySide6.QtCore import QAbstractTableModel, Qt
@@ -142,13 +147,8 @@ view.setModel(model)
 for (r, c), slot in spec.slots.items():
     if slot.rows > 1 or slot.cols > 1:
         view.setSpan(r, c, slot.rows, slot.cols)
-tabs.addTab(view, f"三、依申请公开 {len(findings)}")
-w.setCentralWidget(tabs)
-watch.attach(w)
-w.resize(1366, 768)
-w.show()
-sys.exit(app.exec())
-"""
+label = f"三、依申请公开 {len(findings)}"
+""" + _SHOW_TAB
 
 _HOOK = _WATCH + """
 from report_desktop.ui.main_window import MainWindow
