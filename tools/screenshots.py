@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
 
 # -- the child, on its own X screen ---------------------------------------------------------
 def child(out: Path, tag: str) -> int:
-    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
     from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
@@ -81,7 +81,11 @@ def child(out: Path, tag: str) -> int:
     screen = app.primaryScreen().availableGeometry()
 
     def settle(ms: int = 200) -> None:
-        QTest.qWait(ms)
+        # An event loop, as the program runs: it lets pool threads (the 汇总 check) take
+        # Python's lock while it waits; QTest.qWait would hold the lock through its sleeps.
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
     def shoot(name: str) -> None:
         settle(150)
@@ -158,7 +162,7 @@ def child(out: Path, tag: str) -> int:
     with_dialogs(fix_all.click, shot_and_close("dialog-fixes"))
 
     ws.actions["summary"].trigger()
-    settle(3000)                      # the units' reports are read and checked first
+    settle(1500)                      # the units' reports are read and checked first
     shoot("dialog-summary")
     for w in app.topLevelWidgets():
         if isinstance(w, QDialog) and w.isVisible():

@@ -15,6 +15,15 @@ from ..services import exporting
 log = logging.getLogger(__name__)
 
 
+def _emit(signal, *args) -> None:
+    """Report to the GUI thread, unless the program is closing and its end is gone (a job
+    still running when the window closed finishes its work; nobody is left to tell)."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        log.info("a background job finished after the window closed")
+
+
 class _Signals(QObject):
     done = Signal(int, str)      # job number, path
     failed = Signal(int, str)    # job number, Chinese message
@@ -41,12 +50,12 @@ class WriteJob(QRunnable):
             self.found = exporting.export(self.report, self.path, allow_errors=True,
                                           fonts=self.fonts, findings=self.findings)
         except ReportFileError as exc:
-            self.signals.failed.emit(self.number, str(exc))
+            _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full
             log.exception("export failed")
-            self.signals.failed.emit(self.number, f"写出“{self.path.name}”时出错：{exc}")
+            _emit(self.signals.failed, self.number, f"写出“{self.path.name}”时出错：{exc}")
         else:
-            self.signals.done.emit(self.number, str(self.path))
+            _emit(self.signals.done, self.number, str(self.path))
 
 
 class _TaskSignals(QObject):
@@ -81,18 +90,18 @@ class TaskJob(QRunnable):
         self.cancel.set()
 
     def _progress(self, done: int, total: int, text: str = "") -> None:
-        self.signals.progress.emit(self.number, done, total, text)
+        _emit(self.signals.progress, self.number, done, total, text)
 
     def run(self) -> None:
         try:
             result = self.task(self._progress, self.cancel)
         except self.expected as exc:
-            self.signals.failed.emit(self.number, str(exc))
+            _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full
             log.exception("background task failed")
-            self.signals.failed.emit(self.number, f"{self.failure}：{exc}")
+            _emit(self.signals.failed, self.number, f"{self.failure}：{exc}")
         else:
-            self.signals.done.emit(self.number, result)
+            _emit(self.signals.done, self.number, result)
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self)
