@@ -131,9 +131,11 @@ def child(out: Path, tag: str) -> int:
     store.save_snapshot(draft_id, "送审稿")
     store.backup_now()
     store.set_setting("last_report_id", str(draft_id))
-    win = MainWindow(store)
+    win = MainWindow.deferred()         # as run() starts: the frame at its size, then the rest
     win.setGeometry(screen)
     win.show()
+    settle(200)
+    win.populate(store)
     settle(500)
     ws = win.workspace
     for n, key in enumerate(TAB_KEYS, 1):
@@ -187,9 +189,11 @@ def child(out: Path, tag: str) -> int:
     store.close()
 
     empty = Store(tmp / "empty.sqlite3")
-    first = MainWindow(empty)
+    first = MainWindow.deferred()
     first.setGeometry(screen)
     first.show()
+    settle(200)
+    first.populate(empty)
     settle(400)
     unit = first.workspace.welcome.unit
     unit.setFocus()
