@@ -145,6 +145,23 @@ def test_a_bug_in_our_code_is_not_called_a_broken_file(monkeypatch, good, tmp_pa
         formats.read(path)
 
 
+@pytest.mark.parametrize("ext", [".docx", ".xlsx"])
+def test_a_bug_of_ours_inside_the_parser_is_not_called_a_broken_file(monkeypatch, good, tmp_path,
+                                                                      ext):
+    """python-docx and openpyxl read through our budget's Clocked: an error raised in our
+    code there stays a bug, while the parser's own errors on a broken file stay a message."""
+    path = tmp_path / f"good{ext}"
+    path.write_bytes(good[ext])
+
+    monkeypatch.setattr(budget.Budget, "clock", None)     # Clocked.read fails in our file
+    with pytest.raises(TypeError, match="not callable"):
+        formats.read(path)
+    monkeypatch.undo()
+    path.write_bytes(good[ext][:2000])             # cut short: the parser's error
+    with pytest.raises(ReportFileError):
+        formats.read(path)
+
+
 # --------------------------------------------------------------------------- merge
 
 def _units(good, tmp_path) -> list[Path]:

@@ -19,6 +19,23 @@ class ReportFileError(Exception):
     """A file that cannot be read or written; ``str()`` is a Chinese sentence."""
 
 
+_OUR_PACKAGE = __name__.split(".")[0]
+
+
+def raised_by_us(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised in this program's own code rather than in a library
+    parsing a file for it.  A parser's many error kinds on a malformed file become a
+    message about the file; an error of ours stays a bug and is not blamed on the file.
+    (By module name, not path: the installer byte-compiles elsewhere than it installs.)"""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = tb.tb_frame.f_globals.get("__name__", "")
+    return module == _OUR_PACKAGE or module.startswith(_OUR_PACKAGE + ".")
+
+
 def read_limited(path: Path, limit: int, source: str) -> bytes:
     try:
         size = path.stat().st_size

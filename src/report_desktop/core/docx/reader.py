@@ -17,7 +17,7 @@ from docx.table import Table
 
 from .. import schema
 from ..budget import Budget, Clocked
-from ..files import ReportFileError
+from ..files import ReportFileError, raised_by_us
 from ..report import Report
 from ..tabular.grid import Grid
 from ..tabular.labels import key
@@ -53,7 +53,9 @@ def read(path: str | Path) -> Report:
         body = document.element.body
     except ReportFileError:
         raise
-    except Exception:   # noqa: BLE001 - python-docx/lxml raise many kinds on malformed parts
+    except Exception as exc:   # noqa: BLE001 - python-docx/lxml raise many kinds on malformed parts
+        if raised_by_us(exc):
+            raise
         raise ReportFileError(f"{source}无法作为 Word 文档打开：内容已损坏或不是标准的 .docx。"
                               "请在 Word/WPS 中打开后另存为 .docx 再导入。") from None
     budget.clock()

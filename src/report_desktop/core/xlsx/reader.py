@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from .. import schema
 from ..budget import Budget, Clocked
-from ..files import ReportFileError
+from ..files import ReportFileError, raised_by_us
 from ..report import Report
 from ..tabular.grid import Grid, Hit, find_label
 from ..tabular.labels import key
@@ -56,12 +56,14 @@ def _broken(source: str) -> ReportFileError:
 
 def _parsed(step, source: str):
     """``step()`` of openpyxl: what it raises on a malformed part means a broken file
-    (it raises many kinds); our own code is never run inside, so its bugs stay bugs."""
+    (it raises many kinds); what our own code raises in it stays a bug (raised_by_us)."""
     try:
         return step()
     except ReportFileError:   # the budget, checked while openpyxl reads
         raise
-    except Exception:   # noqa: BLE001 - openpyxl's errors on malformed parts
+    except Exception as exc:   # noqa: BLE001 - openpyxl's errors on malformed parts
+        if raised_by_us(exc):
+            raise
         raise _broken(source) from None
 
 
@@ -93,7 +95,9 @@ def _grid(ws, budget: Budget, source: str) -> Grid:
             break
         except ReportFileError:
             raise
-        except Exception:   # noqa: BLE001 - openpyxl parsing a malformed sheet
+        except Exception as exc:   # noqa: BLE001 - openpyxl parsing a malformed sheet
+            if raised_by_us(exc):
+                raise
             raise _broken(source) from None
         if not row:          # a row missing between two others: cheap, counted in bulk
             blank += 1
