@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidget
 
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, Finding
 from . import theme
+from .session import follow
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,11 +46,8 @@ class FindingsPanel(QDockWidget):
         self.session = None
 
     def set_session(self, session) -> None:
-        if self.session is not None:
-            self.session.findingsChanged.disconnect(self.refresh)
+        follow(self.session, session, findingsChanged=self.refresh)
         self.session = session
-        if session is not None:
-            session.findingsChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

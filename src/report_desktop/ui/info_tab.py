@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, Q
 from ..core import schema
 from ..core.rules import ERROR
 from . import theme
+from .session import follow
 from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
 
@@ -101,14 +102,10 @@ class InfoTab(QWidget):
             self.date.calendarWidget().setCurrentPage(rep.year + 1, 1)
 
     def set_session(self, session) -> None:
-        if self.session is not None:
-            self.session.metaChanged.disconnect(self.load)
-            self.session.findingsChanged.disconnect(self.refresh_findings)
+        follow(self.session, session, metaChanged=self.load,
+               findingsChanged=self.refresh_findings)
         self.session = session
         self.preamble.set_session(session)
-        if session is not None:
-            session.metaChanged.connect(self.load)
-            session.findingsChanged.connect(self.refresh_findings)
         self.load()
         self.refresh_findings()
 

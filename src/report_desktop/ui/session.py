@@ -29,6 +29,16 @@ SAVED, PENDING, FAILED, WAITING = "saved", "pending", "failed", "waiting"
 META_FIELDS = ("unit", "year", "report_date", "level")
 
 
+def follow(old: "Session | None", new: "Session | None", **slots) -> None:
+    """Move the connections ``signal name → slot`` (e.g. ``findingsChanged=self.refresh``)
+    from the session a view showed to the one it shows now (either may be None)."""
+    for name, slot in slots.items():
+        if old is not None:
+            getattr(old, name).disconnect(slot)
+        if new is not None:
+            getattr(new, name).connect(slot)
+
+
 class Session(QObject):
     cellsChanged = Signal(list)        # cell ids whose value changed (totals included)
     textChanged = Signal(str)          # text key

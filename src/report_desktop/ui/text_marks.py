@@ -18,6 +18,7 @@ from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
 from ..core.text_diff import changed_span
 from . import theme
+from .session import follow
 
 FIXABLE = ("P1", "P2")
 DRAFT_TIP = f"这一行“{DRAFT_MARKER}”是从上年创建时加的提示：按本年实际改完本部分后，删除这一行。"
@@ -53,11 +54,8 @@ class TextMarks(QObject):
 
     # -- findings → marks --------------------------------------------------------------
     def set_session(self, session) -> None:
-        if self.session is not None:
-            self.session.findingsChanged.disconnect(self.refresh)
+        follow(self.session, session, findingsChanged=self.refresh)
         self.session = session
-        if session is not None:
-            session.findingsChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

@@ -17,6 +17,7 @@ from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.text_diff import changed_span
 from . import theme
+from .session import follow
 from .text_banner import CompactBanner, banner_lines
 from .text_marks import TextMarks, fix_all_button
 
@@ -44,12 +45,9 @@ class TextEditor(QPlainTextEdit):
         return (marks is not None and marks.viewport_event(event)) or super().viewportEvent(event)
 
     def set_session(self, session) -> None:
-        if self.session is not None:
-            self.session.textChanged.disconnect(self._session_changed)
+        follow(self.session, session, textChanged=self._session_changed)
         self.session = session
         self.setReadOnly(session is None)
-        if session is not None:
-            session.textChanged.connect(self._session_changed)
         self._syncing = True
         self.setPlainText(session.report.texts.get(self.key, "") if session else "")
         self._syncing = False
@@ -191,12 +189,9 @@ class TextTab(QWidget):
         return b
 
     def set_session(self, session) -> None:
-        if self.session is not None:
-            self.session.findingsChanged.disconnect(self.refresh_banner)
+        follow(self.session, session, findingsChanged=self.refresh_banner)
         self.session = session
         self.editor.set_session(session)
-        if session is not None:
-            session.findingsChanged.connect(self.refresh_banner)
         self.refresh_banner()
 
     def refresh_banner(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush
 from ...core import schema, values
 from ...core.rules import ERROR, SEVERITY_WORDS
 from .. import theme
+from ..session import follow
 from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -36,13 +37,9 @@ class GridModel(QAbstractTableModel):
     # -- binding -------------------------------------------------------------------
     def set_session(self, session) -> None:
         self.beginResetModel()
-        if self.session is not None:
-            self.session.cellsChanged.disconnect(self._cells_changed)
-            self.session.findingsChanged.disconnect(self._findings_changed)
+        follow(self.session, session, cellsChanged=self._cells_changed,
+               findingsChanged=self._findings_changed)
         self.session = session
-        if session is not None:
-            session.cellsChanged.connect(self._cells_changed)
-            session.findingsChanged.connect(self._findings_changed)
         self.endResetModel()
 
     def _cells_changed(self, cell_ids: list) -> None:
