@@ -126,22 +126,21 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+# errno → what to tell the clerk (EDQUOT is missing on some systems).
+_REASONS = {
+    errno.ENOSPC: "磁盘已满（或超出配额），请腾出空间后重试",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "磁盘已满（或超出配额），请腾出空间后重试",
+    errno.EFBIG: "文件超出了系统允许的大小",
+    errno.EROFS: "所在的磁盘是只读的",
+    errno.EIO: "磁盘读写出错（U 盘或网络盘可能已断开）",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.ENAMETOOLONG: "文件名或路径过长，请换一个短一些的名称或位置",
+    errno.EINVAL: "文件名中有系统不允许的字符（如 : * ? \" < > |）",
+}
+
+
 def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁盘已满（或超出配额），请腾出空间后重试"
-    if exc.errno == errno.EFBIG:
-        return "文件超出了系统允许的大小"
-    if exc.errno == errno.EROFS:
-        return "所在的磁盘是只读的"
-    if exc.errno == errno.EIO:
-        return "磁盘读写出错（U 盘或网络盘可能已断开）"
-    if exc.errno == errno.ENOTDIR:
-        return "路径中有一段是文件而不是文件夹"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "文件名或路径过长，请换一个短一些的名称或位置"
-    if exc.errno == errno.EINVAL:
-        return "文件名中有系统不允许的字符（如 : * ? \" < > |）"
-    return f"系统报告的错误：{exc.strerror or exc}"
+    return _REASONS.get(exc.errno) or f"系统报告的错误：{exc.strerror or exc}"
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
