@@ -53,9 +53,12 @@ class ExportCheck:
         lines = [f"[{f.rule}] {f.message}" for f in self.errors]
         lines += [f"“{schema.TEXTS[k]}”仍带有修改提示行“{DRAFT_MARKER}”，还没有按本年实际修改。"
                   for k in self.drafts]
-        if len(lines) > LISTED:
-            lines = lines[:LISTED] + [f"……另有 {len(lines) - LISTED} 项"]
-        return lines
+        return listed(lines)
+
+
+def listed(lines: list[str]) -> list[str]:
+    """The first LISTED lines of a message, and how many more there are."""
+    return lines[:LISTED] + ([f"……另有 {len(lines) - LISTED} 项"] if len(lines) > LISTED else [])
 
 
 class ExportRefused(ReportFileError):

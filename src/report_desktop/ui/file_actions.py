@@ -30,12 +30,7 @@ TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".js
           ".html": "导出网页"}
 IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls *.html *.htm)", WORD_FILTER,
                            EXCEL_FILTER, JSON_FILTER, WEB_FILTER, "所有文件 (*)"))
-LISTED = exporting.LISTED   # findings and deviations named in a message box
 WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
-
-
-def _listed(lines: list[str]) -> list[str]:
-    return lines[:LISTED] + ([f"……另有 {len(lines) - LISTED} 项"] if len(lines) > LISTED else [])
 
 
 def _read(path: Path):
@@ -255,11 +250,11 @@ class FileActions(QObject):
         lines = []
         if report.deviations:
             lines.append(f"文件与2021年格式不同之处（{len(report.deviations)} 处）：")
-            lines += [f"· {d}" for d in _listed(report.deviations)]
+            lines += [f"· {d}" for d in exporting.listed(report.deviations)]
         if errors:
             word = SEVERITY_WORDS[ERROR]
             lines.append(f"{'其他' + word if report.deviations else word}（{len(errors)} 个）：")
-            lines += [f"· {e}" for e in _listed(errors)]
+            lines += [f"· {e}" for e in exporting.listed(errors)]
         total_errors = len(findings) - warnings
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
                    "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
