@@ -246,13 +246,8 @@ class Session(QObject):
 
 
 class _TotalsCommand(CellsCommand):
-    def redo(self) -> None:
-        self.session._apply_totals(self.new)
-        self._located(next(iter(self.new), None))
-
-    def undo(self) -> None:
-        self.session._apply_totals(self.old)
-        self._located(next(iter(self.old), None))
+    def _apply(self, cells: dict) -> None:
+        self.session._apply_totals(cells)
 
     def __init__(self, session, old, new):
         super().__init__(session, old, new, "重新计算合计")

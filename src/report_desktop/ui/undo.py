@@ -11,10 +11,21 @@ _TEXT_ID = 1001
 
 
 class _Command(QUndoCommand):
-    def __init__(self, session, title: str):
+    """Holds ``old`` and ``new``; a subclass says how to apply one (``_apply``) and where
+    it shows (``_where``)."""
+
+    def __init__(self, session, title: str, old, new):
         super().__init__(title)
-        self.session = session
+        self.session, self.old, self.new = session, old, new
         self._first = True
+
+    def redo(self) -> None:
+        self._apply(self.new)
+        self._located(self._where(self.new))
+
+    def undo(self) -> None:
+        self._apply(self.old)
+        self._located(self._where(self.old))
 
     def _located(self, target: str | None) -> None:
         """Undo/redo after the first run shows where the change happened."""
@@ -25,24 +36,21 @@ class _Command(QUndoCommand):
 
 class CellsCommand(_Command):
     def __init__(self, session, old: dict, new: dict, title: str):
-        super().__init__(session, title)
-        self.old, self.new = old, new
+        super().__init__(session, title, old, new)
 
-    def redo(self) -> None:
-        self.session._apply_cells(self.new)
-        self._located(next(iter(self.new), None))
+    def _apply(self, cells: dict) -> None:
+        self.session._apply_cells(cells)
 
-    def undo(self) -> None:
-        self.session._apply_cells(self.old)
-        self._located(next(iter(self.old), None))
+    def _where(self, cells: dict) -> str | None:
+        return next(iter(cells), None)
 
 
 class TextCommand(_Command):
     """Typing in one text: consecutive keystrokes within a short pause are one step."""
 
     def __init__(self, session, key: str, old: str, new: str, title: str, merge: bool):
-        super().__init__(session, title)
-        self.key, self.old, self.new, self.merge = key, old, new, merge
+        super().__init__(session, title, old, new)
+        self.key, self.merge = key, merge
         self.stamp = time.monotonic()
 
     def id(self) -> int:
@@ -57,24 +65,20 @@ class TextCommand(_Command):
         self.setObsolete(self.new == self.old)
         return True
 
-    def redo(self) -> None:
-        self.session._apply_text(self.key, self.new)
-        self._located(f"text.{self.key}")
+    def _apply(self, text: str) -> None:
+        self.session._apply_text(self.key, text)
 
-    def undo(self) -> None:
-        self.session._apply_text(self.key, self.old)
-        self._located(f"text.{self.key}")
+    def _where(self, _text) -> str:
+        return f"text.{self.key}"
 
 
 class MetaCommand(_Command):
     def __init__(self, session, field: str, old, new, title: str):
-        super().__init__(session, title)
-        self.field, self.old, self.new = field, old, new
+        super().__init__(session, title, old, new)
+        self.field = field
 
-    def redo(self) -> None:
-        self.session._apply_meta(self.field, self.new)
-        self._located(f"meta.{self.field}")
+    def _apply(self, value) -> None:
+        self.session._apply_meta(self.field, value)
 
-    def undo(self) -> None:
-        self.session._apply_meta(self.field, self.old)
-        self._located(f"meta.{self.field}")
+    def _where(self, _value) -> str:
+        return f"meta.{self.field}"
