@@ -58,12 +58,6 @@ def create(store: Store, unit: str, year: int, level: str | None,
     return store.save(report), True
 
 
-def next_year(store: Store, report_id: int) -> tuple[int, bool]:
-    """从上一年创建: next year's report of the same unit, from this one."""
-    report = store.load(report_id)
-    return create(store, report.unit, report.year + 1, report.level, from_previous=True)
-
-
 def recover_report(store: Store, backup: str | Path, unit: str, year: int) -> Stored:
     """从备份中找回报告: copy ``unit``'s ``year`` report back from a backup; a report
     it replaces is kept as the named version RECOVER_KEPT_AS."""

@@ -25,10 +25,6 @@ def is_han(ch: str) -> bool:
             or "\uf900" <= ch <= "\ufaff") and len(ch) == 1
 
 
-def is_cn_punct(ch: str) -> bool:
-    return ch in _CN_PUNCT
-
-
 def is_chinese(ch: str) -> bool:
     """A Han character or Chinese punctuation: what makes a neighbour 'Chinese'."""
     return ch in _CN_PUNCT or is_han(ch)
