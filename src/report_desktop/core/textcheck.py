@@ -3,10 +3,14 @@
 A lone surrogate (\\ud800, legal in JSON) cannot be encoded to UTF-8, so it cannot be
 printed, stored or saved; control characters cannot be written to .xlsx/.docx (XML) and
 make a unit name that looks the same as another.  Line breaks and tabs are text.
+Invisible characters in a unit name are removed, not refused (unitname.display), but for
+a right-to-left control that reorders the name on screen (unitname.reordering).
 """
 from __future__ import annotations
 
 import re
+
+from .unitname import reordering
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -26,6 +30,10 @@ def problem(text: str, name: bool = False) -> str | None:
     m = _CONTROL_IN_NAME.search(text) if name else None
     if m:
         return f"含有控制字符（{_code(m.group())}），请删去后重试"
+    code = reordering(text) if name else None
+    if code:
+        return (f"含有改变文字显示方向的隐藏字符（{code}），显示出的名称与实际的字符顺序不同，"
+                "请删去后重新输入")
     return None
 
 
