@@ -26,7 +26,7 @@ import unicodedata
 # the few that are seen (Arabic number signs …), and the combining grapheme joiner and
 # Hangul fillers, which are not Cf but show nothing either.  tests/test_unit_names.py
 # checks this against the running Python's own table.
-_INVISIBLE_RE = re.compile(
+INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
@@ -37,12 +37,12 @@ _SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 def visible(text: str) -> str:
     """``text`` without its invisible characters."""
-    return _INVISIBLE_RE.sub("", text)
+    return INVISIBLE.sub("", text)
 
 
 def invisible(name: str) -> list[str]:
     """The invisible characters in ``name`` (each once, in order) as "U+200B"."""
-    return list(dict.fromkeys(f"U+{ord(m.group()):04X}" for m in _INVISIBLE_RE.finditer(name)))
+    return list(dict.fromkeys(f"U+{ord(m.group()):04X}" for m in INVISIBLE.finditer(name)))
 
 
 def reordering(name: str) -> str | None:
@@ -61,7 +61,7 @@ def display(name: str) -> str:
     """The name as it is kept and printed (see the module docstring).  A right-to-left
     control before visible text stays, so that ``textcheck.problem`` can refuse it."""
     if reordering(name):
-        kept = "".join(ch for ch in name if ch in _RTL_OPENERS or not _INVISIBLE_RE.match(ch))
+        kept = "".join(ch for ch in name if ch in _RTL_OPENERS or not INVISIBLE.match(ch))
     else:
         kept = visible(name)
     words = kept.split()

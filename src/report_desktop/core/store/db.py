@@ -21,7 +21,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import jsonio, unitname
+from .. import jsonio, textcheck, unitname
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
 from . import backup, errors, opening
@@ -127,10 +127,20 @@ class Store:
                 if rid != other_than and unitname.key(u) == want]
         return min(rows)[2] if rows else None
 
+    @staticmethod
+    def _refuse_bad_name(unit: str) -> None:
+        """The last way in for a name (a page pasted from the clipboard reaches the store
+        without a file's checks): one that reorders on screen or holds a control character
+        is not stored."""
+        why = textcheck.problem(unit, name=True)
+        if why:
+            raise StoreError(f"单位名称“{textcheck.shown(unit)}”{why}。")
+
     def _identity(self, con, report_id: int, unit: str, year: int) -> None:
         """Give a stored report this unit and year.  Another report of the same unit
         (by key) and year refuses it; a report already one of two look-alike names of
         one year (an older store's) keeps its stored name, which stays pointed out."""
+        self._refuse_bad_name(unit)
         stored = con.execute("SELECT unit, year FROM reports WHERE id = ?", (report_id,)).fetchone()
         if self._find(con, unit, year, other_than=report_id) is not None:
             if stored is None or stored[1] != year or not unitname.same(stored[0], unit):
@@ -152,6 +162,7 @@ class Store:
         deviations = json.dumps(report.deviations, ensure_ascii=False)
         rid = rid if rid is not None else self._find(con, report.unit, report.year)
         if rid is None:
+            self._refuse_bad_name(report.unit)
             rid = con.execute(
                 "INSERT INTO reports (unit, year, level, report_date, deviations, created, modified)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
