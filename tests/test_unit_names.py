@@ -154,6 +154,7 @@ def test_a_name_that_reads_backwards_is_refused_on_every_way_in(capsys, seed, tm
     out = tmp_path / "out.json"
     code, _, err = run(capsys, "convert", src, out, "--db", tmp_path / "none.sqlite3")
     assert code == 2 and "改变文字显示方向的隐藏字符（U+202E）" in err and src.name in err
+    assert "\u202e" not in err and "“府政民人镇某某”" in err    # quoted as stored, not turned around
     assert not out.exists()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .unitname import reordering
+from .unitname import reordering, visible
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -42,9 +42,10 @@ def without_surrogates(text: str) -> str:
 
 
 def shown(value: object, limit: int = 40) -> str:
-    """``value`` as a message may quote it: surrogates replaced, at most ``limit``
-    characters (a huge integer is not even turned into digits)."""
+    """``value`` as a message may quote it: surrogates replaced, invisible characters
+    left out (a right-to-left override would turn the rest of the message around), at
+    most ``limit`` characters (a huge integer is not even turned into digits)."""
     if isinstance(value, int) and value.bit_length() > 200:
         return "（一个过大的整数）"
-    safe = without_surrogates(str(value))
+    safe = visible(without_surrogates(str(value)))
     return safe if len(safe) <= limit else safe[:limit] + "…"

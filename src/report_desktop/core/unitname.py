@@ -123,7 +123,8 @@ def look_alike_warnings(reports, where: str = "数据文件中") -> list[str]:
 def look_alike_message(names: list[str], same_year: bool, where: str = "数据文件中") -> str:
     """Points out names of one group from ``look_alikes`` (Chinese, one line).  ``same_year``:
     two of them have a report of the same year, one of which is probably a copy."""
-    quoted = "、".join(f"“{n}”" for n in names[:-1]) + f"和“{names[-1]}”"
+    shown = [visible(n) for n in names]      # a stored override must not turn the line around
+    quoted = "、".join(f"“{n}”" for n in shown[:-1]) + f"和“{shown[-1]}”"
     notes = "；".join(f"第{i}个{o}" for i, o in enumerate((oddities(n) for n in names), 1) if o)
     fix = ("请核对并删除重复的报告：" if same_year else "请核对单位名称：")
     tail = "同一年度有两份报告" if same_year else "程序按同一单位处理"

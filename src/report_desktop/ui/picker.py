@@ -51,7 +51,8 @@ class ReportPicker(QWidget):
             for unit in dict.fromkeys(r.unit for r in self._reports):
                 group = next((g for g in groups if unit in g), None)
                 marked = group is not None and group[0] != unit
-                self.unit.addItem(unitname.display(unit) + (LOOK_ALIKE_MARK if marked else ""), unit)
+                label = unitname.display(unitname.visible(unit))   # nothing that turns it around
+                self.unit.addItem(label + (LOOK_ALIKE_MARK if marked else ""), unit)
                 if group is not None:
                     self.unit.setItemData(self.unit.count() - 1, warnings[groups.index(group)],
                                           Qt.ItemDataRole.ToolTipRole)
