@@ -311,6 +311,19 @@ def test_json_refuses_reversed_and_reads_look_alikes_clean(seed):
     assert jsonio.from_dict(data).unit == CLEAN
 
 
+def test_the_summary_refuses_a_county_name_that_reads_backwards(seed, tmp_path):
+    """The window's 汇总 goes through services.summary.gather, not through ``merge --unit``."""
+    import threading
+    from report_desktop.services import summary as gather
+    town = _write(seed, tmp_path, ".json", CLEAN)
+    request = gather.Request("\u202e府政民人县某", 2024, [], [town], None)
+    out = gather.gather(request, lambda *a: None, threading.Event())
+    assert out.total is None and any("U+202E" in p for p in out.problems)
+    fine = gather.gather(gather.Request("某某县\u200b人民政府", 2024, [], [town], None),
+                         lambda *a: None, threading.Event())
+    assert fine.problems == [] and fine.total.unit == "某某县人民政府"
+
+
 def test_summary_same_unit_is_the_key():
     assert summary.same_unit("某某镇\u200b人民政府", CLEAN)
     assert summary.check_roster([Report(unit="乙镇\u00ad人民政府")], ["乙镇 人民政府"]).missing == []

@@ -74,6 +74,7 @@ def test_info_tab_keeps_the_clean_name_and_finds_look_alikes_taken(qtbot, store,
     store.save(other)
     w = open_window(qtbot, store, prompts)
     w.workspace.open_report(store.find(seed_report.unit, seed_report.year))
+    assert not w.workspace.picker.note.isVisibleTo(w)          # nothing alike: no note
     field = w.workspace.info.unit
     field.setFocus()
     field.selectAll()
@@ -138,7 +139,7 @@ def test_the_unit_list_points_out_look_alike_names(qtbot, tmp_path, prompts, see
         assert labels == [CLEAN, CLEAN + LOOK_ALIKE_MARK]
         tip = picker.unit.itemData(1, Qt.ItemDataRole.ToolTipRole)
         assert "看起来是同一个单位" in tip and "U+200B" in tip and "程序按同一单位处理" in tip
-        assert tip in picker.unit.toolTip()
+        assert tip in picker.unit.toolTip() and picker.note.isVisibleTo(w) and tip in picker.note.toolTip()
         # Choosing the marked one opens its own report, not its look-alike's.
         picker.unit.setCurrentIndex(1)
         picker.unit.activated.emit(1)

@@ -32,8 +32,7 @@ def problem(text: str, name: bool = False) -> str | None:
         return f"含有控制字符（{_code(m.group())}），请删去后重试"
     code = reordering(text) if name else None
     if code:
-        return (f"含有改变文字显示方向的隐藏字符（{code}），显示出的名称与实际的字符顺序不同，"
-                "请删去后重新输入")
+        return f"含有改变文字显示方向的隐藏字符（{code}），显示的顺序与实际不同，请删去后重新输入"
     return None
 
 

@@ -1,8 +1,8 @@
 """The report picker in the tool bar: unit, then year, of the reports one store holds.
 
 Units are listed by their stored names.  Two names that read alike (an older version kept
-one with a zero-width space) are both listed and pointed out: the second is marked, and
-its tooltip and the list's say what differs (unitname.look_alike_warnings).
+one with a zero-width space) are both listed and pointed out: the second is marked, a
+note beside the list says so, and the tooltips say what differs (unitname.look_alike_warnings).
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ..core import unitname
+from . import theme
 
 UNIT_TIP = "选择单位（一个数据文件可以保存多个单位、多个年度的报告）"
 LOOK_ALIKE_MARK = "（名称相近，请核对）"
@@ -35,6 +36,11 @@ class ReportPicker(QWidget):
         layout.addSpacing(6)
         layout.addWidget(QLabel("年度：", self))
         layout.addWidget(self.year)
+        self.note = QLabel("单位名称相近，请核对", self)      # shown only when there are look-alikes
+        self.note.setStyleSheet(f"color: {theme.WARNING_FG.name()};")
+        self.note.hide()
+        layout.addSpacing(6)
+        layout.addWidget(self.note)
         self._reports = []
         self.look_alike_warnings: list[str] = []
         self.unit.activated.connect(self._unit_chosen)
@@ -60,6 +66,8 @@ class ReportPicker(QWidget):
                 self.unit.setCurrentIndex(self.unit.findData(current.unit))
         self.unit.setToolTip("\n".join([UNIT_TIP, *warnings]))
         self.look_alike_warnings = warnings
+        self.note.setToolTip("\n".join(warnings))
+        self.note.setVisible(bool(warnings))
         self._fill_years(current.unit if current else self.unit.currentData(), current_id)
 
     def _fill_years(self, unit: str, current_id: int | None) -> None:

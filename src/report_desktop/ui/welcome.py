@@ -41,6 +41,7 @@ class WelcomePage(QWidget):
         form.addRow("", self.levels.hint)
         self.error = QLabel(card)
         self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
+        self.error.setWordWrap(True)
         self.create_button = QPushButton("创建报告", card)
         self.create_button.setDefault(True)
         self.import_button = QPushButton("从文件导入…", card)

@@ -38,6 +38,7 @@ class NewReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.error = QLabel(self)
         self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
+        self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.carry)
