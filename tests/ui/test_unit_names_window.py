@@ -148,3 +148,18 @@ def test_the_unit_list_points_out_look_alike_names(qtbot, tmp_path, prompts, see
         w.close()
     finally:
         store.close()
+
+
+def test_recovering_names_a_look_alike_in_a_backup_as_already_present(qtbot, tmp_path):
+    import datetime as dt
+    from report_desktop.core.store import ReportInfo
+    from report_desktop.core.store.recover import BackupEntry
+    from report_desktop.ui.dialogs.recover import RecoverDialog
+    backup = BackupEntry(tmp_path / "b.backup.sqlite3", dt.datetime(2025, 1, 20, 9, 30),
+                         [ReportInfo(1, "某某镇人民政府\u200b", 2024, None, "2025-01-19T16:05:00"),
+                          ReportInfo(2, "乙镇", 2024, None, "2025-01-19T16:05:00")])
+    dlg = RecoverDialog([backup], {(CLEAN, 2024)})
+    qtbot.addWidget(dlg)
+    rows = {dlg.reports.topLevelItem(i).text(0): dlg.reports.topLevelItem(i).text(3)
+            for i in range(dlg.reports.topLevelItemCount())}
+    assert rows["某某镇人民政府\u200b"].startswith("已有") and rows["乙镇"] == "没有"
