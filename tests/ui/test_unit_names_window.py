@@ -163,3 +163,28 @@ def test_recovering_names_a_look_alike_in_a_backup_as_already_present(qtbot, tmp
     rows = {dlg.reports.topLevelItem(i).text(0): dlg.reports.topLevelItem(i).text(3)
             for i in range(dlg.reports.topLevelItemCount())}
     assert rows["某某镇人民政府\u200b"].startswith("已有") and rows["乙镇"] == "没有"
+
+
+def test_importing_a_look_alike_file_replaces_the_same_unit(qtbot, window, store, store_path, prompts,
+                                                            seed_report, tmp_path):
+    """文件 → 导入 of a Word file signed with a zero-width space: the store's report of that
+    unit is the one replaced (after the usual question), no second unit appears."""
+    import zipfile
+    from report_desktop.core import formats
+    from conftest import wait_import
+    path = tmp_path / "twin.docx"
+    formats.write(seed_report, path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert seed_report.unit in xml
+    parts["word/document.xml"] = xml.replace(seed_report.unit, "朔州市\u200b人民政府\u00ad办公室").encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    window.workspace.files.import_file(path)
+    wait_import(qtbot, window)
+    asked = [s for s in prompts.shown if s[0] == "confirm"]
+    assert asked and f"已有“{seed_report.unit}”{seed_report.year}年的报告" in asked[-1][2]
+    assert stored_units(store_path) == [seed_report.unit]
+    assert window.session.report.unit == seed_report.unit
