@@ -11,7 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
-from ..core import formats, summary
+from ..core import formats, summary, unitname
 from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
@@ -100,6 +100,7 @@ def _merge_request(args) -> summary_service.Request:
         with store:
             if args.from_db:
                 infos = summary_service.stored_candidates(store.list_reports(), args.unit, args.year)
+                _point_out_look_alikes(infos)
                 stored = [store.load(i.id) for i in infos]
             if parent is None:
                 parent = store.get(args.unit, args.year)
@@ -172,11 +173,13 @@ def cmd_db(args) -> int:
                 print(f"{r.unit}\t{r.year}\t{r.modified}")
             if not reports:
                 print("数据文件中还没有报告。", file=sys.stderr)
+            _point_out_look_alikes(reports)
         elif args.db_verb == "add":
             report = formats.read(args.input)
             stored = report_service.put(store, report)
             print(f"已{'替换' if stored.replaced else '加入'}：{report.unit} {report.year}年"
                   + (f"（原来的内容已保存为版本“{report_service.IMPORT_KEPT_AS}”）" if stored.replaced else ""))
+            _point_out_look_alikes(r for r in store.list_reports() if unitname.same(r.unit, report.unit))
         else:
             report = store.get(args.unit, args.year)
             if report is None:
@@ -185,6 +188,14 @@ def cmd_db(args) -> int:
             _export(report, args.output, args, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
+
+
+def _point_out_look_alikes(reports) -> None:
+    """Names an older version stored twice, alike but for invisible characters or spaces
+    (the store finds either by the other; it does not merge them): on stderr, so that
+    ``db list``'s lines stay one report each."""
+    for message in unitname.look_alike_warnings((r.unit, r.year) for r in reports):
+        print(f"提醒：{message}", file=sys.stderr)
 
 
 def _utf8_streams() -> None:

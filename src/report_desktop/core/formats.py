@@ -48,9 +48,10 @@ def read(path: Path) -> Report:
     reader = READERS.get(ext)
     if reader is None:
         raise ReportFileError(f"无法读取“{Path(path).name}”：不支持的文件类型，可读取 {describe(READERS)}。")
-    report = reader(Path(path))
-    if ext != ".json":   # typed in Word/Excel: a tab or line break inside is layout
-        report.unit = " ".join(report.unit.split())
+    report = reader(Path(path))   # Report keeps report.unit as people read it (unitname)
+    if not report.unit:
+        raise ReportFileError(f"文件“{Path(path).name}”中的单位名称只有空格或不可见字符，"
+                              "请写明单位名称后再读取。")
     why = textcheck.problem(report.unit, name=True)
     if why:   # the JSON reader names it already; an .xlsx can smuggle one in (_x0001_)
         raise ReportFileError(f"文件“{Path(path).name}”中的单位名称“{textcheck.shown(report.unit)}”{why}。")

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from . import schema, textcheck
+from . import schema, textcheck, unitname
 from .files import ReportFileError, atomic_write_bytes, read_text
 from .report import Report
 from .textcheck import shown
@@ -24,7 +24,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
             f"{source}的格式标识为“{shown(fmt)}”，本程序只读取“{schema.FORMAT_ID}”"
             f"（{schema.FORMAT_DOCUMENT}格式）。")
     unit = data.get("unit")
-    if not isinstance(unit, str) or not unit.strip():
+    if not isinstance(unit, str) or not unitname.display(unit):
         raise ReportFileError(f"{source}缺少单位名称（unit）。")
     why = textcheck.problem(unit.strip(), name=True)
     if why:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import schema
+from .unitname import display
 from .values import Value, is_number, same
 
 # Sums that each total cell takes part in, derived once from the schema.
@@ -42,6 +43,13 @@ class Report:
     cells: dict[str, Value] = field(default_factory=lambda: dict.fromkeys(schema.CELL_IDS))
     # Departures from the 2021 layout found when the report was read (reported as H8).
     deviations: list[str] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value) -> None:
+        # The unit is kept as people read it, whichever way it came in (a reader, the
+        # window, the store): invisible characters and stray spaces go (unitname.display).
+        if name == "unit" and isinstance(value, str):
+            value = display(value)
+        object.__setattr__(self, name, value)
 
     @classmethod
     def blank(cls, unit: str = "", year: int = 0, level: str | None = None) -> "Report":

@@ -3,10 +3,14 @@
 A lone surrogate (\\ud800, legal in JSON) cannot be encoded to UTF-8, so it cannot be
 printed, stored or saved; control characters cannot be written to .xlsx/.docx (XML) and
 make a unit name that looks the same as another.  Line breaks and tabs are text.
+Invisible characters in a unit name are removed, not refused (unitname.display), but for
+a right-to-left control that reorders the name on screen (unitname.reordering).
 """
 from __future__ import annotations
 
 import re
+
+from .unitname import reordering, visible
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -26,6 +30,9 @@ def problem(text: str, name: bool = False) -> str | None:
     m = _CONTROL_IN_NAME.search(text) if name else None
     if m:
         return f"含有控制字符（{_code(m.group())}），请删去后重试"
+    code = reordering(text) if name else None
+    if code:
+        return f"含有改变文字显示方向的隐藏字符（{code}），显示的顺序与实际不同，请删去后重新输入"
     return None
 
 
@@ -34,9 +41,10 @@ def without_surrogates(text: str) -> str:
 
 
 def shown(value: object, limit: int = 40) -> str:
-    """``value`` as a message may quote it: surrogates replaced, at most ``limit``
-    characters (a huge integer is not even turned into digits)."""
+    """``value`` as a message may quote it: surrogates replaced, invisible characters
+    left out (a right-to-left override would turn the rest of the message around), at
+    most ``limit`` characters (a huge integer is not even turned into digits)."""
     if isinstance(value, int) and value.bit_length() > 200:
         return "（一个过大的整数）"
-    safe = without_surrogates(str(value))
+    safe = visible(without_surrogates(str(value)))
     return safe if len(safe) <= limit else safe[:limit] + "…"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ..core import schema
+from ..core import schema, textcheck, unitname
 from ..core.rules import ERROR
 from . import theme
 from .session import follow
@@ -148,11 +148,14 @@ class InfoTab(QWidget):
     def _unit_edited(self) -> None:
         if self._loading or self.session is None:
             return
-        unit = self.unit.text().strip()
+        unit = unitname.display(self.unit.text())    # invisible characters and stray spaces go
         rep = self.session.report
         if unit == rep.unit:
+            self.unit.setText(rep.unit)     # shown as it is kept
             return
-        reason = "单位名称不能为空。" if not unit else self.session.meta_conflict(unit, rep.year)
+        why = textcheck.problem(unit, name=True) if unit else None
+        reason = ("单位名称不能为空。" if not unit else f"单位名称{why}。" if why
+                  else self.session.meta_conflict(unit, rep.year))
         if reason:
             self.load()
             self.refused.emit(reason)

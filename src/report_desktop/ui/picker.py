@@ -1,8 +1,19 @@
-"""The report picker in the tool bar: unit, then year, of the reports one store holds."""
+"""The report picker in the tool bar: unit, then year, of the reports one store holds.
+
+Units are listed by their stored names.  Two names that read alike (an older version kept
+one with a zero-width space) are both listed and pointed out: the second is marked, a
+note beside the list says so, and the tooltips say what differs (unitname.look_alike_warnings).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from ..core import unitname
+from . import theme
+
+UNIT_TIP = "选择单位（一个数据文件可以保存多个单位、多个年度的报告）"
+LOOK_ALIKE_MARK = "（名称相近，请核对）"
 
 
 class ReportPicker(QWidget):
@@ -14,7 +25,7 @@ class ReportPicker(QWidget):
         self.unit.setMinimumContentsLength(16)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.unit.setToolTip("选择单位（一个数据文件可以保存多个单位、多个年度的报告）")
+        self.unit.setToolTip(UNIT_TIP)
         self.year = QComboBox(self)
         self.year.setMinimumContentsLength(6)
         self.year.setToolTip("选择统计年度")
@@ -25,7 +36,13 @@ class ReportPicker(QWidget):
         layout.addSpacing(6)
         layout.addWidget(QLabel("年度：", self))
         layout.addWidget(self.year)
+        self.note = QLabel("单位名称相近，请核对", self)      # shown only when there are look-alikes
+        self.note.setStyleSheet(f"color: {theme.WARNING_FG.name()};")
+        self.note.hide()
+        layout.addSpacing(6)
+        layout.addWidget(self.note)
         self._reports = []
+        self.look_alike_warnings: list[str] = []
         self.unit.activated.connect(self._unit_chosen)
         self.year.activated.connect(self._year_chosen)
 
@@ -33,13 +50,25 @@ class ReportPicker(QWidget):
         """reports: store.list_reports() (ReportInfo)."""
         self._reports = list(reports)
         current = next((r for r in self._reports if r.id == current_id), None)
+        warnings = unitname.look_alike_warnings((r.unit, r.year) for r in self._reports)
+        groups = unitname.look_alikes(r.unit for r in self._reports)
         with QSignalBlocker(self.unit):
             self.unit.clear()
             for unit in dict.fromkeys(r.unit for r in self._reports):
-                self.unit.addItem(unit)
+                group = next((g for g in groups if unit in g), None)
+                marked = group is not None and group[0] != unit
+                label = unitname.display(unitname.visible(unit))   # nothing that turns it around
+                self.unit.addItem(label + (LOOK_ALIKE_MARK if marked else ""), unit)
+                if group is not None:
+                    self.unit.setItemData(self.unit.count() - 1, warnings[groups.index(group)],
+                                          Qt.ItemDataRole.ToolTipRole)
             if current:
-                self.unit.setCurrentText(current.unit)
-        self._fill_years(current.unit if current else self.unit.currentText(), current_id)
+                self.unit.setCurrentIndex(self.unit.findData(current.unit))
+        self.unit.setToolTip("\n".join([UNIT_TIP, *warnings]))
+        self.look_alike_warnings = warnings
+        self.note.setToolTip("\n".join(warnings))
+        self.note.setVisible(bool(warnings))
+        self._fill_years(current.unit if current else self.unit.currentData(), current_id)
 
     def _fill_years(self, unit: str, current_id: int | None) -> None:
         with QSignalBlocker(self.year):
@@ -51,8 +80,7 @@ class ReportPicker(QWidget):
                 self.year.setCurrentIndex(idx)
 
     def _unit_chosen(self, _index: int) -> None:
-        unit = self.unit.currentText()
-        self._fill_years(unit, None)
+        self._fill_years(self.unit.currentData(), None)
         if self.year.count():
             self.year.setCurrentIndex(0)
             self.chosen.emit(self.year.currentData())

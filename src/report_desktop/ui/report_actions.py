@@ -146,7 +146,7 @@ class ReportActions:
         if choice is None:
             return None
         path, unit, year = choice
-        replacing = (unit, year) in current
+        replacing = self.store.find(unit, year) is not None     # by the name as people read it
         kept = report_service.RECOVER_KEPT_AS
         if replacing and not self.ctx.prompts.confirm(
                 "从备份中找回报告", f"数据文件中已经有“{unit}”{year}年的报告。用备份中的这份替换它吗？",

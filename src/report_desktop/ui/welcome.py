@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEd
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
-from ..core import schema
+from ..core import schema, textcheck, unitname
 from . import theme
 from .level_choice import LevelChoice
 from ..core.rollover import default_year
@@ -41,6 +41,7 @@ class WelcomePage(QWidget):
         form.addRow("", self.levels.hint)
         self.error = QLabel(card)
         self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
+        self.error.setWordWrap(True)
         self.create_button = QPushButton("创建报告", card)
         self.create_button.setDefault(True)
         self.import_button = QPushButton("从文件导入…", card)
@@ -70,9 +71,10 @@ class WelcomePage(QWidget):
         self.import_button.clicked.connect(self.importRequested.emit)
 
     def _create(self) -> None:
-        unit = self.unit.text().strip()
-        if not unit:
-            self.error.setText("请填写单位名称。")
+        unit = unitname.display(self.unit.text())    # invisible characters and stray spaces go
+        why = textcheck.problem(unit, name=True) if unit else None
+        if not unit or why:
+            self.error.setText(f"单位名称{why}。" if why else "请填写单位名称。")
             self.unit.setFocus()
             return
         if self.levels.level() is None:

@@ -6,6 +6,12 @@ Several program instances may share one file: SQLite's locking keeps it consiste
 (WAL mode, a busy timeout), and each edit is its own short transaction.  On a network
 share the store is opened in rollback-journal mode with exclusive locking instead.
 Every sqlite3 and OS error is raised as a StoreError (errors.py).
+
+A unit is found by its name as people read it (unitname.key): "城关镇人民政府" finds the
+report stored as "城关镇人民政府" with a zero-width space, and a report saved under either
+name replaces that one instead of becoming a second unit.  A store that already holds
+two such names (written by an older version) keeps both; they are pointed out
+(unitname.look_alike_warnings), never merged behind the clerk's back.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import jsonio
+from .. import jsonio, textcheck, unitname
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
 from . import backup, errors, opening
@@ -108,9 +114,39 @@ class Store:
 
     @guarded
     def find(self, unit: str, year: int) -> int | None:
-        row = self._con.execute("SELECT id FROM reports WHERE unit = ? AND year = ?",
-                                (unit, year)).fetchone()
-        return row[0] if row else None
+        """The report of ``unit`` (compared by unitname.key) and ``year``, or None."""
+        return self._find(self._con, unit, year)
+
+    @staticmethod
+    def _find(con, unit: str, year: int, other_than: int | None = None) -> int | None:
+        """Among look-alike names (an older store may hold several), the one spelt
+        exactly so first, then the one that displays alike, then the oldest."""
+        want = unitname.key(unit)
+        rows = [(u != unit, unitname.display(u) != unitname.display(unit), rid)
+                for rid, u in con.execute("SELECT id, unit FROM reports WHERE year = ?", (year,))
+                if rid != other_than and unitname.key(u) == want]
+        return min(rows)[2] if rows else None
+
+    @staticmethod
+    def _refuse_bad_name(unit: str) -> None:
+        """The last way in for a name (a page pasted from the clipboard reaches the store
+        without a file's checks): one that reorders on screen or holds a control character
+        is not stored."""
+        why = textcheck.problem(unit, name=True)
+        if why:
+            raise StoreError(f"单位名称“{textcheck.shown(unit)}”{why}。")
+
+    def _identity(self, con, report_id: int, unit: str, year: int) -> None:
+        """Give a stored report this unit and year.  Another report of the same unit
+        (by key) and year refuses it; a report already one of two look-alike names of
+        one year (an older store's) keeps its stored name, which stays pointed out."""
+        self._refuse_bad_name(unit)
+        stored = con.execute("SELECT unit, year FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if self._find(con, unit, year, other_than=report_id) is not None:
+            if stored is None or stored[1] != year or not unitname.same(stored[0], unit):
+                raise StoreError(f"已经有“{unit}”{year}年的报告了。")
+            unit = stored[0]
+        con.execute("UPDATE reports SET unit = ?, year = ? WHERE id = ?", (unit, year, report_id))
 
     @guarded
     def save(self, report: Report) -> int:
@@ -118,18 +154,23 @@ class Store:
         with self._tx() as con:
             return self._save(con, report)
 
-    def _save(self, con, report: Report) -> int:
+    def _save(self, con, report: Report, rid: int | None = None) -> int:
+        """Write ``report`` into the report ``rid``, else into the one of its unit (by
+        key) and year, else as a new report."""
         now = _now()
-        con.execute(
-            "INSERT INTO reports (unit, year, level, report_date, deviations, created, modified)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit, year) DO UPDATE SET"
-            " level = excluded.level, report_date = excluded.report_date,"
-            " deviations = excluded.deviations, modified = excluded.modified",
-            (report.unit, report.year, report.level,
-             report.report_date.isoformat() if report.report_date else None,
-             json.dumps(report.deviations, ensure_ascii=False), now, now))
-        rid = con.execute("SELECT id FROM reports WHERE unit = ? AND year = ?",
-                          (report.unit, report.year)).fetchone()[0]
+        date = report.report_date.isoformat() if report.report_date else None
+        deviations = json.dumps(report.deviations, ensure_ascii=False)
+        rid = rid if rid is not None else self._find(con, report.unit, report.year)
+        if rid is None:
+            self._refuse_bad_name(report.unit)
+            rid = con.execute(
+                "INSERT INTO reports (unit, year, level, report_date, deviations, created, modified)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (report.unit, report.year, report.level, date, deviations, now, now)).lastrowid
+        else:
+            self._identity(con, rid, report.unit, report.year)
+            con.execute("UPDATE reports SET level = ?, report_date = ?, deviations = ?, modified = ?"
+                        " WHERE id = ?", (report.level, date, deviations, now, rid))
         con.executemany("INSERT OR REPLACE INTO cells VALUES (?, ?, ?)",
                         [(rid, cid, to_plain(v)) for cid, v in report.cells.items()])
         con.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)",
@@ -143,14 +184,14 @@ class Store:
         it does not have yet; the replaced content is first kept as the named version
         ``keep_as`` when given.  One transaction: all of it happens, or none."""
         with self._tx() as con:
-            old = self.find(report.unit, report.year)
+            old = self._find(con, report.unit, report.year)
             if old is not None and keep_as:
                 con.execute("INSERT INTO snapshots (report_id, name, created, payload)"
                             " VALUES (?, ?, ?, ?)", (old, keep_as, _now(), jsonio.dumps(self.load(old))))
             if old is not None:
                 con.execute("DELETE FROM cells WHERE report_id = ?", (old,))
                 con.execute("DELETE FROM texts WHERE report_id = ?", (old,))
-            rid = self._save(con, report)
+            rid = self._save(con, report, old)
             have = set(con.execute("SELECT name, created FROM snapshots WHERE report_id = ?",
                                    (rid,)))
             con.executemany("INSERT INTO snapshots (report_id, name, created, payload)"
@@ -206,13 +247,10 @@ class Store:
     def write_meta(self, report_id: int, report: Report) -> None:
         """Store unit, year, level and date of an existing report."""
         with self._tx() as con:
-            try:
-                con.execute("UPDATE reports SET unit = ?, year = ?, level = ?, report_date = ? WHERE id = ?",
-                            (report.unit, report.year, report.level,
-                             report.report_date.isoformat() if report.report_date else None,
-                             report_id))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"已经有“{report.unit}”{report.year}年的报告了。") from None
+            self._identity(con, report_id, report.unit, report.year)
+            con.execute("UPDATE reports SET level = ?, report_date = ? WHERE id = ?",
+                        (report.level, report.report_date.isoformat() if report.report_date else None,
+                         report_id))
             self._touch(con, report_id)
 
     @staticmethod
@@ -255,9 +293,7 @@ class Store:
         with self._tx() as con:
             con.execute("DELETE FROM cells WHERE report_id = ?", (report_id,))
             con.execute("DELETE FROM texts WHERE report_id = ?", (report_id,))
-            con.execute("UPDATE reports SET unit = ?, year = ? WHERE id = ?",
-                        (restored.unit, restored.year, report_id))
-            self._save(con, restored)
+            self._save(con, restored, report_id)
         return self.load(report_id)
 
     # -- settings (small key/value pairs the program remembers) ----------------

@@ -5,12 +5,11 @@ the command line.  Sums are exact: counts stay int, 万元 amounts stay Decimal.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .. import schema, textcheck
+from .. import schema, textcheck, unitname
 from ..files import read_text
 from ..report import Report
 from ..rules import ERROR, validate
@@ -21,7 +20,7 @@ MAX_ROSTER_BYTES = 1024 * 1024
 
 def unit_problem(unit: str) -> str | None:
     """Why ``unit`` cannot name the summary report (Chinese), or None."""
-    if not unit.strip():
+    if not unitname.display(unit):
         return "汇总报告的单位名称不能为空，请写明本级单位名称（如“某某县人民政府”）"
     why = textcheck.problem(unit.strip(), name=True)
     return f"汇总报告的单位名称“{textcheck.shown(unit)}”{why}" if why else None
@@ -79,9 +78,10 @@ def input_problems(reports: list[Report], year: int, sources: list[str] | None =
     for rep, src in zip(reports, sources):
         if rep.year != year:
             problems.append(f"{src}：是{rep.unit}{rep.year}年的报告，不是{year}年的")
-        name = _fold(rep.unit)
+        name = unitname.key(rep.unit)
         if name in seen:
-            problems.append(f"{src}：单位“{rep.unit}”与{seen[name]}重复，同一单位只能汇总一次")
+            problems.append(f"{src}：单位“{rep.unit}”与{seen[name]}重复（名称中的空格、不可见字符和"
+                            "全角半角不算区别），同一单位只能汇总一次")
         else:
             seen[name] = src
     return problems
@@ -89,13 +89,10 @@ def input_problems(reports: list[Report], year: int, sources: list[str] | None =
 
 # ------------------------------------------------------------------ roster
 
-def _fold(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
-
-
 def same_unit(a: str, b: str) -> bool:
-    """Whether two unit names are the same unit (full-width forms and spaces aside)."""
-    return _fold(a) == _fold(b)
+    """Whether two unit names are the same unit (unitname.key: spaces, invisible
+    characters and full-width forms aside)."""
+    return unitname.same(a, b)
 
 
 def read_roster(path: str | Path) -> list[str]:
@@ -106,9 +103,9 @@ def read_roster(path: str | Path) -> list[str]:
     text = read_text(path, MAX_ROSTER_BYTES, source)
     names, seen = [], set()
     for line in text.splitlines():
-        name = line.strip(" \t\u3000")
-        if name and _fold(name) not in seen:
-            seen.add(_fold(name))
+        name = unitname.display(line)
+        if name and unitname.key(name) not in seen:
+            seen.add(unitname.key(name))
             names.append(name)
     return names
 
@@ -120,10 +117,10 @@ class RosterResult:
 
 
 def check_roster(reports: list[Report], roster: list[str]) -> RosterResult:
-    have = {_fold(r.unit) for r in reports}
-    expected = {_fold(n) for n in roster}
-    return RosterResult([n for n in roster if _fold(n) not in have],
-                        [r.unit for r in reports if _fold(r.unit) not in expected])
+    have = {unitname.key(r.unit) for r in reports}
+    expected = {unitname.key(n) for n in roster}
+    return RosterResult([n for n in roster if unitname.key(n) not in have],
+                        [r.unit for r in reports if unitname.key(r.unit) not in expected])
 
 
 # ------------------------------------------------------------------ parent vs Σ children

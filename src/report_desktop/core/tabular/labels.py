@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .. import official, schema
+from ..unitname import visible
 
 _DROP = dict.fromkeys(map(ord, "“”‘’\"'「」『』"), None)
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[、,，.．]")
@@ -21,7 +22,7 @@ def key(text: object) -> str:
     """A label folded for comparison; '' for anything that is not text."""
     if not isinstance(text, str):
         return ""
-    t = unicodedata.normalize("NFKC", text)
+    t = unicodedata.normalize("NFKC", visible(text))   # a zero-width space is no difference
     t = "".join(t.split()).translate(_DROP).replace("其它", "其他")
     t = _ITEM_NUMBER.sub(r"\1.", t)
     return _SECTION_NUMBER.sub(r"\1、", t)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .. import chinese, schema
+from ..unitname import visible
 from ..files import ReportFileError
 from .labels import key
 
@@ -16,7 +17,7 @@ _DATE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*
 
 def parse_title(text: str) -> tuple[str, int] | None:
     """(unit, year) of a title line; unit may be '' when the title has none."""
-    m = TITLE.match("".join(text.split()))
+    m = TITLE.match("".join(visible(text).split()))
     if not m:
         return None
     return m.group(1), int(unicodedata.normalize("NFKC", m.group(2)))
@@ -30,7 +31,7 @@ def parse_date(raw: object) -> dt.date | None:
         return raw
     if not isinstance(raw, str):
         return None
-    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    text = "".join(unicodedata.normalize("NFKC", visible(raw)).split())
     m = _DATE.match(text)
     if m:
         parts = [int(g) for g in m.groups()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QSpinBox, QVBoxLayout)
 
+from ...core import textcheck, unitname
 from .. import theme
 from ..level_choice import LevelChoice
 
@@ -37,6 +38,7 @@ class NewReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.error = QLabel(self)
         self.error.setStyleSheet(theme.ERROR_TEXT_STYLE)
+        self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.carry)
@@ -49,19 +51,24 @@ class NewReportDialog(QDialog):
         self._update_carry()
 
     def _update_carry(self, *_):
-        ok = bool(self._has_previous(self.unit.currentText().strip(), self.year.value()))
+        ok = bool(self._has_previous(self.unit_name(), self.year.value()))
         self.carry.setEnabled(ok)
         self.carry.setChecked(ok)
 
     def _accept(self) -> None:
-        if not self.unit.currentText().strip():
-            self.error.setText("请填写单位名称。")
+        why = textcheck.problem(self.unit_name(), name=True)
+        if not self.unit_name() or why:
+            self.error.setText(f"单位名称{why}。" if why else "请填写单位名称。")
             return
         if self.levels.level() is None:
             self.error.setText("请选择单位层级。")
             return
         self.accept()
 
+    def unit_name(self) -> str:
+        """The name as people read it (invisible characters and stray spaces removed)."""
+        return unitname.display(self.unit.currentText())
+
     def result_values(self) -> tuple:
-        return (self.unit.currentText().strip(), self.year.value(), self.levels.level(),
+        return (self.unit_name(), self.year.value(), self.levels.level(),
                 self.carry.isChecked() and self.carry.isEnabled())

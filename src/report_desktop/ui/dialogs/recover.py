@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core import unitname
 from .. import theme
 
 EMPTY = "还没有备份。程序每天第一次打开数据文件时自动备份，删除报告前也会备份。"
@@ -39,7 +40,7 @@ class RecoverDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("从备份中找回报告")
         self.entries = list(entries)
-        self.current = current
+        self.current = {(unitname.key(u), y) for u, y in current}   # names as people read them
         intro = QLabel("先在左边选择一个备份，再在右边选择要找回的报告。找回的报告会复制到当前数据文件中"
                        "并打开；备份本身不会改动。", self)
         intro.setWordWrap(True)
@@ -87,9 +88,9 @@ class RecoverDialog(QDialog):
             return
         # Reports no longer in the data file (deleted since) first: what is most often wanted.
         ordered = sorted(self.entries[row].reports,
-                         key=lambda r: ((r.unit, r.year) in self.current, r.unit, -r.year))
+                         key=lambda r: (self._present(r), r.unit, -r.year))
         for r in ordered:
-            present = (r.unit, r.year) in self.current
+            present = self._present(r)
             item = QTreeWidgetItem([r.unit, f"{r.year}年", chinese_time(r.modified),
                                     "已有（找回会替换）" if present else "没有"])
             item.setData(0, Qt.ItemDataRole.UserRole, (r.unit, r.year))
@@ -98,6 +99,9 @@ class RecoverDialog(QDialog):
             self.reports.resizeColumnToContents(col)
         self.reports.setCurrentItem(self.reports.topLevelItem(0))
         self._update_ok()
+
+    def _present(self, info) -> bool:
+        return (unitname.key(info.unit), info.year) in self.current
 
     def _update_ok(self) -> None:
         self.ok.setEnabled(self.reports.currentItem() is not None)

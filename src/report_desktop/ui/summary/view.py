@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from ...core import summary
+from ...core import summary, unitname
 from ...core.files import ReportFileError
 from ...core.store import StoreError
 from .. import theme
@@ -137,7 +137,7 @@ class SummaryDialog(QDialog):
         self._fill_stored()
 
     def unit_name(self) -> str:
-        return self.unit.currentText().strip()
+        return unitname.display(self.unit.currentText())
 
     def _fill_stored(self) -> None:
         unit, year = self.unit_name(), self.year.value()

@@ -4,11 +4,16 @@ Fires on (a) the unit's own name with another ending (…办公室 written …�
 …乡) and (b) a unit of the same kind but another place where the report speaks of itself:
 opening a sentence ("凤凰镇人民政府认真落实…" in 井坪镇's report), "请与…联系", or in this
 report's title.  Other bodies mentioned on purpose ("配合县司法局", "市政府门户网站") stay silent.
+
+Names are read as people read them (core/unitname.py): the unit by its display form, and
+invisible characters in the text (a zero-width space inside "凤凰镇人民政府") are skipped,
+the slips' offsets still pointing into the text as typed.
 """
 from __future__ import annotations
 
 import re
 
+from ...unitname import INVISIBLE, display
 from .chars import is_han
 from .slip import Slip
 
@@ -37,6 +42,16 @@ def _split(unit: str) -> tuple[str, str] | None:
 
 
 def check(text: str, unit: str) -> list[Slip]:
+    unit = display(unit)
+    if not INVISIBLE.search(text):
+        return _check(text, unit)
+    where = [i for i, ch in enumerate(text) if not INVISIBLE.match(ch)]
+    plain = "".join(text[i] for i in where)
+    return [s._replace(start=where[s.start], end=where[s.end - 1] + 1)
+            for s in _check(plain, unit)]
+
+
+def _check(text: str, unit: str) -> list[Slip]:
     parts = _split(unit)
     if parts is None:
         return []
