@@ -13,6 +13,11 @@ from decimal import Decimal
 from . import schema
 from .values import Value, is_number, same
 
+# The statistics years a report may carry: every reader, the command line and the window's
+# year boxes use this one range.
+FIRST_YEAR, LAST_YEAR = 2000, 2200
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+
 # Sums that each total cell takes part in, derived once from the schema.
 _SUMS_OF_PART: dict[str, list[schema.Sum]] = {}
 for _s in schema.SUMS:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .official import (FORMAT_DOCUMENT, FORMAT_NAME, LEVELS, OLD_HEADINGS, OVERVIEW_OUTLINE,  # noqa: F401
                        PROSE_KEYS, REGULATION, SECTIONS, TEXTS, TRIAL_FORMAT, TRIAL_FORMAT_DOCUMENT,
-                       Section, report_title)
+                       Level, Section, report_title)
 
 FORMAT_ID = "gov-disclosure-annual-report/2021"
 

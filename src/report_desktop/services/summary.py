@@ -27,7 +27,7 @@ Entry = tuple[Stamp, "Report | str"]      # a file's stamp and its report or Chi
 
 def file_types() -> tuple[str, ...]:
     """Extensions offered when choosing unit files (.xls too: the core explains it)."""
-    return (*formats.READERS, ".xls")
+    return (*formats.READERS, formats.OLD_EXCEL)
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -98,7 +98,7 @@ class Request:
     files: list[Path]
     parent: Report | None         # the county's own report, if any
     known: dict[Path, Entry] = field(default_factory=dict)   # files read before
-    level: str | None = "government"
+    level: str | None = schema.Level.GOVERNMENT
 
 
 @dataclass

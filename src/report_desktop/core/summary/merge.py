@@ -40,7 +40,7 @@ def total_problems(total: Report) -> list[str]:
 
 
 def merge(reports: list[Report], unit: str = "", year: int = 0,
-          level: str | None = "government") -> Report:
+          level: str | None = schema.Level.GOVERNMENT) -> Report:
     """Σ of ``reports``, every table cell (totals included) summed as given.
 
     Blank or unusable cells count as 0 here; ``unit_checks`` reports them per unit.
