@@ -14,7 +14,7 @@ from .files import ReportFileError
 from .report import Report
 
 Reader = Callable[[Path], Report]
-Writer = Callable[[Report, Path], None]
+Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
 
 
 def _lazy(module: str, name: str) -> Callable:

@@ -69,7 +69,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("where", "数据文件和日志位置(&D)"),
     ActionSpec("about", f"关于{APP_NAME}(&A)"),
 )
-BY_KEY = {a.key: a for a in ACTIONS}
 
 # None is a separator.  The menus themselves are the frame's (frame.MENU_TITLES).
 MENUS: dict[str, tuple[str | None, ...]] = {
