@@ -1,4 +1,4 @@
-"""The interchange JSON of ``shared/format/interchange.md``: read and write one report."""
+"""The interchange JSON of ``docs/interchange.md``: read and write one report."""
 from __future__ import annotations
 
 import datetime as dt

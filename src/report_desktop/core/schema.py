@@ -3,7 +3,7 @@
 Everything else (the grid, the rules, the store, the writers and readers) reads this
 module; a change to the format is an edit here (the tables) or in official.py (the
 sections, headings and the documents' own words) and nowhere else.  Labels are verbatim
-from the official tables; cell ids follow ``shared/format/interchange.md``.
+from the official tables; cell ids follow ``docs/interchange.md``.
 """
 from __future__ import annotations
 

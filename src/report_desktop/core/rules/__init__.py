@@ -1,4 +1,4 @@
-"""Every consistency rule of official-format.md §5 that the data can decide.
+"""Every consistency rule of docs/rules.md that the data can decide.
 
 ``validate(report, previous)`` returns findings, errors (hard rules H1–H9) first.  It is
 pure and fast enough to run after every keystroke (see benchmarks/).

@@ -1,4 +1,4 @@
-"""A finding: one rule broken, with the cells that show it (interchange.md § Findings)."""
+"""A finding: one rule broken, with the cells that show it (docs/interchange.md §Findings)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft t
 # How a severity is named to the clerk, in the window and on the command line.
 SEVERITY_WORDS = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
 
-# Human titles of the rules of official-format.md §5, shown in the findings panel.
+# Human titles of the rules of docs/rules.md, shown in the findings panel.
 RULE_TITLES = {
     "H1": "表二数值",
     "H2": "表三横向合计",
