@@ -67,7 +67,7 @@ class WordFonts(StrEnum):
 
 
 DEFAULT_WORD_FONTS = WordFonts.GB
-WORD_FONTS = {WordFonts.GB: "公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
+WORD_FONTS: dict[str, str] = {WordFonts.GB: "公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
               WordFonts.WINDOWS: "Windows 自带字体（宋体、仿宋、黑体、楷体）"}
 
 

@@ -20,7 +20,7 @@ class Level(StrEnum):
     GOVERNMENT = "government"      # 本级人民政府, the summary by the 主管部门: 3月31日
 
 
-LEVELS = {
+LEVELS: dict[str, str] = {   # Level → its name for the clerk
     Level.DEPARTMENT: "县级以上政府部门",
     Level.TOWNSHIP: "乡镇（街道）",
     Level.GOVERNMENT: "本级人民政府（汇总）",

@@ -53,8 +53,8 @@ class Finding:
     # Longer context (e.g. the quoted sentence) that the one-line message leaves out.
     detail: str | None = None
 
-    def to_dict(self) -> dict:
-        out = {"rule": self.rule, "severity": self.severity,
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"rule": self.rule, "severity": self.severity,
                "message": self.message, "cells": list(self.cells)}
         if self.range is not None:
             out["range"] = list(self.range)

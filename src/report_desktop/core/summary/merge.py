@@ -75,7 +75,8 @@ def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list
 def input_problems(reports: list[Report], year: int, sources: list[str] | None = None) -> list[str]:
     """Reasons the set cannot be summed: another year, the same unit twice."""
     sources = sources or [r.unit for r in reports]
-    problems, seen = [], {}
+    problems: list[str] = []
+    seen: dict[str, str] = {}
     for rep, src in zip(reports, sources):
         if rep.year != year:
             problems.append(f"{src}：是{rep.unit}{rep.year}年的报告，不是{year}年的")
