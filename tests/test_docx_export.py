@@ -1,6 +1,6 @@
 """Word export: structure, labels, numbers, merges, fonts, layout, files, rendering.
 
-Every table position is computed by walking schema.py the way official-format.md draws
+Every table position is computed by walking schema.py the way docs/format.md draws
 the tables, independently of the writer's own layout code, and then read back from the
 saved .docx with python-docx and lxml.
 """
@@ -85,7 +85,7 @@ def merged_rows(g, r: int, c: int) -> int:
     return n
 
 
-# Where each cell id sits, from the official drawings (official-format.md §2–§4).
+# Where each cell id sits, from the official drawings (docs/format.md §3–§5).
 
 def active_positions() -> dict[str, tuple[int, int]]:
     pos, r = {}, 0

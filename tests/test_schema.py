@@ -1,4 +1,4 @@
-"""The format as data matches official-format.md and interchange.md."""
+"""The format as data matches docs/format.md and docs/interchange.md."""
 from report_desktop.core import schema
 
 

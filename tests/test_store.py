@@ -95,7 +95,7 @@ def test_daily_backup_rotation_keeps_seven(tmp_path, seed):
         for day in range(10):
             backup.make_backup(s._con, path, start + dt.timedelta(days=day))
     kept = backup.list_backups(path)
-    assert len(kept) == backup.KEEP and all(backup.is_healthy(k) for k in kept)
+    assert len(kept) == backup.KEEP_DAYS and all(backup.is_healthy(k) for k in kept)
     assert sorted(backup.backup_dir(path).iterdir()) == sorted(kept)   # no -wal/-shm left
     assert not any("20250101" in k.name for k in kept)      # the oldest went first
     with Store(kept[-1], auto_backup=False) as restored:

@@ -10,7 +10,7 @@ links the prefix's Desktop/Documents to HOME), winemenubuilder and winedbg are d
 every Wine call has a timeout after which the prefix's processes are killed and the test
 fails.  Wine's Windows version is set to Windows 10 (Wine 8 reports 6.1 by default).
 Test-only stand-in DLLs make Wine 8.0 look like Windows 10 where Qt 6 needs it (icuuc.dll;
-mscms.dll too if the staged Qt imports it — see shared/notes/toolchain.md §4e); they are
+mscms.dll too if the staged Qt imports it — see docs/wine-testing.md §3–4); they are
 compiled here with mingw-w64 into the prefix's system32 and never enter the installer.
 """
 from __future__ import annotations
@@ -158,7 +158,7 @@ class Wine:
 
     def _cmd(self, args, pty: bool) -> list[str]:
         cmd = ["wine", *map(str, args)]
-        # Python under Wine needs a terminal for its standard streams (toolchain notes §4e.2).
+        # Python under Wine needs a terminal for its standard streams (docs/wine-testing.md §2).
         return ["script", "-qec", shlex.join(cmd), "/dev/null"] if pty else cmd
 
     def start(self, *args, pty: bool = False, env: dict | None = None) -> subprocess.Popen:

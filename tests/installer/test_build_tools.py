@@ -66,7 +66,7 @@ def test_locks_are_exact_pins_with_hashes():
 
 
 # platform functions that reach WMI through _wmi.pyd on Python >= 3.12 (uname() calls win32_ver()):
-# Wine 8 hangs in them (toolchain notes §4e.5), so the program must not call them.
+# Wine 8 hangs in them (docs/wine-testing.md §5), so the program must not call them.
 _WMI_CALLS = {"platform", "win32_ver", "win32_edition", "win32_is_iot", "uname", "system", "release",
               "version", "machine", "node", "processor", "architecture", "system_alias"}
 

@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_export_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-errors", action="store_true",
                    help="报告仍有错误时也导出 Word 文档（默认拒绝）")
-    p.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb",
+    p.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default=formats.DEFAULT_WORD_FONTS,
                    help="Word 文档的字体：" + "；".join(f"{k}＝{v}" for k, v in formats.WORD_FONTS.items()))
 
 
@@ -59,25 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="verb", parser_class=_Parser)
 
     c = sub.add_parser("check", help="检查一份报告，列出错误和提醒")
-    c.add_argument("input", type=Path, help="报告文件（.json）")
+    c.add_argument("input", type=Path, help=f"报告文件（{formats.listed(formats.READERS)}）")
     c.add_argument("--previous", type=Path, help="上一年度的报告文件，用于跨年度检查")
     c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     _add_db(c)
 
     v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）")
-    v.add_argument("input", type=Path)
-    v.add_argument("output", type=Path)
+    v.add_argument("input", type=Path, help=f"读取的报告文件（{formats.listed(formats.READERS)}）")
+    v.add_argument("output", type=Path, help=f"写出的文件（{formats.listed(formats.WRITERS)}）")
     _add_export_options(v)
     _add_db(v)
 
     m = sub.add_parser("merge", help="汇总各单位的报告（逐格相加），生成本级汇总报告")
     m.add_argument("inputs", nargs="*", type=Path, metavar="IN",
-                   help="各单位的报告文件（.json、.xlsx 或 .docx）")
+                   help=f"各单位的报告文件（{formats.listed(formats.READERS)}）")
     m.add_argument("-o", "--output", type=Path, required=True,
-                   help="汇总结果写到的文件（按扩展名：.json、.xlsx、.docx）")
+                   help=f"汇总结果写到的文件（按扩展名：{formats.listed(formats.WRITERS)}）")
     m.add_argument("--unit", required=True, help="汇总报告的单位名称（本级）")
     m.add_argument("--year", type=year_arg, required=True, help="统计年度，如 2024")
-    m.add_argument("--level", choices=tuple(schema.LEVELS), default="government",
+    m.add_argument("--level", choices=tuple(schema.LEVELS), default=schema.Level.GOVERNMENT,
                    help="汇总报告的单位层级（默认 government，即本级人民政府）")
     m.add_argument("--from-db", action="store_true",
                    help="同时汇总数据文件中该年度的全部报告（本级自己的除外）")
@@ -91,20 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(m)
 
     f = sub.add_parser("fix-punctuation", help="只修正正文中的标点（半角改全角、删除多余空格和重复标点），写到新文件")
-    f.add_argument("input", type=Path, help="报告文件")
-    f.add_argument("output", type=Path, help="修正后写到的文件（按扩展名）")
-    f.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb", help=argparse.SUPPRESS)
+    f.add_argument("input", type=Path, help=f"报告文件（{formats.listed(formats.READERS)}）")
+    f.add_argument("output", type=Path, help=f"修正后写到的文件（按扩展名：{formats.listed(formats.WRITERS)}）")
+    f.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default=formats.DEFAULT_WORD_FONTS,
+                   help=argparse.SUPPRESS)
 
     d = sub.add_parser("db", help="管理数据文件中的报告")
     dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)
     _add_db(dsub.add_parser("list", help="列出所有报告"))
     a = dsub.add_parser("add", help="把报告文件加入数据文件（同单位同年度的将被替换）")
-    a.add_argument("input", type=Path)
+    a.add_argument("input", type=Path, help=f"报告文件（{formats.listed(formats.READERS)}）")
     _add_db(a)
     g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
     g.add_argument("unit")
     g.add_argument("year", type=year_arg)
-    g.add_argument("output", type=Path)
+    g.add_argument("output", type=Path, help=f"写出的文件（{formats.listed(formats.WRITERS)}）")
     _add_export_options(g)
     _add_db(g)
     return p

@@ -6,9 +6,8 @@ import argparse
 import os
 import sys
 
+from ..core.report import YEARS
 from ..core.textcheck import shown
-
-YEARS = range(2000, 2201)   # as the JSON reader accepts them
 
 
 def year_arg(text: str) -> int:

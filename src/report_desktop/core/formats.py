@@ -5,6 +5,7 @@ The command line and the window both go through here, so a new format is one ent
 from __future__ import annotations
 
 import importlib
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable
 
@@ -13,7 +14,7 @@ from .files import ReportFileError
 from .report import Report
 
 Reader = Callable[[Path], Report]
-Writer = Callable[[Report, Path], None]
+Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
 
 
 def _lazy(module: str, name: str) -> Callable:
@@ -33,8 +34,10 @@ WRITERS: dict[str, Writer] = {".json": jsonio.write, ".xlsx": _lazy(".xlsx", "wr
                               ".docx": _lazy(".docx.writer", "write"),
                               ".html": _lazy(".html.writer", "write")}
 
-_NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
-          ".html": "网页", ".htm": "网页"}
+# What the clerk calls each kind of file: messages, file dialogs and the command line's help.
+NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
+         ".html": "网页", ".htm": "网页"}
+OLD_EXCEL = ".xls"   # offered when choosing files, then refused with how to convert it
 
 
 def _ext(path: Path) -> str:
@@ -43,7 +46,7 @@ def _ext(path: Path) -> str:
 
 def read(path: Path) -> Report:
     ext = _ext(path)
-    if ext == ".xls":
+    if ext == OLD_EXCEL:
         raise ReportFileError(f"“{Path(path).name}”是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
     reader = READERS.get(ext)
     if reader is None:
@@ -58,12 +61,19 @@ def read(path: Path) -> Report:
     return report
 
 
-# The Word file's font choice (公文标准字体 or the fonts every Windows PC has).
-WORD_FONTS = {"gb": "公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
-              "windows": "Windows 自带字体（宋体、仿宋、黑体、楷体）"}
+class WordFonts(StrEnum):
+    """The Word file's font choice (the key the store setting and ``--fonts`` hold)."""
+    GB = "gb"              # the fonts GB/T 9704 names
+    WINDOWS = "windows"    # the fonts every Windows PC has
 
 
-def write(report: Report, path: Path, fonts: str = "gb", draft: str | None = None) -> None:
+DEFAULT_WORD_FONTS = WordFonts.GB
+WORD_FONTS: dict[str, str] = {WordFonts.GB: "公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312）",
+              WordFonts.WINDOWS: "Windows 自带字体（宋体、仿宋、黑体、楷体）"}
+
+
+def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
+          draft: str | None = None) -> None:
     """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file;
     ``draft`` (why the file is a draft) only for the published ones, Word and web page."""
     ext = _ext(path)
@@ -79,4 +89,24 @@ def write(report: Report, path: Path, fonts: str = "gb", draft: str | None = Non
 
 
 def describe(table: dict) -> str:
-    return "、".join(f"{_NAMES.get(e, e)}（{e}）" for e in table)
+    return "、".join(f"{NAMES.get(e, e)}（{e}）" for e in table)
+
+
+def listed(table: dict) -> str:
+    """".json、.xlsx、.docx、.html、.htm": the extensions of READERS or WRITERS, for help texts."""
+    return "、".join(table)
+
+
+def dialog_filter(ext: str) -> str:
+    """"网页 (*.html *.htm)": a file dialog's filter for the kind of file ``ext`` is."""
+    same = dict.fromkeys(e for e in (*READERS, *WRITERS) if NAMES[e] == NAMES[ext])
+    return f"{NAMES[ext]} ({' '.join('*' + e for e in same)})"
+
+
+def open_filter() -> str:
+    """The filters of a dialog that opens report files: every readable kind at once, then
+    each kind alone, then every file."""
+    kinds = dict.fromkeys(NAMES[e] for e in READERS)
+    firsts = [next(e for e in READERS if NAMES[e] == k) for k in kinds]
+    every = " ".join(f"*{e}" for e in (*READERS, OLD_EXCEL))
+    return ";;".join((f"报告文件 ({every})", *map(dialog_filter, firsts), "所有文件 (*)"))

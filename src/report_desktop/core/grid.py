@@ -12,8 +12,7 @@ from functools import lru_cache
 
 from . import layout, schema
 
-HEADER = "header"   # a header cell of the official table
-LABEL = "label"     # a row label
+HEADER, LABEL = layout.HEADER, layout.LABEL   # a header cell, a row label: the layout's kinds
 INPUT = "input"     # a number the clerk types
 TOTAL = "total"     # a number computed by Report.set
 

@@ -1,4 +1,4 @@
-"""The interchange JSON of ``shared/format/interchange.md``: read and write one report."""
+"""The interchange JSON of ``docs/interchange.md``: read and write one report."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import schema, textcheck, unitname
 from .files import ReportFileError, atomic_write_bytes, read_text
-from .report import Report
+from .report import YEARS, Report
 from .textcheck import shown
 from .values import cell_from_file, to_plain
 
@@ -33,7 +33,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
     if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit() \
             and len(year.strip()) <= 4:
         year = int(year)
-    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2200:
+    if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
         raise ReportFileError(f"{source}的统计年度（year）“{shown(year)}”无效，"
                               "应为 2024 这样的四位年份。")
     rep = Report(unit=unit.strip(), year=year)

@@ -5,6 +5,7 @@ re-exports all of this; everything else imports it from there."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 FORMAT_NAME = "《中华人民共和国政府信息公开工作年度报告格式》"
 FORMAT_DOCUMENT = "国办公开办函〔2021〕30号"
@@ -12,10 +13,17 @@ TRIAL_FORMAT_DOCUMENT = "国办公开办函〔2019〕60号"
 TRIAL_FORMAT = f"2019年试行格式（{TRIAL_FORMAT_DOCUMENT}）"
 REGULATION = "《中华人民共和国政府信息公开条例》"
 
-LEVELS = {
-    "department": "县级以上政府部门",
-    "township": "乡镇（街道）",
-    "government": "本级人民政府（汇总）",
+class Level(StrEnum):
+    """Who publishes the report (interchange ``level``); the deadline follows from it."""
+    DEPARTMENT = "department"      # 县级以上政府部门: 1月31日
+    TOWNSHIP = "township"          # 乡镇（街道）: 1月31日 in local practice
+    GOVERNMENT = "government"      # 本级人民政府, the summary by the 主管部门: 3月31日
+
+
+LEVELS: dict[str, str] = {   # Level → its name for the clerk
+    Level.DEPARTMENT: "县级以上政府部门",
+    Level.TOWNSHIP: "乡镇（街道）",
+    Level.GOVERNMENT: "本级人民政府（汇总）",
 }
 
 # The four free-text parts of the report (interchange keys → what the clerk sees).

@@ -14,6 +14,11 @@ from . import schema
 from .unitname import display
 from .values import Value, is_number, same
 
+# The statistics years a report may carry: every reader, the command line and the window's
+# year boxes use this one range.
+FIRST_YEAR, LAST_YEAR = 2000, 2200
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+
 # Sums that each total cell takes part in, derived once from the schema.
 _SUMS_OF_PART: dict[str, list[schema.Sum]] = {}
 for _s in schema.SUMS:
@@ -28,9 +33,9 @@ def _zero(cell_id: str) -> Value:
 def _sum(rep: "Report", parts) -> Value:
     """A total's value: the sum of its parts, or blank while any part is blank or unusable
     (a blank part is "not looked at yet", so a 0 here would be a fake)."""
-    if not all(is_number(rep.cells[p]) for p in parts):
-        return None
-    return sum((rep.cells[p] for p in parts), 0)
+    values = [rep.cells[p] for p in parts]
+    numbers = [v for v in values if is_number(v)]
+    return sum(numbers, 0) if len(numbers) == len(values) else None
 
 
 @dataclass
@@ -114,7 +119,7 @@ class Report:
         if self.cells[total_id] is not None:
             return self.cells[total_id], 0
         inputs = _inputs_under(total_id)
-        filled = [self.cells[c] for c in inputs if is_number(self.cells[c])]
+        filled = [v for v in (self.cells[c] for c in inputs) if is_number(v)]
         return (sum(filled, 0) if filled else None), len(inputs) - len(filled)
 
     def blank_inputs(self, table: str | None = None) -> list[str]:
@@ -133,7 +138,8 @@ class Report:
 
 def _inputs_under(total_id: str) -> list[str]:
     """The input cells a total is ultimately the sum of (through nested totals)."""
-    out, pending, seen = [], [total_id], set()
+    out: list[str] = []
+    pending, seen = [total_id], set()
     while pending:
         cid = pending.pop()
         for s in _PARTS_OF_TOTAL.get(cid, ()):

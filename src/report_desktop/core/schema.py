@@ -3,15 +3,20 @@
 Everything else (the grid, the rules, the store, the writers and readers) reads this
 module; a change to the format is an edit here (the tables) or in official.py (the
 sections, headings and the documents' own words) and nowhere else.  Labels are verbatim
-from the official tables; cell ids follow ``shared/format/interchange.md``.
+from the official tables; cell ids follow ``docs/interchange.md``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .official import (FORMAT_DOCUMENT, FORMAT_NAME, LEVELS, OLD_HEADINGS, OVERVIEW_OUTLINE,  # noqa: F401
-                       PROSE_KEYS, REGULATION, SECTIONS, TEXTS, TRIAL_FORMAT, TRIAL_FORMAT_DOCUMENT,
-                       Section, report_title)
+# Re-exported (``as``: explicitly, for mypy): the documents' words are read from here.
+from .official import (FORMAT_DOCUMENT as FORMAT_DOCUMENT, FORMAT_NAME as FORMAT_NAME,
+                       LEVELS as LEVELS, OLD_HEADINGS as OLD_HEADINGS,
+                       OVERVIEW_OUTLINE as OVERVIEW_OUTLINE, PROSE_KEYS as PROSE_KEYS,
+                       REGULATION as REGULATION, SECTIONS as SECTIONS, TEXTS as TEXTS,
+                       TRIAL_FORMAT as TRIAL_FORMAT,
+                       TRIAL_FORMAT_DOCUMENT as TRIAL_FORMAT_DOCUMENT, Level as Level,
+                       Section as Section, report_title as report_title)
 
 FORMAT_ID = "gov-disclosure-annual-report/2021"
 
@@ -253,35 +258,35 @@ def _build():
             for col_label, cid in zip(block.columns, row.cells):
                 name = f"表二“{row.label}”" + (f"“{col_label}”" if len(row.cells) > 1 else "")
                 cells[cid] = Cell(cid, block.kind, name, row.hint)
-    for row in APPLICATION_ROWS:
+    for arow in APPLICATION_ROWS:
         for col in APPLICATION_COLUMNS:
-            cid = application_cell(row.key, col.key)
-            total = row.key == "total" or col.key == "total"
+            cid = application_cell(arow.key, col.key)
+            total = arow.key == "total" or col.key == "total"
             col_name = f"{ORG_HEADER}·{col.label}" if col.key in ORG_COLUMNS else col.label
-            row_name = row.label if row.group in (None, row.label) or row.item is None \
-                else f"{row.group}{row.item}"
+            row_name = arow.label if arow.group in (None, arow.label) or arow.item is None \
+                else f"{arow.group}{arow.item}"
             cells[cid] = Cell(cid, COUNT, f"表三“{row_name}”行“{col_name}”列",
-                              row.hint, total)
-    for block in REVIEW_BLOCKS:
+                              arow.hint, total)
+    for rblock in REVIEW_BLOCKS:
         for part in REVIEW_PARTS:
-            cid = review_cell(block.key, part.key)
-            prefix = f"{block.parent}·" if block.parent else ""
-            cells[cid] = Cell(cid, COUNT, f"表四“{prefix}{block.label}·{part.label}”",
-                              REVIEW_HINTS[block.key], part.key == "total")
+            cid = review_cell(rblock.key, part.key)
+            prefix = f"{rblock.parent}·" if rblock.parent else ""
+            cells[cid] = Cell(cid, COUNT, f"表四“{prefix}{rblock.label}·{part.label}”",
+                              REVIEW_HINTS[rblock.key], part.key == "total")
     # Order matters for recomputation: row totals, then the （七）总计 row.
     parts6 = [c.key for c in APPLICATION_COLUMNS[:-1]]
-    for row in APPLICATION_ROW_KEYS:
-        if row != "total":
-            sums.append(Sum("H2", application_cell(row, "total"),
-                            tuple(application_cell(row, c) for c in parts6)))
+    for key in APPLICATION_ROW_KEYS:
+        if key != "total":
+            sums.append(Sum("H2", application_cell(key, "total"),
+                            tuple(application_cell(key, c) for c in parts6)))
     for col in APPLICATION_COLUMNS:
         sums.append(Sum("H4", application_cell("total", col.key),
                         tuple(application_cell(r, col.key) for r in RESULT_ROWS)))
     sums.append(Sum("H2", application_cell("total", "total"),
                     tuple(application_cell("total", c) for c in parts6)))
-    for block in REVIEW_BLOCKS:
-        sums.append(Sum("H7", review_cell(block.key, "total"),
-                        tuple(review_cell(block.key, p.key) for p in REVIEW_PARTS[:-1])))
+    for rblock in REVIEW_BLOCKS:
+        sums.append(Sum("H7", review_cell(rblock.key, "total"),
+                        tuple(review_cell(rblock.key, p.key) for p in REVIEW_PARTS[:-1])))
     return cells, tuple(sums)
 
 

@@ -8,7 +8,9 @@ the name counts: the unit is the last thing a Chinese name names (某某县人�
 is an office of the government, 某某县城乡建设局 a bureau)."""
 from __future__ import annotations
 
-DEPARTMENT, TOWNSHIP, GOVERNMENT = "department", "township", "government"
+from .official import Level
+
+DEPARTMENT, TOWNSHIP, GOVERNMENT = Level.DEPARTMENT, Level.TOWNSHIP, Level.GOVERNMENT
 
 # Name endings, tried in this order (longest first where one ends another).
 _TOWNSHIP_ENDS = ("街道办事处", "街道办", "街道", "镇人民政府", "乡人民政府", "镇政府", "乡政府",

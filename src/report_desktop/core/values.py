@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeGuard
 
 from . import schema
 
@@ -152,5 +153,5 @@ def same(a: Value, b: Value) -> bool:
     return type(a) is type(b) and to_text(a) == to_text(b)
 
 
-def is_number(value: Value) -> bool:
+def is_number(value: Value) -> TypeGuard[int | Decimal]:
     return isinstance(value, (int, Decimal)) and not isinstance(value, bool)

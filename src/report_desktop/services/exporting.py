@@ -88,8 +88,9 @@ def check(report: Report, path: str | Path, previous: Report | None = None,
                        tuple(k for k, t in report.texts.items() if has_draft_marker(t)))
 
 
-def export(report: Report, path: str | Path, *, allow_errors: bool = False, fonts: str = "gb",
-           previous: Report | None = None, findings: list[Finding] | None = None) -> ExportCheck:
+def export(report: Report, path: str | Path, *, allow_errors: bool = False,
+           fonts: str = formats.DEFAULT_WORD_FONTS, previous: Report | None = None,
+           findings: list[Finding] | None = None) -> ExportCheck:
     """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
     (ExportRefused); ``allow_errors`` overrides, and the file is then visibly a draft
     (“草稿” in the header, the open problems under the title, marker lines highlighted).

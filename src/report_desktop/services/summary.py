@@ -13,21 +13,27 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, TypeGuard
 
 from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rollover import default_preamble
+from ..core.summary.loader import Flag
+
+if TYPE_CHECKING:
+    from ..core.store import ReportInfo
 
 log = logging.getLogger(__name__)
 
 Stamp = tuple[int, int] | None
 Entry = tuple[Stamp, "Report | str"]      # a file's stamp and its report or Chinese reason
+Progress = Callable[[int, int, str], None]   # done, total, what is being done (Chinese)
 
 
 def file_types() -> tuple[str, ...]:
     """Extensions offered when choosing unit files (.xls too: the core explains it)."""
-    return (*formats.READERS, ".xls")
+    return (*formats.READERS, formats.OLD_EXCEL)
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -57,7 +63,8 @@ def _read(path: Path) -> Report:
                               f"请把日志交给技术人员）：{exc}") from exc
 
 
-def read_files(paths: list[Path], progress, cancel) -> tuple[dict[Path, Entry], bool]:
+def read_files(paths: list[Path], progress: Progress,
+               cancel: Flag) -> tuple[dict[Path, Entry], bool]:
     """Read ``paths`` with ``summary.load_reports``: {path: entry} of those read, cancelled."""
     stamps = {p: stamp(p) for p in paths}
     got: dict[Path, Report] = {}
@@ -80,7 +87,7 @@ def is_own(report_unit: str, summary_unit: str) -> bool:
     return summary.same_unit(report_unit, summary_unit)
 
 
-def stored_candidates(infos, unit: str, year: int) -> list:
+def stored_candidates(infos: list[ReportInfo], unit: str, year: int) -> list[ReportInfo]:
     """The store's reports (ReportInfo) that may be summed for ``unit``'s ``year``."""
     return [i for i in infos if i.year == year and not is_own(i.unit, unit)]
 
@@ -98,7 +105,7 @@ class Request:
     files: list[Path]
     parent: Report | None         # the county's own report, if any
     known: dict[Path, Entry] = field(default_factory=dict)   # files read before
-    level: str | None = "government"
+    level: str | None = schema.Level.GOVERNMENT
 
 
 @dataclass
@@ -115,11 +122,11 @@ class Outcome:
     differences: list[summary.Difference] | None = None   # None: nothing to compare with
 
 
-def holds_numbers(report: Report | None) -> bool:
+def holds_numbers(report: Report | None) -> TypeGuard[Report]:
     return report is not None and any(report.number(c) for c in schema.CELL_IDS)
 
 
-def gather(request: Request, progress, cancel) -> Outcome:
+def gather(request: Request, progress: Progress, cancel: Flag) -> Outcome:
     todo = [p for p in request.files
             if p not in request.known or request.known[p][0] != stamp(p)]
     new, cancelled = read_files(todo, progress, cancel)

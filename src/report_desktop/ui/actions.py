@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import APP_NAME
+from ..core.schema import Level
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("paste_web", "从网页粘贴(&G)", (), "把在浏览器中复制的年度报告网页读入为一份报告"),
     ActionSpec("summary", "汇总各单位报告(&M)…", ("Ctrl+M",),
                "把各单位的报告逐格相加，生成本级政府的汇总报告", "汇总",
-               toolbar_levels=("government",)),      # only those who make the summary
+               toolbar_levels=(Level.GOVERNMENT,)),      # only those who make the summary
     ActionSpec("save", "保存(&S)", ("Save",), "所有修改都会自动保存；此命令立即写入并确认",
                needs_report=True),
     ActionSpec("snapshot", "保存为命名版本(&V)…", (), "把当前内容另存为一个带名字的版本，如“送审稿”",
@@ -68,7 +69,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("where", "数据文件和日志位置(&D)"),
     ActionSpec("about", f"关于{APP_NAME}(&A)"),
 )
-BY_KEY = {a.key: a for a in ACTIONS}
 
 # None is a separator.  The menus themselves are the frame's (frame.MENU_TITLES).
 MENUS: dict[str, tuple[str | None, ...]] = {

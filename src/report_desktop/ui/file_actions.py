@@ -19,18 +19,15 @@ from ..services import exporting
 from ..services import reports as report_service
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob
-from .prompts import JSON_FILTER, WORD_FILTER
 
 log = logging.getLogger(__name__)
 
-EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
-WEB_FILTER = "网页 (*.html *.htm)"
-FILTERS = {".docx": WORD_FILTER, ".xlsx": EXCEL_FILTER, ".json": JSON_FILTER, ".html": WEB_FILTER}
-TITLES = {".docx": "导出 Word 文档", ".xlsx": "导出 Excel 工作簿", ".json": "导出 JSON 数据文件",
-          ".html": "导出网页"}
-IMPORT_FILTER = ";;".join(("报告文件 (*.docx *.xlsx *.json *.xls *.html *.htm)", WORD_FILTER,
-                           EXCEL_FILTER, JSON_FILTER, WEB_FILTER, "所有文件 (*)"))
-WORD_FONTS_KEY, DEFAULT_WORD_FONTS = "word_fonts", "gb"   # store setting; core.formats.WORD_FONTS
+WEB_FILTER = formats.dialog_filter(".html")
+FILTERS = {ext: formats.dialog_filter(ext) for ext in formats.WRITERS}
+TITLES = {ext: f"导出{' ' * formats.NAMES[ext][0].isascii()}{formats.NAMES[ext]}"   # 导出 Word 文档
+          for ext in formats.WRITERS}
+IMPORT_FILTER = formats.open_filter()
+WORD_FONTS_KEY = "word_fonts"   # the store setting holding a core.formats.WordFonts key
 
 
 def _read(path: Path):
@@ -75,7 +72,7 @@ class FileActions(QObject):
     # -- Word fonts ----------------------------------------------------------------------
     def word_fonts(self) -> str:
         """The font set every Word file is written with (a core.formats.WORD_FONTS key)."""
-        return self.ctx.store.setting(WORD_FONTS_KEY) or DEFAULT_WORD_FONTS
+        return self.ctx.store.setting(WORD_FONTS_KEY) or formats.DEFAULT_WORD_FONTS
 
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""

@@ -57,7 +57,7 @@ class _NextFrame(QObject):
         window.installEventFilter(self)
         QTimer.singleShot(latest_ms, self, self._fire)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, _watched, event) -> bool:
         if self.callback is not None and event.type() == event.Type.Paint:
             QTimer.singleShot(0, self, self._fire)    # after this frame is flushed
         return False

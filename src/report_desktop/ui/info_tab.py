@@ -8,13 +8,14 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, Q
                                QSpinBox, QVBoxLayout, QWidget)
 
 from ..core import schema, textcheck, unitname
+from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
 from . import theme
 from .session import follow
 from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
 
-_NO_DATE = QDate(2000, 1, 1)
+_NO_DATE = QDate(FIRST_YEAR, 1, 1)
 _CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 
@@ -35,7 +36,7 @@ class InfoTab(QWidget):
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("例如：某某县人民政府办公室")
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setSuffix(" 年")
         self.year.setKeyboardTracking(False)
         self.date = QDateEdit(self)
@@ -113,7 +114,7 @@ class InfoTab(QWidget):
         rep = self.session.report if self.session else None
         self._loading = True
         self.unit.setText(rep.unit if rep else "")
-        self.year.setValue(rep.year if rep and rep.year else 2000)
+        self.year.setValue(rep.year if rep and rep.year else FIRST_YEAR)
         d = rep.report_date if rep else None
         self.date.setDate(QDate(d.year, d.month, d.day) if d else _NO_DATE)
         idx = self.level.findData(rep.level if rep else None)

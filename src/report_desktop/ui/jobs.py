@@ -9,6 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..core import formats
 from ..core.files import ReportFileError
 from ..services import exporting
 
@@ -35,7 +36,7 @@ class WriteJob(QRunnable):
 
     _count = 0
 
-    def __init__(self, report, path: Path, fonts: str = "gb", findings=None):
+    def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count

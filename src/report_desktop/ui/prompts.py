@@ -9,9 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-WORD_FILTER = "Word 文档 (*.docx)"
-JSON_FILTER = "JSON 数据文件 (*.json)"
-
 
 class Prompts:
     def __init__(self, parent: QWidget | None = None):

@@ -16,7 +16,7 @@ WORDS = {
 
 
 class MissingWords(QTranslator):
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002
+    def translate(self, context, source_text, _disambiguation=None, _n=-1):
         # None becomes a null QString: "not mine", so Qt asks the next translator ("" would
         # be an empty translation).
         return WORDS.get((context, source_text))

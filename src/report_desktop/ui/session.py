@@ -26,7 +26,6 @@ TEXT_VALIDATE_MS = 150
 RETRY_MS = 2000
 
 SAVED, PENDING, FAILED, WAITING = "saved", "pending", "failed", "waiting"
-META_FIELDS = ("unit", "year", "report_date", "level")
 
 
 def follow(old: "Session | None", new: "Session | None", **slots) -> None:

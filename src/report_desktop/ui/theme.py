@@ -17,7 +17,6 @@ HEADER_BG = QColor("#eef2f7")
 # A cell not filled yet: faint diagonal hatching (0 is "did not happen", blank is "not yet").
 BLANK_HATCH = QColor("#c9d3df")
 PARTIAL_FG = QColor("#8a8a8a")      # a total shown as the sum of the parts filled so far
-LABEL_BG = QColor("#ffffff")
 ERROR_FG = QColor("#b3261e")
 WARNING_FG = QColor("#8a5a00")
 OK_FG = QColor("#2e7d32")

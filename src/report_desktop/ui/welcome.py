@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEd
 
 from .. import APP_NAME
 from ..core import schema, textcheck, unitname
+from ..core.report import FIRST_YEAR, LAST_YEAR
 from . import theme
 from .level_choice import LevelChoice
 from ..core.rollover import default_year
@@ -29,7 +30,7 @@ class WelcomePage(QWidget):
         self.unit = QLineEdit(card)
         self.unit.setPlaceholderText("例如：某某县人民政府办公室")
         self.year = QSpinBox(card)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(default_year())
         self.year.setSuffix(" 年")
         self.levels = LevelChoice(card)      # suggested from the name, confirmed by the clerk

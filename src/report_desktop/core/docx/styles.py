@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
+from ..formats import WordFonts
 from . import ooxml
 
 
@@ -31,9 +32,9 @@ class FontSet:
 
 FONT_SETS: dict[str, FontSet] = {
     # The fonts GB/T 9704 names; often installed separately on clerks' PCs.
-    "gb": FontSet("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "宋体"),
+    WordFonts.GB: FontSet("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "宋体"),
     # What every Windows PC has.
-    "windows": FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
+    WordFonts.WINDOWS: FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
 }
 
 # Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.

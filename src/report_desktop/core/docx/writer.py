@@ -1,4 +1,4 @@
-"""Build and save the Word report: ``write(report, path, fonts="gb")``."""
+"""Build and save the Word report: ``write(report, path, fonts=...)``."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +10,7 @@ import docx
 
 from .. import schema
 from ..files import atomic_write_bytes
+from ..formats import DEFAULT_WORD_FONTS
 from ..report import Report
 from . import draft as draft_marks
 from . import footer, ooxml, prose, styles, table_xml
@@ -20,7 +21,7 @@ __all__ = ["FONT_SETS", "FontSet", "build", "write"]
 _MAX_PROPERTY = 255   # python-docx refuses longer core properties
 
 
-def build(report: Report, fonts: str | FontSet = "gb",
+def build(report: Report, fonts: str | FontSet = DEFAULT_WORD_FONTS,
           draft: str | None = None) -> docx.document.Document:
     """The report as a python-docx Document (not saved).
 
@@ -78,7 +79,7 @@ def _properties(doc, unit: str, year: int) -> None:
     props.revision = 1
 
 
-def write(report: Report, path: str | Path, fonts: str | FontSet = "gb",
+def write(report: Report, path: str | Path, fonts: str | FontSet = DEFAULT_WORD_FONTS,
           draft: str | None = None) -> None:
     """Save the report as .docx at ``path``, atomically; ``draft`` as in ``build``.
 

@@ -1,9 +1,11 @@
-"""Every consistency rule of official-format.md §5 that the data can decide.
+"""Every consistency rule of docs/rules.md that the data can decide.
 
 ``validate(report, previous)`` returns findings, errors (hard rules H1–H9) first.  It is
 pure and fast enough to run after every keystroke (see benchmarks/).
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from ..report import Report
 from . import arithmetic, crossyear, document, proofread, textual
@@ -12,7 +14,7 @@ from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
            "has_errors"]
 
-_SINGLE = (
+_SINGLE: tuple[Callable[[Report], list[Finding]], ...] = (
     arithmetic.check_values,        # H1, H5
     arithmetic.check_sums,          # H2, H4, H7
     arithmetic.check_balance,       # H3
@@ -25,7 +27,7 @@ _SINGLE = (
     document.check_date,        # S9
     proofread.check,            # P1–P6
 )
-_CROSS_YEAR = (
+_CROSS_YEAR: tuple[Callable[[Report, Report], list[Finding]], ...] = (
     crossyear.check_carry_over,  # H6
     crossyear.check_in_force,    # S1
     crossyear.check_similarity,  # S10
@@ -37,8 +39,8 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     for check in _SINGLE:
         findings.extend(check(report))
     if previous is not None:
-        for check in _CROSS_YEAR:
-            findings.extend(check(report, previous))
+        for cross in _CROSS_YEAR:
+            findings.extend(cross(report, previous))
     order = {ERROR: 0, WARNING: 1}
     # Stable sort: H before P within a severity, findings of one rule in reading order.
     kinds = {"H": 0, "S": 1, "P": 2}

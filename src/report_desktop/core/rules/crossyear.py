@@ -34,7 +34,7 @@ def check_in_force(rep: Report, prev: Report) -> list[Finding]:
         ids, label = row.cells, row.label
         made, repealed, now = (rep.cells[i] for i in ids)
         before = prev.cells[ids[-1]]
-        if not all(is_number(v) for v in (made, repealed, now, before)):
+        if not (is_number(made) and is_number(repealed) and is_number(now) and is_number(before)):
             continue
         expected = before + made - repealed
         if now != expected:

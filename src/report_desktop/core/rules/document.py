@@ -68,7 +68,7 @@ def check_year(rep: Report) -> list[Finding]:
 
 def due_date(rep: Report) -> dt.date:
     """Legal publication deadline: 1月31日, or 3月31日 for the 本级政府 summary."""
-    month = 3 if rep.level == "government" else 1
+    month = 3 if rep.level == schema.Level.GOVERNMENT else 1
     day = 31
     return dt.date(rep.year + 1, month, day)
 
@@ -99,7 +99,7 @@ def check_date(rep: Report) -> list[Finding]:
         return []
     due = due_date(rep)
     if d > due:
-        who = "本级政府" if rep.level == "government" else "部门、乡镇"
+        who = "本级政府" if rep.level == schema.Level.GOVERNMENT else "部门、乡镇"
         return [warning("S9", f"把报告日期提前到{date_text(due)}前：{who}年报的公布期限"
                               "（《条例》第四十九条）",
                         ["meta.report_date"])]

@@ -1,4 +1,4 @@
-"""A finding: one rule broken, with the cells that show it (interchange.md § Findings)."""
+"""A finding: one rule broken, with the cells that show it (docs/interchange.md §Findings)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft t
 # How a severity is named to the clerk, in the window and on the command line.
 SEVERITY_WORDS = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
 
-# Human titles of the rules of official-format.md §5, shown in the findings panel.
+# Human titles of the rules of docs/rules.md, shown in the findings panel.
 RULE_TITLES = {
     "H1": "表二数值",
     "H2": "表三横向合计",
@@ -53,8 +53,8 @@ class Finding:
     # Longer context (e.g. the quoted sentence) that the one-line message leaves out.
     detail: str | None = None
 
-    def to_dict(self) -> dict:
-        out = {"rule": self.rule, "severity": self.severity,
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"rule": self.rule, "severity": self.severity,
                "message": self.message, "cells": list(self.cells)}
         if self.range is not None:
             out["range"] = list(self.range)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 KEEP_DAYS = 7
 KEEP_BEFORE = 10
-KEEP = KEEP_DAYS                 # the daily rotation (older name)
 DAILY, BEFORE_CHANGE = "daily", "before-change"
 _SUFFIX = ".backup.sqlite3"
 _NAME = re.compile(r"(?P<kind>before-change-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?"

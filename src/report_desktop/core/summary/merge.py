@@ -39,7 +39,7 @@ def total_problems(total: Report) -> list[str]:
 
 
 def merge(reports: list[Report], unit: str = "", year: int = 0,
-          level: str | None = "government") -> Report:
+          level: str | None = schema.Level.GOVERNMENT) -> Report:
     """Σ of ``reports``, every table cell (totals included) summed as given.
 
     Blank or unusable cells count as 0 here; ``unit_checks`` reports them per unit.
@@ -74,7 +74,8 @@ def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list
 def input_problems(reports: list[Report], year: int, sources: list[str] | None = None) -> list[str]:
     """Reasons the set cannot be summed: another year, the same unit twice."""
     sources = sources or [r.unit for r in reports]
-    problems, seen = [], {}
+    problems: list[str] = []
+    seen: dict[str, str] = {}
     for rep, src in zip(reports, sources):
         if rep.year != year:
             problems.append(f"{src}：是{rep.unit}{rep.year}年的报告，不是{year}年的")

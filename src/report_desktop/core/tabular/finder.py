@@ -1,4 +1,4 @@
-"""表二、表三、表四 read from grids by their labels (official-format.md §2–4).
+"""表二、表三、表四 read from grids by their labels (docs/format.md §3–5).
 
 Used for Excel sheets and Word tables alike.  Rows are found by their row label and
 columns by their header label; a value is the cell where the two meet.  Whatever is not

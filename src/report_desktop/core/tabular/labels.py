@@ -2,8 +2,8 @@
 
 ``key(text)`` folds the differences that do not change a label's meaning: spaces and
 line breaks ("商业\\n企业"), full-/half-width forms (（）() ：: １), quotes, "其它" for
-"其他", "1、" for "1.".  Variants that do change the printed label (official-format.md
-§2/§7) are accepted through ``VARIANTS`` and reported as deviations by the caller.
+"其他", "1、" for "1.".  Variants that do change the printed label (docs/format.md
+§6) are accepted through ``VARIANTS`` and reported as deviations by the caller.
 """
 from __future__ import annotations
 

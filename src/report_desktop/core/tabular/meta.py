@@ -8,6 +8,7 @@ import unicodedata
 from .. import chinese, schema
 from ..unitname import visible
 from ..files import ReportFileError
+from ..report import YEARS
 from .labels import key
 
 # "<unit><year>年政府信息公开工作年度报告", tolerant of 年度 and a 关于 before the year.
@@ -55,7 +56,7 @@ def parse_year(raw: object, source: str) -> int:
     if isinstance(raw, str):
         m = re.match(r"^(\d{4})年?度?$", key(raw))
         raw = int(m.group(1)) if m else raw
-    if not isinstance(raw, int) or isinstance(raw, bool) or not 2000 <= raw <= 2200:
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw not in YEARS:
         raise ReportFileError(f"{source}的统计年度“{raw}”无效，应为 2024 这样的四位年份。")
     return raw
 

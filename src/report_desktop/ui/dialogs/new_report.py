@@ -5,6 +5,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QSpinBox, QVBoxLayout)
 
 from ...core import textcheck, unitname
+from ...core.report import FIRST_YEAR, LAST_YEAR
 from .. import theme
 from ..level_choice import LevelChoice
 
@@ -20,7 +21,7 @@ class NewReportDialog(QDialog):
         self.unit.setCurrentText(unit)
         self.unit.setMinimumWidth(320)
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(year)
         self.year.setSuffix(" 年")
         self.levels = LevelChoice(self)      # suggested from the name, confirmed by the clerk

@@ -14,7 +14,7 @@ class PunctuationFixesDialog(QDialog):
         self.list = QListWidget(self)
         self.list.addItems(changes)
         buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton("全部修正", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("全部修正", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

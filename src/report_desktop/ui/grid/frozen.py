@@ -101,7 +101,7 @@ class FrozenPanes(QObject):
         pane.viewport().installEventFilter(self)     # the wheel scrolls the grid
         return pane
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, _watched, event) -> bool:
         if event.type() == QEvent.Type.Wheel:
             self.grid.wheelEvent(event)
             return True

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 
 from ...core import summary, unitname
 from ...core.files import ReportFileError
+from ...core.report import FIRST_YEAR, LAST_YEAR
 from ...core.store import StoreError
 from .. import theme
 from ..file_actions import IMPORT_FILTER
@@ -80,7 +81,7 @@ class SummaryDialog(QDialog):
         self.unit.setMinimumContentsLength(22)
         self.unit.lineEdit().setPlaceholderText("例如：某某县人民政府")
         self.year = QSpinBox(self)
-        self.year.setRange(2000, 2100)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setSuffix(" 年")
         head = QHBoxLayout()
         head.addWidget(QLabel("汇总报告的单位：", self))

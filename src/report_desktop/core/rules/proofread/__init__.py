@@ -1,4 +1,4 @@
-"""Proofreading rules P1–P6 (official-format.md §5): what a 政务公开办 reviewer sends back.
+"""Proofreading rules P1–P6 (docs/rules.md): what a 政务公开办 reviewer sends back.
 
 Each rule module finds ``Slip``s in one text; this package turns them into findings that
 name the text section and the exact character range, so the editor can underline them.

@@ -105,6 +105,3 @@ def check(text: str, mask: bytearray) -> tuple[list[Slip], list[tuple[int, int]]
 
 def _family(opener: str) -> str:
     return "quote" if opener == '"' else _OPENERS[opener][0]
-
-
-FULL_PAREN = _FULL

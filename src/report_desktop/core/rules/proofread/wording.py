@@ -13,7 +13,7 @@ _FORMAT_NEAR = re.compile(r"年度报告格式[^\n]{0,60}$")
 _FORMAT_AFTER = re.compile(r"[^\n。]{0,6}(?:编制|格式)")
 _OLD_NAMES = re.compile(r"《(?:政府)?信息公开条例》")
 _OLD_DECREE = re.compile(r"国务院令第\s*492\s*号")
-# Labels only the 2019 trial format had (official-format.md §2); 第二十条第（一）项 and
+# Labels only the 2019 trial format had (docs/format.md §6); 第二十条第（一）项 and
 # 本年处理决定数量 are 2021 labels too and must stay silent.
 # 政府集中采购 and 采购总金额 are ordinary words in prose as well.
 _TRIAL = re.compile("|".join([r"年度报告格式[（(]试行[）)]"] + [
