@@ -4,6 +4,7 @@ repository, and the reference covers what the code defines (rule ids, row and ce
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from report_desktop.core import schema
@@ -18,17 +19,27 @@ OUTSIDE = re.compile(r"\.\./shared|shared/(?:format|notes|samples)|official-form
 CITED = re.compile(r"docs/([\w.-]+\.md)")
 
 
+def _files():
+    """The repository's own files (git's list, so build output such as the egg-info that
+    `pip install -e` leaves in src/ with a copy of an older README is not read)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", *SCANNED],
+                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return sorted(ROOT / line for line in listed.splitlines())
+    except (OSError, subprocess.CalledProcessError):
+        return sorted(f for name in SCANNED for f in ((ROOT / name).rglob("*")
+                      if (ROOT / name).is_dir() else [ROOT / name])
+                      if ".egg-info" not in f.as_posix())
+
+
 def _texts():
-    for name in SCANNED:
-        path = ROOT / name
-        files = [path] if path.is_file() else sorted(path.rglob("*"))
-        for f in files:
-            if f.is_file() and f.suffix in (".py", ".md", ".toml", ".lock", ".nsi", ".sh", "") \
-                    and "__pycache__" not in f.parts and f != Path(__file__):
-                try:
-                    yield f, f.read_text(encoding="utf-8")
-                except UnicodeDecodeError:
-                    continue
+    for f in _files():
+        if f.is_file() and f.suffix in (".py", ".md", ".toml", ".lock", ".nsi", ".sh", "") \
+                and "__pycache__" not in f.parts and f != Path(__file__):
+            try:
+                yield f, f.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
 
 
 def test_nothing_points_outside_the_repository():

@@ -49,7 +49,7 @@ class Report:
     # Departures from the 2021 layout found when the report was read (reported as H8).
     deviations: list[str] = field(default_factory=list)
 
-    def __setattr__(self, name: str, value) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         # The unit is kept as people read it, whichever way it came in (a reader, the
         # window, the store): invisible characters and stray spaces go (unitname.display).
         if name == "unit" and isinstance(value, str):

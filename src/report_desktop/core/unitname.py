@@ -19,6 +19,8 @@ so for the clerk they are one unit, and the store, the summary and the roster tr
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 import unicodedata
 
@@ -98,7 +100,7 @@ def oddities(name: str) -> str:
     return "含" + "、".join(parts) if parts else ""
 
 
-def look_alikes(names) -> list[list[str]]:
+def look_alikes(names: Iterable[str]) -> list[list[str]]:
     """Groups of two or more different names that read as one unit, in first-seen order
     (a name without oddities first in its group)."""
     groups: dict[str, list[str]] = {}
@@ -109,7 +111,7 @@ def look_alikes(names) -> list[list[str]]:
     return [sorted(g, key=lambda n: oddities(n) != "") for g in groups.values() if len(g) > 1]
 
 
-def look_alike_warnings(reports, where: str = "数据文件中") -> list[str]:
+def look_alike_warnings(reports: Iterable[tuple[str, int]], where: str = "数据文件中") -> list[str]:
     """One message (look_alike_message) per group of look-alike names among ``reports``,
     (unit, year) pairs as a store lists them."""
     reports = list(reports)

@@ -146,8 +146,9 @@ def gather(request: Request, progress: Progress, cancel: Flag) -> Outcome:
         else:
             out.failures.append((path, value))
     out.problems = summary.input_problems(out.reports, request.year, out.sources)
-    if request.unit.strip() and summary.unit_problem(request.unit):
-        out.problems.insert(0, summary.unit_problem(request.unit))
+    unit_problem = summary.unit_problem(request.unit) if request.unit.strip() else None
+    if unit_problem:
+        out.problems.insert(0, unit_problem)
     out.problems += own_report_problems(out.reports, out.sources, request.unit)
     out.checks = summary.unit_checks(out.reports, out.sources)
     if out.reports and not out.problems:

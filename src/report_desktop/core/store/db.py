@@ -118,7 +118,7 @@ class Store:
         return self._find(self._con, unit, year)
 
     @staticmethod
-    def _find(con, unit: str, year: int, other_than: int | None = None) -> int | None:
+    def _find(con: sqlite3.Connection, unit: str, year: int, other_than: int | None = None) -> int | None:
         """Among look-alike names (an older store may hold several), the one spelt
         exactly so first, then the one that displays alike, then the oldest."""
         want = unitname.key(unit)
@@ -136,7 +136,7 @@ class Store:
         if why:
             raise StoreError(f"单位名称“{textcheck.shown(unit)}”{why}。")
 
-    def _identity(self, con, report_id: int, unit: str, year: int) -> None:
+    def _identity(self, con: sqlite3.Connection, report_id: int, unit: str, year: int) -> None:
         """Give a stored report this unit and year.  Another report of the same unit
         (by key) and year refuses it; a report already one of two look-alike names of
         one year (an older store's) keeps its stored name, which stays pointed out."""
