@@ -234,6 +234,10 @@ def test_names_too_long_get_a_chinese_message_everywhere(src, tmp_path):
     refused(run(["db", "list", "--db", tmp_path / ("长" * 84 + ".db")], tmp_path),
             "数据文件", "太长", "日志和备份文件")
     refused(run(["convert", src, tmp_path / ("夹" * 90) / "o.json"], tmp_path), "太长（270 字节）")
+    for db in (tmp_path / ("长" * 84 + ".db"), tmp_path / ("夹" * 90) / "x.db"):
+        assert run(["check", src, "--db", db], tmp_path)[0] == 0   # the store is optional here
+        refused(run(["merge", src, "-o", tmp_path / "m.json", "--unit", "某县人民政府", "--year",
+                     "2024", "--from-db", "--db", db], tmp_path), "无法使用数据文件", "太长")
     merge = ["--unit", "某县人民政府", "--year", "2024", "--db", tmp_path / "s.db"]
     refused(run(["merge", src, "-o", tmp_path / long, *merge], tmp_path), "太长")
     code, err = run(["merge", src, tmp_path / long, "-o", tmp_path / "m.json", *merge,

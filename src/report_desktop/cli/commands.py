@@ -16,6 +16,7 @@ from ..core.files import ReportFileError, Source, check_output, inputs
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, default_path
+from ..core.store.paths import checked_path
 from ..services import exporting
 from ..services import reports as report_service
 from ..services import summary as summary_service
@@ -43,10 +44,19 @@ def _output_checked(args, sources: list[Source]) -> list[Source]:
     return sources
 
 
+def _store_exists(path) -> bool:
+    """Whether a data file is there; a path that cannot be one (a name too long for the
+    file system, a pipe) raises StoreError as opening it would."""
+    try:
+        return checked_path(path).exists()
+    except OSError:
+        return True     # there, but not to be looked at: opening it says why
+
+
 def _open_store(args, must_exist: bool = False, readonly: bool = False) -> Store | None:
     """Reading verbs open read-only: no backup, no migration, no store created."""
     path = _store_path(args)
-    if must_exist and not Path(path).exists():
+    if must_exist and not _store_exists(path):
         return None
     return Store.open_readonly(path) if readonly else Store(path)
 
@@ -102,11 +112,11 @@ def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
     parent = formats.read(args.parent) if args.parent else None
     path = _store_path(args)
-    if args.from_db and not Path(path).exists():
+    if args.from_db and not _store_exists(path):
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
     stored: list[Report] = []
     try:
-        store = Store.open_readonly(path) if Path(path).exists() else None
+        store = Store.open_readonly(path) if _store_exists(path) else None
     except StoreError:
         if args.from_db:
             raise
