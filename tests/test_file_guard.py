@@ -275,3 +275,15 @@ def test_a_data_file_name_leaves_room_for_its_journal_and_backups(src, tmp_path)
     assert any("before-change" in n for n in names) and not any(n.endswith(".part") for n in names)
     with pytest.raises(Exception, match="太长"):
         Store(tmp_path / f"{stem}x.sqlite3")
+
+
+def test_a_nul_in_a_file_name_is_told_not_raised(src, tmp_path, capsys):
+    merge = ["--unit", "某县人民政府", "--year", "2024", "--db", str(tmp_path / "s.db")]
+    for argv in (["convert", str(src), str(tmp_path / "o\x00.json")],
+                 ["convert", str(tmp_path / "a\x00.json"), str(tmp_path / "o.json")],
+                 ["check", str(src), "--previous", str(tmp_path / "a\x00.json")],
+                 ["db", "list", "--db", str(tmp_path / "a\x00.db")],
+                 ["merge", str(tmp_path / "a\x00.json"), "-o", str(tmp_path / "m.json"), *merge,
+                  "--skip-unreadable"]):
+        assert main(argv) == 2
+        assert "空字符（U+0000）" in capsys.readouterr().err

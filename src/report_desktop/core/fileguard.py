@@ -35,7 +35,10 @@ def _units(name: str) -> int:
     """A name's length as the file system counts it."""
     if os.name == "nt":
         return len(name.encode("utf-16-le", "surrogatepass")) // 2
-    return len(os.fsencode(name))
+    try:
+        return len(os.fsencode(name))
+    except UnicodeError:    # not from a command line or a dialog; counted as UTF-8
+        return len(name.encode("utf-8", "surrogatepass"))
 
 
 def _limit(folder: Path, known: int) -> int:
@@ -55,8 +58,10 @@ def _shown(name: str) -> str:
 
 
 def name_problem(path: str | Path, room: int = 0, why_room: str = "") -> str | None:
-    """Why a part of ``path`` is too long a name, or None.  ``room``: units the last
+    """Why a part of ``path`` is too long a name (or holds a NUL), or None.  ``room``: units the last
     name must leave free for names made from it (``why_room`` says which)."""
+    if "\x00" in str(path):      # no system accepts it; Python raises ValueError
+        return "名称中有空字符（U+0000），系统不允许这样的文件名，请检查文件名"
     p = Path(path)
     parts = p.parts[1:] if p.anchor else p.parts
     folder = Path(p.anchor) if p.anchor else Path(".")

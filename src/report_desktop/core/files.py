@@ -53,8 +53,9 @@ def read_limited(path: Path, limit: int, source: str) -> bytes:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(path)
-        if fileguard.input_problem(st):
-            raise ReportFileError(f"无法读取{source}：{fileguard.input_problem(st)}。")
+        why = fileguard.input_problem(st)
+        if why:
+            raise ReportFileError(f"无法读取{source}：{why}。")
         if st.st_size > limit:
             raise ReportFileError(f"{source}过大（{st.st_size // 1024 // 1024} MB），不像是年报文件。")
         # O_NONBLOCK: a FIFO put in its place since the stat still does not block the open
