@@ -58,8 +58,8 @@ def _shown(name: str) -> str:
 
 
 def name_problem(path: str | Path, room: int = 0, why_room: str = "") -> str | None:
-    """Why a part of ``path`` is too long a name (or holds a NUL), or None.  ``room``: units the last
-    name must leave free for names made from it (``why_room`` says which)."""
+    """Why a part of ``path`` is too long a name (or holds a NUL), or None.  ``room``:
+    units the last name must leave free for names made from it (``why_room`` says which)."""
     if "\x00" in str(path):      # no system accepts it; Python raises ValueError
         return "名称中有空字符（U+0000），系统不允许这样的文件名，请检查文件名"
     p = Path(path)
