@@ -73,7 +73,7 @@ def main() -> int:
     print(f"baseline: seed report export        : {base * 1000:8.1f} ms")
     for lines, took, kb in rows:
         print(f"{lines:>7,} lines of prose              : {took:8.2f} s   ({took / base:6.1f}x baseline, "
-              f"{took / lines * 1e6:5.1f} µs a line, file {mb:.1f} MB)")
+              f"{took / lines * 1e6:5.1f} µs a line, file {kb:,.0f} KB)")
     per_line = [took / lines for lines, took, _ in rows]
     print(f"µs a line, largest / smallest         : {max(per_line) / min(per_line):8.2f}   (linear: about 1)")
     biggest = rows[-1][1]
