@@ -10,7 +10,6 @@ the one python-docx makes (tests/test_docx_export.py compares the two).
 """
 from __future__ import annotations
 
-import copy
 import re
 import threading
 
@@ -50,7 +49,7 @@ def add_run(paragraph: Paragraph, text: str, east_asia: str, latin: str = ooxml.
         run = paragraph.add_run(text)
         run._r.insert(0, ooxml.new_rpr(east_asia, latin, size))   # noqa: SLF001
         return run
-    r = copy.deepcopy(_template(east_asia, latin, size))
+    r = _template(east_asia, latin, size).__copy__()   # lxml: the whole subtree, in C
     t = r[1]
     if text:
         t.text = text
