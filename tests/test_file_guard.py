@@ -206,6 +206,9 @@ def test_a_device_fifo_link_or_folder_is_never_replaced(src, tmp_path, capsys):
         assert _snapshot(out) == before
     assert other.read_text(encoding="utf-8") == "别人的文件"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    for device in ("/dev/null", "/dev/zero"):
+        refused(run(["convert", src, device], tmp_path))      # no type to write it as
+        refused(run(["db", "get", UNIT, "2024", device, "--db", tmp_path / "s.db"], tmp_path))
     for device in ("/dev/null", "/dev/zero"):    # what every writer goes through
         with pytest.raises(files.ReportFileError, match="一个设备"):
             files.atomic_write_bytes(Path(device), b"{}")

@@ -117,3 +117,17 @@ def test_the_summary_is_not_exported_over_a_unit_file(qtbot, window, prompts, se
     assert "汇总的单位报告“丁乡.xlsx”是同一个文件" in prompts.warnings()[-1][2]
     assert filed.read_bytes() == before
     dlg.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_a_fifo_among_the_unit_files_is_listed_not_waited_for(qtbot, window, seed_report, tmp_path):
+    formats.write(unit(seed_report, "甲镇", 14), tmp_path / "甲镇.json")
+    fifo = tmp_path / "乙镇.docx"
+    os.mkfifo(fifo)
+    dlg = open_summary(qtbot, window)
+    assert dlg.add_files([tmp_path / "甲镇.json", fifo]) == 2
+    settle(qtbot, dlg)                             # a blocked read would never settle
+    rows = {r[1]: r for r in dlg.results.rows()}
+    assert rows["乙镇.docx"][0] == "（无法读取）" and "管道（FIFO）" in rows["乙镇.docx"][2]
+    assert rows["甲镇.json"][0] == "甲镇"
+    dlg.close()
