@@ -189,8 +189,8 @@ def check_output(path: str | Path, sources: Iterable[Source] = ()) -> None:
         raise ReportFileError(f"无法写入{where}：{too_long}。")
     try:
         kind = fileguard.output_problem(path)
-    except OSError as exc:
-        raise ReportFileError(f"无法写入{where}：{_reason(exc)}。") from None
+    except OSError:      # e.g. a folder it may not look into: the write says what is wrong
+        return
     if kind and os.path.isdir(path) and not os.path.islink(path):
         raise ReportFileError(f"{where}是一个文件夹，无法写入。")
     if kind:
