@@ -28,14 +28,15 @@ _templates = threading.local()        # lxml trees stay in the thread that made 
 
 def add_paragraph(doc, style: str | None = None) -> Paragraph:
     """``doc.add_paragraph(style=style)``, without the scan for ``w:sectPr``."""
-    body = doc.element.body
-    p = OxmlElement("w:p")
+    container = doc._body        # noqa: SLF001 - python-docx's cached body proxy, the parent
+    body = container._element    # noqa: SLF001 - it gives its paragraphs
+    p = _element("w:p").__copy__()
     last = next(body.iterchildren(reversed=True), None)
     if last is not None and last.tag == _SECT_PR:
         last.addprevious(p)
     else:                       # no section properties (not in our template): at the end
         body.append(p)
-    paragraph = Paragraph(p, doc._body)   # noqa: SLF001 - the parent python-docx gives it
+    paragraph = Paragraph(p, container)
     if style is not None:
         paragraph.style = style
     return paragraph
@@ -61,8 +62,21 @@ def add_run(paragraph: Paragraph, text: str, east_asia: str, latin: str = ooxml.
     return Run(r, paragraph)
 
 
+def _cache() -> dict:
+    return _templates.__dict__.setdefault("cache", {})
+
+
+def _element(tag: str):
+    """An empty element to copy: faster than making one through python-docx's parser."""
+    cache = _cache()
+    if tag not in cache:
+        cache[tag] = OxmlElement(tag)
+    return cache[tag]
+
+
 def _template(east_asia: str, latin: str, size: float | None):
-    cache = _templates.__dict__.setdefault("runs", {})
+    """A run with these fonts and an empty ``w:t``, to copy."""
+    cache = _cache()
     key = (east_asia, latin, size)
     if key not in cache:
         r = OxmlElement("w:r")
