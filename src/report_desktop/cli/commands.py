@@ -12,10 +12,11 @@ import threading
 from pathlib import Path
 
 from ..core import formats, summary, unitname
-from ..core.files import ReportFileError
+from ..core.files import ReportFileError, Source, check_output, inputs
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, default_path
+from ..core.store.paths import checked_path
 from ..services import exporting
 from ..services import reports as report_service
 from ..services import summary as summary_service
@@ -30,10 +31,32 @@ def _store_path(args) -> Path:
     return default_path() if db is None else db
 
 
+def _store_source(args) -> list[Source]:
+    """The data file as a file no output may overwrite."""
+    path = _store_path(args)
+    return [(path, f"数据文件“{Path(path).name}”")]
+
+
+def _output_checked(args, sources: list[Source]) -> list[Source]:
+    """Refuse an output that cannot be written, or is one of ``sources``, before any work
+    (the write checks it again); the sources, for the write."""
+    check_output(args.output, sources)
+    return sources
+
+
+def _store_exists(path) -> bool:
+    """Whether a data file is there; a path that cannot be one (a name too long for the
+    file system, a pipe) raises StoreError as opening it would."""
+    try:
+        return checked_path(path).exists()
+    except OSError:
+        return True     # there, but not to be looked at: opening it says why
+
+
 def _open_store(args, must_exist: bool = False, readonly: bool = False) -> Store | None:
     """Reading verbs open read-only: no backup, no migration, no store created."""
     path = _store_path(args)
-    if must_exist and not Path(path).exists():
+    if must_exist and not _store_exists(path):
         return None
     return Store.open_readonly(path) if readonly else Store(path)
 
@@ -69,15 +92,17 @@ def cmd_check(args) -> int:
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
-def _export(report: Report, output: Path, args, previous: Report | None = None):
+def _export(report: Report, output: Path, args, sources: list[Source],
+            previous: Report | None = None):
     """Write a report under the one export policy (services.exporting); what was overridden."""
     return exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
-                            previous=previous)
+                            previous=previous, sources=sources)
 
 
 def cmd_convert(args) -> int:
+    sources = _output_checked(args, inputs(args.input) + _store_source(args))
     report = formats.read(args.input)
-    found = _export(report, args.output, args)
+    found = _export(report, args.output, args, sources)
     note = found.draft_note()
     print(f"已写出草稿：{args.output}\n  草稿：{note}" if note else f"已写出：{args.output}")
     return EXIT_OK
@@ -87,11 +112,11 @@ def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
     parent = formats.read(args.parent) if args.parent else None
     path = _store_path(args)
-    if args.from_db and not Path(path).exists():
+    if args.from_db and not _store_exists(path):
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
     stored: list[Report] = []
     try:
-        store = Store.open_readonly(path) if Path(path).exists() else None
+        store = Store.open_readonly(path) if _store_exists(path) else None
     except StoreError:
         if args.from_db:
             raise
@@ -116,6 +141,8 @@ def cmd_merge(args) -> int:
     problem = summary.unit_problem(args.unit)
     if problem:
         raise ReportFileError(problem + "（--unit）。")
+    sources = _output_checked(args, inputs(*args.inputs, args.parent, args.roster)
+                              + _store_source(args))
     request = _merge_request(args)
     out = summary_service.gather(request, _never, threading.Event())
     if out.failures:
@@ -146,7 +173,7 @@ def cmd_merge(args) -> int:
                 print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
         else:
             print("本级报告与各单位合计一致。")
-    _export(summary_service.summary_report(out.total, request.parent), args.output, args)
+    _export(summary_service.summary_report(out.total, request.parent), args.output, args, sources)
     kept = "，正文取自本级报告" if request.parent is not None else ""
     print(f"已写出：{args.output}（{len(out.reports)} 个单位的合计{kept}）")
     return EXIT_OK
@@ -154,10 +181,11 @@ def cmd_merge(args) -> int:
 
 def cmd_fix_punctuation(args) -> int:
     from ..core.rules.proofread.fixes import describe_fixes, fix_report
+    sources = _output_checked(args, inputs(args.input))
     report = formats.read(args.input)
     before = dict(report.texts)
     done = fix_report(report)
-    formats.write(report, args.output, args.fonts)
+    formats.write(report, args.output, args.fonts, sources=sources)
     for line in describe_fixes(report, done, before):
         print(line)
     count = sum(len(e) for e in done.values())
@@ -166,6 +194,7 @@ def cmd_fix_punctuation(args) -> int:
 
 
 def cmd_db(args) -> int:
+    sources = _output_checked(args, _store_source(args)) if args.db_verb == "get" else []
     with _open_store(args, readonly=args.db_verb != "add") as store:
         if args.db_verb == "list":
             reports = store.list_reports()
@@ -185,7 +214,7 @@ def cmd_db(args) -> int:
             if report is None:
                 raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
             previous = store.get(args.unit, args.year - 1)
-            _export(report, args.output, args, previous)
+            _export(report, args.output, args, sources, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import jsonio, textcheck
-from .files import ReportFileError
+from .files import ReportFileError, Source, check_output
 from .report import Report
 
 Reader = Callable[[Path], Report]
@@ -73,13 +73,15 @@ WORD_FONTS: dict[str, str] = {WordFonts.GB: "公文标准字体（方正小标�
 
 
 def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
-          draft: str | None = None) -> None:
+          draft: str | None = None, sources: Iterable[Source] = ()) -> None:
     """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file;
-    ``draft`` (why the file is a draft) only for the published ones, Word and web page."""
+    ``draft`` (why the file is a draft) only for the published ones, Word and web page;
+    ``sources``: the files the report was read from, never overwritten (files.check_output)."""
     ext = _ext(path)
     writer = WRITERS.get(ext)
     if writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
+    check_output(Path(path), sources)
     if ext == ".docx":
         writer(report, Path(path), fonts, draft=draft)
     elif ext == ".html" and draft:

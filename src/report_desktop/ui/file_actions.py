@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..core import formats
-from ..core.files import ReportFileError
+from ..core.files import ReportFileError, Source, check_output
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
@@ -54,6 +54,7 @@ class FileActions(QObject):
         self.ctx = ctx
         self.jobs: dict = {}        # WriteJobs by number
         self.reading = None         # the import's TaskJob while its file is read
+        self.imported_from: set[Path] = set()   # files read into the store by this window
 
     # -- helpers ---------------------------------------------------------------------
     def folder(self) -> Path:
@@ -83,8 +84,15 @@ class FileActions(QObject):
         self.ctx.status(f"以后导出的 Word 文档将使用：{formats.WORD_FONTS[chosen]}。")
         return chosen
 
-    def start(self, report, path: Path, findings=None):
-        job = WriteJob(report, path, self.word_fonts(), findings)
+    def sources(self) -> list[Source]:
+        """What no export may write over: the data file and the files this window imported
+        (a re-export would lose what the store does not keep, e.g. an extra sheet)."""
+        return ([(self.ctx.store.path, f"数据文件“{self.ctx.store.path.name}”")]
+                + [(p, f"导入的文件“{p.name}”") for p in sorted(self.imported_from)])
+
+    def start(self, report, path: Path, findings=None, sources: list[Source] | None = None):
+        sources = self.sources() + list(sources or ())
+        job = WriteJob(report, path, self.word_fonts(), findings, sources)
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -144,9 +152,10 @@ class FileActions(QObject):
             "\n".join(found.lines()), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
-                      title: str = "", choices: tuple[str, ...] = ()):
+                      title: str = "", choices: tuple[str, ...] = (), sources: tuple = ()):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
-        ``choices`` the clerk picks by file name; the WriteJob, or None if not started."""
+        ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
+        ``sources``: files read for it (besides ``self.sources()``), never written over."""
         choices = choices or (ext,)
         asked = exporting.is_published(f"x{ext}")
         if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
@@ -160,10 +169,16 @@ class FileActions(QObject):
         path = Path(path)
         if path.suffix.lower() not in choices:
             path = path.with_name(path.name + ext)
+        try:    # at once, not after the policy's questions and the write (the job checks again)
+            check_output(path, self.sources() + list(sources))
+        except ReportFileError as exc:
+            self.ctx.prompts.warn("无法导出", str(exc))
+            self.failed.emit(str(exc))
+            return None
         if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
         self.remember(path)
-        return self.start(report, path, findings)
+        return self.start(report, path, findings, list(sources))
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None):
@@ -218,6 +233,7 @@ class FileActions(QObject):
         name = name or path.name
         if path is not None:
             self.remember(path)
+            self.imported_from.add(path)
         self.ctx.flush()
         store = self.ctx.store
         try:

@@ -36,11 +36,13 @@ class WriteJob(QRunnable):
 
     _count = 0
 
-    def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None):
+    def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None,
+                 sources=()):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
         self.report, self.path, self.fonts = report, Path(path), fonts
+        self.sources = list(sources)  # files never written over (core.files.check_output)
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
         self.signals = _Signals()
@@ -49,7 +51,8 @@ class WriteJob(QRunnable):
         try:
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
             self.found = exporting.export(self.report, self.path, allow_errors=True,
-                                          fonts=self.fonts, findings=self.findings)
+                                          fonts=self.fonts, findings=self.findings,
+                                          sources=self.sources)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full
