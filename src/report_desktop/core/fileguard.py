@@ -120,7 +120,8 @@ def same_file(a: str | Path, b: str | Path) -> bool:
     return os.path.samestat(sa, sb)
 
 
-def same_as(output: str | Path, sources: Iterable[tuple[str | Path, str]]) -> str | None:
+def same_as(output: str | Path,
+            sources: Iterable[tuple[str | Path | None, str]]) -> str | None:
     """The words of the first source (path, what it is in words) that ``output`` is."""
     return next((what for src, what in sources if src is not None and same_file(output, src)),
                 None)

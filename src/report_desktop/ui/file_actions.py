@@ -87,8 +87,8 @@ class FileActions(QObject):
     def sources(self) -> list[Source]:
         """What no export may write over: the data file and the files this window imported
         (a re-export would lose what the store does not keep, e.g. an extra sheet)."""
-        return ([(self.ctx.store.path, f"数据文件“{self.ctx.store.path.name}”")]
-                + [(p, f"导入的文件“{p.name}”") for p in sorted(self.imported_from)])
+        found: list[Source] = [(self.ctx.store.path, f"数据文件“{self.ctx.store.path.name}”")]
+        return found + [(p, f"导入的文件“{p.name}”") for p in sorted(self.imported_from)]
 
     def start(self, report, path: Path, findings=None, sources: list[Source] | None = None):
         sources = self.sources() + list(sources or ())

@@ -10,6 +10,8 @@ the one python-docx makes (tests/test_docx_export.py compares the two).
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 import threading
 
@@ -26,7 +28,7 @@ _BREAKS = re.compile("[\t\r\n]")       # become <w:tab/> and <w:br/>: python-doc
 _templates = threading.local()        # lxml trees stay in the thread that made them
 
 
-def add_paragraph(doc, style: str | None = None) -> Paragraph:
+def add_paragraph(doc: Any, style: str | None = None) -> Paragraph:
     """``doc.add_paragraph(style=style)``, without the scan for ``w:sectPr``."""
     container = doc._body        # noqa: SLF001 - python-docx's cached body proxy, the parent
     body = container._element    # noqa: SLF001 - it gives its paragraphs
@@ -62,11 +64,12 @@ def add_run(paragraph: Paragraph, text: str, east_asia: str, latin: str = ooxml.
     return Run(r, paragraph)
 
 
-def _cache() -> dict:
-    return _templates.__dict__.setdefault("cache", {})
+def _cache() -> dict[object, Any]:
+    cache: dict[object, Any] = _templates.__dict__.setdefault("cache", {})
+    return cache
 
 
-def _element(tag: str):
+def _element(tag: str) -> Any:
     """An empty element to copy: faster than making one through python-docx's parser."""
     cache = _cache()
     if tag not in cache:
@@ -74,7 +77,7 @@ def _element(tag: str):
     return cache[tag]
 
 
-def _template(east_asia: str, latin: str, size: float | None):
+def _template(east_asia: str, latin: str, size: float | None) -> Any:
     """A run with these fonts and an empty ``w:t``, to copy."""
     cache = _cache()
     key = (east_asia, latin, size)
