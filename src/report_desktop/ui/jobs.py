@@ -42,6 +42,7 @@ class WriteJob(QRunnable):
         self.report, self.path, self.fonts = report, Path(path), fonts
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
+        self.missing_fonts: list[str] = []   # of a Word file: its fonts this machine lacks
         self.signals = _Signals()
 
     def run(self) -> None:
@@ -49,6 +50,7 @@ class WriteJob(QRunnable):
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
             self.found = exporting.export(self.report, self.path, allow_errors=True,
                                           fonts=self.fonts, findings=self.findings)
+            self.missing_fonts = exporting.missing_fonts(self.path, self.fonts)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

@@ -274,13 +274,14 @@ def _font_table(doc, fonts: FontSet) -> None:
     if part is None:
         return
     root = parse_xml(part.blob)
-    for font in root.findall(qn("w:font")):
-        charset = font.find(qn("w:charset"))
-        if charset is not None and charset.get(qn("w:val")) == "80":   # ＭＳ 明朝 and kin
-            root.remove(font)
-    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
     used = (fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
             fonts.page_number)
+    # The template's Calibri, Cambria, Arial, Courier, ＭＳ 明朝…: WPS would ask for them.
+    keep = {*used, ooxml.LATIN, "Symbol"}   # Symbol: the template's list bullets
+    for font in root.findall(qn("w:font")):
+        if font.get(qn("w:name")) not in keep:
+            root.remove(font)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
     for name in dict.fromkeys(used):
         if name in have:
             continue
@@ -294,19 +295,41 @@ def _font_table(doc, fonts: FontSet) -> None:
 
 
 def _theme(doc, fonts: FontSet) -> None:
-    """Name the Chinese fonts as the theme's East-Asian heading/body fonts too.
+    """The theme's heading and body fonts: the Chinese fonts and Times New Roman only.
 
-    Nothing we write refers to the theme any more, but a clerk who picks “+正文” in Word
-    would otherwise get the template's empty ``<a:ea>`` (a Japanese fallback).
+    Nothing we write refers to the theme, but a clerk who picks “+正文” in Word would get
+    the template's Calibri/Cambria, and WPS asks for the missing fonts the theme lists
+    (ＭＳ 明朝, ＭＳ ゴシック, 맑은 고딕…).  Every per-script entry but 'Hans' is dropped.
     """
     part = next((p for p in doc.part.related_parts.values()
                  if p.partname.endswith("/theme1.xml")), None)
     if part is None:
         return
     root = parse_xml(part.blob)
-    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    ns = {"a": _DRAWINGML}
     for scheme, name in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
-        for ea in root.xpath(f".//a:fontScheme/a:{scheme}/a:ea", namespaces=ns):
-            ea.set("typeface", name)
+        for font_list in root.xpath(f".//a:fontScheme/a:{scheme}", namespaces=ns):
+            for child in list(font_list):
+                tag = etree.QName(child).localname
+                if tag == "latin":
+                    child.set("typeface", ooxml.LATIN)
+                elif tag == "ea":
+                    child.set("typeface", name)
+                elif tag == "cs":
+                    child.set("typeface", "")
+                elif tag == "font" and child.get("script") == "Hans":
+                    child.set("typeface", name)
+                elif tag == "font":
+                    font_list.remove(child)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
                                 standalone=True)
+
+
+def theme_typefaces(blob: bytes) -> set[str]:
+    """Every typeface a theme part names (for tests and checks)."""
+    root = etree.fromstring(blob)
+    return {el.get("typeface") for el in root.iter(f"{{{_DRAWINGML}}}*")
+            if el.get("typeface")}
+
+
+_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main"
