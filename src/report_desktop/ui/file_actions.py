@@ -49,7 +49,7 @@ def _known_missing() -> dict[str, list[str]] | None:
     """Each Word font set's fonts this machine lacks, once an export has asked the machine
     (asking may read every font file on Windows: never first on the GUI thread)."""
     from ..core.docx import fontcheck, styles   # imported by the first Word export already
-    if not fontcheck.installed_families.cache_info().currsize:
+    if not fontcheck.known():
         return None
     return {key: fontcheck.missing(styles.font_set(key)) or [] for key in formats.WORD_FONTS}
 

@@ -9,12 +9,12 @@ machine could not be asked; nothing is then claimed missing.
 """
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from .styles import FontSet
@@ -40,9 +40,25 @@ def missing(fonts: FontSet, installed: frozenset[str] | None = None) -> list[str
     return [name for name in used_fonts(fonts) if name.casefold() not in have]
 
 
-@functools.lru_cache(maxsize=1)
+_TTL_S = 300.0   # a font installed while the program runs is seen within five minutes
+_cache: tuple[float, frozenset[str] | None] | None = None
+
+
 def installed_families() -> frozenset[str] | None:
-    """Every family name of the fonts installed here (read once per run)."""
+    """Every family name of the fonts installed here (asked again after _TTL_S)."""
+    global _cache
+    now = time.monotonic()
+    if _cache is None or now - _cache[0] > _TTL_S:
+        _cache = (now, _scan())
+    return _cache[1]
+
+
+def known() -> bool:
+    """Whether the machine has been asked already (the next answer is then immediate)."""
+    return _cache is not None and time.monotonic() - _cache[0] <= _TTL_S
+
+
+def _scan() -> frozenset[str] | None:
     if sys.platform == "win32":
         return _from_files(_windows_dirs())
     return _from_fc_list() or _from_files(_unix_dirs())

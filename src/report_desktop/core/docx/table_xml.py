@@ -26,9 +26,10 @@ CELL_MARGIN_TWIPS = 57        # 1 mm left and right inside a cell
 MIN_NUMBER_PT = 5.0
 GROUP_ROWS = 10               # a merged row label over at most this many rows stays whole
 # 表三's label columns (三、 band, （一）… group, 1. item) get what the 7 data columns
-# (five digits at 五号 each) leave: the item column then holds 13 characters a line.
+# (five digits at 五号 each) leave: the band column holds 3 characters a line (its label
+# takes 3 lines, as tall as the two rows it begins with), the item column 13.
 APPLICATION_DATA_WIDTH = 600
-APPLICATION_LABEL_WIDTHS = (700, 1000)
+APPLICATION_LABEL_WIDTHS = (770, 1000)
 
 
 @dataclass(frozen=True)
@@ -108,19 +109,34 @@ def group_rows(spec: Layout) -> frozenset[int]:
     """Rows kept with the next one so that no row label merged down over several rows is
     cut by a page break where that can be avoided: a group such as （三）不予公开 and its
     eight items stays whole; a taller one (the 三、 band spans twenty rows: keeping it
-    whole would leave most of a page empty) keeps as many rows as its label has lines,
-    so the label is printed whole before the break."""
+    whole would leave most of a page empty) keeps the rows its label needs, so the label
+    is printed whole before a break."""
     out: set[int] = set()
+    heights = None
     for box in spec.table.boxes:
         if box.kind != layout.LABEL or box.rows < 2:
             continue
         if box.rows <= GROUP_ROWS:
             out.update(range(box.row, box.row + box.rows - 1))
             continue
-        width = sum(spec.widths[box.col:box.col + box.cols])
-        lead = min(box.rows, label_lines(box.text, width))   # each row is at least a line
-        out.update(range(box.row, box.row + lead - 1))
+        heights = heights or row_lines(spec)
+        need = label_lines(box.text, sum(spec.widths[box.col:box.col + box.cols]))
+        last = box.row
+        while need > heights[last] and last < box.row + box.rows - 1:
+            need -= heights[last]
+            last += 1
+        out.update(range(box.row, last))
     return frozenset(out)
+
+
+def row_lines(spec: Layout) -> list[int]:
+    """Lines of text in each row: the most any one-row box of the row needs."""
+    lines = [1] * spec.table.n_rows
+    for box in spec.table.boxes:
+        if box.rows == 1 and box.kind != NUMBER:
+            width = sum(spec.widths[box.col:box.col + box.cols])
+            lines[box.row] = max(lines[box.row], label_lines(box.text, width))
+    return lines
 
 
 def label_lines(text: str, width_twips: int, size_pt: float = styles.TABLE_PT) -> int:
