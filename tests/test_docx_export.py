@@ -628,13 +628,13 @@ def test_table_three_groups_kept_together(seed_doc):
 
 def test_theme_and_font_table_name_only_our_fonts(font_doc, tmp_path):
     import zipfile
-    from report_desktop.core.docx import styles
+    from report_desktop.core.docx import fontparts
     name, doc = font_doc
     fonts = FONT_SETS[name]
     path = tmp_path / "x.docx"
     doc.save(str(path))
     with zipfile.ZipFile(path) as z:
-        theme = styles.theme_typefaces(z.read("word/theme/theme1.xml"))
+        theme = fontparts.theme_typefaces(z.read("word/theme/theme1.xml"))
         table = docx.oxml.parse_xml(z.read("word/fontTable.xml"))
     assert theme == {fonts.heading1, fonts.body, "Times New Roman"}
     declared = {f.get(qn("w:name")) for f in table.findall(qn("w:font"))}

@@ -3,7 +3,11 @@
 python-docx's default template is English with a Japanese fallback: theme fonts, ``w:lang
 w:eastAsia="en-US"`` and ``w:themeFontLang w:eastAsia="ja-JP"`` make Word show Chinese in
 ＭＳ 明朝.  ``apply`` removes every theme font, names the Chinese font explicitly on the
-document defaults and every style it keeps, and switches the languages to zh-CN.
+document defaults and every style it keeps, and switches the languages to zh-CN
+(the font table and the theme: fontparts.py).
+
+The page holds GB/T 9704's 22 lines of 28 characters: exact 28.95 pt lines, 三号
+characters set 0.25 pt closer (see ``char_spacing_twips``).
 """
 from __future__ import annotations
 
@@ -11,13 +15,12 @@ import math
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
-from lxml import etree
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from . import ooxml
+from . import fontparts, ooxml
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,6 @@ FONT_SETS: dict[str, FontSet] = {
     # What every Windows PC has.
     "windows": FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
 }
-
-# Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.
-_ALT_NAMES = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体",
-              "宋体": "SimSun", "黑体": "SimHei", "仿宋": "FangSong", "楷体": "KaiTi"}
 
 # Sizes (pt): 二号 22, 三号 16, 四号 14, 五号 10.5.
 TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT = 22.0, 16.0, 14.0, 10.5
@@ -89,8 +88,8 @@ def apply(doc, fonts: FontSet) -> None:
     _defaults(doc, fonts)
     _styles(doc, fonts)
     _settings(doc)
-    _font_table(doc, fonts)
-    _theme(doc, fonts)
+    fontparts.font_table(doc, fonts)
+    fontparts.theme(doc, fonts)
 
 
 def _page(section) -> None:
@@ -265,71 +264,3 @@ def _settings(doc) -> None:
         lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US"/>')
         el.append(lang)
     lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _font_table(doc, fonts: FontSet) -> None:
-    """Declare the Chinese fonts (GB2312 charset, fallback name) in fontTable.xml."""
-    part = next((p for p in doc.part.related_parts.values()
-                 if p.partname.endswith("/fontTable.xml")), None)
-    if part is None:
-        return
-    root = parse_xml(part.blob)
-    used = (fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
-            fonts.page_number)
-    # The template's Calibri, Cambria, Arial, Courier, ＭＳ 明朝…: WPS would ask for them.
-    keep = {*used, ooxml.LATIN, "Symbol"}   # Symbol: the template's list bullets
-    for font in root.findall(qn("w:font")):
-        if font.get(qn("w:name")) not in keep:
-            root.remove(font)
-    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    for name in dict.fromkeys(used):
-        if name in have:
-            continue
-        alt = _ALT_NAMES.get(name)
-        alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
-        root.append(parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{name}">{alt_xml}<w:charset w:val="86"/>'
-            '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'))
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
-                                standalone=True)
-
-
-def _theme(doc, fonts: FontSet) -> None:
-    """The theme's heading and body fonts: the Chinese fonts and Times New Roman only.
-
-    Nothing we write refers to the theme, but a clerk who picks “+正文” in Word would get
-    the template's Calibri/Cambria, and WPS asks for the missing fonts the theme lists
-    (ＭＳ 明朝, ＭＳ ゴシック, 맑은 고딕…).  Every per-script entry but 'Hans' is dropped.
-    """
-    part = next((p for p in doc.part.related_parts.values()
-                 if p.partname.endswith("/theme1.xml")), None)
-    if part is None:
-        return
-    root = parse_xml(part.blob)
-    ns = {"a": _DRAWINGML}
-    for scheme, name in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
-        for font_list in root.xpath(f".//a:fontScheme/a:{scheme}", namespaces=ns):
-            for child in list(font_list):
-                tag = etree.QName(child).localname
-                if tag == "latin":
-                    child.set("typeface", ooxml.LATIN)
-                elif tag == "ea":
-                    child.set("typeface", name)
-                elif tag == "cs":
-                    child.set("typeface", "")
-                elif tag == "font" and child.get("script") == "Hans":
-                    child.set("typeface", name)
-                elif tag == "font":
-                    font_list.remove(child)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
-                                standalone=True)
-
-
-def theme_typefaces(blob: bytes) -> set[str]:
-    """Every typeface a theme part names (for tests and checks)."""
-    root = etree.fromstring(blob)
-    return {el.get("typeface") for el in root.iter(f"{{{_DRAWINGML}}}*")
-            if el.get("typeface")}
-
-
-_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main"
