@@ -636,6 +636,10 @@ def test_theme_and_font_table_name_only_our_fonts(font_doc, tmp_path):
     with zipfile.ZipFile(path) as z:
         theme = fontparts.theme_typefaces(z.read("word/theme/theme1.xml"))
         table = docx.oxml.parse_xml(z.read("word/fontTable.xml"))
+        for part in z.namelist():   # no other font named anywhere in the package
+            text = z.read(part).decode("utf-8", "replace")
+            for foreign in ("Calibri", "Cambria", "Arial", "Courier", "ＭＳ", "맑은", "新細明體"):
+                assert foreign not in text, (part, foreign)
     assert theme == {fonts.heading1, fonts.body, "Times New Roman"}
     declared = {f.get(qn("w:name")) for f in table.findall(qn("w:font"))}
     assert declared == {fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,

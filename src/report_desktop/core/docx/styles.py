@@ -264,3 +264,5 @@ def _settings(doc) -> None:
         lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US"/>')
         el.append(lang)
     lang.set(qn("w:eastAsia"), "zh-CN")
+    for math_pr in el.findall(qn("m:mathPr")):   # names Cambria Math, Word's default anyway
+        el.remove(math_pr)
