@@ -31,6 +31,9 @@ class ScriptedPrompts(Prompts):
         self.backup_choice = None        # callable(entries, current) -> (path, unit, year)
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
+        self.export_answers: list[str | None] = []   # taken first, one per export
+        self.offers: list[str | None] = []     # the extra button of each after-export box
+        self.fonts_missing: list = []          # what the font dialog was told is missing
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
 
     def info(self, title, text, detail=None):
@@ -43,9 +46,10 @@ class ScriptedPrompts(Prompts):
         self.shown.append(("confirm", title, text, detail))
         return self.confirm_answer
 
-    def exported(self, title, text, detail=None):
+    def exported(self, title, text, detail=None, offer=None):
         self.shown.append(("exported", title, text, detail))
-        return self.export_answer
+        self.offers.append(offer)
+        return self.export_answers.pop(0) if self.export_answers else self.export_answer
 
     def fix_or_discard(self, title, text):
         self.shown.append(("fix_or_discard", title, text, None))
@@ -74,8 +78,9 @@ class ScriptedPrompts(Prompts):
     def fee_figures(self, initial):
         return self.fee
 
-    def word_fonts(self, choices, current):
+    def word_fonts(self, choices, current, missing=None):
         self.shown.append(("word_fonts", "Word 文档字体", current, "|".join(choices)))
+        self.fonts_missing.append(missing)
         return self.fonts_answer
 
     def review_fixes(self, section, changes):

@@ -94,9 +94,15 @@ def cmd_check(args) -> int:
 
 def _export(report: Report, output: Path, args, sources: list[Source],
             previous: Report | None = None):
-    """Write a report under the one export policy (services.exporting); what was overridden."""
-    return exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
-                            previous=previous, sources=sources)
+    """Write a report under the one export policy (services.exporting); what was overridden.
+    A Word file written with fonts this machine lacks gets a note on stderr."""
+    found = exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
+                             previous=previous, sources=sources)
+    note = exporting.fonts_note(exporting.missing_fonts(output, args.fonts), args.fonts,
+                                command_line=True)
+    if note:
+        print(f"提示：{note}", file=sys.stderr)
+    return found
 
 
 def cmd_convert(args) -> int:

@@ -103,3 +103,26 @@ def export(report: Report, path: str | Path, *, allow_errors: bool = False,
         raise ExportRefused(found, Path(path))
     formats.write(report, Path(path), fonts, draft=found.draft_note(), sources=sources)
     return found
+
+
+def missing_fonts(path: str | Path, fonts: str = formats.DEFAULT_WORD_FONTS) -> list[str]:
+    """The fonts of the Word font set ``fonts`` this machine lacks; empty for other files
+    and when the machine cannot be asked."""
+    if Path(path).suffix.lower() != ".docx":
+        return []
+    from ..core.docx import fontcheck, styles   # python-docx: only once a Word file is written
+    return fontcheck.missing(styles.font_set(fonts)) or []
+
+
+def fonts_note(missing: list[str], fonts: str = formats.DEFAULT_WORD_FONTS,
+               command_line: bool = False) -> str:
+    """One line for the clerk about the fonts ``missing`` here ("" when none are)."""
+    if not missing:
+        return ""
+    names = "、".join(missing)
+    if fonts == formats.WordFonts.GB:
+        how = "（加 --fonts windows）" if command_line else ""
+        return (f"请在本机和打印、审签用的电脑上安装{names}，或改用 Windows 自带字体导出{how}："
+                "本机没有这些公文字体，Word/WPS 会用其他字体代替，版式可能走样。")
+    return (f"本机没有{names}，在本机打开时 Word/WPS 会用其他字体代替；"
+            "Windows 电脑都带有这些字体，在那里显示正常。")

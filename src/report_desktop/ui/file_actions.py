@@ -42,6 +42,15 @@ def _fonts_note(job) -> str:
     return f"（字体：{formats.WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
 
+def _known_missing() -> dict[str, list[str]] | None:
+    """Each Word font set's fonts this machine lacks, once an export has asked the machine
+    (asking may read every font file on Windows: never first on the GUI thread)."""
+    from ..core.docx import fontcheck, styles   # imported by the first Word export already
+    if not fontcheck.known():
+        return None
+    return {key: fontcheck.missing(styles.font_set(key)) or [] for key in formats.WORD_FONTS}
+
+
 class FileActions(QObject):
     busyChanged = Signal(bool)
     finished = Signal(str)      # path written
@@ -77,7 +86,8 @@ class FileActions(QObject):
 
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
-        chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts())
+        chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts(),
+                                             _known_missing())
         if chosen is None or chosen not in formats.WORD_FONTS:
             return None
         self.ctx.store.set_setting(WORD_FONTS_KEY, chosen)
@@ -89,6 +99,14 @@ class FileActions(QObject):
         (a re-export would lose what the store does not keep, e.g. an extra sheet)."""
         found: list[Source] = [(self.ctx.store.path, f"数据文件“{self.ctx.store.path.name}”")]
         return found + [(p, f"导入的文件“{p.name}”") for p in sorted(self.imported_from)]
+
+    def _rewrite_with_other_fonts(self, job) -> None:
+        """After 改用其他字体…: the font dialog; a different set chosen writes the same
+        report to the same file again."""
+        before = job.fonts
+        chosen = self.choose_word_fonts()
+        if chosen is not None and chosen != before:
+            self.start(job.report, job.path, job.findings, job.sources)
 
     def start(self, report, path: Path, findings=None, sources: list[Source] | None = None):
         sources = self.sources() + list(sources or ())
@@ -117,9 +135,13 @@ class FileActions(QObject):
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
-                from .after_export import offer_to_open
-                offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
-                              found.draft_note() if found is not None else None)
+                from .after_export import OTHER_FONTS, offer_to_open
+                missing = job.missing_fonts if job is not None else []
+                answer = offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
+                                       found.draft_note() if found is not None else None,
+                                       exporting.fonts_note(missing, job.fonts) if job else "")
+                if answer == OTHER_FONTS:
+                    self._rewrite_with_other_fonts(job)
         else:
             self.ctx.prompts.warn("导出失败", message or "导出失败。")
             self.failed.emit(message or "")

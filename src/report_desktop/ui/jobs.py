@@ -45,6 +45,7 @@ class WriteJob(QRunnable):
         self.sources = list(sources)  # files never written over (core.files.check_output)
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
+        self.missing_fonts: list[str] = []   # of a Word file: its fonts this machine lacks
         self.signals = _Signals()
 
     def run(self) -> None:
@@ -53,6 +54,7 @@ class WriteJob(QRunnable):
             self.found = exporting.export(self.report, self.path, allow_errors=True,
                                           fonts=self.fonts, findings=self.findings,
                                           sources=self.sources)
+            self.missing_fonts = exporting.missing_fonts(self.path, self.fonts)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

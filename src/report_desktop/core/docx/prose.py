@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ..chinese import em_width
@@ -117,10 +118,15 @@ def date_text(date: dt.date) -> str:
 
 
 def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
-    """Unit and date, right-aligned four characters in; a short unit is centred over the date."""
+    """Unit and date, right-aligned four characters in; a short unit is centred over the date.
+
+    The signature never stands alone on a page (GB/T 9704): its lines and the last
+    paragraph before it are kept with the next, so a page break before the signature
+    takes the end of the text along."""
     rows = [r for r in (unit.strip(), date_text(date) if date else "") if r]
     if not rows:
         return
+    _keep_last_with_next(doc)
     widest = max(em_width(r) for r in rows)
     for i, text in enumerate(rows):
         p = body.add_paragraph(doc, style=styles.SIGNATURE.name)
@@ -128,4 +134,14 @@ def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
         ooxml.set_indent(p._p.get_or_add_pPr(), right_pt=right * styles.BODY_PT)  # noqa: SLF001
         if i == 0:
             p.paragraph_format.space_before = Pt(2 * styles.LINE_PT)
+        if i < len(rows) - 1:
+            p.paragraph_format.keep_with_next = True
         _run(p, text, fonts.body)
+
+
+def _keep_last_with_next(doc) -> None:
+    """Keep-with-next on the body's last paragraph (a table ends the body: nothing to do)."""
+    body = doc.element.body
+    last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().keepNext_val = True
