@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from .styles import FontSet
 
@@ -119,7 +120,7 @@ def families(path: Path) -> set[str]:
         return set()
 
 
-def _families(f) -> set[str]:
+def _families(f: BinaryIO) -> set[str]:
     head = f.read(12)
     offsets = [0]
     if head[:4] == b"ttcf":

@@ -6,7 +6,7 @@ be prompted for fonts the report never uses.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -15,6 +15,8 @@ from lxml import etree
 from . import ooxml
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
     from .styles import FontSet
 
 # Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.
@@ -22,7 +24,7 @@ ALT_NAMES = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷�
              "宋体": "SimSun", "黑体": "SimHei", "仿宋": "FangSong", "楷体": "KaiTi"}
 
 
-def font_table(doc, fonts: FontSet) -> None:
+def font_table(doc: DocxDocument, fonts: FontSet) -> None:
     """Declare the Chinese fonts (GB2312 charset, fallback name) in fontTable.xml."""
     part = next((p for p in doc.part.related_parts.values()
                  if p.partname.endswith("/fontTable.xml")), None)
@@ -49,7 +51,7 @@ def font_table(doc, fonts: FontSet) -> None:
                                 standalone=True)
 
 
-def theme(doc, fonts: FontSet) -> None:
+def theme(doc: DocxDocument, fonts: FontSet) -> None:
     """The theme's heading and body fonts: the Chinese fonts and Times New Roman only.
 
     Nothing we write refers to the theme, but a clerk who picks “+正文” in Word would get
@@ -60,7 +62,7 @@ def theme(doc, fonts: FontSet) -> None:
                  if p.partname.endswith("/theme1.xml")), None)
     if part is None:
         return
-    root = parse_xml(part.blob)
+    root: Any = parse_xml(part.blob)   # lxml's own xpath (namespaces=), not python-docx's
     ns = {"a": _DRAWINGML}
     for scheme, name in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
         for font_list in root.xpath(f".//a:fontScheme/a:{scheme}", namespaces=ns):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -139,7 +140,7 @@ def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
         _run(p, text, fonts.body)
 
 
-def _keep_last_with_next(doc) -> None:
+def _keep_last_with_next(doc: Any) -> None:
     """Keep-with-next on the body's last paragraph (a table ends the body: nothing to do)."""
     body = doc.element.body
     last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
