@@ -12,7 +12,7 @@ _.header_distance, _.footer_distance, _.gutter, _.is_linked_to_previous
 _.odd_and_even_pages_header_footer
 _.base_style, _.quick_style, _.next_paragraph_style
 _.line_spacing, _.line_spacing_rule, _.space_before, _.space_after, _.keep_with_next
-_.widow_control, _.highlight_color, _.rgb
+_.widow_control, _.highlight_color, _.rgb, _.keepNext_val
 _.author, _.last_modified_by, _.subject, _.comments, _.keywords, _.language, _.revision
 _._blob                      # a package part's bytes, replaced (core/docx/styles.py)
 
@@ -37,3 +37,7 @@ _._undo, _._redo
 
 # Read by the window tests (tests/ui/): state the clerk sees, exposed for checking it.
 _.current_page, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+
+# Read by the Word render and export tests: the grid they measure, the theme they inspect.
+LINES_PER_PAGE
+theme_typefaces
