@@ -15,8 +15,8 @@ from ..core import formats, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
-from ..core.store import Store, StoreError, default_path
-from ..services import exporting
+from ..core.store import Store, StoreError, StoreLocked, default_path
+from ..services import exporting, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
 from .parser import UsageError, build_parser
@@ -164,7 +164,32 @@ def cmd_fix_punctuation(args) -> int:
     return EXIT_OK
 
 
+def _claimed(args) -> holder.Claim | None:
+    """A writer takes its turn with the window (services/holder.py): it waits up to
+    ``--wait`` seconds for a window or another writer holding the data file to let go,
+    then says who holds it.  None when no lock file can be made (the store still locks)."""
+    path = _store_path(args)
+    def waiting(who):
+        print(holder.waiting_message(path, who, args.wait), file=sys.stderr, flush=True)
+    try:
+        got = holder.claim(path, holder.COMMAND, args.wait, waiting)
+    except OSError:
+        return None
+    if isinstance(got, holder.Holder):
+        raise StoreLocked(holder.held_message(path, got, args.wait), Path(path))
+    return got
+
+
 def cmd_db(args) -> int:
+    claim = _claimed(args) if args.db_verb == "add" else None
+    try:
+        return _db_verb(args)
+    finally:
+        if claim is not None:
+            claim.release()
+
+
+def _db_verb(args) -> int:
     with _open_store(args, readonly=args.db_verb != "add") as store:
         if args.db_verb == "list":
             reports = store.list_reports()

@@ -29,8 +29,10 @@ FALLBACK_MS = 400
 
 
 class Startup:
-    def __init__(self, db_path: str | Path | None = None, handler=None, prompts=None):
-        """``handler``: the installed logs.CrashHandler, told the log file and the flush."""
+    def __init__(self, db_path: str | Path | None = None, handler=None, prompts=None,
+                 door: bool = False):
+        """``handler``: the installed logs.CrashHandler, told the log file and the flush;
+        ``door``: this start holds the data file, so it answers a second start (single.py)."""
         from .main_window import MainWindow
         self.began = time.perf_counter()
         self.requested = None if db_path is None else db_path   # "" is refused, not the default
@@ -39,6 +41,8 @@ class Startup:
         self.exit_code: int | None = None      # set when there is nothing to run
         self.times: dict[str, float] = {}      # seconds after __init__: "painted", "ready"
         self._finishing = False
+        self.holds_file = door
+        self.door = None
         self.window = MainWindow.deferred(prompts)
         self.window.framePainted.connect(self._painted)
 
@@ -55,6 +59,7 @@ class Startup:
         if self._finishing or not self.window.isVisible():
             return
         self._finishing = True
+        self._open_door()
         from ..core.store import default_path
         from .dialogs.damaged import open_store
         requested = default_path() if self.requested is None else self.requested
@@ -74,6 +79,21 @@ class Startup:
             self._tell_network(store)
         self.times["ready"] = time.perf_counter() - self.began
         self.window.after_next_frame(self._open_log)
+
+    def _open_door(self) -> None:
+        """Answer a second start on this data file (before the store is opened: a dialog
+        asking about a damaged store must come to the front as well)."""
+        if not self.holds_file or self.door is not None:
+            return
+        from ..services.holder import server_name
+        from .single import Door
+        self.door = Door(server_name(self.requested), self.window)
+        self.door.knocked.connect(self._knocked)
+
+    def _knocked(self) -> None:
+        from .single import bring_to_front
+        bring_to_front(self.window)
+        self.window.status("这个数据文件已在本窗口中打开，不再另开窗口。")
 
     def _open_log(self) -> None:
         """The log file, once the ready window is on screen (the crash handler opens it
@@ -96,6 +116,9 @@ class Startup:
         self.window.prompts.info("数据文件在网络共享文件夹上", netfs.NOTE)
 
     def close(self) -> None:
+        if self.door is not None:
+            self.door.close()
+            self.door = None
         if self.store is not None:
             self.store.close()
             self.store = None
