@@ -1,6 +1,5 @@
 """Who holds a data file (services/holder.py): the OS lock a window or a writing command
 takes, in this process and in real other processes; and ``db add`` taking its turn."""
-import json
 import os
 import subprocess
 import sys
@@ -155,6 +154,6 @@ def test_lock_file_says_who_holds_it(home, tmp_path):
     db = tmp_path / "a.sqlite3"
     with holder.try_claim(db, holder.WINDOW) as got:
         assert got.path.parent == home / "report-desktop" / holder.HOLDERS_DIR
-        assert json.loads(got.path.read_text()) == {"kind": "window", "pid": os.getpid()}
+        assert got.path.read_text() == f"window {os.getpid()}\n"
     assert not got.held
     assert not db.exists()             # claiming never touches the data file itself

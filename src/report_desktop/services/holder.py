@@ -15,13 +15,12 @@ No Qt, and nothing of the store: the window asks before its first frame is shown
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import APP_NAME
 from ..core.location import data_folder, default_path
@@ -35,8 +34,7 @@ POLL_S = 0.1
 WRITER_WAIT_S = 10      # how long ``db add`` waits for a window or another writer by default
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a data file, as far as its lock file tells (``pid`` None: not known yet)."""
     kind: str | None
     pid: int | None
@@ -51,8 +49,9 @@ def resolved(path: str | Path | None) -> Path:
 def key(path: str | Path | None) -> str:
     """A short name for the data file, the same for every spelling of its path, per user."""
     user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
-    text = f"{user}\n{resolved(path)}"
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    text = f"{user}\n{resolved(path)}".encode("utf-8", "surrogatepass")
+    # A name, not a secret: two 32-bit checksums (zlib is loaded already; hashlib is not).
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
 def server_name(path: str | Path | None) -> str:
@@ -131,10 +130,12 @@ def holder_of(path: str | Path | None) -> Holder:
     for _ in range(5):
         try:
             with open(lock_path(path), "rb") as f:
-                data = json.loads(f.read(4096).decode("utf-8"))
-            return Holder(str(data["kind"]), int(data["pid"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            time.sleep(0.02)
+                kind, pid = f.read(100).decode("ascii").split()
+            if kind in (WINDOW, COMMAND):
+                return Holder(kind, int(pid))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
     return Holder(None, None)
 
 
@@ -189,7 +190,7 @@ def _windows_unlock(fd: int) -> None:
 
 def _describe(fd: int, kind: str) -> None:
     """Write who holds the lock at the start of the lock file."""
-    data = json.dumps({"kind": kind, "pid": os.getpid()}).encode("ascii")
+    data = f"{kind} {os.getpid()}\n".encode("ascii")
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, data)

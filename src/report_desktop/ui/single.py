@@ -7,7 +7,8 @@ file).  A start that finds the file held knocks on that door: the holding window
 in time (hung, or still starting) is waited for; if it lets go meanwhile (it was closed or
 crashed), the second start claims the file and becomes the window itself.
 
-Only QtCore and QtNetwork are imported: a second start exits without a QApplication.
+A second start exits without a QApplication; QtNetwork is loaded only to knock, or to open
+the door once the window's first frame is on screen.
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ import sys
 import time
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from .. import APP_NAME
 from ..services import holder
@@ -38,6 +38,7 @@ class Door(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -58,7 +59,7 @@ class Door(QObject):
             if peer.bytesAvailable():
                 self._read(peer)
 
-    def _read(self, peer: QLocalSocket) -> None:
+    def _read(self, peer) -> None:
         if not peer.canReadLine():
             return
         if bytes(peer.readLine()) == KNOCK:
@@ -92,6 +93,7 @@ def knock(name: str, pid: int | None) -> bool:
     """Ask the window listening on ``name`` to come to the front; True when it answered."""
     if sys.platform == "win32" and pid:
         _allow_foreground(pid)
+    from PySide6.QtNetwork import QLocalSocket
     peer = QLocalSocket()
     peer.connectToServer(name)
     if not peer.waitForConnected(KNOCK_MS):
