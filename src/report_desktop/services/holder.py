@@ -96,7 +96,7 @@ def try_claim(path: str | Path | None, kind: str) -> Claim | Holder:
     itself cannot be made (a read-only profile): the caller goes on without one."""
     where = lock_path(path)
     where.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(where, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
         if not _lock(fd):
             os.close(fd)

@@ -1,10 +1,13 @@
 """How ``run()`` starts: the real main window's frame first, everything else after it.
 
+0. ``run()`` first claims the data file (single.py): a second start on a file a window
+   holds brings that window to the front and exits before making anything of its own.
 1. ``Startup(...)`` + ``show()``: ``MainWindow.deferred()`` — title, restored size and
    position, menu bar, "正在打开数据文件…" — shown right after QApplication, with only
    the few modules the frame needs imported.
 2. Once that frame is painted (``framePainted``; or after FALLBACK_MS if the platform
-   never paints it, e.g. a minimised start), ``finish()`` opens the store
+   never paints it, e.g. a minimised start), ``finish()`` opens the door a second start
+   knocks on, opens the store
    (asking about a damaged one, in front of the frame; any other unusable store is named
    with its own diagnosis and the window closes; a store on a network share is announced
    once) and calls ``populate``: the tabs,
