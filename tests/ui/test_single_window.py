@@ -211,3 +211,49 @@ def test_door_answers_a_knock_and_brings_the_window_forward(qtbot, tmp_path):
     assert not window.isMinimized() and window.isVisible()
     door.close()
     assert not knock(name, None)             # no door: no answer, at once
+
+
+_HOLD = """
+import sys, time
+from report_desktop.services import holder
+got = holder.try_claim(sys.argv[1], sys.argv[2])
+print("held" if isinstance(got, holder.Claim) else "refused", flush=True)
+time.sleep(float(sys.argv[3]))
+"""
+
+
+def _holder_process(db, kind, seconds, env):
+    proc = subprocess.Popen([sys.executable, "-c", _HOLD, str(db), kind, str(seconds)], env=env,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_holder_that_never_answers_is_named_after_the_wait(tmp_path, env, monkeypatch, capsys):
+    from report_desktop.ui.single import EXIT_HELD, acquire
+    monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
+    db = tmp_path / "a.sqlite3"
+    proc = _holder_process(db, holder.WINDOW, 60, env)        # holds, but has no door
+    try:
+        began = time.monotonic()
+        assert acquire(db, waited_s=1.0) == EXIT_HELD
+        assert 1.0 <= time.monotonic() - began < 10
+        text = capsys.readouterr().err
+        assert text.startswith("请切换到已打开的“政务公开年报助手”窗口") and f"进程 {proc.pid}" in text
+        assert "损坏" not in text and "只读" not in text
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("kind", [holder.WINDOW, holder.COMMAND])
+def test_a_start_takes_over_when_the_holder_lets_go_during_the_wait(tmp_path, env, monkeypatch, kind):
+    from report_desktop.ui.single import acquire
+    monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
+    db = tmp_path / "a.sqlite3"
+    proc = _holder_process(db, kind, 1.0, env)                 # e.g. db add, or a closing window
+    got = acquire(db, waited_s=30)
+    proc.wait(timeout=30)
+    assert isinstance(got, holder.Claim)
+    assert holder.holder_of(db) == holder.Holder(holder.WINDOW, os.getpid())
+    got.release()
