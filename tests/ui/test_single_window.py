@@ -14,7 +14,7 @@ import time
 import pytest
 
 from report_desktop.core import jsonio
-from report_desktop.core.store import Store
+from report_desktop.core.store import Store, StoreDamaged
 from report_desktop.services import holder
 from report_desktop.ui.single import Door, bring_to_front, knock
 
@@ -25,8 +25,8 @@ _PROGRAM = """
 import sys
 from PySide6.QtCore import QTimer
 from report_desktop import entry
-from report_desktop.ui import startup
-_init, _knocked = startup.Startup.__init__, startup.Startup._knocked
+from report_desktop.ui import single, startup
+_init, _knocked = startup.Startup.__init__, single.Keeper._knocked
 def init(self, *args, **kwargs):
     _init(self, *args, **kwargs)
     self.window.ready.connect(lambda: ready(self.window))
@@ -41,7 +41,7 @@ def knocked(self):
     print("knocked", "was-minimised" if minimised else "", self.window.isMinimized(), flush=True)
     QTimer.singleShot(300, self.window.close)
 startup.Startup.__init__ = init
-startup.Startup._knocked = knocked
+single.Keeper._knocked = knocked
 code = entry.main(sys.argv[1:3])
 print("store-loaded" if "report_desktop.core.store" in sys.modules else "store-never-loaded", flush=True)
 sys.exit(code)
@@ -159,6 +159,37 @@ def test_a_killed_window_does_not_block_the_next_start(db, env, programs, tmp_pa
     assert third.finish(timeout=30) == 0 and "store-never-loaded" in third.seen
     second.wait_for("knocked", timeout=10)
     assert second.finish() == 0
+
+
+_REMEMBER = """
+import sys
+from report_desktop.ui.app import application
+from report_desktop.ui.dialogs.damaged import remember_replacement
+application()
+remember_replacement(sys.argv[1], sys.argv[2])
+"""
+
+
+def test_a_window_on_the_file_that_replaced_a_damaged_one_is_the_only_one(db, env, programs,
+                                                                           tmp_path, seed_report):
+    """Started on a damaged store whose replacement a window has open by name: that window
+    comes to the front; no second window writes to the replacement."""
+    damaged = tmp_path / "damaged.sqlite3"
+    with Store(damaged) as store:             # a store with a backup, then broken
+        store.save(seed_report)
+        store.backup_now()
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    with pytest.raises(StoreDamaged):
+        Store(damaged)
+    subprocess.run([sys.executable, "-c", _REMEMBER, str(damaged), str(db)], env=env, check=True,
+                   timeout=60)
+    first = start(programs, db, env)
+    first.wait_for("ready")
+    second = start(programs, damaged, env)
+    assert second.finish(timeout=60) == 0
+    assert not [line for line in second.seen if line.startswith("ready")], second.seen
+    first.wait_for("knocked", timeout=10)
+    assert first.finish() == 0
 
 
 def test_db_add_while_a_window_holds_the_file(db, env, programs, tmp_path, seed_report):

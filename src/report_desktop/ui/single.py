@@ -73,6 +73,50 @@ class Door(QObject):
         self._server.close()
 
 
+class Keeper:
+    """What the window holding a data file keeps: a door per data file it holds, and the
+    claims it took after start-up (the file that replaced a damaged store)."""
+
+    def __init__(self, window):
+        self.window = window
+        self._doors: list[Door] = []
+        self._claims: list[holder.Claim] = []
+
+    def open_door(self, path) -> None:
+        door = Door(holder.server_name(path), self.window)
+        door.knocked.connect(self._knocked)
+        self._doors.append(door)
+
+    def _knocked(self) -> None:
+        bring_to_front(self.window)
+        self.window.status("这个数据文件已在本窗口中打开，不再另开窗口。")
+
+    def hold_also(self, path) -> holder.Holder | None:
+        """Hold ``path`` as well (a second start on it comes here too): None when held now
+        (or when no lock file can be made), else who holds it already."""
+        try:
+            got = holder.try_claim(path, holder.WINDOW)
+        except OSError:
+            return None
+        if isinstance(got, holder.Holder):
+            return got
+        self._claims.append(got)
+        self.open_door(path)
+        return None
+
+    def close_doors(self) -> None:
+        """First when closing: a knock answered by a closing window would show nothing."""
+        for door in self._doors:
+            door.close()
+        self._doors.clear()
+
+    def release(self) -> None:
+        """Last, once the store is closed."""
+        for claim in self._claims:
+            claim.release()
+        self._claims.clear()
+
+
 def bring_to_front(window) -> None:
     """Un-minimise, raise and activate ``window`` (and a dialog it has open, on top)."""
     from PySide6.QtCore import Qt
@@ -141,14 +185,18 @@ def acquire(path, waited_s: float = HAND_OVER_S) -> holder.Claim | int | None:
     return EXIT_HELD
 
 
+def held_text(path, who: holder.Holder, waited_s: float) -> str:
+    """Why no window opens on ``path``: its holder did not answer (or is a command)."""
+    if who.kind == holder.COMMAND:
+        return holder.held_message(path, who, waited_s)
+    pid = f"（进程 {who.pid}）" if who.pid else ""
+    return (f"请切换到已打开的“{APP_NAME}”窗口，或结束没有响应的那个进程{pid}后再启动："
+            f"数据文件“{path}”正由它使用，它在 {waited_s:g} 秒内没有响应。")
+
+
 def _tell_held(path, who: holder.Holder, waited_s: float) -> None:
     """A holder that never answered: say so (stderr and a message box: pythonw has no console)."""
-    pid = f"（进程 {who.pid}）" if who.pid else ""
-    if who.kind == holder.COMMAND:
-        text = holder.held_message(path, who, waited_s)
-    else:
-        text = (f"请切换到已打开的“{APP_NAME}”窗口，或结束没有响应的那个进程{pid}后再启动："
-                f"数据文件“{path}”正由它使用，它在 {waited_s:g} 秒内没有响应。")
+    text = held_text(path, who, waited_s)
     log.warning("single window: %s", text)
     if sys.stderr is not None:
         try:

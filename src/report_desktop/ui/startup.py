@@ -45,7 +45,7 @@ class Startup:
         self.times: dict[str, float] = {}      # seconds after __init__: "painted", "ready"
         self._finishing = False
         self.holds_file = door
-        self.door = None
+        self.keeper = None             # single.Keeper, once the frame is shown
         self.window = MainWindow.deferred(prompts)
         self.window.framePainted.connect(self._painted)
 
@@ -72,6 +72,8 @@ class Startup:
             self.exit_code = EXIT_NO_STORE
             self.window.close()                  # not ready: its saved layout is kept
             return
+        if store.path != Path(requested) and not self._hold_replacement(store):
+            return
         self.store = store
         self.window.populate(store)
         if self.handler is not None:
@@ -86,17 +88,30 @@ class Startup:
     def _open_door(self) -> None:
         """Answer a second start on this data file (before the store is opened: a dialog
         asking about a damaged store must come to the front as well)."""
-        if not self.holds_file or self.door is not None:
+        if not self.holds_file or self.keeper is not None:
             return
-        from ..services.holder import server_name
-        from .single import Door
-        self.door = Door(server_name(self.requested), self.window)
-        self.door.knocked.connect(self._knocked)
+        from .single import Keeper
+        self.keeper = Keeper(self.window)
+        self.keeper.open_door(self.requested)
 
-    def _knocked(self) -> None:
-        from .single import bring_to_front
-        bring_to_front(self.window)
-        self.window.status("这个数据文件已在本窗口中打开，不再另开窗口。")
+    def _hold_replacement(self, store) -> bool:
+        """The file that replaced a damaged store is held too; if a window has it open
+        already (started on it by name), that window comes to the front and this one closes."""
+        if self.keeper is None:
+            return True
+        who = self.keeper.hold_also(store.path)
+        if who is None:
+            return True
+        from ..services.holder import server_name
+        from .single import EXIT_HELD, EXIT_SHOWN, KNOCK_MS, held_text, knock
+        store.close()
+        if knock(server_name(store.path), who.pid):
+            self.exit_code = EXIT_SHOWN
+        else:
+            self.window.prompts.warn("数据文件正被使用", held_text(store.path, who, KNOCK_MS / 1000))
+            self.exit_code = EXIT_HELD
+        self.window.close()
+        return False
 
     def _open_log(self) -> None:
         """The log file, once the ready window is on screen (the crash handler opens it
@@ -119,9 +134,10 @@ class Startup:
         self.window.prompts.info("数据文件在网络共享文件夹上", netfs.NOTE)
 
     def close(self) -> None:
-        if self.door is not None:
-            self.door.close()
-            self.door = None
+        if self.keeper is not None:
+            self.keeper.close_doors()
         if self.store is not None:
             self.store.close()
             self.store = None
+        if self.keeper is not None:
+            self.keeper.release()
