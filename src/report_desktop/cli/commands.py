@@ -15,9 +15,9 @@ from ..core import formats, summary, unitname
 from ..core.files import ReportFileError, Source, check_output, inputs
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
-from ..core.store import Store, StoreError, default_path
+from ..core.store import Store, StoreError, StoreLocked, default_path
 from ..core.store.paths import checked_path
-from ..services import exporting
+from ..services import exporting, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
 from .parser import UsageError, build_parser
@@ -199,8 +199,33 @@ def cmd_fix_punctuation(args) -> int:
     return EXIT_OK
 
 
+def _claimed(args) -> holder.Claim | None:
+    """A writer takes its turn with the window (services/holder.py): it waits up to
+    ``--wait`` seconds for a window or another writer holding the data file to let go,
+    then says who holds it.  None when no lock file can be made (the store still locks)."""
+    path = _store_path(args)
+    def waiting(who):
+        print(holder.waiting_message(path, who, args.wait), file=sys.stderr, flush=True)
+    try:
+        got = holder.claim(path, holder.COMMAND, args.wait, waiting)
+    except OSError:
+        return None
+    if isinstance(got, holder.Holder):
+        raise StoreLocked(holder.held_message(path, got, args.wait), Path(path))
+    return got
+
+
 def cmd_db(args) -> int:
     sources = _output_checked(args, _store_source(args)) if args.db_verb == "get" else []
+    claim = _claimed(args) if args.db_verb == "add" else None
+    try:
+        return _db_verb(args, sources)
+    finally:
+        if claim is not None:
+            claim.release()
+
+
+def _db_verb(args, sources: list[Source]) -> int:
     with _open_store(args, readonly=args.db_verb != "add") as store:
         if args.db_verb == "list":
             reports = store.list_reports()

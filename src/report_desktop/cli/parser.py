@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..core import formats, schema
-from .safety import year_arg
+from ..services.holder import WRITER_WAIT_S
+from .safety import wait_arg, year_arg
 
 
 class UsageError(Exception):
@@ -101,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(dsub.add_parser("list", help="列出所有报告"))
     a = dsub.add_parser("add", help="把报告文件加入数据文件（同单位同年度的将被替换）")
     a.add_argument("input", type=Path, help=f"报告文件（{formats.listed(formats.READERS)}）")
+    a.add_argument("--wait", type=wait_arg, default=WRITER_WAIT_S, metavar="秒",
+                   help=f"数据文件正由窗口或另一个命令使用时最多等待的秒数（默认 {WRITER_WAIT_S}）")
     _add_db(a)
     g = dsub.add_parser("get", help="从数据文件取出一份报告，写到文件")
     g.add_argument("unit")
