@@ -36,7 +36,7 @@ _.mergeWith                  # QUndoCommand
 _._undo, _._redo
 
 # Read by the window tests (tests/ui/): state the clerk sees, exposed for checking it.
-_.current_page, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+_.current_page, _.held, _.listening, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
 
 # Read by the Word render and export tests: the grid they measure, the theme they inspect.
 LINES_PER_PAGE

@@ -20,7 +20,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .. import APP_NAME
 from ..core.location import data_folder, default_path
@@ -83,7 +83,7 @@ class Claim:
     def __enter__(self) -> "Claim":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
@@ -109,7 +109,7 @@ def try_claim(path: str | Path | None, kind: str) -> Claim | Holder:
 
 
 def claim(path: str | Path | None, kind: str, wait_s: float,
-          waiting=None) -> Claim | Holder:
+          waiting: Callable[[Holder], None] | None = None) -> Claim | Holder:
     """Claim the data file, waiting up to ``wait_s`` seconds for its holder to let go;
     ``waiting(holder)`` is called once when the wait begins.  The holder when it did not."""
     deadline = time.monotonic() + wait_s
@@ -170,6 +170,8 @@ def _lock(fd: int) -> bool:
 
 
 def _windows_lock(fd: int) -> bool:
+    if sys.platform != "win32":      # never called elsewhere; mypy checks msvcrt only here
+        return False
     import msvcrt
     os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
     try:
@@ -180,6 +182,8 @@ def _windows_lock(fd: int) -> bool:
 
 
 def _windows_unlock(fd: int) -> None:
+    if sys.platform != "win32":
+        return
     import msvcrt
     os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
     try:

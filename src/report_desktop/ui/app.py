@@ -7,8 +7,12 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ..services.holder import Claim
 
 from .. import APP_NAME, __version__
 from . import theme
@@ -65,13 +69,14 @@ def run(db_path: str | Path | None = None) -> int:
     problem = check()                  # before any Qt object that lives: see earlyinit
     if problem:
         return refuse(problem)
-    claim = None
+    claim: Claim | None = None
     if db_path is None or str(db_path).strip():       # "" is refused by Startup, not held
         from .single import acquire
-        claim = acquire(db_path)       # one window per data file: see single.py
-        if isinstance(claim, int):
+        got = acquire(db_path)         # one window per data file: see single.py
+        if isinstance(got, int):
             gc.enable()
-            return claim
+            return got
+        claim = got
     app = application()
     from .logs import CrashHandler
     handler = CrashHandler(None)       # the log file is opened once the window is ready

@@ -144,7 +144,7 @@ def knock(name: str, pid: int | None) -> bool:
         return False
     peer.write(KNOCK)
     answered = peer.waitForBytesWritten(KNOCK_MS) and peer.waitForReadyRead(KNOCK_MS)
-    answer = bytes(peer.readAll()) if answered else b""
+    answer = peer.readAll().data() if answered else b""
     peer.abort()
     return answer == ANSWER
 
@@ -152,6 +152,8 @@ def knock(name: str, pid: int | None) -> bool:
 def _allow_foreground(pid: int) -> None:
     """Windows lets only the foreground process (this one, just started) hand the
     foreground to another: without this the window would only flash in the task bar."""
+    if sys.platform != "win32":
+        return
     try:
         import ctypes
         ctypes.windll.user32.AllowSetForegroundWindow(int(pid))

@@ -21,8 +21,12 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+
+if TYPE_CHECKING:
+    from .single import Keeper
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ class Startup:
         self.times: dict[str, float] = {}      # seconds after __init__: "painted", "ready"
         self._finishing = False
         self.holds_file = door
-        self.keeper = None             # single.Keeper, once the frame is shown
+        self.keeper: Keeper | None = None   # once the frame is shown
         self.window = MainWindow.deferred(prompts)
         self.window.framePainted.connect(self._painted)
 
