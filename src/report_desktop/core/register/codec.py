@@ -93,9 +93,7 @@ def _application(raw: object, n: int, source: str) -> Application:
 
 def _case(raw: object, n: int, source: str) -> Case:
     e = _Entry(raw, f"{source}台账（register.cases）第 {n} 条")
-    kind = e.choice("kind", tuple(CASE_KINDS))
-    if kind is None:
-        raise e.fail("kind", "缺失，应为 review（行政复议）或 litigation（行政诉讼）")
+    kind = e.choice("kind", tuple(CASE_KINDS))     # null: not known yet, listed by the tally
     after = e.choice("after_review", (True, False))
     counted = e.choice("counted", (True, False), True)
     application = e.raw.get("application")

@@ -45,7 +45,7 @@ class Application:
 @dataclass(frozen=True, slots=True)
 class Case:
     id: str = ""                      # 案号
-    kind: str = REVIEW                # REVIEW or LITIGATION
+    kind: str | None = REVIEW         # REVIEW or LITIGATION; None: not known yet (not counted)
     after_review: bool | None = None  # litigation: 复议后起诉 (True) or 直接起诉 (False)
     counted: bool = True              # False: this body is only the co-defendant 复议机关
     filed: Date = None                # 收案日期

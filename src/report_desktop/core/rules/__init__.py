@@ -6,7 +6,7 @@ pure and fast enough to run after every keystroke (see benchmarks/).
 from __future__ import annotations
 
 from ..report import Report
-from . import arithmetic, crossyear, document, proofread, textual
+from . import arithmetic, crossyear, document, proofread, register, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -23,6 +23,7 @@ _SINGLE = (
     textual.check_fees,         # S2, S4
     document.check_year,        # S8
     document.check_date,        # S9
+    register.check_register,    # S11
     proofread.check,            # P1–P6
 )
 _CROSS_YEAR = (
