@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..core import formats, schema
+from . import tally
 from .safety import year_arg
 
 
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("input", type=Path, help="报告文件")
     f.add_argument("output", type=Path, help="修正后写到的文件（按扩展名）")
     f.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default="gb", help=argparse.SUPPRESS)
+
+    tally.add_parser(sub)
 
     d = sub.add_parser("db", help="管理数据文件中的报告")
     dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)

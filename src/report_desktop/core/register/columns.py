@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..files import ReportFileError, atomic_write_bytes, read_text
 from ..textcheck import shown
-from .model import APPLICATION, CASE
+from .model import APPLICATION, APPLICATION_FIELDS, CASE, CASE_FIELDS
 from .sources import Sheet
 from .words import fold
 
@@ -49,6 +49,10 @@ CASE_WORDS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明"),
 }
 WORDS = {APPLICATION: APPLICATION_WORDS, CASE: CASE_WORDS}
+# How a mapped field is named to the clerk (the model's column titles, and the two fields
+# that only the import reads).
+FIELD_TITLES = {APPLICATION: {**APPLICATION_FIELDS, "principal_type": "被代理人类别"},
+                CASE: {**CASE_FIELDS, "role": "本机关角色"}}
 # Without these a sheet is not that kind of register.
 NEEDED = {APPLICATION: ("received", "outcome"), CASE: ("filed", "decision")}
 HEADER_SCAN = 30     # header rows are looked for in the first rows of a sheet
@@ -63,17 +67,16 @@ class Layout:
     headers: tuple[str, ...]              # the header text of every column
     columns: dict[str, int] = field(default_factory=dict)   # field → column index
     samples: dict[str, list[str]] = field(default_factory=dict)   # field → first values
+    source: str = ""                      # the file's name, for messages
 
     @property
     def first_data_row(self) -> int:
         return self.header_rows[-1] + 1
 
-    def to_json(self) -> str:
-        """The mapping as remembered: by header text, so the next file of the same layout
-        (same headers, any position) maps the same way."""
-        return json.dumps({"kind": self.kind, "columns": {f: self.headers[c] for f, c in
-                                                          self.columns.items()}},
-                          ensure_ascii=False, indent=1) + "\n"
+    def mapping(self) -> dict[str, str]:
+        """The mapping as remembered: field → header text, so the next file of the same
+        layout (same headers, in any position) maps the same way."""
+        return {f: self.headers[c] for f, c in self.columns.items()}
 
 
 def _headers(rows: list[list], at: tuple[int, ...]) -> tuple[str, ...]:
@@ -150,33 +153,41 @@ def samples(sheets: list[Sheet], layout: Layout, n: int = 3) -> dict[str, list[s
     return out
 
 
-def apply_mapping(layout: Layout, remembered: dict, source: str) -> Layout:
+def apply_mapping(layout: Layout, remembered: dict[str, str], source: str) -> Layout:
     """``layout`` with the columns of a remembered mapping (field → header text)."""
     columns = {}
-    for f, header in remembered.get("columns", {}).items():
+    for f, header in remembered.items():
         if f not in WORDS[layout.kind]:
-            raise ReportFileError(f"映射文件中的栏目“{shown(f)}”不是可用的字段"
+            raise ReportFileError(f"映射文件中的“{shown(f)}”不是可用的字段"
                                   f"（可用：{'、'.join(WORDS[layout.kind])}）。")
         if fold(header) not in layout.headers:
             raise ReportFileError(f"{source}中找不到映射文件指定的“{shown(header)}”列"
                                   f"（{f}）：表头可能已改动，请更新映射文件。")
         columns[f] = layout.headers.index(fold(header))
+    missing = [f for f in NEEDED[layout.kind] if f not in columns]
+    if missing:
+        raise ReportFileError(f"映射文件没有指定“{'”“'.join(missing)}”对应的列。")
     layout.columns = columns
+    layout.samples = {}
     return layout
 
 
-def read_mapping(path: str | Path) -> dict:
+# A mapping file: {"application": {field: header text}, "case": {field: header text}}.
+def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
     path = Path(path)
     source = f"映射文件“{path.name}”"
     try:
         data = json.loads(read_text(path, 1024 * 1024, source))
     except ValueError:
         raise ReportFileError(f"{source}不是有效的 JSON。") from None
-    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict) \
-            or not all(isinstance(v, str) for v in data["columns"].values()):
-        raise ReportFileError(f"{source}应为 {{\"kind\": …, \"columns\": {{字段: 表头文字}}}} 的形式。")
+    ok = isinstance(data, dict) and set(data) <= set(WORDS) and all(
+        isinstance(m, dict) and all(isinstance(h, str) for h in m.values()) for m in data.values())
+    if not ok:
+        raise ReportFileError(f"{source}应为 {{\"application\": {{字段: 表头文字}}, "
+                              f"\"case\": {{字段: 表头文字}}}} 的形式。")
     return data
 
 
-def write_mapping(layout: Layout, path: str | Path) -> None:
-    atomic_write_bytes(Path(path), layout.to_json().encode("utf-8"))
+def write_mapping(layouts: list[Layout], path: str | Path) -> None:
+    data = {layout.kind: layout.mapping() for layout in layouts}
+    atomic_write_bytes(Path(path), (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

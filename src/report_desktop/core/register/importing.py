@@ -14,15 +14,18 @@ from typing import Callable
 from ..files import ReportFileError
 from ..textcheck import shown
 from . import words
-from .columns import Layout, apply_mapping, find_layout
+from .columns import FIELD_TITLES, Layout, apply_mapping, find_layout, samples
 from .dates import NotADate, read_date
-from .model import APPLICATION, APPLICATION_FIELDS, CASE, CASE_FIELDS, Application, Case, Register
+from .model import APPLICATION, CASE, Application, Case, Register
 from .settings import BY_PRINCIPAL, CountingSettings
-from .sources import read_sheets
+from .sources import Sheet, read_sheets
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
-_LABELS = {**APPLICATION_FIELDS, **CASE_FIELDS, "principal_type": "被代理人类别",
-           "role": "本机关角色", "kind": "类型"}
+_LABELS = {**FIELD_TITLES[APPLICATION], **FIELD_TITLES[CASE]}
+
+
+class ImportCancelled(ReportFileError):
+    """The clerk stopped the import; nothing was kept."""
 
 
 @dataclass(frozen=True)
@@ -46,37 +49,61 @@ class Imported:
     def register(self, base: Register | None = None) -> Register:
         base = base or Register()
         kind = APPLICATION if self.layout.kind == APPLICATION else CASE
-        return base._with_rows(kind, self.rows)
+        return base.with_rows(kind, self.rows)
 
 
-def import_file(path: str | Path, kind: str = APPLICATION, mapping: dict | None = None,
-                settings: CountingSettings | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                cancel: threading.Event | None = None) -> Imported:
-    """Read ``path`` as a ``kind`` register.  ``mapping``: a remembered mapping (field →
-    header text) instead of the guess.  ``progress(done, total)`` every 1,000 rows;
-    ``cancel`` set stops with ReportFileError (nothing is returned, nothing half-kept)."""
+@dataclass
+class Opened:
+    """A register file read and its layout guessed, before its rows are taken: the window
+    shows ``layout`` (columns and sample values), the clerk corrects ``layout.columns``."""
+    sheets: list[Sheet]
+    layout: Layout
+
+
+def open_file(path: str | Path, kind: str = APPLICATION,
+              mapping: dict[str, str] | None = None) -> Opened:
+    """Read ``path`` and find its ``kind`` register; ``mapping`` (field → header text,
+    remembered from an earlier file) replaces the guess."""
     path = Path(path)
     source = f"文件“{path.name}”"
     sheets = read_sheets(path)
     layout = find_layout(sheets, kind, source)
+    layout.source = path.name
     if mapping is not None:
-        if mapping.get("kind", kind) != kind:
-            raise ReportFileError("映射文件是另一种台账的（申请台账与复议诉讼台账不能混用）。")
         layout = apply_mapping(layout, mapping, source)
-    rows = next(s.rows for s in sheets if s.name == layout.sheet)
+        layout.samples = samples(sheets, layout)
+    return Opened(sheets, layout)
+
+
+def read_rows(opened: Opened, settings: CountingSettings | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              cancel: threading.Event | None = None) -> Imported:
+    """The rows of an opened register under its (possibly corrected) layout.
+    ``progress(done, total)`` every 1,000 rows; ``cancel`` set stops with ImportCancelled."""
+    layout = opened.layout
+    rows = next(s.rows for s in opened.sheets if s.name == layout.sheet)
     reader = _Rows(layout, settings or CountingSettings())
-    read_row = reader.application if kind == APPLICATION else reader.case
+    read_row = reader.application if layout.kind == APPLICATION else reader.case
     first = layout.first_data_row
+    total = max(len(rows) - first + 1, 0)
     for n in range(first, len(rows) + 1):
-        if cancel is not None and cancel.is_set():
-            raise ReportFileError("已取消导入。")
-        if progress is not None and (n - first) % 1000 == 0:
-            progress(n - first, len(rows) - first + 1)
+        if (n - first) % 1000 == 0:
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled("已取消导入。")
+            if progress is not None:
+                progress(n - first, total)
         read_row(n, rows[n - 1])
     if progress is not None:
-        progress(len(rows) - first + 1, len(rows) - first + 1)
+        progress(total, total)
     return Imported(tuple(reader.out), tuple(reader.numbers), layout, reader.issues)
+
+
+def import_file(path: str | Path, kind: str = APPLICATION, mapping: dict[str, str] | None = None,
+                settings: CountingSettings | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                cancel: threading.Event | None = None) -> Imported:
+    """``open_file`` then ``read_rows``: the command line's one step."""
+    return read_rows(open_file(path, kind, mapping), settings, progress, cancel)
 
 
 class _Rows:

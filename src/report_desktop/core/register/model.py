@@ -94,28 +94,28 @@ class Register:
     def rows(self, kind: str) -> tuple:
         return self.applications if kind == APPLICATION else self.cases
 
-    def _with_rows(self, kind: str, rows) -> "Register":
+    def with_rows(self, kind: str, rows) -> "Register":
         return replace(self, **{"applications" if kind == APPLICATION else "cases": tuple(rows)})
 
     def with_field(self, kind: str, index: int, name: str, value) -> "Register":
         """The register with one field of one row changed (a value the undo can replay)."""
         rows = list(self.rows(kind))
         rows[index] = replace(rows[index], **{name: value})
-        return self._with_rows(kind, rows)
+        return self.with_rows(kind, rows)
 
     def with_row(self, kind: str, index: int, row) -> "Register":
         rows = list(self.rows(kind))
         rows[index] = row
-        return self._with_rows(kind, rows)
+        return self.with_rows(kind, rows)
 
     def inserted(self, kind: str, index: int, *new) -> "Register":
         rows = list(self.rows(kind))
         rows[index:index] = new
-        return self._with_rows(kind, rows)
+        return self.with_rows(kind, rows)
 
     def removed(self, kind: str, indexes) -> "Register":
         drop = set(indexes)
-        return self._with_rows(kind, (r for i, r in enumerate(self.rows(kind)) if i not in drop))
+        return self.with_rows(kind, (r for i, r in enumerate(self.rows(kind)) if i not in drop))
 
     def index_of(self, kind: str, row_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows(kind)) if r.id == row_id), None)
