@@ -83,7 +83,7 @@ _FIXED = (
 def explanation(settings: CountingSettings, year: int | None = None) -> list[str]:
     """统计口径说明: one line per rule, the fixed ones of the format first, then the choices."""
     head = f"{year}年度" if year else ""
-    lines = [f"{head}{schema.SECTIONS[2].heading[2:]}、{schema.SECTIONS[3].heading[2:]}统计口径说明",
+    lines = [f"{head}政府信息公开申请和行政复议、行政诉讼统计口径说明",
              f"本说明列出按台账统计表三、表四时采用的口径（依据{schema.FORMAT_DOCUMENT}）。"]
     n = 0
     for n, text in enumerate(_FIXED, 1):
