@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import schema
 from ..files import ReportFileError, atomic_write_bytes, read_text
 from ..textcheck import shown
 from .model import APPLICATION, APPLICATION_FIELDS, CASE, CASE_FIELDS
@@ -20,7 +21,7 @@ APPLICATION_WORDS: dict[str, tuple[str, ...]] = {
     "received": ("收到申请日期", "收到日期", "申请日期", "受理日期", "收件日期", "申请时间",
                  "登记日期", "接收日期", "收到时间"),
     "applicant_type": ("申请人类别", "申请人类型", "申请人身份", "申请人性质", "申请主体类型",
-                       "申请主体", "申请人情况类别", "类别", "类型"),
+                       "申请主体", schema.APPLICANT_HEADER + "类别", "类别", "类型"),
     "principal_type": ("被代理人类别", "委托人类别", "委托人类型", "被代理人类型"),
     "applicant": ("申请人姓名", "申请人名称", "姓名/名称", "姓名", "申请人"),
     "request": ("申请内容", "申请公开内容", "所需信息", "申请事项", "申请信息", "信息名称",
@@ -38,7 +39,7 @@ APPLICATION_WORDS: dict[str, tuple[str, ...]] = {
 CASE_WORDS: dict[str, tuple[str, ...]] = {
     "id": ("案号", "案件编号", "编号", "序号"),
     "kind": ("案件类型", "案件类别", "类型", "类别"),
-    "after_review": ("是否经复议", "复议后起诉", "是否复议"),
+    "after_review": ("是否经复议", schema.REVIEW_BLOCKS[2].label, "是否复议"),
     "role": ("本机关角色", "本机关地位", "被告身份", "应诉身份", "本机关身份"),
     "filed": ("收案日期", "立案日期", "受理日期", "起诉日期", "申请日期", "收到日期"),
     "decided": ("决定/判决日期", "决定日期", "判决日期", "审结日期", "裁判日期", "结案日期"),

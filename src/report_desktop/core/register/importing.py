@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .. import schema
 from ..files import ReportFileError
 from ..textcheck import shown
 from . import words
@@ -189,7 +190,7 @@ class _Rows:
             if kind == "litigation" else None
         if kind == "litigation" and after is None:
             self._issue(n, "after_review", cells.get("after_review") or cells.get("kind"),
-                        "无法判断是否经过复议后起诉，请指定")
+                        f"无法判断是否属于“{schema.REVIEW_BLOCKS[2].label}”，请指定")
         decision = self._text(cells, "decision")
         result_raw = cells.get("result")
         guess = words.case_result(result_raw if result_raw is not None else decision, self.settings)

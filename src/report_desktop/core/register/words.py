@@ -92,15 +92,16 @@ def outcome(raw: object, settings: CountingSettings | None = None) -> Guess:
     return Guess(None, found)
 
 
-_TYPES = [(fold(w), k) for w, k in (
+_TYPES = [(fold(c.label), c.key) for c in schema.APPLICATION_COLUMNS[:-1]]
+_TYPES += [(fold(w), k) for w, k in (
     ("自然人", "natural_person"), ("公民", "natural_person"), ("个人", "natural_person"),
     ("群众", "natural_person"), ("居民", "natural_person"), ("村民", "natural_person"),
     ("商业企业", "commercial"), ("企业", "commercial"), ("公司", "commercial"),
     ("个体工商户", "commercial"), ("个体户", "commercial"),
     ("科研机构", "research"), ("研究所", "research"), ("研究院", "research"),
-    ("社会公益组织", "public_interest"), ("公益组织", "public_interest"),
+    ("公益组织", "public_interest"),
     ("基金会", "public_interest"), ("社会组织", "public_interest"),
-    ("法律服务机构", "legal_service"), ("律师事务所", "legal_service"), ("律所", "legal_service"),
+    ("律师事务所", "legal_service"), ("律所", "legal_service"),
     ("法律服务所", "legal_service"),
     ("其他", "other_org"), ("机关", "other_org"), ("事业单位", "other_org"),
     ("村委会", "other_org"), ("居委会", "other_org"), ("村民委员会", "other_org"),
@@ -115,7 +116,7 @@ def applicant_type(raw: object) -> Guess:
     if exact:
         return Guess(exact[0], (exact[0],))
     found = tuple(dict.fromkeys(k for w, k in _TYPES if w in t))
-    if "法人或其他组织" in t or t in ("法人", "组织", "单位"):
+    if fold(schema.ORG_HEADER) in t or t in ("法人", "组织", "单位"):
         found = tuple(k for k in found if k != "other_org") + ("commercial", "other_org")
     return Guess(found[0] if len(found) == 1 else None, found)
 
