@@ -240,3 +240,48 @@ def test_an_xls_made_by_libreoffice(tmp_path):
     renamed.write_bytes(src.read_bytes())
     with pytest.raises(ReportFileError, match="实际是 .xlsx"):
         import_file(renamed)
+
+
+def _package(path, sheet_xml, shared="", styles=""):
+    """A .xlsx written by hand, with what other programs write and openpyxl does not:
+    rich-text and phonetic shared strings, inline strings, cells without ``r``."""
+    import zipfile
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                   '<sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="台账" sheetId="2" r:id="rId2"/>'
+                   '</sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.'
+                   'org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/a.xml"/>'
+                   '<Relationship Id="rId2" Target="/xl/worksheets/b.xml"/></Relationships>')
+        z.writestr("xl/worksheets/a.xml", f'<worksheet xmlns="{main}"><sheetData><row r="1"><c t="inlineStr">'
+                   '<is><t>本表说明</t></is></c></row></sheetData></worksheet>')
+        z.writestr("xl/worksheets/b.xml", f'<worksheet xmlns="{main}"><sheetData>{sheet_xml}</sheetData></worksheet>')
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}">{shared}</sst>')
+        z.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}">{styles}</styleSheet>')
+    return path
+
+
+def test_an_xlsx_as_other_programs_write_it(tmp_path):
+    shared = ('<si><t>登记编号</t></si><si><r><t>收到</t></r><r><t>日期</t></r></si>'
+              '<si><t>办理结果</t><rPh><t>ばん</t></rPh></si><si><t>答复日期</t></si><si><t>申请人类别</t></si>')
+    styles = ('<numFmts count="1"><numFmt numFmtId="180" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
+              '</numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="180"/>'
+              '<xf numFmtId="31"/></cellXfs>')
+    rows = ('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>4</v></c>'
+            '<c r="E2" t="s"><v>2</v></c><c r="F2" t="s"><v>3</v></c></row>'
+            '<row r="3"><c t="inlineStr"><is><t>A-1</t></is></c><c s="1"><v>45721</v></c>'
+            '<c t="inlineStr"><is><t>公民</t></is></c><c/><c t="str"><f>X</f><v>予以公开</v></c>'
+            '<c s="2"><v>45730</v></c></row>'
+            '<row r="5"><c r="A5" t="inlineStr"><is><t>A-2</t></is></c><c r="B5" s="3"><v>45722</v></c>'
+            '<c r="C5" t="inlineStr"><is><t>企业</t></is></c><c r="E5" t="e"><v>#N/A</v></c>'
+            '<c r="F5" t="b"><v>1</v></c></row>')
+    got = import_file(_package(tmp_path / "其他软件.xlsx", rows, shared, styles))
+    assert got.layout.sheet == "台账" and got.layout.header_rows == (2,)
+    a, b = got.rows
+    assert (a.id, a.received, a.answered, a.outcome) == ("A-1", D(2025, 3, 5), D(2025, 3, 14), "granted")
+    assert (b.id, b.received, b.applicant_type, b.outcome) == ("A-2", D(2025, 3, 6), "commercial", None)
+    assert [(i.row, i.field) for i in got.issues] == [(5, "answered")]   # TRUE is not a date

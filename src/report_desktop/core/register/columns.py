@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import schema
 from ..files import ReportFileError, atomic_write_bytes, read_text
 from ..textcheck import shown
+from .dates import NotADate, read_date
 from .model import APPLICATION, APPLICATION_FIELDS, CASE, CASE_FIELDS
 from .sources import Sheet
 from .words import fold
@@ -97,6 +98,21 @@ def _headers(rows: list[list], at: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _header_like(row: list) -> bool:
+    """Only words: no numbers, no dates (a second header row, not the first data row)."""
+    for v in row:
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            return False
+        try:
+            if read_date(v) is not None:
+                return False
+        except NotADate:
+            pass
+    return True
+
+
 def _matches(header: str, words) -> int:
     """The length of the longest word of ``words`` in ``header`` (0: none)."""
     return max((len(w) for w in words if w in header), default=0)
@@ -126,6 +142,8 @@ def find_layout(sheets: list[Sheet], kind: str, source: str) -> Layout:
             for at in ((r,), (r, r + 1)):
                 if at[-1] >= len(rows) or not any(v is not None for v in rows[at[-1]]):
                     continue
+                if len(at) == 2 and not _header_like(rows[at[1]]):
+                    continue      # a data row under the header, not its second row
                 headers = _headers(rows, at)
                 columns = guess_columns(kind, headers)
                 score = len(columns) * 10 - len(at)

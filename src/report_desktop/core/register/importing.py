@@ -114,14 +114,22 @@ class _Rows:
         self.numbers: list[int] = []
         self.issues: list[Issue] = []
         self.notes: list[str] = []
+        self._seen: dict[tuple, words.Guess] = {}   # registers repeat their words: read once
+
+    def _classified(self, how, raw, *extra) -> words.Guess:
+        key = (how, raw)
+        if key not in self._seen:
+            self._seen[key] = how(raw, *extra)
+        return self._seen[key]
 
     def _cells(self, n: int, row: list) -> dict | None:
         cells = {f: (row[c] if c < len(row) else None) for f, c in self.columns.items()}
         cells = {f: (v.strip() or None) if isinstance(v, str) else v for f, v in cells.items()}
         if all(v is None for v in cells.values()):
             return None                       # a blank row
-        if any(isinstance(v, str) and any(w in words.fold(v) for w in _TOTAL_WORDS)
-               and len(words.fold(v)) <= 8 for v in row) and self._no_date(cells):
+        if self._no_date(cells) and any(
+                isinstance(v, str) and len(v) <= 12 and any(w in words.fold(v) for w in _TOTAL_WORDS)
+                for v in row):
             return None                       # the totals row at the bottom
         self.notes = []
         return cells
@@ -160,13 +168,15 @@ class _Rows:
         type_field = "applicant_type"
         if self.settings.applicant == BY_PRINCIPAL and cells.get("principal_type") is not None:
             type_field = "principal_type"
-        kind = self._guess(n, cells, type_field, words.applicant_type(cells.get(type_field)),
+        kind = self._guess(n, cells, type_field,
+                           self._classified(words.applicant_type, cells.get(type_field)),
                            "表三的申请人类别")
         raw_outcome = cells.get("outcome")
         pending = raw_outcome is not None and answered is None and \
             any(w in words.fold(raw_outcome) for w in words.PENDING_WORDS)
         outcome = None if pending else self._guess(
-            n, cells, "outcome", words.outcome(raw_outcome, self.settings), "表三的办理结果")
+            n, cells, "outcome", self._classified(words.outcome, raw_outcome, self.settings),
+            "表三的办理结果")
         consult = ()
         self.out.append(Application(
             id=self._text(cells, "id"), received=received, applicant_type=kind,
