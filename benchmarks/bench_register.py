@@ -20,7 +20,7 @@ import openpyxl  # noqa: E402
 
 from report_desktop.core import schema  # noqa: E402
 from report_desktop.core.register import APPLICATION, tally  # noqa: E402
-from report_desktop.core.register.export import outcome_label  # noqa: E402
+from report_desktop.core.register.fields import outcome_label  # noqa: E402
 from report_desktop.core.register.importing import import_file  # noqa: E402
 from report_desktop.core.report import Report  # noqa: E402
 from report_desktop.core.rules import validate  # noqa: E402

@@ -175,3 +175,26 @@ def test_a_register_row_damaged_outside_the_program_is_a_store_error(tmp_path, s
     con.close()
     with Store(path, auto_backup=False) as s, pytest.raises(StoreError, match="台账无法读取"):
         s.load(rid)
+
+
+@pytest.mark.parametrize("kind, name, typed, value", [
+    (APPLICATION, "received", "2025年3月5日", D(2025, 3, 5)), (APPLICATION, "received", "", None),
+    (APPLICATION, "outcome", "同意公开", "granted"), (APPLICATION, "outcome", "（三）不予公开 4", "withheld_4"),
+    (APPLICATION, "applicant_type", "个体工商户", "commercial"), (APPLICATION, "note", " 备注 ", "备注"),
+    (CASE, "result", "结果纠正", "corrected"), (CASE, "result", "驳回诉讼请求", "upheld"),
+    (CASE, "kind", "行政诉讼", "litigation"), (CASE, "after_review", "否", False),
+    (CASE, "counted", "", True), (CASE, "application", "", None)])
+def test_a_typed_or_pasted_field_reads_as_an_import_would(kind, name, typed, value):
+    from report_desktop.core.register.fields import parse, shown
+    assert parse(kind, name, typed) == value
+    if value not in (None, "", True, False):
+        assert parse(kind, name, shown(name, value)) == value     # what the grid shows reads back
+
+
+@pytest.mark.parametrize("name, typed, words", [
+    ("received", "3月5日", "不是可识别的日期"), ("outcome", "不予公开", "可以对应多种办理结果"),
+    ("outcome", "已办", "不是可识别的办理结果"), ("applicant_type", "法人或其他组织", "可以对应多种")])
+def test_what_cannot_be_read_is_refused_in_chinese(name, typed, words):
+    from report_desktop.core.register.fields import FieldError, parse
+    with pytest.raises(FieldError, match=words):
+        parse(APPLICATION, name, typed)

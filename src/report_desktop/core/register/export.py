@@ -11,45 +11,23 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .. import schema
 from ..files import ReportFileError, atomic_write_bytes
-from .model import APPLICATION_FIELDS, CASE_FIELDS, CASE_KINDS, PERSONAL_FIELDS, Register
+from .fields import shown
+from .model import APPLICATION_FIELDS, CASE_FIELDS, PERSONAL_FIELDS, Register
 from .settings import explanation
 
 SHEETS = {"applications": "依申请公开台账", "cases": "复议诉讼台账", "explanation": "统计口径说明"}
 # Left out of the copy sent outside the office: names, request texts and free notes
 # (a note may name people; the import writes unread values there).
 NOT_SENT = PERSONAL_FIELDS | {"note"}
-_ROW_LABELS = {r.key: (f"{r.group}{r.item}" if r.item else r.group.split("（区分")[0])
-               for r in schema.APPLICATION_ROWS[2:23]}
-_COLUMN_LABELS = {c.key: c.label for c in schema.APPLICATION_COLUMNS}
-_RESULT_LABELS = {p.key: p.label for p in schema.REVIEW_PARTS}
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WIDTHS = {"id": 14, "request": 30, "outcome": 30, "decision": 20, "note": 24, "applicant": 12,
            "consultation": 22, "article": 14}
 
 
-def outcome_label(key: str | None) -> str:
-    return _ROW_LABELS.get(key, "") if key else ""
-
-
 def _text(name: str, value) -> str:
-    if value is None:
-        return ""
-    if name == "applicant_type":
-        return _COLUMN_LABELS.get(value, str(value))
-    if name == "outcome":
-        return outcome_label(value)
-    if name == "kind":
-        return CASE_KINDS.get(value, "")
-    if name == "result":
-        return _RESULT_LABELS.get(value, "")
-    if name in ("after_review", "counted"):
-        return "是" if value else "否"
-    if name == "consultation":
-        return "；".join(f"{a or '?'}至{b or '?'}" for a, b in value)
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return ILLEGAL_CHARACTERS_RE.sub("", shown(name, value))
 
 
 def _table(ws, title: str, fields: dict[str, str], rows, personal: bool) -> None:
