@@ -198,3 +198,12 @@ def test_what_cannot_be_read_is_refused_in_chinese(name, typed, words):
     from report_desktop.core.register.fields import FieldError, parse
     with pytest.raises(FieldError, match=words):
         parse(APPLICATION, name, typed)
+
+
+def test_problems_name_duplicate_ids_and_unknown_links():
+    from report_desktop.core.register import problems
+    reg = REG.inserted(APPLICATION, 2, Application("2025-007")).with_field(CASE, 1, "application", "无此号")
+    found = [(p.kind, p.row, p.field) for p in problems(reg)]
+    assert found == [(APPLICATION, 2, "id"), (CASE, 1, "application")]
+    assert "与第 1 条重复" in problems(reg)[0].message
+    assert problems(REG) == []

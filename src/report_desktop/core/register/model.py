@@ -149,5 +149,9 @@ def problems(reg: Register) -> list[Problem]:
             if r.id and r.id in seen:
                 out.append(Problem(kind, i, "id", f"编号“{r.id}”与第 {seen[r.id] + 1} 条重复"))
             seen.setdefault(r.id, i)
+    ids = {a.id for a in reg.applications}
+    for i, c in enumerate(reg.cases):
+        if c.application and c.application not in ids:
+            out.append(Problem(CASE, i, "application", f"关联申请“{c.application}”不在申请台账中"))
     return out
 

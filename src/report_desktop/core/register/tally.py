@@ -43,6 +43,11 @@ class Tally:
             raise KeyError(cell_id)
         return tuple(sorted(i for p in parts for i in self.members[p]))
 
+    def ids(self, reg: Register, cell_id: str) -> list[str]:
+        """登记编号/案号 of the rows counted in a cell (the drill-down list)."""
+        rows = reg.applications if self.kind_of(cell_id) == APPLICATION else reg.cases
+        return [rows[i].id for i in self.rows(cell_id)]
+
     def kind_of(self, cell_id: str) -> str:
         return APPLICATION if cell_id.startswith("applications.") else CASE
 
