@@ -40,8 +40,8 @@ def _refuse(source: str, why: str) -> ReportFileError:
     return ReportFileError(f"{source}{why}")
 
 
-def open_package(path: Path, kind: str, max_tags: int = MAX_XML_TAGS,
-                 max_xml_bytes: int = MAX_XML_BYTES) -> tuple[bytes, zipfile.ZipFile]:
+def open_package(path: Path, kind: str, max_tags: int | None = None,
+                 max_xml_bytes: int | None = None) -> tuple[bytes, zipfile.ZipFile]:
     """Read and check the package at ``path``; ``kind`` is '.xlsx' or '.docx'.
     A register (10,000 rows and more) passes larger ``max_tags``/``max_xml_bytes``.
 
@@ -101,9 +101,11 @@ def _bomb(source: str, detail: str = "") -> ReportFileError:
 
 
 def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str,
-                 max_tags: int = MAX_XML_TAGS, max_xml_bytes: int = MAX_XML_BYTES) -> None:
+                 max_tags: int | None = None, max_xml_bytes: int | None = None) -> None:
     """Unpack every part in chunks: count real sizes; sniff each part's first bytes and
     scan the XML ones, in the encoding a parser would use, for DTDs."""
+    max_tags = MAX_XML_TAGS if max_tags is None else max_tags          # read now: tests lower them
+    max_xml_bytes = MAX_XML_BYTES if max_xml_bytes is None else max_xml_bytes
     total = tags = 0
     for info in infos:
         if info.is_dir():
