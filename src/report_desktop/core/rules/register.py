@@ -18,11 +18,22 @@ RULE = "S11"
 _LISTED = 5    # register ids quoted in a finding's detail
 
 
+_last: list = [None, None, None]    # (register, year, tally): registers are immutable
+
+
+def _counted(reg, year: int):
+    """The tally, kept while the register is the same object (validation runs after every
+    keystroke; a 10,000-row register takes milliseconds to count)."""
+    if _last[0] is not reg or _last[1] != year:
+        _last[:] = [reg, year, tally(reg, year)]
+    return _last[2]
+
+
 def check_register(rep: Report) -> list[Finding]:
     reg = rep.register
     if reg is None or not rep.year:
         return []
-    counted = tally(reg, rep.year)
+    counted = _counted(reg, rep.year)
     out = []
     for cid, typed, count in counted.differences(rep):
         if cid in schema.TOTAL_IDS or isinstance(typed, Bad) or (typed is None and count == 0):
