@@ -156,6 +156,11 @@ def test_export_with_and_without_personal_data(tmp_path):
     for name in ("张三", "李四", "某公司", "批复"):
         assert name not in blob
     assert "2025-001" in blob and "不含个人信息" in blob
+    from report_desktop.core.register import APPLICATION
+    hostile = rep.register.with_field(APPLICATION, 0, "applicant", "=HYPERLINK(\"http://x\")")
+    write_xlsx(hostile, tmp_path / "h.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "h.xlsx").active.cell(3, 4)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
     write_explanation(rep.register, tmp_path / "说明.docx", 2025)
     with zipfile.ZipFile(tmp_path / "说明.docx") as z:
         assert "统计口径说明" in z.read("word/document.xml").decode("utf-8")

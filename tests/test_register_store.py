@@ -207,3 +207,12 @@ def test_problems_name_duplicate_ids_and_unknown_links():
     assert found == [(APPLICATION, 2, "id"), (CASE, 1, "application")]
     assert "与第 1 条重复" in problems(reg)[0].message
     assert problems(REG) == []
+
+
+def test_the_result_of_a_case_is_derived_from_its_decision():
+    from report_desktop.core.register.fields import with_decision
+    case = REG.cases[0]
+    assert with_decision(case, "撤销原答复").result == "corrected"
+    assert with_decision(case, "驳回复议请求", CountingSettings(rejected="other")).result == "other"
+    assert with_decision(case, "维持并撤销").result is None          # two results: not guessed
+    assert with_decision(REG.cases[1], "维持").result is None        # not decided yet: 尚未审结

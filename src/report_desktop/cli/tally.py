@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     mapping = read_mapping(args.mapping) if args.mapping and args.mapping.exists() else {}
     apps = registers.read_register(args.register, APPLICATION, mapping.get(APPLICATION))
     cases = registers.read_register(args.cases, CASE, mapping.get(CASE)) if args.cases else None
-    previous = registers.previous_report(args.previous, args.year) if args.previous else None
+    previous = registers.previous_report(args.previous, args.year, mapping.get(APPLICATION)) \
+        if args.previous else None
     counted = registers.count(unit, args.year, apps, cases)
     jsonio.write(counted.report, args.output)
     if args.mapping and not args.mapping.exists():

@@ -43,6 +43,7 @@ def _table(ws, title: str, fields: dict[str, str], rows, personal: bool) -> None
         ws.append([_text(n, getattr(r, n)) for n in names])
     for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
         for cell in row:
+            cell.data_type = "s"          # text stays text: a leading "=" is not a formula
             cell.border = _BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     for c, n in enumerate(names, 1):

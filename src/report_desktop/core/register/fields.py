@@ -6,11 +6,13 @@ pasted column of 办理结果 or dates reads exactly as a file would; what canno
 refused with a Chinese sentence (FieldError), never guessed."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import schema
 from ..textcheck import shown as quoted
 from . import words
 from .dates import NotADate, read_date
-from .model import CASE_KINDS, CASE_RESULTS, DATE_FIELDS, LITIGATION, REVIEW
+from .model import CASE_KINDS, CASE_RESULTS, DATE_FIELDS, LITIGATION, REVIEW, Case
 from .settings import CountingSettings
 
 _TYPE_LABELS = {c.key: c.label for c in schema.APPLICATION_COLUMNS[:-1]}
@@ -86,6 +88,13 @@ def parse(kind: str, name: str, text: str, settings: CountingSettings | None = N
 
 
 _TEXT = {"id", "applicant", "request", "article", "note", "decision"}   # '' when cleared
+
+
+def with_decision(case: Case, decision: str, settings: CountingSettings | None = None) -> Case:
+    """The case with its decision as written and the 表四 result derived from it (None
+    while undecided, or when the words fit no result or several: the tally lists it)."""
+    result = words.case_result(decision, settings).key if case.decided else None
+    return replace(case, decision=decision.strip(), result=result)
 
 
 def outcome_label(key: str | None) -> str:

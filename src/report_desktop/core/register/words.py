@@ -43,7 +43,7 @@ _PHRASES += [(fold(p), k) for p, k in (
     ("个人隐私", "withheld_4"), ("内部事务", "withheld_5"), ("过程性信息", "withheld_6"),
     ("行政执法案卷", "withheld_7"), ("行政查询", "withheld_8"),
     ("信息不存在", "unavailable_1"), ("不掌握", "unavailable_1"), ("非本机关信息", "unavailable_1"),
-    ("不属于本机关", "unavailable_1"), ("另行制作", "unavailable_2"), ("仍不明确", "unavailable_3"),
+    ("不属于本机关", "unavailable_1"), ("非本机关", "unavailable_1"), ("另行制作", "unavailable_2"), ("仍不明确", "unavailable_3"),
     ("信访", "not_processed_1"), ("举报", "not_processed_1"), ("投诉", "not_processed_1"),
     ("重复申请", "not_processed_2"), ("公开出版物", "not_processed_3"),
     ("大量反复", "not_processed_4"), ("大量、反复", "not_processed_4"),
