@@ -285,3 +285,14 @@ def test_an_xlsx_as_other_programs_write_it(tmp_path):
     assert (a.id, a.received, a.answered, a.outcome) == ("A-1", D(2025, 3, 5), D(2025, 3, 14), "granted")
     assert (b.id, b.received, b.applicant_type, b.outcome) == ("A-2", D(2025, 3, 6), "commercial", None)
     assert [(i.row, i.field) for i in got.issues] == [(5, "answered")]   # TRUE is not a date
+
+
+def test_the_dates_the_deadline_check_needs(tmp_path):
+    path = _xlsx(tmp_path / "期限.xlsx", [
+        ["编号", "收到日期", "类别", "办理结果", "答复日期", "延期告知日期", "补正告知日期", "补正收到日期",
+         "征求意见开始日期", "征求意见结束日期"],
+        ["1", "2025-01-02", "公民", "予以公开", "2025-03-05", "2025-01-27", "2025-01-03", "2025-01-08",
+         "2025-01-10", "2025-01-20"]])
+    a = import_file(path).rows[0]
+    assert (a.extended, a.correction_requested, a.corrected) == (D(2025, 1, 27), D(2025, 1, 3), D(2025, 1, 8))
+    assert a.consultation == ((D(2025, 1, 10), D(2025, 1, 20)),)

@@ -35,6 +35,8 @@ APPLICATION_WORDS: dict[str, tuple[str, ...]] = {
     "extended": ("延期告知日期", "延期日期", "延期"),
     "correction_requested": ("补正告知日期", "补正通知日期", "告知补正日期"),
     "corrected": ("补正收到日期", "收到补正日期", "补正日期"),
+    "consult_from": ("征求意见开始日期", "征求意见起始日期", "征求意见日期", "征求意见开始"),
+    "consult_to": ("征求意见结束日期", "征求意见截止日期", "意见反馈日期", "征求意见结束"),
     "note": ("备注", "说明"),
 }
 CASE_WORDS: dict[str, tuple[str, ...]] = {
@@ -53,7 +55,8 @@ CASE_WORDS: dict[str, tuple[str, ...]] = {
 WORDS = {APPLICATION: APPLICATION_WORDS, CASE: CASE_WORDS}
 # How a mapped field is named to the clerk (the model's column titles, and the two fields
 # that only the import reads).
-FIELD_TITLES = {APPLICATION: {**APPLICATION_FIELDS, "principal_type": "被代理人类别"},
+FIELD_TITLES = {APPLICATION: {**APPLICATION_FIELDS, "principal_type": "被代理人类别",
+                              "consult_from": "征求意见开始日期", "consult_to": "征求意见结束日期"},
                 CASE: {**CASE_FIELDS, "role": "本机关角色"}}
 # Without these a sheet is not that kind of register.
 NEEDED = {APPLICATION: ("received", "outcome"), CASE: ("filed", "decision")}

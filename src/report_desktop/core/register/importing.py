@@ -177,7 +177,8 @@ class _Rows:
         outcome = None if pending else self._guess(
             n, cells, "outcome", self._classified(words.outcome, raw_outcome, self.settings),
             "表三的办理结果")
-        consult = ()
+        span = (self._date(n, cells, "consult_from"), self._date(n, cells, "consult_to"))
+        consult = (span,) if any(span) else ()
         self.out.append(Application(
             id=self._text(cells, "id"), received=received, applicant_type=kind,
             applicant=self._text(cells, "applicant"), request=self._text(cells, "request"),
