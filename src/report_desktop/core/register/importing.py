@@ -48,6 +48,8 @@ class Imported:
     issues: list[Issue]
 
     def register(self, base: Register | None = None) -> Register:
+        """``base`` (default: an empty register) with its rows of this kind replaced by
+        the imported ones; the other kind and the settings are kept."""
         base = base or Register()
         kind = APPLICATION if self.layout.kind == APPLICATION else CASE
         return base.with_rows(kind, self.rows)
