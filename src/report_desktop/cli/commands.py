@@ -20,6 +20,7 @@ from ..core.store.paths import checked_path
 from ..services import exporting, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
+from . import tally
 from .parser import UsageError, build_parser
 from .safety import quiet_stdout
 
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None, gui=None) -> int:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
         code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db}[args.verb](args)
+                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db, "tally": tally.run}[args.verb](args)
         sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
         return code
     except UsageError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import APP_NAME, __version__
 from ..core import formats, schema
 from ..services.holder import WRITER_WAIT_S
+from . import tally
 from .safety import wait_arg, year_arg
 
 
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("output", type=Path, help=f"修正后写到的文件（按扩展名：{formats.listed(formats.WRITERS)}）")
     f.add_argument("--fonts", choices=tuple(formats.WORD_FONTS), default=formats.DEFAULT_WORD_FONTS,
                    help=argparse.SUPPRESS)
+
+    tally.add_parser(sub)
 
     d = sub.add_parser("db", help="管理数据文件中的报告")
     dsub = d.add_subparsers(dest="db_verb", parser_class=_Parser, required=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import schema, textcheck, unitname
 from .files import ReportFileError, atomic_write_bytes, read_text
+from .register import codec as register_codec
 from .report import YEARS, Report
 from .textcheck import shown
 from .values import cell_from_file, to_plain
@@ -61,6 +62,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
     _read_active(data.get("active"), rep)
     _read_applications(data.get("applications"), rep)
     _read_list(data.get("review_litigation"), schema.REVIEW_IDS, "表四（review_litigation）", rep)
+    rep.register = register_codec.from_dict(data.get("register"), source)
     rep.recompute_totals(only_blank=True)
     return rep
 
@@ -136,6 +138,8 @@ def to_dict(rep: Report) -> dict:
     data["applications"] = {
         row.key: [to_plain(v) for v in rep.row(row.key)] for row in schema.APPLICATION_ROWS}
     data["review_litigation"] = [to_plain(c[cid]) for cid in schema.REVIEW_IDS]
+    if rep.register is not None:
+        data["register"] = register_codec.to_dict(rep.register)
     return data
 
 

@@ -40,8 +40,10 @@ def _refuse(source: str, why: str) -> ReportFileError:
     return ReportFileError(f"{source}{why}")
 
 
-def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
+def open_package(path: Path, kind: str, max_tags: int | None = None,
+                 max_xml_bytes: int | None = None) -> tuple[bytes, zipfile.ZipFile]:
     """Read and check the package at ``path``; ``kind`` is '.xlsx' or '.docx'.
+    A register (10,000 rows and more) passes larger ``max_tags``/``max_xml_bytes``.
 
     Returns the raw bytes and an open ZipFile over them.  Raises ReportFileError.
     """
@@ -74,7 +76,7 @@ def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
         other = next((n for k, (n, part) in _KIND.items() if part in names), None)
         what = f"是{other}，不是{name}" if other else f"不是{name}（缺少 {main_part}）"
         raise _refuse(source, f"{what}。")
-    _check_parts(zf, infos, source)
+    _check_parts(zf, infos, source, max_tags, max_xml_bytes)
     return data, zf
 
 
@@ -98,9 +100,12 @@ def _bomb(source: str, detail: str = "") -> ReportFileError:
                            "不像是年报文件，可能是恶意构造的压缩炸弹，已拒绝读取。")
 
 
-def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str) -> None:
+def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str,
+                 max_tags: int | None = None, max_xml_bytes: int | None = None) -> None:
     """Unpack every part in chunks: count real sizes; sniff each part's first bytes and
     scan the XML ones, in the encoding a parser would use, for DTDs."""
+    max_tags = MAX_XML_TAGS if max_tags is None else max_tags          # read now: tests lower them
+    max_xml_bytes = MAX_XML_BYTES if max_xml_bytes is None else max_xml_bytes
     total = tags = 0
     for info in infos:
         if info.is_dir():
@@ -120,9 +125,9 @@ def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str)
                     if total > MAX_UNPACKED_BYTES:
                         raise _bomb(source)
                     if scanner is not None:
-                        if size > MAX_XML_BYTES:
+                        if size > max_xml_bytes:
                             raise _refuse(source, f"中的“{info.filename}”过大（解压后超过 "
-                                                  f"{MAX_XML_BYTES // 1024 // 1024} MB），"
+                                                  f"{max_xml_bytes // 1024 // 1024} MB），"
                                                   "不像是年报文件，已拒绝读取。")
                         before = scanner.tags
                         if scanner.feed(chunk):
@@ -131,9 +136,9 @@ def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str)
                                         "（<!DOCTYPE/<!ENTITY），正常的 Office 文件不会有，"
                                         "可能是恶意构造的文件（XML 实体攻击），已拒绝读取。")
                         tags += scanner.tags - before
-                        if tags > MAX_XML_TAGS:
+                        if tags > max_tags:
                             raise _refuse(source, "的内容结构过于复杂（XML 标记超过 "
-                                                  f"{MAX_XML_TAGS:,} 个），不像是年报文件，"
+                                                  f"{max_tags:,} 个），不像是年报文件，"
                                                   "已拒绝读取。请删去多余的内容、另存后再导入。")
                     if not chunk:
                         break

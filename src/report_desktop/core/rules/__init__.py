@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import arithmetic, crossyear, document, proofread, textual
+from . import arithmetic, crossyear, document, proofread, register, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -25,6 +25,7 @@ _SINGLE: tuple[Callable[[Report], list[Finding]], ...] = (
     textual.check_fees,         # S2, S4
     document.check_year,        # S8
     document.check_date,        # S9
+    register.check_register,    # S11
     proofread.check,            # P1–P6
 )
 _CROSS_YEAR: tuple[Callable[[Report, Report], list[Finding]], ...] = (

@@ -22,9 +22,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import jsonio, textcheck, unitname
+from ..files import ReportFileError
+from ..register.model import Register
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
-from . import backup, errors, opening
+from . import backup, errors, opening, registers
 from .errors import StoreError, guarded
 from .paths import checked_path
 from .records import ReportInfo, SnapshotInfo
@@ -175,6 +177,7 @@ class Store:
                         [(rid, cid, to_plain(v)) for cid, v in report.cells.items()])
         con.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)",
                         [(rid, k, t) for k, t in report.texts.items()])
+        registers.write_all(con, rid, report.register)
         return rid
 
     @guarded
@@ -217,6 +220,10 @@ class Store:
         for key, body in self._con.execute(
                 "SELECT key, body FROM texts WHERE report_id = ?", (report_id,)):
             rep.texts[key] = body
+        try:
+            rep.register = registers.read(self._con, report_id)
+        except (ReportFileError, ValueError) as exc:   # a row edited outside the program
+            raise StoreError(f"数据文件中“{unit}”{year}年报告的台账无法读取：{exc}", self.path) from None
         return rep
 
     @guarded
@@ -251,6 +258,19 @@ class Store:
             con.execute("UPDATE reports SET level = ?, report_date = ? WHERE id = ?",
                         (report.level, report.report_date.isoformat() if report.report_date else None,
                          report_id))
+            self._touch(con, report_id)
+
+    @guarded
+    def write_register(self, report_id: int, new: Register | None,
+                       old: Register | None = None) -> None:
+        """Store an edited register: with ``old`` (what the store holds now) only the rows
+        that changed are written, so one edit of a 10,000-row register is one row.
+        The counting settings go with the register (``Register.settings``)."""
+        with self._tx() as con:
+            if old is None:
+                registers.write_all(con, report_id, new)
+            else:
+                registers.write_changes(con, report_id, old, new)
             self._touch(con, report_id)
 
     @staticmethod
