@@ -17,7 +17,7 @@ A = schema.application_cell
 R = schema.review_cell
 LIMIT = 60
 
-ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 14) if i != 7]
+ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 16) if i != 7]
              + [f"P{i}" for i in range(1, 7)])
 
 
@@ -90,6 +90,16 @@ def _broken_reports(seed):
     prev = seed.copy()                            # S12 (all three tables), S13
     prev.year = seed.year - 1
     out.append((seed.copy(), prev))
+
+    r = seed.copy()                               # S14 (late), S15 (late)
+    r.local_deadline = "元月第三周星期五"
+    r.published_date = dt.date(r.year + 1, 2, 28)
+    out.append((r, None))
+
+    r = seed.copy()                               # S14 (unreadable), S15 (before the date)
+    r.local_deadline = "下个月的第三个工作日之前的那个星期五"
+    r.published_date = dt.date(r.year + 1, 1, 2)
+    out.append((r, None))
 
     r = seed.copy()                               # S11
     r.level = schema.Level.TOWNSHIP

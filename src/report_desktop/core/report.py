@@ -48,6 +48,10 @@ class Report:
     cells: dict[str, Value] = field(default_factory=lambda: dict.fromkeys(schema.CELL_IDS))
     # Departures from the 2021 layout found when the report was read (reported as H8).
     deviations: list[str] = field(default_factory=list)
+    # The 上级's own deadline as the clerk wrote it ("元月第三周星期五"; core/deadline.py)
+    # and the day the report was actually published (rules S14, S15).
+    local_deadline: str = ""
+    published_date: dt.date | None = None
 
     def __setattr__(self, name: str, value: object) -> None:
         # The unit is kept as people read it, whichever way it came in (a reader, the
@@ -133,7 +137,8 @@ class Report:
 
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
-                      dict(self.texts), dict(self.cells), list(self.deviations))
+                      dict(self.texts), dict(self.cells), list(self.deviations),
+                      self.local_deadline, self.published_date)
 
 
 def _inputs_under(total_id: str) -> list[str]:

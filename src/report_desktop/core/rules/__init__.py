@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import arithmetic, crossyear, document, proofread, slips, textual
+from . import arithmetic, crossyear, deadlines, document, proofread, slips, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -26,6 +26,8 @@ _SINGLE: tuple[Callable[[Report], list[Finding]], ...] = (
     document.check_year,        # S8
     document.check_date,        # S9
     slips.check_township_rules,  # S11
+    deadlines.check_local_deadline,  # S14
+    deadlines.check_published,   # S15
     proofread.check,            # P1–P6
 )
 _CROSS_YEAR: tuple[Callable[[Report, Report], list[Finding]], ...] = (
