@@ -32,6 +32,7 @@ class ScriptedPrompts(Prompts):
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
+        self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -81,6 +82,11 @@ class ScriptedPrompts(Prompts):
     def review_fixes(self, section, changes):
         self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
         return self.confirm_answer
+
+    def work_calendar(self, shipped, entered, save, remove):
+        self.shown.append(("work_calendar", "工作日日历", str(sorted(shipped)), str(sorted(entered))))
+        if self.calendar_script:
+            self.calendar_script(shipped, entered, save, remove)
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]
