@@ -44,7 +44,7 @@ def test_the_clerk_enters_next_year(qtbot, dialog, store):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == ""
     cal = store_calendar.load(store)
-    assert cal.covers(NEXT) and not cal.is_working_day(dt.date(NEXT, 2, 6))
+    assert NEXT in cal.years and not cal.is_working_day(dt.date(NEXT, 2, 6))
     assert cal.is_working_day(saturday)
     assert dialog.years.currentItem().text() == f"{NEXT}年　国办发明电〔{NEXT - 1}〕9号（本机录入）"
 
@@ -57,7 +57,7 @@ def test_a_mistake_is_named_and_nothing_is_saved(qtbot, dialog, store):
     dialog.workdays.setText(f"{NEXT}-01-05" if dt.date(NEXT, 1, 5).weekday() < 5 else f"{NEXT}-01-07")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "不是周末" in dialog.problem.text()
-    assert not store_calendar.load(store).covers(NEXT)
+    assert not NEXT in store_calendar.load(store).years
 
 
 def test_a_correction_of_a_shipped_year_can_be_undone(qtbot, dialog, store):

@@ -37,9 +37,6 @@ class Calendar:
         self._off = frozenset(d for c in self.years.values() for d in c.off_days)
         self._on = frozenset(d for c in self.years.values() for d in c.workdays)
 
-    def covers(self, year: int) -> bool:
-        return year in self.years
-
     def is_working_day(self, d: dt.date) -> bool:
         if d.year not in self.years:
             raise YearNotCovered(d.year)

@@ -7,7 +7,7 @@ from ..report import Report
 from ..values import is_number
 from .findings import Finding, warning
 
-_RULES_ROW = schema.ACTIVE_BLOCKS[0].rows[0]          # 规章
+_RULES_ROW, _DOCS_ROW = schema.ACTIVE_BLOCKS[0].rows      # 规章, 行政规范性文件
 _IN_FORCE = schema.ACTIVE_BLOCKS[0].columns[-1]       # 现行有效件数
 # The tables a copy shows in: 表二, 表三 and 表四's input cells (totals follow from them).
 _TABLES = {"表二": [c for c in schema.ACTIVE_IDS if c in schema.INPUT_IDS],
@@ -26,7 +26,7 @@ def check_township_rules(rep: Report) -> list[Finding]:
     shown = "、".join(f"{part}{v}" for part, v in zip(("制发", "废止", "现行有效"), values)
                      if is_number(v) and v != 0)
     return [warning("S11", f"表二“{_RULES_ROW.label}”一行填0：乡镇（街道）不能制定规章（现填{shown}）",
-                    ids, detail="规章由省、设区的市人民政府和国务院部门制定；乡镇的文件计入“行政规范性文件”。")]
+                    ids, detail=f"规章由省、设区的市人民政府和国务院部门制定；乡镇的文件计入“{_DOCS_ROW.label}”。")]
 
 
 def check_same_tables(rep: Report, prev: Report) -> list[Finding]:
@@ -66,7 +66,7 @@ def check_stale_in_force(rep: Report, prev: Report) -> list[Finding]:
     out = []
     for row in schema.ACTIVE_BLOCKS[0].rows:
         if stale_in_force(rep, prev, row.cells):
-            made, repealed, now = (rep.cells[i] for i in row.cells)
+            made, repealed, now = (rep.number(i) for i in row.cells)
             out.append(warning(
                 "S13", f"更新表二“{row.label}”{_IN_FORCE}：仍是上年的{now}件，本年制发{made}件、废止{repealed}件",
                 row.cells, detail=f"从上年创建时{_IN_FORCE}沿用上年数字，应改为本年末的件数"

@@ -183,7 +183,7 @@ class Store:
         return rid
 
     @staticmethod
-    def _write_dates(con, rid: int, report: Report) -> None:
+    def _write_dates(con: sqlite3.Connection, rid: int, report: Report) -> None:
         """The 上级's deadline and the publication date live in report_settings (no
         schema change; deleted with the report)."""
         published = report.published_date.isoformat() if report.published_date else ""

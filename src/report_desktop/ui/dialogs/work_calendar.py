@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from ...core.calendar import CalendarDataError, YearCalendar
 from ...core.calendar.entry import year_from_text, year_to_text
+from ...core.report import LAST_YEAR
 from .. import theme
 
 HOLIDAY_HINT = "每行一个节日，照通知抄写，如“春节：1月28日至2月4日”“元旦：1月1日”。"
@@ -32,7 +33,7 @@ class WorkCalendarDialog(QDialog):
         self.years = QListWidget(self)
         self.years.setMinimumWidth(300)
         self.new_year = QSpinBox(self)
-        self.new_year.setRange(2021, 2200)
+        self.new_year.setRange(min(shipped), LAST_YEAR)
         self.new_year.setSuffix(" 年")
         add = QPushButton("录入新年份", self)
         self.number = QLineEdit(self)
