@@ -35,6 +35,7 @@ class ScriptedPrompts(Prompts):
         self.offers: list[str | None] = []     # the extra button of each after-export box
         self.fonts_missing: list = []          # what the font dialog was told is missing
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
+        self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -86,6 +87,11 @@ class ScriptedPrompts(Prompts):
     def review_fixes(self, section, changes):
         self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
         return self.confirm_answer
+
+    def work_calendar(self, shipped, entered, save, remove):
+        self.shown.append(("work_calendar", "工作日日历", str(sorted(shipped)), str(sorted(entered))))
+        if self.calendar_script:
+            self.calendar_script(shipped, entered, save, remove)
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]

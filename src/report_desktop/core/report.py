@@ -54,6 +54,10 @@ class Report:
     deviations: list[str] = field(default_factory=list)
     # The applications and cases 表三/表四 were counted from (immutable; None: no register).
     register: "Register | None" = None
+    # The 上级's own deadline as the clerk wrote it ("元月第三周星期五"; core/deadline.py)
+    # and the day the report was actually published (rules S15, S16).
+    local_deadline: str = ""
+    published_date: dt.date | None = None
 
     def __setattr__(self, name: str, value: object) -> None:
         # The unit is kept as people read it, whichever way it came in (a reader, the
@@ -139,7 +143,8 @@ class Report:
 
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
-                      dict(self.texts), dict(self.cells), list(self.deviations), self.register)
+                      dict(self.texts), dict(self.cells), list(self.deviations), self.register,
+                      self.local_deadline, self.published_date)
 
 
 def _inputs_under(total_id: str) -> list[str]:

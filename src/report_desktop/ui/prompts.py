@@ -115,6 +115,11 @@ class Prompts:
         dlg = WordFontsDialog(choices, current, self.parent, missing)
         return dlg.chosen() if dlg.exec() else None
 
+    def work_calendar(self, shipped, entered, save, remove) -> None:
+        """工作日日历 (dialogs/work_calendar.py); it saves as the clerk clicks."""
+        from .dialogs.work_calendar import WorkCalendarDialog
+        WorkCalendarDialog(shipped, entered, save, remove, self.parent).exec()
+
     def review_fixes(self, section: str, changes: list[str]) -> bool:
         """Show the punctuation fixes about to be made in ``section``; True to apply them."""
         from .dialogs.punctuation_fixes import PunctuationFixesDialog

@@ -109,6 +109,7 @@ class Workspace(QObject):
             "fill_zero_all": self.entries.fill_zero_all,
             "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
             "where": self.show_locations, "about": self.about,
+            "work_calendar": self.edit_calendar,
         }
 
     def _typed_first(self, command):
@@ -253,6 +254,19 @@ class Workspace(QObject):
     # -- help ---------------------------------------------------------------------------------
     def about(self) -> None:
         self.prompts.info(f"关于{APP_NAME}", menus.about_text())
+
+    def edit_calendar(self) -> None:
+        """工作日日历: the shipped years and the clerk's, saved as she clicks."""
+        from ..core import calendar as work_days
+        from ..services import calendar as store_calendar
+        try:
+            entered = store_calendar.entered(self.store)
+        except work_days.CalendarDataError as err:
+            entered = {}
+            self.prompts.info("工作日日历", f"{err}。本机录入的年份无法读取，程序自带的年份不受影响。")
+        self.prompts.work_calendar(work_days.shipped().years, entered,
+                                   lambda year: store_calendar.save_year(self.store, year),
+                                   lambda year: store_calendar.remove_year(self.store, year))
 
     def show_locations(self) -> None:
         self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"
