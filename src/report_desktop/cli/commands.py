@@ -61,9 +61,18 @@ def _print_findings(findings, fmt: str) -> None:
           else "检查通过：没有发现错误或提醒。")
 
 
+def _read(path) -> Report:
+    """A report file read by extension; what the importer did on the clerk's behalf (修订
+    accepted, formulas computed, …) goes to stderr, so stdout stays the verb's result."""
+    report = formats.read(path)
+    for note in report.notes:
+        print(f"文件“{Path(path).name}”：{note}", file=sys.stderr)
+    return report
+
+
 def cmd_check(args) -> int:
-    report = formats.read(args.input)
-    previous = formats.read(args.previous) if args.previous else _previous_from_store(args, report)
+    report = _read(args.input)
+    previous = _read(args.previous) if args.previous else _previous_from_store(args, report)
     findings = validate(report, previous)
     _print_findings(findings, args.format)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
@@ -76,7 +85,7 @@ def _export(report: Report, output: Path, args, previous: Report | None = None):
 
 
 def cmd_convert(args) -> int:
-    report = formats.read(args.input)
+    report = _read(args.input)
     found = _export(report, args.output, args)
     note = found.draft_note()
     print(f"已写出草稿：{args.output}\n  草稿：{note}" if note else f"已写出：{args.output}")
@@ -85,7 +94,7 @@ def cmd_convert(args) -> int:
 
 def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
-    parent = formats.read(args.parent) if args.parent else None
+    parent = _read(args.parent) if args.parent else None
     path = _store_path(args)
     if args.from_db and not Path(path).exists():
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
@@ -123,6 +132,9 @@ def cmd_merge(args) -> int:
             raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}\n"
                                   "如要跳过它们、汇总其余的报告，请加 --skip-unreadable。")
         print(f"已跳过 {len(out.failures)} 个无法读取的文件：\n{lines}", file=sys.stderr)
+    for rep in out.reports:
+        for note in rep.notes:
+            print(f"“{rep.unit}”的报告：{note}", file=sys.stderr)
     if not out.reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
     if out.problems:
@@ -153,7 +165,7 @@ def cmd_merge(args) -> int:
 
 def cmd_fix_punctuation(args) -> int:
     from ..core.rules.proofread.fixes import describe_fixes, fix_report
-    report = formats.read(args.input)
+    report = _read(args.input)
     before = dict(report.texts)
     done = fix_report(report)
     formats.write(report, args.output, args.fonts)
@@ -173,7 +185,7 @@ def cmd_db(args) -> int:
             if not reports:
                 print("数据文件中还没有报告。", file=sys.stderr)
         elif args.db_verb == "add":
-            report = formats.read(args.input)
+            report = _read(args.input)
             stored = report_service.put(store, report)
             print(f"已{'替换' if stored.replaced else '加入'}：{report.unit} {report.year}年"
                   + (f"（原来的内容已保存为版本“{report_service.IMPORT_KEPT_AS}”）" if stored.replaced else ""))

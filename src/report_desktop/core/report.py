@@ -42,6 +42,9 @@ class Report:
     cells: dict[str, Value] = field(default_factory=lambda: dict.fromkeys(schema.CELL_IDS))
     # Departures from the 2021 layout found when the report was read (reported as H8).
     deviations: list[str] = field(default_factory=list)
+    # What the importer did or could not do that the clerk should know (修订痕迹 accepted,
+    # formulas evaluated, ...): shown once after import, never stored, not a rule finding.
+    notes: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
     def blank(cls, unit: str = "", year: int = 0, level: str | None = None) -> "Report":
@@ -120,7 +123,7 @@ class Report:
 
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
-                      dict(self.texts), dict(self.cells), list(self.deviations))
+                      dict(self.texts), dict(self.cells), list(self.deviations), list(self.notes))
 
 
 def _inputs_under(total_id: str) -> list[str]:

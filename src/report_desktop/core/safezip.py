@@ -28,7 +28,7 @@ MAX_XML_BYTES = 8 * 1024 * 1024            # one XML part unpacked (a report's i
 # in .docx; a long report typed in WPS stays well under 100,000).
 MAX_XML_TAGS = 150_000
 MAX_RATIO = 200                            # unpacked / packed, for parts over RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024
+RATIO_FLOOR = MAX_XML_BYTES          # below it a high ratio is text (a million spaces), not a bomb
 CHUNK = 64 * 1024
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

@@ -58,6 +58,11 @@ def tidy(pieces: list[str]) -> str:
     return "\n".join(out)
 
 
+def _local(tag: str) -> str:
+    """``h:table`` (XHTML with a namespace prefix, as some exporters write it) is a table."""
+    return tag.rsplit(":", 1)[-1].lower()
+
+
 def _span(value: str | None, limit: int) -> int:
     try:
         n = int((value or "1").strip())
@@ -119,7 +124,7 @@ class PageParser:
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         self._count()
         if tag == "meta":
             if attrs.get("name") and attrs.get("content") is not None:
@@ -191,7 +196,7 @@ class PageParser:
     def end(self, tag) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         if tag not in self._stack:
             return                       # a stray end tag
         while self._stack:
