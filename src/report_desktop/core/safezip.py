@@ -11,7 +11,9 @@ read in chunks and only the first bytes of each are kept.
 """
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -54,10 +56,13 @@ def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
     if not data:
         raise _refuse(source, f"是空文件（0 字节），不是有效的{name}。")
     if data.startswith(_OLE_MAGIC):
-        old = "旧版 .xls" if kind == ".xlsx" else "旧版 .doc"
+        old = "旧版 .xls、WPS 表格（.et）" if kind == ".xlsx" else "旧版 .doc、WPS 文字（.wps）"
         raise _refuse(source, f"是加密（设置了打开密码）的文件或{old}文件：请在 "
                               f"{'Excel/WPS' if kind == '.xlsx' else 'Word/WPS'} 中取消密码，"
                               f"另存为 {kind} 后再导入。")
+    if content_kind(data) in ("html", "mht"):
+        raise _refuse(source, f"实际上是网页（{'网页存档 MHT' if content_kind(data) == 'mht' else 'HTML'}），"
+                              f"不是{name}：请把扩展名改为 .html 后再导入（本程序可以读取网页）。")
     if not data.startswith(_ZIP_MAGIC):
         raise _refuse(source, f"不是有效的{name}（{kind} 文件应是 zip 压缩包），"
                               "可能是改了扩展名的其他文件。请用 Excel/WPS/Word 打开后另存为 "
@@ -76,6 +81,30 @@ def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
         raise _refuse(source, f"{what}。")
     _check_parts(zf, infos, source)
     return data, zf
+
+
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|meta|body|table|div|p)\b", re.I | re.S)
+
+
+def content_kind(data: bytes) -> str | None:
+    """What a file is by its first bytes, whatever its name: "docx", "xlsx", "zip",
+    "ole" (old Word/Excel/WPS or an encrypted Office file), "html", "mht" or None."""
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+            return "zip"
+        return next((k.lstrip(".") for k, (_, part) in _KIND.items() if part in names), "zip")
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    if _HTML_START.match(head):
+        return "html"
+    from .html.mht import is_mht     # the email package only when it may be one
+    return "mht" if is_mht(head) else None
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
