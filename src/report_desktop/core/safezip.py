@@ -24,11 +24,16 @@ from .xmlsniff import DtdScanner, OddEncoding, xml_codec
 MAX_FILE_BYTES = 50 * 1024 * 1024          # the package as stored
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024     # all parts unpacked
 MAX_MEMBERS = 1000
-MAX_XML_BYTES = 8 * 1024 * 1024            # one XML part unpacked (a report's is ~150 KB)
+# One XML part unpacked: a report's is ~150 KB; our own Word file of 100,000 lines of text
+# is ~20 MB (tests/test_extreme_round_trip.py), and what we write we must read.
+MAX_XML_BYTES = 32 * 1024 * 1024
 # Markup ("<") in all XML parts together: parsing costs ~5 µs a tag in openpyxl, and every
 # shared string is loaded up front, so this bounds the parse (ours: 2,600 in .xlsx, 8,400
-# in .docx; a long report typed in WPS stays well under 100,000).
-MAX_XML_TAGS = 150_000
+# in .docx; a long report typed in WPS stays well under 100,000; our own files of 100,000
+# lines of text: ~1,000,000 in .xlsx, ~950,000 in .docx).
+MAX_XML_TAGS = 1_500_000
+# openpyxl loads a shared-string table (root <sst>) at ~4× a sheet's cost a tag, up front.
+SHARED_STRINGS_WEIGHT = 4
 MAX_RATIO = 200                            # unpacked / packed, for parts over RATIO_FLOOR
 RATIO_FLOOR = MAX_XML_BYTES          # below it a high ratio is text (a million spaces), not a bomb
 CHUNK = 64 * 1024
@@ -83,6 +88,7 @@ def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
     return data, zf
 
 
+_SST = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<([\w.-]+:)?sst[\s>/]", re.S)
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                          rb"<(?:!doctype\s+html|html|head|meta|body|table|div|p)\b", re.I | re.S)
 
@@ -154,12 +160,15 @@ def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str)
                                                   f"{MAX_XML_BYTES // 1024 // 1024} MB），"
                                                   "不像是年报文件，已拒绝读取。")
                         before = scanner.tags
-                        if scanner.feed(chunk):
+                        found = scanner.feed(chunk)
+                        if size == len(chunk):     # the part's first chunk: what it is
+                            weight = SHARED_STRINGS_WEIGHT if _SST.match(scanner.head) else 1
+                        if found:
                             raise _refuse(
                                 source, f"中的“{info.filename}”含有 DTD 或实体声明"
                                         "（<!DOCTYPE/<!ENTITY），正常的 Office 文件不会有，"
                                         "可能是恶意构造的文件（XML 实体攻击），已拒绝读取。")
-                        tags += scanner.tags - before
+                        tags += (scanner.tags - before) * weight
                         if tags > MAX_XML_TAGS:
                             raise _refuse(source, "的内容结构过于复杂（XML 标记超过 "
                                                   f"{MAX_XML_TAGS:,} 个），不像是年报文件，"

@@ -82,9 +82,12 @@ class DtdScanner:
         self._doctype: str | None = None   # an open <!doctype …, until its ">"
         self.found = False
         self.tags = 0
+        self.head = ""     # the first characters decoded: what kind of part this is
 
     def feed(self, chunk: bytes) -> bool:
         text = self._decoder.decode(chunk)
+        if len(self.head) < 512:
+            self.head += text[:512 - len(self.head)]
         self.tags += text.count("<")
         window = (self._tail + text).lower()
         if "<!entity" in window:

@@ -16,7 +16,8 @@ from lxml import etree
 
 from ..files import ReportFileError
 
-MAX_ELEMENTS = 100_000   # elements and comments; Word's HTML of a report has ~20,000
+MAX_ELEMENTS = 300_000   # elements and comments; Word's HTML of a report has ~20,000, ours of
+                         # 100,000 lines of text ~100,000
 MAX_DEPTH = 256          # open elements at once
 MAX_CELLS = 20_000       # table cells in the whole page (the three tables have ~400)
 MAX_SLOTS = 200_000      # grid positions covered by all cells, spans included

@@ -43,20 +43,21 @@ def read(path: str | Path) -> Report:
     source = f"文件“{path.name}”"
     budget = Budget(source)
     data, zf = open_package(path, ".xlsx")
-    try:
-        has_formulas = any(formulas.HAS_FORMULA.search(zf.read(i)) for i in zf.infolist()
-                           if i.filename.startswith("xl/worksheets/") and not i.is_dir())
+    try:    # the sheets holding formulas: only these are read a second time, for them
+        with_formulas = {i.filename for i in zf.infolist() if i.filename.startswith("xl/")
+                         and not i.is_dir() and formulas.HAS_FORMULA.search(zf.read(i))}
     finally:
         zf.close()
     sheets = _sheets(data, budget, source, data_only=True)
     computed: dict[str, set] = {}
     failed: dict[str, list] = {}
-    if has_formulas:
+    if with_formulas:
         second = Budget(source)
         second.deadline = budget.deadline
         for (title, values), (_, formula_cells) in zip(
-                sheets, _sheets(data, second, source, data_only=False)):
-            computed[title], failed[title] = _compute(values, formula_cells)
+                sheets, _sheets(data, second, source, data_only=False, only=with_formulas)):
+            if formula_cells:
+                computed[title], failed[title] = _compute(values, formula_cells)
     grids = [Grid(title, values) for title, values in sheets]
     rep = from_grids(grids, source)
     # A total saved as a formula without its result is the model's own sum (blank while a
@@ -82,13 +83,19 @@ def _listed(positions: list, shown: int = 8) -> str:
     return names + (f" 等 {len(positions)} 个单元格" if len(positions) > shown else "")
 
 
-def _sheets(data: bytes, budget: Budget, source: str, data_only: bool) -> list[tuple[str, dict]]:
+def _sheets(data: bytes, budget: Budget, source: str, data_only: bool,
+            only: set[str] | None = None) -> list[tuple[str, dict]]:
     """(title, cells) of every worksheet: values (``data_only``) or, with
-    ``data_only=False``, the formula text of every formula cell."""
+    ``data_only=False``, the formula text of every formula cell (of the sheets whose
+    parts are in ``only``; the others give no cells)."""
     wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True,
                                        data_only=data_only), source)
+
+    def wanted(ws) -> bool:
+        part = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+        return only is None or not part or part in only
     try:
-        return [(ws.title, _cells(ws, budget, source, data_only))
+        return [(ws.title, _cells(ws, budget, source, data_only) if wanted(ws) else {})
                 for ws in _parsed(lambda: wb.worksheets, source)]
     finally:
         wb.close()
