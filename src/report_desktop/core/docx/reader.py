@@ -4,8 +4,12 @@ The body is walked in order.  The six sections are found by their headings (2021
 wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
 deviations), the preamble is what stands between the title and 一、, and trailing
 unit/date lines are the signature.  The tables of each section are read by their labels
-(``core.tabular.finder``) from a grid built straight from the table XML (``_grid``), within
+(``core.tabular.finder``) from a grid built straight from the table XML (cells.py), within
 the file's reading budget (core/budget.py).
+
+What is read is what Word shows (cells.py): tracked changes accepted (and the clerk told),
+content controls and other wrappers opened, text boxes and tables laid out inside a
+layout table found; a page embedded as ``w:altChunk`` is read by the web page reader.
 """
 from __future__ import annotations
 

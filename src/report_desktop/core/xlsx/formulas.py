@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from lxml import etree
+from openpyxl.formula.translate import Translator, TranslatorError
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..values import Bad
@@ -192,6 +194,58 @@ class _Parser:
             except InvalidOperation:
                 raise Unsupported("value") from None
         return Decimal(0)
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def uncached(sheet_xml: bytes) -> dict[tuple[int, int], str | None]:
+    """Position → formula text ("=…") of every formula cell saved without its result;
+    None for one this module never computes (an array formula).  The part was checked
+    by safezip (no DTD, bounded size) before it comes here."""
+    out: dict[tuple[int, int], str | None] = {}
+    shared: dict[str, tuple[str, str]] = {}     # si → (master formula, master cell)
+    row = col = 0
+    parser = etree.iterparse(__import__("io").BytesIO(sheet_xml), events=("start", "end"),
+                             resolve_entities=False, no_network=True, load_dtd=False)
+    for event, el in parser:
+        name = _local(el.tag)
+        if event == "start":
+            if name == "row":
+                r = el.get("r")
+                row, col = (int(r) if r and r.isdigit() else row + 1), 0
+            elif name == "c":
+                ref = el.get("r")
+                col = _pos(ref)[1] if ref and re.fullmatch(r"[A-Za-z]{1,3}[0-9]{1,7}", ref) else col + 1
+            continue
+        if name != "c":
+            if name == "row":
+                el.clear()
+            continue
+        f = v = None
+        for child in el:
+            kind = _local(child.tag)
+            if kind == "f":
+                f = child
+            elif kind == "v":
+                v = child
+        if f is not None:
+            text = f.text or ""
+            ref = f"{get_column_letter(col)}{row}"
+            if f.get("t") == "shared" and f.get("si") is not None:
+                if text:
+                    shared[f.get("si")] = (text, ref)
+                elif f.get("si") in shared:
+                    master, origin = shared[f.get("si")]
+                    try:
+                        text = Translator("=" + master, origin).translate_formula(ref)[1:]
+                    except (TranslatorError, ValueError, KeyError):
+                        text = ""
+            if v is None or not (v.text or "").strip() and el.get("t") != "str":
+                out[row, col] = None if f.get("t") == "array" or not text else "=" + text
+        el.clear()
+    return out
 
 
 def address(pos: tuple[int, int]) -> str:

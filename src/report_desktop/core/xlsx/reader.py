@@ -22,6 +22,7 @@ from ..tabular.grid import Grid, Hit, find_label
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
+from ..tabular import unread
 from ..tabular.finder import read_tables
 from ..values import Bad
 from . import formulas
@@ -43,22 +44,18 @@ def read(path: str | Path) -> Report:
     source = f"文件“{path.name}”"
     budget = Budget(source)
     data, zf = open_package(path, ".xlsx")
-    try:    # the sheets holding formulas: only these are read a second time, for them
-        with_formulas = {i.filename for i in zf.infolist() if i.filename.startswith("xl/")
-                         and not i.is_dir() and formulas.HAS_FORMULA.search(zf.read(i))}
+    try:
+        sheets = _sheets(data, budget, source)
+        computed: dict[str, set] = {}
+        failed: dict[str, list] = {}
+        for title, part, values in sheets:
+            xml = zf.read(part) if part in zf.NameToInfo else b""
+            if formulas.HAS_FORMULA.search(xml):      # most sheets have none: not parsed again
+                computed[title], failed[title] = _compute(values, formulas.uncached(xml))
+                budget.clock()
     finally:
         zf.close()
-    sheets = _sheets(data, budget, source, data_only=True)
-    computed: dict[str, set] = {}
-    failed: dict[str, list] = {}
-    if with_formulas:
-        second = Budget(source)
-        second.deadline = budget.deadline
-        for (title, values), (_, formula_cells) in zip(
-                sheets, _sheets(data, second, source, data_only=False, only=with_formulas)):
-            if formula_cells:
-                computed[title], failed[title] = _compute(values, formula_cells)
-    grids = [Grid(title, values) for title, values in sheets]
+    grids = [Grid(title, values) for title, _part, values in sheets]
     rep = from_grids(grids, source)
     # A total saved as a formula without its result is the model's own sum (blank while a
     # part is blank), as before: only the parts are Excel's arithmetic.
@@ -83,20 +80,13 @@ def _listed(positions: list, shown: int = 8) -> str:
     return names + (f" 等 {len(positions)} 个单元格" if len(positions) > shown else "")
 
 
-def _sheets(data: bytes, budget: Budget, source: str, data_only: bool,
-            only: set[str] | None = None) -> list[tuple[str, dict]]:
-    """(title, cells) of every worksheet: values (``data_only``) or, with
-    ``data_only=False``, the formula text of every formula cell (of the sheets whose
-    parts are in ``only``; the others give no cells)."""
-    wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True,
-                                       data_only=data_only), source)
-
-    def wanted(ws) -> bool:
-        part = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
-        return only is None or not part or part in only
+def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, dict]]:
+    """(title, package part, cells) of every worksheet."""
+    wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True),
+                 source)
     try:
-        return [(ws.title, _cells(ws, budget, source, data_only) if wanted(ws) else {})
-                for ws in _parsed(lambda: wb.worksheets, source)]
+        return [(ws.title, str(getattr(ws, "_worksheet_path", "") or "").lstrip("/"),
+                 _cells(ws, budget, source)) for ws in _parsed(lambda: wb.worksheets, source)]
     finally:
         wb.close()
 
@@ -105,13 +95,13 @@ def _compute(values: dict, formula_cells: dict) -> tuple[set, list]:
     """Fill ``values`` with the results of formulas saved without one; return (positions
     computed, positions that could not be: kept as their formula, unusable)."""
     pending = {p: f for p, f in formula_cells.items() if p not in values}
-    sheet = formulas.Sheet(values, {p: f[1:] if isinstance(f, str) else "" for p, f in pending.items()})
+    sheet = formulas.Sheet(values, {p: f[1:] if f else "" for p, f in pending.items()})
     done, failed = set(), []
     for pos in sorted(pending):
         try:
             result = sheet.value(pos)
         except formulas.Unsupported:
-            shown = pending[pos] if isinstance(pending[pos], str) else "=（数组公式）"
+            shown = pending[pos] or "=（数组公式）"
             failed.append(pos)
             sheet.done[pos] = Bad(shown, formulas.REASON)
             continue
@@ -154,9 +144,8 @@ def _value(cell, source: str) -> object:
     return v
 
 
-def _cells(ws, budget: Budget, source: str, data_only: bool = True) -> dict:
-    """The sheet's non-blank cells (or, not ``data_only``, its formulas), within the
-    budget.  The declared <dimension> is dropped first: read-only openpyxl would pad every
+def _cells(ws, budget: Budget, source: str) -> dict:
+    """The sheet's non-blank cells (cached results of formulas), within the budget.  The declared <dimension> is dropped first: read-only openpyxl would pad every
     row to it (A1:XFD1048576 is 10^10 cells); rows are then padded only up to their own
     last cell, and that is counted."""
     ws.reset_dimensions()
@@ -185,10 +174,6 @@ def _cells(ws, budget: Budget, source: str, data_only: bool = True) -> dict:
         for cell in row:
             if cell.value is None:
                 continue
-            if not data_only:
-                if cell.data_type == "f":
-                    cells[cell.row, cell.column] = cell.value
-                continue
             v = _value(cell, source)
             if v is not None:
                 cells[cell.row, cell.column] = v
@@ -200,6 +185,7 @@ def from_grids(grids: list[Grid], source: str) -> Report:
     rep = Report()
     _read_meta(rep, grids, source)
     read_tables(rep, grids)
+    rep.notes += unread.notes(rep, grids, [])
     rep.recompute_totals(only_blank=True)
     return rep
 
