@@ -48,6 +48,7 @@ def test_every_shape_of_the_issue_is_in_the_corpus():
                   "tracked_deleted_row.docx", "sdt_cell.docx", "sdt_row.docx",
                   "sdt_everywhere.docx", "wrappers.docx", "text_box.docx", "layout_table.docx",
                   "alt_chunk_html.docx", "table_as_text.docx", "formulas_cached.xlsx",
+                  "tracked_cells_and_rows.docx", "table_without_numbers.docx",
                   "formulas_uncached_simple.xlsx", "formulas_uncached_other.xlsx",
                   "wrong_charset.html", "undecodable.html", "prefixed_xhtml.html",
                   "charset_idna.html", "charset_undefined.html", "charset_punycode.html",

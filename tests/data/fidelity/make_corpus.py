@@ -105,6 +105,35 @@ def tracked_deleted_row():
     return _docx("tracked_deleted_row.docx", doc, rep, [TRACKED])
 
 
+def tracked_cells_and_rows():
+    """A tracked-deleted extra cell in a 表三 row (it must not shift the row), and a 表二
+    row that is itself a tracked insertion (it is read)."""
+    rep = base_report()
+    doc = WordDoc(rep)
+    tc = cell(doc.tables["applications"], "applications", A + "carried_over.natural_person")
+    extra = deep(tc)
+    for t in extra.iter(qn("w:t")):
+        t.text = "77"
+    extra.find(qn("w:tcPr")).append(parse_xml(f"<w:cellDel {W} w:id='12' w:author='x'/>"))
+    tc.addprevious(extra)
+    tr = row_of(doc.tables["active"], "active", "规章")
+    tr.insert(0, parse_xml(f"<w:trPr {W}><w:ins w:id='13' w:author='x'/></w:trPr>"))
+    return _docx("tracked_cells_and_rows.docx", doc, rep, [TRACKED])
+
+
+def table_without_numbers():
+    """表四 with its labels but its numbers row deleted for good: named, not silently blank."""
+    rep = base_report()
+    doc = WordDoc(rep)
+    tbl = doc.tables["review_litigation"]
+    rows = tbl.findall(qn("w:tr"))
+    tbl.remove(rows[-1])
+    for cid in rep.cells:
+        if cid.startswith("review_litigation."):
+            rep.cells[cid] = None
+    return _docx("table_without_numbers.docx", doc, rep, ["找到了项目名称，但一个数字也没有读出"])
+
+
 def _wrap(el, kind: str):
     """``el`` moved into a w:sdt (content control) or another wrapper, in place."""
     if kind == "sdt":
@@ -315,6 +344,7 @@ def refused():
 
 def shapes():
     out = [plain(), tracked_cell(), tracked_paragraphs(), tracked_move(), tracked_deleted_row(),
+           tracked_cells_and_rows(), table_without_numbers(),
            sdt_cell(), sdt_row(), sdt_everywhere(), wrappers(), text_box(), layout_table(),
            alt_chunk_html(), alt_chunk_mht(), table_as_text(),
            wrong_charset(), *odd_charsets(), undecodable(), prefixed_xhtml(), mht_named_html(),

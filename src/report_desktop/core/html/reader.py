@@ -60,8 +60,8 @@ class Decoded:
 
     def problem(self, source: str) -> str:
         named = f"声明的编码“{self.declared}”" if self.declared else "UTF-8 或 GB18030 编码"
-        return (f"{source}的文字无法按{named}正确解码（有 {self.garbled} 处乱码），请在浏览器中"
-                "打开该网页、另存为 UTF-8 编码的网页后再导入；这不是报告内容的问题。")
+        return (f"{source}的文字编码有误，无法按{named}正确解码（{self.garbled} 处乱码）："
+                "请在浏览器中打开该网页，另存为 UTF-8 编码的网页后再导入。")
 
     def notes(self, source: str) -> list[str]:
         out = []
