@@ -212,8 +212,12 @@ def text_box():
         f"<w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r></w:p>")
     doc.texts["other"][-1].addnext(anchor)
+    gone = parse_xml(f"<w:p {W} {v}><w:del w:id='14' w:author='x'><w:r><w:pict><v:shape><v:textbox>"
+                     f"<w:txbxContent><w:p>{R('已删除的文本框。')}</w:p></w:txbxContent></v:textbox>"
+                     "</v:shape></w:pict></w:r></w:del></w:p>")
+    anchor.addnext(gone)
     rep.texts["other"] += "\n全年办理网上咨询30件。"
-    return _docx("text_box.docx", doc, rep)
+    return _docx("text_box.docx", doc, rep, [TRACKED])
 
 
 def layout_table():
@@ -254,6 +258,12 @@ def alt_chunk_mht():
     gbk = build.page(rep, head='<meta charset="gb2312">').encode("gb18030")
     data = _alt_chunk("afchunk.mht", build.mht(gbk, "gb2312"), "message/rfc822", rep)
     return "alt_chunk_mht.docx", data, rep, [], [], None
+
+
+def alt_chunk_rtf():
+    """An embedded RTF body: refused with what to do, not skipped in silence."""
+    data = _alt_chunk("afchunk.rtf", rb"{\rtf1\ansi report}", "application/rtf", None)
+    return "alt_chunk_rtf.docx", data, None, [], [], "正文是嵌入的RTF 文档"
 
 
 def table_as_text():
@@ -346,7 +356,7 @@ def shapes():
     out = [plain(), tracked_cell(), tracked_paragraphs(), tracked_move(), tracked_deleted_row(),
            tracked_cells_and_rows(), table_without_numbers(),
            sdt_cell(), sdt_row(), sdt_everywhere(), wrappers(), text_box(), layout_table(),
-           alt_chunk_html(), alt_chunk_mht(), table_as_text(),
+           alt_chunk_html(), alt_chunk_mht(), alt_chunk_rtf(), table_as_text(),
            wrong_charset(), *odd_charsets(), undecodable(), prefixed_xhtml(), mht_named_html(),
            *shapes_xlsx.shapes(), *refused()]
     names = [s[0] for s in out]

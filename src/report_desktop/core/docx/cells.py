@@ -60,11 +60,14 @@ def mark_deleted(p) -> bool:
 
 
 def _shown(sdt):
-    """The content of a content control; None while it shows only its placeholder."""
+    """The content of a content control; None while it shows only its placeholder text
+    (a control around a cell or row keeps its place in the table)."""
+    content = sdt.find(_SDTCONTENT)
     pr = sdt.find(_SDTPR)
-    if pr is not None and pr.find(_PLACEHOLDER) is not None:
+    if content is not None and pr is not None and pr.find(_PLACEHOLDER) is not None \
+            and content.find(_TC) is None and content.find(_TR) is None:
         return None
-    return sdt.find(_SDTCONTENT)
+    return content
 
 
 def children(parent, depth: int = 0):
@@ -107,11 +110,13 @@ def paragraph_text(p) -> str:
 
 
 def text_boxes(p) -> list:
-    """The outermost text boxes anchored in ``p`` (a drawing's VML fallback left out)."""
+    """The outermost text boxes anchored in ``p`` (a drawing's VML fallback, and a box in
+    deleted text, left out)."""
     out = []
     for box in p.iter(_TXBX):
         up = box.getparent()
-        while up is not None and up is not p and up.tag not in (_TXBX, _FALLBACK):
+        while up is not None and up is not p and up.tag not in (_TXBX, _FALLBACK) \
+                and up.tag not in _REMOVED:
             up = up.getparent()
         if up is p:
             out.append(box)
