@@ -6,6 +6,9 @@ spaces, 100,000 short lines, and the longest paragraph a workbook cell holds.
 """
 from __future__ import annotations
 
+import re
+import zipfile
+
 import pytest
 
 from report_desktop.core import formats, jsonio
@@ -55,3 +58,27 @@ def test_a_hundred_thousand_short_lines(tmp_path, ext):
 @pytest.mark.parametrize("where", ["preamble", "other"])
 def test_the_longest_paragraph(tmp_path, ext, where):
     _round_trip(tmp_path, ext, LONGEST, where)
+
+
+def test_a_hundred_thousand_short_lines_in_word(tmp_path):
+    """Our Word file of 100,000 lines: 2,000 lines written by the writer, their paragraphs
+    repeated 50 times in the XML, as the writer lays out each line (it writes 100,000
+    directly only in minutes until Word export is linear, issue 18)."""
+    rep = jsonio.read(SEED)
+    rep.texts["other"] = "\n".join(f"第{i}行。" for i in range(2000))
+    small = tmp_path / "small.docx"
+    formats.write(rep, small)
+    with zipfile.ZipFile(small) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode()
+    lines = re.findall(r"<w:p\b(?:(?!</w:p>).)*第\d+行。(?:(?!</w:p>).)*</w:p>", xml)
+    assert len(lines) == 2000
+    end = xml.index(lines[-1]) + len(lines[-1])
+    parts["word/document.xml"] = (xml[:end] + "".join(lines) * 49 + xml[end:]).encode()
+    big = tmp_path / "big.docx"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    back = formats.read(big)
+    assert back.texts["other"] == "\n".join([rep.texts["other"]] * 50)
+    assert back.cells == rep.cells

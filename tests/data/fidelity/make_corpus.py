@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -385,4 +384,3 @@ def write(out_dir: Path) -> None:
 
 if __name__ == "__main__":
     write(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent)
-    _ = Decimal   # amounts are Decimals in the expected reports
