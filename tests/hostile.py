@@ -232,6 +232,25 @@ def docx_dtd_in_image_name(good: bytes) -> bytes:
     return rebuild(good, add={"word/media/image1.png": _with_dtd(b"<x/>")})
 
 
+def xlsx_cells_near_limit(good: bytes) -> bytes:
+    """280,000 numeric cells (~1.15 million tags): just under the XML tag budget, which
+    is set by our own workbook of 100,000 lines of text.  Benchmarked, not tested."""
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHIJ")
+                   + "</row>" for r in range(1, 28_001))
+    return _sheet(good, rows)
+
+
+def docx_paragraphs_near_limit(good: bytes) -> bytes:
+    """140,000 one-run paragraphs (~1.1 million tags): just under the XML tag budget."""
+    return _body(good, "".join(f"<w:p><w:r><w:t>段{i}</w:t></w:r></w:p>" for i in range(140_000)))
+
+
+# Read (not refused) and slow by design: what the budget lets through at most.
+NEAR_LIMIT = {
+    "cells-near-limit.xlsx": (xlsx_cells_near_limit, None),
+    "paragraphs-near-limit.docx": (docx_paragraphs_near_limit, None),
+}
+
 XLSX_CORPUS = {
     "declared-huge.xlsx": (xlsx_declared_huge, "行数过多"),
     "wide-rows.xlsx": (xlsx_wide_rows, "单元格过多"),

@@ -31,7 +31,7 @@ MAX_XML_BYTES = 32 * 1024 * 1024
 # shared string is loaded up front, so this bounds the parse (ours: 2,600 in .xlsx, 8,400
 # in .docx; a long report typed in WPS stays well under 100,000; our own files of 100,000
 # lines of text: ~1,000,000 in .xlsx, ~950,000 in .docx).
-MAX_XML_TAGS = 1_500_000
+MAX_XML_TAGS = 1_200_000
 # openpyxl loads a shared-string table (root <sst>) at ~4× a sheet's cost a tag, up front.
 SHARED_STRINGS_WEIGHT = 4
 MAX_RATIO = 200                            # unpacked / packed, for parts over RATIO_FLOOR
