@@ -204,5 +204,5 @@ def test_excel_file_renamed_docx_is_named_for_what_it_is(seed, tmp_path):
     p = tmp_path / "table.docx"
     xlsx.write(seed, tmp_path / "t.xlsx")
     p.write_bytes((tmp_path / "t.xlsx").read_bytes())
-    with pytest.raises(ReportFileError, match="是Excel 工作簿，不是Word 文档"):
+    with pytest.raises(ReportFileError, match="是Excel 工作簿，不是Word 文档：请把扩展名改为 .xlsx"):
         formats.read(p)

@@ -81,9 +81,9 @@ def open_package(path: Path, kind: str) -> tuple[bytes, zipfile.ZipFile]:
     _check_directory(infos, source)
     names = {i.filename for i in infos}
     if main_part not in names:
-        other = next((n for k, (n, part) in _KIND.items() if part in names), None)
-        what = f"是{other}，不是{name}" if other else f"不是{name}（缺少 {main_part}）"
-        raise _refuse(source, f"{what}。")
+        other = next(((n, k) for k, (n, part) in _KIND.items() if part in names), None)
+        raise _refuse(source, f"是{other[0]}，不是{name}：请把扩展名改为 {other[1]} 后再导入。"
+                      if other else f"不是{name}（缺少 {main_part}）。")
     _check_parts(zf, infos, source)
     return data, zf
 

@@ -103,9 +103,15 @@ def paragraph_text(p) -> str:
     ``Paragraph.text`` (tabs, line breaks, non-breaking hyphens) plus what wrappers hold,
     without its per-call XPath compilation (~120 µs a paragraph)."""
     out: list[str] = []
-    for child in children(p):
-        if child.tag == _R:
+    for child in p:
+        tag = child.tag
+        if tag == _R:                       # the common case, without a generator
             _run_text(child, out)
+        elif tag in _THROUGH or tag == _SDT:
+            content = _shown(child) if tag == _SDT else child
+            for run in children(content, 1) if content is not None else ():
+                if run.tag == _R:
+                    _run_text(run, out)
     return "".join(out)
 
 
