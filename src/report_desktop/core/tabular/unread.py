@@ -43,7 +43,7 @@ def notes(rep: Report, grids: list[Grid], texts: list[str]) -> list[str]:
         where = [g.name for g in grids if len(labels & set(g.index)) >= MIN_LABELS]
         if where:
             out.append(f"{_NAMES[table]}在{where[0]}中找到了项目名称，但一个数字也没有读出："
-                       "请核对该表格（数字是否在表格之外、是否为图片），改正后再导入")
+                       "文件中如有数字，请核对该表格（数字是否在表格之外、是否为图片）")
             continue
         if pieces is None:
             pieces = {key(p) for t in texts for p in _PIECES.split(t) if p.strip()}
