@@ -85,9 +85,18 @@ def _print_findings(findings, fmt: str) -> None:
           else "检查通过：没有发现错误或提醒。")
 
 
+def _read(path) -> Report:
+    """A report file read by extension; what the importer did on the clerk's behalf (修订
+    accepted, formulas computed, …) goes to stderr, so stdout stays the verb's result."""
+    report = formats.read(path)
+    for note in report.notes:
+        print(f"文件“{Path(path).name}”：{note}", file=sys.stderr)
+    return report
+
+
 def cmd_check(args) -> int:
-    report = formats.read(args.input)
-    previous = formats.read(args.previous) if args.previous else _previous_from_store(args, report)
+    report = _read(args.input)
+    previous = _read(args.previous) if args.previous else _previous_from_store(args, report)
     findings = validate(report, previous)
     _print_findings(findings, args.format)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
@@ -108,7 +117,7 @@ def _export(report: Report, output: Path, args, sources: list[Source],
 
 def cmd_convert(args) -> int:
     sources = _output_checked(args, inputs(args.input) + _store_source(args))
-    report = formats.read(args.input)
+    report = _read(args.input)
     found = _export(report, args.output, args, sources)
     note = found.draft_note()
     print(f"已写出草稿：{args.output}\n  草稿：{note}" if note else f"已写出：{args.output}")
@@ -117,7 +126,7 @@ def cmd_convert(args) -> int:
 
 def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
-    parent = formats.read(args.parent) if args.parent else None
+    parent = _read(args.parent) if args.parent else None
     path = _store_path(args)
     if args.from_db and not _store_exists(path):
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
@@ -158,6 +167,9 @@ def cmd_merge(args) -> int:
             raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}\n"
                                   "如要跳过它们、汇总其余的报告，请加 --skip-unreadable。")
         print(f"已跳过 {len(out.failures)} 个无法读取的文件：\n{lines}", file=sys.stderr)
+    for rep in out.reports:
+        for note in rep.notes:
+            print(f"“{rep.unit}”的报告：{note}", file=sys.stderr)
     if not out.reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
     if out.problems:
@@ -189,7 +201,7 @@ def cmd_merge(args) -> int:
 def cmd_fix_punctuation(args) -> int:
     from ..core.rules.proofread.fixes import describe_fixes, fix_report
     sources = _output_checked(args, inputs(args.input))
-    report = formats.read(args.input)
+    report = _read(args.input)
     before = dict(report.texts)
     done = fix_report(report)
     formats.write(report, args.output, args.fonts, sources=sources)
@@ -236,7 +248,7 @@ def _db_verb(args, sources: list[Source]) -> int:
                 print("数据文件中还没有报告。", file=sys.stderr)
             _point_out_look_alikes(reports)
         elif args.db_verb == "add":
-            report = formats.read(args.input)
+            report = _read(args.input)
             stored = report_service.put(store, report)
             print(f"已{'替换' if stored.replaced else '加入'}：{report.unit} {report.year}年"
                   + (f"（原来的内容已保存为版本“{report_service.IMPORT_KEPT_AS}”）" if stored.replaced else ""))

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import jsonio, textcheck
-from .files import ReportFileError, Source, check_output
+from .files import ReportFileError, Source, check_output, read_limited
 from .report import Report
+from .safezip import content_kind
 
 Reader = Callable[[Path], Report]
 Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
@@ -44,13 +45,40 @@ def _ext(path: Path) -> str:
     return Path(path).suffix.lower()
 
 
+# Types people send that we do not read, and what to do with each.
+_WORD_LIKE = {".doc": "旧版 Word 文档", ".wps": "WPS 文字文档", ".rtf": "RTF 文档",
+              ".odt": "OpenDocument 文档", ".docm": "含宏的 Word 文档", ".dotx": "Word 模板"}
+_EXCEL_LIKE = {".xls": "旧版 Excel 工作簿", ".et": "WPS 表格", ".ods": "OpenDocument 表格",
+               ".xlsm": "含宏的 Excel 工作簿", ".csv": "CSV 表格"}
+_AS_FOUND = {"docx": "Word 文档（.docx）", "xlsx": "Excel 工作簿（.xlsx）"}
+MAX_SNIFF_BYTES = 50 * 1024 * 1024
+
+
+def _advice(path: Path) -> str:
+    """What to do with a file of a type we do not read, from its content where it tells."""
+    name, ext = Path(path).name, _ext(path)
+    try:
+        found = content_kind(read_limited(Path(path), MAX_SNIFF_BYTES, f"文件“{name}”"))
+    except ReportFileError:
+        found = None     # unreadable: the advice by its name still helps
+    if found in _AS_FOUND:
+        return f"“{name}”实际上是{_AS_FOUND[found]}：请把扩展名改为 .{found} 后再导入。"
+    if found in ("html", "mht"):
+        return f"“{name}”实际上是网页（{'MHT' if found == 'mht' else 'HTML'}）：请把扩展名改为 .html 后再导入。"
+    if ext in _WORD_LIKE:
+        return f"“{name}”是{_WORD_LIKE[ext]}，本程序不能直接读取：请在 Word/WPS 中打开，另存为 .docx 后再导入。"
+    if ext in _EXCEL_LIKE:
+        return f"“{name}”是{_EXCEL_LIKE[ext]}，本程序不能直接读取：请在 Excel/WPS 中打开，另存为 .xlsx 后再导入。"
+    if ext in (".mht", ".mhtml"):
+        return f"“{name}”是网页存档（MHT）：请把扩展名改为 .html 后再导入。"
+    return f"无法读取“{name}”：不支持的文件类型，可读取 {describe(READERS)}。"
+
+
 def read(path: Path) -> Report:
     ext = _ext(path)
-    if ext == OLD_EXCEL:
-        raise ReportFileError(f"“{Path(path).name}”是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
     reader = READERS.get(ext)
     if reader is None:
-        raise ReportFileError(f"无法读取“{Path(path).name}”：不支持的文件类型，可读取 {describe(READERS)}。")
+        raise ReportFileError(_advice(path))
     report = reader(Path(path))   # Report keeps report.unit as people read it (unitname)
     if not report.unit:
         raise ReportFileError(f"文件“{Path(path).name}”中的单位名称只有空格或不可见字符，"

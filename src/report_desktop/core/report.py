@@ -58,6 +58,9 @@ class Report:
     # and the day the report was actually published (rules S15, S16).
     local_deadline: str = ""
     published_date: dt.date | None = None
+    # What the importer did or could not do that the clerk should know (修订痕迹 accepted,
+    # formulas evaluated, ...): shown once after import, never stored, not a rule finding.
+    notes: list[str] = field(default_factory=list, compare=False)
 
     def __setattr__(self, name: str, value: object) -> None:
         # The unit is kept as people read it, whichever way it came in (a reader, the
@@ -144,7 +147,7 @@ class Report:
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
                       dict(self.texts), dict(self.cells), list(self.deviations), self.register,
-                      self.local_deadline, self.published_date)
+                      self.local_deadline, self.published_date, list(self.notes))
 
 
 def _inputs_under(total_id: str) -> list[str]:

@@ -293,5 +293,8 @@ class FileActions(QObject):
         total_errors = len(findings) - warnings
         verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
                    "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
+        # What the importer did on the clerk's behalf (修订 accepted, formulas computed)
+        # is said up front, not in the details.
+        notes = "".join(f"{n}\n" for n in exporting.listed(report.notes))
         self.ctx.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
-                              f"（{name}）。\n{verdict}", "\n".join(lines) or None)
+                              f"（{name}）。\n{notes}{verdict}", "\n".join(lines) or None)

@@ -4,8 +4,12 @@ The body is walked in order.  The six sections are found by their headings (2021
 wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
 deviations), the preamble is what stands between the title and 一、, and trailing
 unit/date lines are the signature.  The tables of each section are read by their labels
-(``core.tabular.finder``) from a grid built straight from the table XML (``_grid``), within
+(``core.tabular.finder``) from a grid built straight from the table XML (cells.py), within
 the file's reading budget (core/budget.py).
+
+What is read is what Word shows (cells.py): tracked changes accepted (and the clerk told),
+content controls and other wrappers opened, text boxes and tables laid out inside a
+layout table found; a page embedded as ``w:altChunk`` is read by the web page reader.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import re
 from pathlib import Path
 
 import docx
-from docx.table import Table
+from docx.oxml.ns import qn
 
 from .. import schema
 from ..budget import Budget, Clocked
@@ -23,8 +27,13 @@ from ..tabular.grid import Grid
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
+from ..tabular import unread
 from ..tabular.finder import read_tables
-from . import cells, draft
+from ..html.parse import HtmlTable
+from ..html.reader import placed as html_placed
+from . import altchunk, cells, draft
+
+_TBL = qn("w:tbl")
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
@@ -40,6 +49,9 @@ _SENTENCE = re.compile(r"[。，,；;：:！!？?]")
 MAX_SIGNATURE_CHARS = 40   # a longer last-but-one line is prose, not the unit
 MAX_HEADING_CHARS = 40
 MAX_HEADING_RAW_CHARS = 200   # a heading with its spaces and tabs, before folding
+
+
+TRACKED_NOTE = "文件含修订痕迹，已按接受全部修订读取"
 
 
 def read(path: str | Path) -> Report:
@@ -59,23 +71,49 @@ def read(path: str | Path) -> Report:
         raise ReportFileError(f"{source}无法作为 Word 文档打开：内容已损坏或不是标准的 .docx。"
                               "请在 Word/WPS 中打开后另存为 .docx 再导入。") from None
     budget.clock()
-    return from_blocks(list(_blocks(body, document, budget)), source, budget=budget)
+    rep = from_blocks(_blocks(body, document, budget, source), source, budget=budget)
+    if cells.has_revisions(body):
+        rep.notes.insert(0, TRACKED_NOTE)
+    return rep
 
 
-def _blocks(parent, document, budget: Budget):
-    """Paragraph texts (str) and Tables in body order, looking inside content controls."""
-    for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-        if tag == "p":
-            budget.add_paragraph()
-            yield cells.paragraph_text(child)
-        elif tag == "tbl":
-            budget.add_paragraph()
-            yield Table(child, document)
-        elif tag == "sdt":
-            for content in child.iterchildren():
-                if content.tag.endswith("}sdtContent"):
-                    yield from _blocks(content, document, budget)
+def _blocks(body, document, budget: Budget, source: str) -> list:
+    """Paragraph texts (str) and tables (``w:tbl`` elements, or an embedded page's
+    HtmlTables) in the order Word shows them, revisions accepted."""
+    out: list = []
+    carry = ""      # a paragraph whose mark is a tracked deletion runs on into the next
+    for el in cells.blocks(body):
+        budget.add_paragraph()
+        if el.tag == cells.ALT_CHUNK:
+            for block in altchunk.blocks(el, document, source):
+                budget.add_paragraph()
+                out.append(block)
+        elif el.tag == _TBL:
+            out.append(el)
+        elif cells.mark_deleted(el):
+            carry += cells.paragraph_text(el)
+        else:
+            out.append(carry + cells.paragraph_text(el))
+            carry = ""
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _stacked(name: str, tables: list, budget: Budget) -> Grid:
+    """One grid of a section's tables (Word's, or an embedded web page's) stacked one
+    below the other, a blank row between them."""
+    found: dict[tuple[int, int], object] = {}
+    top = 1
+    for table in tables:
+        if isinstance(table, HtmlTable):
+            placed, n = html_placed(table), len(table.rows)
+        else:
+            placed, n = cells.placed(table, budget)
+        for (r, c), text in placed.items():
+            found[top + r, c + 1] = text
+        top += n + 1
+    return Grid(name, found)
 
 
 def _heading(text: str) -> tuple[str, str | None] | None:
@@ -140,8 +178,10 @@ def from_blocks(blocks: list, source: str, grid=None, budget: Budget | None = No
     rep.unit, rep.year = unit, year
     if grid is None:
         budget = budget or Budget(source)
-        grid = lambda name, tables: cells.grid(name, [t._tbl for t in tables], budget)   # noqa: E731,SLF001
-    read_tables(rep, _grids(sections, head, grid))
+        grid = lambda name, tables: _stacked(name, tables, budget)   # noqa: E731
+    grids = _grids(sections, head, grid)
+    read_tables(rep, grids)
+    rep.notes += unread.notes(rep, grids, [b for b in blocks if isinstance(b, str)])
     rep.recompute_totals(only_blank=True)
     return rep
 

@@ -16,7 +16,8 @@ from lxml import etree
 
 from ..files import ReportFileError
 
-MAX_ELEMENTS = 100_000   # elements and comments; Word's HTML of a report has ~20,000
+MAX_ELEMENTS = 300_000   # elements and comments; Word's HTML of a report has ~20,000, ours of
+                         # 100,000 lines of text ~100,000
 MAX_DEPTH = 256          # open elements at once
 MAX_CELLS = 20_000       # table cells in the whole page (the three tables have ~400)
 MAX_SLOTS = 200_000      # grid positions covered by all cells, spans included
@@ -56,6 +57,11 @@ def tidy(pieces: list[str]) -> str:
         if line:
             out.append(line)
     return "\n".join(out)
+
+
+def _local(tag: str) -> str:
+    """``h:table`` (XHTML with a namespace prefix, as some exporters write it) is a table."""
+    return tag.rsplit(":", 1)[-1].lower()
 
 
 def _span(value: str | None, limit: int) -> int:
@@ -119,7 +125,7 @@ class PageParser:
     def start(self, tag, attrs) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         self._count()
         if tag == "meta":
             if attrs.get("name") and attrs.get("content") is not None:
@@ -191,7 +197,7 @@ class PageParser:
     def end(self, tag) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         if tag not in self._stack:
             return                       # a stray end tag
         while self._stack:

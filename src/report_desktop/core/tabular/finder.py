@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import schema
 from ..report import Report
-from ..values import cell_from_file, from_file, to_text
+from ..values import Bad, cell_from_file, from_file, to_text
 from .grid import Grid, Hit, find_key, find_label
 from .labels import TRIAL_2019, TRIAL_2019_LABELS, key
 
@@ -26,6 +26,14 @@ def read_tables(rep: Report, grids: list[Grid]) -> None:
     if found:
         rep.deviations.append(f"含有{TRIAL_2019}的项目" + "、".join(f"“{x}”" for x in found))
     rep.deviations[:] = list(dict.fromkeys(rep.deviations))   # once each, in order
+
+
+def _take(rep: Report, cid: str, g: Grid, row: int, col: int) -> None:
+    """Read the value at (row, col) into cell ``cid``; a value the reader already found
+    unusable (a formula without its result) stays as it is."""
+    raw = g.get(row, col)
+    rep.cells[cid] = raw if isinstance(raw, Bad) else cell_from_file(cid, raw)
+    g.taken[row, col] = cid
 
 
 def _unique(rep: Report, hits: list[Hit], table: str, label: str, what: str) -> Hit | None:
@@ -69,7 +77,7 @@ def _read_active(rep: Report, grids: list[Grid]) -> None:
                     continue
                 if head.variant:
                     rep.deviations.append(f"表二“{head.variant}”应为“{col_label}”")
-                rep.cells[cid] = cell_from_file(cid, hit.grid.get(hit.row, head.col))
+                _take(rep, cid, hit.grid, hit.row, head.col)
             if missing:
                 rep.deviations.append(f"表二“{row.label}”行找不到列"
                                       + "、".join(f"“{m}”" for m in missing))
@@ -113,7 +121,7 @@ def _read_applications(rep: Report, grids: list[Grid]) -> None:
             continue
         for ckey, c in cols.items():
             cid = schema.application_cell(row.key, ckey)
-            rep.cells[cid] = cell_from_file(cid, g.get(hit.row, c))
+            _take(rep, cid, g, hit.row, c)
     if [r.key for r in missing] == ["other_1", "other_2", "other_3"]:
         single = find_label([g], missing[0].group, below)
         if len(single) == 1:
@@ -165,4 +173,4 @@ def _read_review(rep: Report, grids: list[Grid]) -> None:
     data_row = next((r for r in range(base, base + HEADER_BAND)
                      if any(g.get(r, c) is not None for c in columns.values())), base)
     for cid, c in columns.items():
-        rep.cells[cid] = cell_from_file(cid, g.get(data_row, c))
+        _take(rep, cid, g, data_row, c)

@@ -19,6 +19,7 @@ class Grid:
     name: str
     cells: dict[Pos, object]
     index: dict[str, list[Pos]] = field(default_factory=dict)
+    taken: dict[Pos, str] = field(default_factory=dict)   # positions read into a cell id
 
     def __post_init__(self) -> None:
         for pos in sorted(self.cells):

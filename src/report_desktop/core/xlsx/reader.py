@@ -1,8 +1,9 @@
 """Read a report from an Excel workbook (.xlsx): our own export or any workbook that
 lays the official tables out, found by their labels (see tabular/finder.py).
 
-The file is checked as a package first (package.py); openpyxl then reads it with
-``data_only=True`` (cached values of formulas; totals without one are recomputed).
+The file is checked as a package first (safezip.py); openpyxl then reads it with
+``data_only=True`` (the cached results of formulas).  A formula saved without its result
+is computed when it is simple, else kept and listed (formulas.py).
 """
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ from ..tabular.grid import Grid, Hit, find_label
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
+from ..tabular import unread
 from ..tabular.finder import read_tables
+from ..values import Bad
+from . import formulas
 from .writer import META_LABELS
 
 # Labels a hand-made workbook may use for the report's particulars.
@@ -40,13 +44,73 @@ def read(path: str | Path) -> Report:
     source = f"文件“{path.name}”"
     budget = Budget(source)
     data, zf = open_package(path, ".xlsx")
-    zf.close()
-    wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True), source)
     try:
-        grids = [_grid(ws, budget, source) for ws in _parsed(lambda: wb.worksheets, source)]
+        sheets = _sheets(data, budget, source)
+        computed: dict[str, set] = {}
+        failed: dict[str, list] = {}
+        for title, part, values in sheets:
+            xml = zf.read(part) if part in zf.NameToInfo else b""
+            if formulas.HAS_FORMULA.search(xml):      # most sheets have none: not parsed again
+                computed[title], failed[title] = _compute(values, formulas.uncached(xml))
+                budget.clock()
+    finally:
+        zf.close()
+    grids = [Grid(title, values) for title, _part, values in sheets]
+    rep = from_grids(grids, source)
+    # A total saved as a formula without its result is the model's own sum (blank while a
+    # part is blank), as before: only the parts are Excel's arithmetic.
+    for g in grids:
+        for pos in computed.get(g.name, ()):
+            if g.taken.get(pos) in schema.TOTAL_IDS:
+                rep.cells[g.taken[pos]] = None
+    rep.recompute_totals(only_blank=True)
+    for g in grids:
+        inputs = sorted(p for p in computed.get(g.name, ()) if g.taken.get(p) not in
+                        schema.TOTAL_IDS and p in g.taken)
+        if inputs:
+            rep.notes.append(f"工作表“{g.name}”的{_listed(inputs)}是没有保存计算结果的公式，"
+                             "已按公式算出（加减、求和），请核对")
+        if failed.get(g.name):
+            rep.notes.append(f"工作表“{g.name}”的{_listed(failed[g.name])}{formulas.REASON}")
+    return rep
+
+
+def _listed(positions: list, shown: int = 8) -> str:
+    names = "、".join(formulas.address(p) for p in positions[:shown])
+    return names + (f" 等 {len(positions)} 个单元格" if len(positions) > shown else "")
+
+
+def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, dict]]:
+    """(title, package part, cells) of every worksheet."""
+    wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True),
+                 source)
+    try:
+        return [(ws.title, str(getattr(ws, "_worksheet_path", "") or "").lstrip("/"),
+                 _cells(ws, budget, source)) for ws in _parsed(lambda: wb.worksheets, source)]
     finally:
         wb.close()
-    return from_grids(grids, source)
+
+
+def _compute(values: dict, formula_cells: dict) -> tuple[set, list]:
+    """Fill ``values`` with the results of formulas saved without one; return (positions
+    computed, positions that could not be: kept as their formula, unusable)."""
+    pending = {p: f for p, f in formula_cells.items() if p not in values}
+    sheet = formulas.Sheet(values, {p: f[1:] if f else "" for p, f in pending.items()})
+    done, failed = set(), []
+    for pos in sorted(pending):
+        try:
+            result = sheet.value(pos)
+        except formulas.Unsupported:
+            shown = pending[pos] or "=（数组公式）"
+            failed.append(pos)
+            sheet.done[pos] = Bad(shown, formulas.REASON)
+            continue
+        done.add(pos)
+    for pos in pending:
+        result = sheet.done[pos]
+        if result is not None and not (isinstance(result, str) and not result.strip()):
+            values[pos] = result
+    return done, failed
 
 
 def _broken(source: str) -> ReportFileError:
@@ -80,10 +144,10 @@ def _value(cell, source: str) -> object:
     return v
 
 
-def _grid(ws, budget: Budget, source: str) -> Grid:
-    """The sheet's non-blank cells, within the budget.  The declared <dimension> is
-    dropped first: read-only openpyxl would pad every row to it (A1:XFD1048576 is 10^10
-    cells); rows are then padded only up to their own last cell, and that is counted."""
+def _cells(ws, budget: Budget, source: str) -> dict:
+    """The sheet's non-blank cells (cached results of formulas), within the budget.  The declared <dimension> is dropped first: read-only openpyxl would pad every
+    row to it (A1:XFD1048576 is 10^10 cells); rows are then padded only up to their own
+    last cell, and that is counted."""
     ws.reset_dimensions()
     cells = {}
     rows = ws.iter_rows()
@@ -108,18 +172,20 @@ def _grid(ws, budget: Budget, source: str) -> Grid:
         budget.add_rows(1)
         budget.add_cells(len(row))
         for cell in row:
-            if cell.value is not None:
-                v = _value(cell, source)
-                if v is not None:
-                    cells[cell.row, cell.column] = v
+            if cell.value is None:
+                continue
+            v = _value(cell, source)
+            if v is not None:
+                cells[cell.row, cell.column] = v
     budget.add_rows(blank)
-    return Grid(ws.title, cells)
+    return cells
 
 
 def from_grids(grids: list[Grid], source: str) -> Report:
     rep = Report()
     _read_meta(rep, grids, source)
     read_tables(rep, grids)
+    rep.notes += unread.notes(rep, grids, [])
     rep.recompute_totals(only_blank=True)
     return rep
 
