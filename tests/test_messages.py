@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from report_desktop.core import schema
+from report_desktop.core.register import Application, Register
 from report_desktop.core.rules import validate
 from report_desktop.core.rules.findings import short_cell_name
 from report_desktop.core.values import Bad
@@ -99,6 +100,11 @@ def _broken_reports(seed):
     r = seed.copy()                               # S15 (unreadable), S16 (before the date)
     r.local_deadline = "下个月的第三个工作日之前的那个星期五"
     r.published_date = dt.date(r.year + 1, 1, 2)
+    out.append((r, None))
+
+    r = seed.copy()                               # S11: the tables differ from the register
+    r.register = Register((Application("1", dt.date(r.year, 3, 5), "natural_person",
+                                       answered=dt.date(r.year, 3, 9), outcome="granted"),))
     out.append((r, None))
 
     r = seed.copy()                               # S12
