@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from . import jsonio, textcheck
 from .files import ReportFileError, Source, check_output, read_limited
@@ -18,10 +18,10 @@ Reader = Callable[[Path], Report]
 Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
 
 
-def _lazy(module: str, name: str) -> Callable:
+def _lazy(module: str, name: str) -> Callable[..., Any]:
     """A function of a format module imported on first use: python-docx and openpyxl
     cost more to import than the window takes to appear, and most runs need neither."""
-    def call(*args, **kwargs):
+    def call(*args: Any, **kwargs: Any) -> Any:
         return getattr(importlib.import_module(module, __package__), name)(*args, **kwargs)
     call.__qualname__ = f"{module.lstrip('.')}.{name}"
     return call
@@ -118,11 +118,11 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
         writer(report, Path(path))
 
 
-def describe(table: dict) -> str:
+def describe(table: Mapping[str, object]) -> str:
     return "、".join(f"{NAMES.get(e, e)}（{e}）" for e in table)
 
 
-def listed(table: dict) -> str:
+def listed(table: Mapping[str, object]) -> str:
     """".json、.xlsx、.docx、.html、.htm": the extensions of READERS or WRITERS, for help texts."""
     return "、".join(table)
 

@@ -7,11 +7,13 @@ by the web page reader with its limits; plain text line by line.  A chunk we can
 """
 from __future__ import annotations
 
+from docx.document import Document
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from ..files import ReportFileError
 from ..html import mht
-from ..html.parse import parse
+from ..html.parse import HtmlTable, parse
 from ..html.reader import decode
 
 _RID = qn("r:id")
@@ -21,7 +23,7 @@ _TEXT = {"text/plain"}
 _RESAVE = "请在 Word/WPS 中打开后另存为 .docx（Word 会把嵌入的内容转换成正文）再导入。"
 
 
-def blocks(chunk, document, source: str) -> list:
+def blocks(chunk: _Element, document: Document, source: str) -> list[str | HtmlTable]:
     """Paragraph strings and HtmlTables of the chunk ``w:altChunk`` points to."""
     rel = document.part.rels.get(chunk.get(_RID) or "")
     if rel is None or rel.is_external:
@@ -30,10 +32,10 @@ def blocks(chunk, document, source: str) -> list:
     kind = part.content_type.split(";")[0].strip().lower()
     data = part.blob
     if kind in _MHT or (kind not in _HTML | _TEXT and mht.is_mht(data)):
-        data = mht.html_of(data)
-        if data is None:
+        html = mht.html_of(data)
+        if html is None:
             raise ReportFileError(f"{source}中嵌入的网页存档（MHT）里没有网页内容，无法读取。{_RESAVE}")
-        kind = "text/html"
+        data, kind = html, "text/html"
     if kind in _TEXT:
         text = decode(data, source)
         return [line for line in text.splitlines() if line.strip()]

@@ -16,7 +16,10 @@ counts them.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from ..budget import Budget
 from ..tabular.grid import Grid
@@ -43,15 +46,15 @@ STRIP = " \t\r\n\u3000\u00a0"
 MAX_DEPTH = 32   # wrappers and nested tables followed this deep; deeper is not a report
 
 
-def _tag(el) -> str:
+def _tag(el: _Element) -> str:
     return el.tag if isinstance(el.tag, str) else ""
 
 
-def has_revisions(body) -> bool:
+def has_revisions(body: _Element) -> bool:
     return next(body.iter(*REVISIONS), None) is not None
 
 
-def mark_deleted(p) -> bool:
+def mark_deleted(p: _Element) -> bool:
     """True when the paragraph mark itself is a tracked deletion: accepted, the paragraph
     runs on into the next one."""
     ppr = p.find(_PPR)
@@ -59,7 +62,7 @@ def mark_deleted(p) -> bool:
     return rpr is not None and rpr.find(_ROW_DEL) is not None
 
 
-def _shown(sdt):
+def _shown(sdt: _Element) -> _Element | None:
     """The content of a content control; None while it shows only its placeholder text
     (a control around a cell or row keeps its place in the table)."""
     content = sdt.find(_SDTCONTENT)
@@ -70,7 +73,7 @@ def _shown(sdt):
     return content
 
 
-def children(parent, depth: int = 0):
+def children(parent: _Element, depth: int = 0) -> Iterator[_Element]:
     """``parent``'s children as Word shows them: wrappers opened, removals dropped."""
     if depth > MAX_DEPTH:
         return
@@ -86,7 +89,7 @@ def children(parent, depth: int = 0):
             yield child
 
 
-def _run_text(r, out: list[str]) -> None:
+def _run_text(r: _Element, out: list[str]) -> None:
     for child in r:
         tag = child.tag
         if tag == _T:
@@ -98,7 +101,7 @@ def _run_text(r, out: list[str]) -> None:
             out.append(_RUN_TEXT[tag])
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: _Element) -> str:
     """The paragraph's text as Word shows it with revisions accepted: python-docx's
     ``Paragraph.text`` (tabs, line breaks, non-breaking hyphens) plus what wrappers hold,
     without its per-call XPath compilation (~120 µs a paragraph)."""
@@ -115,10 +118,10 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
-def text_boxes(p) -> list:
+def text_boxes(p: _Element) -> list[_Element]:
     """The outermost text boxes anchored in ``p`` (a drawing's VML fallback, and a box in
     deleted text, left out)."""
-    out = []
+    out: list[_Element] = []
     for box in p.iter(_TXBX):
         up = box.getparent()
         while up is not None and up is not p and up.tag not in (_TXBX, _FALLBACK) \
@@ -129,12 +132,12 @@ def text_boxes(p) -> list:
     return out
 
 
-def is_layout(tbl) -> bool:
+def is_layout(tbl: _Element) -> bool:
     """A table holding tables: a page laid out in a grid, not a table of figures."""
     return next(tbl.iterdescendants(_TBL), None) is not None
 
 
-def blocks(parent, depth: int = 0):
+def blocks(parent: _Element, depth: int = 0) -> Iterator[_Element]:
     """Paragraph, table and ``w:altChunk`` elements under ``parent`` in reading order;
     a layout table's cells and text boxes are opened."""
     for child in children(parent, depth):
@@ -155,9 +158,9 @@ def blocks(parent, depth: int = 0):
             yield child
 
 
-def rows(tbl) -> list:
+def rows(tbl: _Element) -> list[_Element]:
     """The table's rows, deleted ones left out."""
-    out = []
+    out: list[_Element] = []
     for tr in children(tbl):
         if tr.tag != _TR:
             continue
@@ -168,8 +171,8 @@ def rows(tbl) -> list:
     return out
 
 
-def row_cells(tr) -> list:
-    out = []
+def row_cells(tr: _Element) -> list[_Element]:
+    out: list[_Element] = []
     for tc in children(tr):
         if tc.tag != _TC:
             continue
@@ -180,19 +183,19 @@ def row_cells(tr) -> list:
     return out
 
 
-def _number(parent, tag: str, default: int) -> int:
+def _number(parent: _Element | None, tag: str, default: int) -> int:
     """The w:val of ``parent``'s child ``tag`` as a count of grid columns."""
     el = parent.find(tag) if parent is not None else None
     val = el.get(_VAL) if el is not None else None
     return int(val) if val is not None and val.isascii() and val.isdigit() else default
 
 
-def _continues(tcpr) -> bool:
+def _continues(tcpr: _Element | None) -> bool:
     el = tcpr.find(_VMERGE) if tcpr is not None else None
     return el is not None and el.get(_VAL, "continue") != "restart"
 
 
-def cell_text(tc) -> str:
+def cell_text(tc: _Element) -> str:
     """A cell's paragraphs (and any table or text box inside it), one line each."""
     lines = []
     for el in blocks(tc, MAX_DEPTH // 2):
@@ -203,7 +206,7 @@ def cell_text(tc) -> str:
     return "\n".join(lines)
 
 
-def placed(tbl, budget: Budget) -> tuple[dict[tuple[int, int], str], int]:
+def placed(tbl: _Element, budget: Budget) -> tuple[dict[tuple[int, int], str], int]:
     """(text of each cell at its 0-based grid position, number of rows) of a ``w:tbl``."""
     cells: dict[tuple[int, int], str] = {}
     trs = rows(tbl)
@@ -224,7 +227,7 @@ def placed(tbl, budget: Budget) -> tuple[dict[tuple[int, int], str], int]:
     return cells, len(trs)
 
 
-def grid(name: str, tables: list, budget: Budget) -> Grid:
+def grid(name: str, tables: list[_Element], budget: Budget) -> Grid:
     """One grid of the ``w:tbl`` elements ``tables`` stacked, a blank row between them."""
     cells: dict[tuple[int, int], object] = {}
     top = 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from lxml import etree
 
@@ -77,7 +78,7 @@ class PageParser:
 
     def __init__(self, source: str):
         self.source = source
-        self.blocks: list = []
+        self.blocks: list[str | HtmlTable] = []
         self.meta: dict[str, str] = {}
         self._text: list[str] = []
         self._stack: list[str] = []
@@ -91,7 +92,7 @@ class PageParser:
         self._elements = self._cells = self._slots = 0
 
     # -- budgets -------------------------------------------------------------------------
-    def _refuse(self, why: str):
+    def _refuse(self, why: str) -> NoReturn:
         raise ReportFileError(f"{self.source}{why}，不像是年度报告的网页，未读取。")
 
     # -- text ----------------------------------------------------------------------------
@@ -119,10 +120,10 @@ class PageParser:
         if self._elements > MAX_ELEMENTS:
             self._refuse(f"的元素超过 {MAX_ELEMENTS} 个")
 
-    def comment(self, _text) -> None:
+    def comment(self, _text: str) -> None:
         self._count()
 
-    def start(self, tag, attrs) -> None:
+    def start(self, tag: object, attrs: dict[str, str]) -> None:
         if not isinstance(tag, str):
             return
         tag = _local(tag)
@@ -172,7 +173,7 @@ class PageParser:
         if self._slots > MAX_SLOTS:
             self._refuse(f"的表格合并范围超过 {MAX_SLOTS} 格")
 
-    def _open_cell(self, attrs: dict) -> None:
+    def _open_cell(self, attrs: dict[str, str]) -> None:
         self._end_cell()
         if self._row is None:
             self._row = []
@@ -194,7 +195,7 @@ class PageParser:
             self._table.rows.append(self._row)
         self._row = None
 
-    def end(self, tag) -> None:
+    def end(self, tag: object) -> None:
         if not isinstance(tag, str):
             return
         tag = _local(tag)
@@ -243,11 +244,13 @@ class PageParser:
 def parse(text: str, source: str) -> PageParser:
     if not text.strip():
         return PageParser(source).close()
-    parser = etree.HTMLParser(target=PageParser(source), no_network=True, remove_pis=True,
+    page = PageParser(source)
+    parser = etree.HTMLParser(target=page, no_network=True, remove_pis=True,
                               remove_comments=False, recover=True)
     try:
         parser.feed(text)
-        return parser.close()
+        parser.close()           # ends in page.close()
+        return page
     except ReportFileError:
         raise
     except etree.LxmlError:

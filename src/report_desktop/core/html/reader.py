@@ -36,9 +36,10 @@ def read(path: str | Path) -> Report:
     source = f"文件“{path.name}”"
     raw = read_limited(path, MAX_BYTES, source)
     if mht.is_mht(raw):
-        raw = mht.html_of(raw)
-        if raw is None:
+        html = mht.html_of(raw)
+        if html is None:
             raise ReportFileError(f"{source}是网页存档（MHT），但其中没有网页内容，无法读取。")
+        raw = html
     page = decode_page(raw, source)
     try:
         rep = from_html(page.text, source)
@@ -130,9 +131,9 @@ def decode_page(raw: bytes, source: str = "") -> Decoded:
         if "\ufffd" not in text and (_has_chinese(text) or not _sniffed_chinese(raw)):
             return Decoded(text, declared, codec)
     for candidate in ("utf-8", "gb18030"):
-        text = _strict(raw, candidate)
-        if text is not None:
-            return Decoded(text, declared, candidate, overruled=bool(declared) and codec != candidate)
+        clean = _strict(raw, candidate)
+        if clean is not None:
+            return Decoded(clean, declared, candidate, overruled=bool(declared) and codec != candidate)
     # Nothing decodes cleanly: keep the reading with the fewest undecodable characters.
     tries = [(raw.decode(c, errors="replace"), c) for c in dict.fromkeys(
         [c for c in (codec, "utf-8", "gb18030") if c])]
@@ -165,18 +166,19 @@ def from_html(text: str, source: str = "剪贴板中的网页") -> Report:
     return rep
 
 
-def _article(blocks: list) -> list:
+def _article(blocks: list[str | HtmlTable]) -> list[str | HtmlTable]:
     """The report without the website around it: a saved page has menus and a breadcrumb
     before the title, a line of 发布时间/来源 after it, and a footer after the signature."""
-    texts = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    texts = {i: b for i, b in enumerate(blocks) if isinstance(b, str)}   # in page order
     tables = [i for i, b in enumerate(blocks) if isinstance(b, HtmlTable)]
-    body = min([i for i in texts if _SECTION_ONE.match(blocks[i])] + tables[:1] + [len(blocks)])
-    titles = [i for i in texts if i < body and parse_title(blocks[i].replace("\n", ""))]
-    start = titles[-1] if titles else 0          # the article's own title comes last
-    if start and not parse_title(blocks[start].replace("\n", ""))[0]:
+    body = min([i for i, t in texts.items() if _SECTION_ONE.match(t)] + tables[:1] + [len(blocks)])
+    titles = [(i, found) for i, t in texts.items()
+              if i < body and (found := parse_title(t.replace("\n", "")))]
+    start, title = titles[-1] if titles else (0, None)   # the article's own title comes last
+    if start and title is not None and not title[0]:
         start = max(i for i in texts if i < start)   # a two-line title: the unit above it
     end = next((i for i in reversed(texts) if i > (tables[-1] if tables else -1)
-                and parse_date(blocks[i].split("\n")[-1])), len(blocks) - 1)
+                and parse_date(texts[i].split("\n")[-1])), len(blocks) - 1)
     return [b for i, b in enumerate(blocks[start:end + 1], start)
             if not (start < i < body and isinstance(b, str) and _CHROME.search(b))]
 

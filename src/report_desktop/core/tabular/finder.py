@@ -71,7 +71,7 @@ def _read_active(rep: Report, grids: list[Grid]) -> None:
             for col_label, cid in zip(block.columns, row.cells):
                 head = _nearest(find_label(
                     [hit.grid], col_label,
-                    lambda g, r, c, h=hit: r < h.row and c > h.col))
+                    lambda g, r, c: r < hit.row and c > hit.col))   # called at once: hit is current
                 if head is None:
                     missing.append(col_label)
                     continue
@@ -107,7 +107,7 @@ def _read_applications(rep: Report, grids: list[Grid]) -> None:
         if not find_label([g], label):
             rep.deviations.append(f"表三缺少“{label}”")
 
-    def below(_g, r, c):
+    def below(_g: Grid, r: int, c: int) -> bool:
         return _g is g and r > top.row and c < top.col
 
     missing = []
@@ -122,7 +122,7 @@ def _read_applications(rep: Report, grids: list[Grid]) -> None:
         for ckey, c in cols.items():
             cid = schema.application_cell(row.key, ckey)
             _take(rep, cid, g, hit.row, c)
-    if [r.key for r in missing] == ["other_1", "other_2", "other_3"]:
+    if [r.key for r in missing] == ["other_1", "other_2", "other_3"] and missing[0].group:
         single = find_label([g], missing[0].group, below)
         if len(single) == 1:
             vals = "、".join(to_text(from_file(g.get(single[0].row, c), schema.COUNT)) or "空"
@@ -159,8 +159,8 @@ def _read_review(rep: Report, grids: list[Grid]) -> None:
     for bkey, hit in blocks.items():
         end = next((s for s in starts if s > hit.col), 10 ** 6)
         for part in schema.REVIEW_PARTS:
-            heads = find_label([g], part.label, lambda _g, r, c, h=hit: h.row < r <= h.row + HEADER_BAND
-                               and h.col <= c < end)
+            heads = find_label([g], part.label, lambda _g, r, c: hit.row < r <= hit.row + HEADER_BAND
+                               and hit.col <= c < end)
             if not heads:
                 rep.deviations.append(f"表四“{_BLOCK_LABELS[bkey]}”下缺少“{part.label}”")
                 continue

@@ -34,26 +34,33 @@ _TOKEN = re.compile(r"""\s*(?:
 )""", re.X | re.I)
 
 
+Token = tuple[str, str]   # (kind: a group name of _TOKEN, its text)
+_END: Token = ("", "")     # past the last token: no kind matches it
+
+
 class Unsupported(Exception):
     """A formula this module does not compute."""
 
 
-def _tokens(formula: str) -> list[tuple[str, str]]:
-    text, out, at = formula.strip(), [], 0
+def _tokens(formula: str) -> list[Token]:
+    text, at = formula.strip(), 0
+    out: list[Token] = []
     while at < len(text):
         m = _TOKEN.match(text, at)
-        if m is None or m.end() == at:
+        # (each alternative of _TOKEN is a named group: a match has a lastgroup)
+        if m is None or m.end() == at or m.lastgroup is None:
             if text[at:].strip():
                 raise Unsupported(formula)
             break
-        kind = m.lastgroup
-        out.append((kind, m.group(kind)))
+        out.append((m.lastgroup, m.group(m.lastgroup)))
         at = m.end()
     return out
 
 
 def _pos(ref: str) -> tuple[int, int]:
     m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})", ref)
+    if m is None:                  # callers pass what _TOKEN or a cell's r matched as one
+        raise Unsupported(ref)
     return int(m.group(2)), column_index_from_string(m.group(1).upper())
 
 
@@ -96,7 +103,7 @@ class Sheet:
             else result
 
     @staticmethod
-    def _text(tokens) -> str:
+    def _text(tokens: list[Token]) -> str:
         """``"a"&"b"``: quoted text joined; nothing else."""
         out = []
         for i, (kind, tok) in enumerate(tokens):
@@ -112,13 +119,13 @@ class Sheet:
 
 
 class _Parser:
-    def __init__(self, tokens, sheet: Sheet, depth: int):
+    def __init__(self, tokens: list[Token], sheet: Sheet, depth: int):
         self.tokens, self.sheet, self.depth, self.at = tokens, sheet, depth, 0
 
-    def _peek(self):
-        return self.tokens[self.at] if self.at < len(self.tokens) else (None, None)
+    def _peek(self) -> Token:
+        return self.tokens[self.at] if self.at < len(self.tokens) else _END
 
-    def _take(self, kind: str, tok: str | None = None):
+    def _take(self, kind: str, tok: str | None = None) -> str:
         k, t = self._peek()
         if k != kind or (tok is not None and t != tok):
             raise Unsupported("syntax")
@@ -196,7 +203,7 @@ class _Parser:
         return Decimal(0)
 
 
-def _local(tag) -> str:
+def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from openpyxl import load_workbook
 
@@ -18,7 +20,7 @@ from .. import schema
 from ..budget import Budget, Clocked
 from ..files import ReportFileError, raised_by_us
 from ..report import Report
-from ..tabular.grid import Grid, Hit, find_label
+from ..tabular.grid import Grid, Hit, Pos, find_label
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
@@ -27,6 +29,12 @@ from ..tabular.finder import read_tables
 from ..values import Bad
 from . import formulas
 from .writer import META_LABELS
+
+if TYPE_CHECKING:   # what read-only openpyxl hands out (openpyxl ships no types)
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+T = TypeVar("T")
 
 # Labels a hand-made workbook may use for the report's particulars.
 META_ALIASES = {
@@ -46,8 +54,8 @@ def read(path: str | Path) -> Report:
     data, zf = open_package(path, ".xlsx")
     try:
         sheets = _sheets(data, budget, source)
-        computed: dict[str, set] = {}
-        failed: dict[str, list] = {}
+        computed: dict[str, set[Pos]] = {}
+        failed: dict[str, list[Pos]] = {}
         for title, part, values in sheets:
             xml = zf.read(part) if part in zf.NameToInfo else b""
             if formulas.HAS_FORMULA.search(xml):      # most sheets have none: not parsed again
@@ -75,12 +83,12 @@ def read(path: str | Path) -> Report:
     return rep
 
 
-def _listed(positions: list, shown: int = 8) -> str:
+def _listed(positions: list[Pos], shown: int = 8) -> str:
     names = "、".join(formulas.address(p) for p in positions[:shown])
     return names + (f" 等 {len(positions)} 个单元格" if len(positions) > shown else "")
 
 
-def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, dict]]:
+def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, dict[Pos, object]]]:
     """(title, package part, cells) of every worksheet."""
     wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True),
                  source)
@@ -91,12 +99,14 @@ def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, di
         wb.close()
 
 
-def _compute(values: dict, formula_cells: dict) -> tuple[set, list]:
+def _compute(values: dict[Pos, object],
+             formula_cells: dict[Pos, str | None]) -> tuple[set[Pos], list[Pos]]:
     """Fill ``values`` with the results of formulas saved without one; return (positions
     computed, positions that could not be: kept as their formula, unusable)."""
     pending = {p: f for p, f in formula_cells.items() if p not in values}
     sheet = formulas.Sheet(values, {p: f[1:] if f else "" for p, f in pending.items()})
-    done, failed = set(), []
+    done: set[Pos] = set()
+    failed: list[Pos] = []
     for pos in sorted(pending):
         try:
             result = sheet.value(pos)
@@ -118,7 +128,7 @@ def _broken(source: str) -> ReportFileError:
                            "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。")
 
 
-def _parsed(step, source: str):
+def _parsed(step: Callable[[], T], source: str) -> T:
     """``step()`` of openpyxl: what it raises on a malformed part means a broken file
     (it raises many kinds); what our own code raises in it stays a bug (raised_by_us)."""
     try:
@@ -131,7 +141,7 @@ def _parsed(step, source: str):
         raise _broken(source) from None
 
 
-def _value(cell, source: str) -> object:
+def _value(cell: ReadOnlyCell, source: str) -> object:
     v = cell.value
     if isinstance(v, float):
         if not math.isfinite(v):
@@ -144,12 +154,12 @@ def _value(cell, source: str) -> object:
     return v
 
 
-def _cells(ws, budget: Budget, source: str) -> dict:
+def _cells(ws: ReadOnlyWorksheet, budget: Budget, source: str) -> dict[Pos, object]:
     """The sheet's non-blank cells (cached results of formulas), within the budget.  The declared <dimension> is dropped first: read-only openpyxl would pad every
     row to it (A1:XFD1048576 is 10^10 cells); rows are then padded only up to their own
     last cell, and that is counted."""
     ws.reset_dimensions()
-    cells = {}
+    cells: dict[Pos, object] = {}
     rows = ws.iter_rows()
     blank = 0
     while True:
