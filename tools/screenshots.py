@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5")
+CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5", "1024x768@1.25")
 
 
 def main(argv: list[str]) -> int:

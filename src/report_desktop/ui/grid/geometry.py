@@ -17,9 +17,18 @@ class GridGeometry:
         """Widths from the current font, packed; row heights from the wrapped labels."""
         fm = QFontMetrics(self.font())
         self._natural = natural_widths(self.spec, fm, self.frozen.cols)
-        bar = 0 if self.auto_height else self.verticalScrollBar().sizeHint().width()
-        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth() + bar)
+        self._fit_width()
         self._fit_columns()
+
+    def _fit_width(self) -> None:
+        """As wide as the columns, plus the vertical scroll bar when the rows do not fit: a
+        bar taking the columns' room would bring a horizontal bar and cut the last label."""
+        rows = sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
+        scrolls = not self.auto_height or self.height() < rows
+        bar = self.verticalScrollBar().sizeHint().width() if scrolls else 0
+        width = sum(self._natural) + 2 * self.frameWidth() + bar
+        if self.maximumWidth() != width:
+            self.setMaximumWidth(width)
 
     def _fit_columns(self) -> None:
         if not self._natural:
@@ -89,6 +98,8 @@ class GridGeometry:
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self._natural:
+            self._fit_width()
         self._fit_columns()
         self.frozen.place()
 
