@@ -231,9 +231,9 @@ class Workspace(QObject):
         if self.session is None:
             return
         self.progress.update(self.session)
-        errors, warnings = self.session.counts()
-        colour = theme.severity_colour(errors, warnings)
-        self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
+        state = self.progress.state            # the counts of the panel and the tabs
+        colour = theme.severity_colour(len(state.errors) + len(state.blanks), len(state.warnings))
+        self.counts.setText(f"<span style='color:{colour}'>{state.counts()}</span>")
         state = self.session.save_state
         self.saved.setText({PENDING: "正在保存…",
                             FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",
