@@ -22,7 +22,7 @@ from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
 from ..tabular.finder import read_tables
-from .writer import META_LABELS
+from .writer import FORMAT_PROPERTY, META_LABELS
 
 # Labels a hand-made workbook may use for the report's particulars.
 META_ALIASES = {
@@ -43,10 +43,26 @@ def read(path: str | Path) -> Report:
     zf.close()
     wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True), source)
     try:
+        _check_format(_parsed(lambda: _format_property(wb), source), source)
         grids = [_grid(ws, budget, source) for ws in _parsed(lambda: wb.worksheets, source)]
     finally:
         wb.close()
     return from_grids(grids, source)
+
+
+def _format_property(wb) -> object:
+    """The format our workbooks name in their custom document properties (None: not named)."""
+    props = getattr(wb, "custom_doc_props", None)
+    for prop in getattr(props, "props", ()) or ():
+        if getattr(prop, "name", None) == FORMAT_PROPERTY:
+            return prop.value
+    return None
+
+
+def _check_format(fmt: object, source: str) -> None:
+    if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
+        raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
+                              f"（{schema.FORMAT_DOCUMENT}格式）。")
 
 
 def _broken(source: str) -> ReportFileError:
@@ -146,10 +162,7 @@ def _read_meta(rep: Report, grids: list[Grid], source: str) -> None:
         hit, values[field] = _labelled(grids, labels)
         if field == "unit" and hit:
             where = hit.grid
-    fmt = values["format"]
-    if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
-        raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
-                              f"（{schema.FORMAT_DOCUMENT}格式）。")
+    _check_format(values["format"], source)      # a workbook of an earlier version
     unit = values["unit"].strip() if isinstance(values["unit"], str) else ""
     year = values["year"]
     if not unit or year is None:
