@@ -96,6 +96,11 @@ class GridGeometry:
         return (sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
                 + (bar.sizeHint().height() if scrolls else 0))
 
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.round_range()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._natural:
