@@ -280,7 +280,7 @@ class FileActions(QObject):
         """What the check found in the imported file, so the clerk knows where to look."""
         session = self.ctx.session()
         findings = session.findings if session is not None else []
-        state = left(session.report, findings) if session is not None else None
+        state = left(report, findings) if session is not None else None
         errors = [f.message for f in (state.errors if state else [])
                   if not any(d in f.message for d in report.deviations)]
         lines = []

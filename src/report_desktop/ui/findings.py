@@ -140,11 +140,6 @@ class FindingsPanel(QDockWidget):
                 out.append((child, child.data(0, _ROLE)))
         return out
 
-    def finding_at(self, row: int) -> Finding | None:
-        """The finding of the ``row``-th line that goes somewhere (see items)."""
-        items = self.items()
-        return items[row][1] if 0 <= row < len(items) else None
-
     def select_next(self) -> Finding | None:
         """The line after the current one (the first after the last) made current, its
         group opened; its finding."""
@@ -154,7 +149,9 @@ class FindingsPanel(QDockWidget):
         current = self.tree.currentItem()
         rows = [i for i, (item, _f) in enumerate(items) if item is current]
         item, finding = items[(rows[0] + 1) % len(items) if rows else 0]
-        item.parent().setExpanded(True)
+        group = item.parent()
+        if group is not None:
+            group.setExpanded(True)
         self.tree.setCurrentItem(item)
         return finding
 

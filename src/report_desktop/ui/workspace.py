@@ -245,9 +245,10 @@ class Workspace(QObject):
         if self.session is None:
             return
         self.progress.update(self.session)
-        state = self.progress.state            # the counts of the panel and the tabs
-        colour = theme.severity_colour(len(state.errors) + len(state.blanks), len(state.warnings))
-        self.counts.setText(f"<span style='color:{colour}'>{state.counts()}</span>")
+        left = self.progress.state             # the counts of the panel and the tabs
+        if left is not None:
+            colour = theme.severity_colour(len(left.errors) + len(left.blanks), len(left.warnings))
+            self.counts.setText(f"<span style='color:{colour}'>{left.counts()}</span>")
         state = self.session.save_state
         self.saved.setText({PENDING: "正在保存…",
                             FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",

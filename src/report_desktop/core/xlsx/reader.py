@@ -50,7 +50,7 @@ def read(path: str | Path) -> Report:
     return from_grids(grids, source)
 
 
-def _format_property(wb) -> object:
+def _format_property(wb: object) -> object:
     """The format our workbooks name in their custom document properties (None: not named)."""
     props = getattr(wb, "custom_doc_props", None)
     for prop in getattr(props, "props", ()) or ():

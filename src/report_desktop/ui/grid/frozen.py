@@ -43,12 +43,15 @@ class _Pane(QTableView):
     """A frozen pane; the label pane's scroll range reaches as far as the grid's (whose
     end is rounded to a whole row, FrozenPanes.round_range)."""
 
-    follows_rows = False
+    def __init__(self, grid: QTableView):
+        super().__init__(grid)
+        self.grid = grid
+        self.follows_rows = False
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
         if self.follows_rows:
-            bar, grid_bar = self.verticalScrollBar(), self.parent().verticalScrollBar()
+            bar, grid_bar = self.verticalScrollBar(), self.grid.verticalScrollBar()
             if bar.maximum() < grid_bar.maximum():
                 bar.setMaximum(grid_bar.maximum())
 
@@ -91,7 +94,7 @@ class FrozenPanes(QObject):
     def panes(self) -> list[QTableView]:
         return [p for p in (self.top, self.left, self.corner) if p is not None]
 
-    def _pane(self) -> QTableView:
+    def _pane(self) -> _Pane:
         grid = self.grid
         pane = _Pane(grid)
         pane.setModel(grid.model())

@@ -3,16 +3,32 @@ labels, short tables as tall as their rows, the cursor kept clear of the frozen 
 Mixed into GridView."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from .widths import fitted_widths, natural_widths
+
+if TYPE_CHECKING:
+    from ...core.grid import GridSpec
+    from .frozen import FrozenPanes
+    _Base = QTableView         # what GridView mixes this into, for the type checker
+else:
+    _Base = object
 
 _MIN_ROW = 25
 
 
-class GridGeometry:
+class GridGeometry(_Base):
+    spec: GridSpec
+    frozen: FrozenPanes
+    auto_height: bool
+    _natural: list[int]
+    _laying_out: bool
+    _again: bool
+
     def relayout(self) -> None:
         """Widths from the current font, packed; row heights from the wrapped labels."""
         fm = QFontMetrics(self.font())

@@ -29,7 +29,7 @@ class GridPage(QWidget):
         title.setToolTip(f"{_TIPS[table]}{LEGEND}")
         self.tip = tip = theme.hint_label(f"{_TIPS[table]}{LEGEND}", self)
         tip.setToolTip(tip.text())
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 4)     # every pixel for 表二 at 1366×768
         layout.addWidget(title)
         layout.addWidget(tip)
@@ -58,7 +58,7 @@ class GridPage(QWidget):
         """A short table (表二) is shown whole: its tips give way when both do not fit."""
         if self.fill:
             return True
-        layout = self.layout()
+        layout = self.column
         margins = layout.contentsMargins()
         spacing = layout.spacing()
         width = self.width() - margins.left() - margins.right()
