@@ -2,10 +2,11 @@
 
 usage: python tools/screenshots.py OUTDIR [1024x768 1366x768 1920x1080 1920x1080@1.5 ...]
 
-For each configuration (default: the four above; "@1.5" is 150 % scaling, QT_SCALE_FACTOR)
+For each configuration (default: the four above and 1024x768@1.25; "@1.5" is 150 % scaling,
+QT_SCALE_FACTOR)
 it starts Xvfb with a screen that size and runs itself on it (xcb).  The child builds a
 store with the sample 2024 report and its 2025 draft (从上一年创建: draft-marker lines and
-many findings), a named version and a backup, opens the window filling the screen and saves
+many findings), a named version and a backup, opens the window as a first start places it (maximised on a small screen) and saves
 the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
 
   tab-1-info … tab-7-other      the seven tabs
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5")
+CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5", "1024x768@1.25")
 
 
 def main(argv: list[str]) -> int:
@@ -132,8 +133,9 @@ def child(out: Path, tag: str) -> int:
     store.save_snapshot(draft_id, "送审稿")
     store.backup_now()
     store.set_setting("last_report_id", str(draft_id))
-    win = MainWindow.deferred()         # as run() starts: the frame at its size, then the rest
-    win.setGeometry(screen)
+    win = MainWindow.deferred()         # as run() starts: the frame where placement.py puts it
+    if win.isMaximized():
+        win.setGeometry(screen)         # what a window manager does (Xvfb runs none)
     win.show()
     settle(200)
     win.populate(store)
@@ -191,7 +193,8 @@ def child(out: Path, tag: str) -> int:
 
     empty = Store(tmp / "empty.sqlite3")
     first = MainWindow.deferred()
-    first.setGeometry(screen)
+    if first.isMaximized():
+        first.setGeometry(screen)
     first.show()
     settle(200)
     first.populate(empty)

@@ -31,6 +31,7 @@ __getattr__                  # module __getattr__ (PEP 562): ui/summary's lazy d
 # Qt virtual methods and properties Qt calls or reads itself.
 _.createEditor, _.setEditorData, _.setModelData, _.features   # QStyledItemDelegate
 _.mergeWith                  # QUndoCommand
+_._split_lines               # argparse.HelpFormatter (cli/argparse_zh.py)
 
 # Reached by name: menus.build's handlers are looked up with getattr(self, f"_{key}").
 _._undo, _._redo

@@ -3,6 +3,11 @@ window with a scripted Prompts so no modal dialog ever blocks a test."""
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # A 1920×1080 screen (offscreen's own is 800×800, where the window opens maximised
+    # and a test's resize() would not hold); test_window_size.py tries other screens.
+    os.environ["QT_QPA_PLATFORM"] = ("offscreen:configfile="
+                                     + os.path.join(os.path.dirname(__file__), "screen-1920x1080.json"))
 
 from pathlib import Path  # noqa: E402
 

@@ -50,8 +50,10 @@ class ExportCheck:
             parts.append(f"{len(self.drafts)} 部分正文仍是上年内容")
         return "，".join(parts) + "，不能印发"
 
-    def lines(self) -> list[str]:
-        lines = [f"[{f.rule}] {f.message}" for f in self.errors]
+    def lines(self, codes: bool = True) -> list[str]:
+        """``codes``: each error's rule code first, as the command line shows it (the
+        window names no rule codes)."""
+        lines = [f"[{f.rule}] {f.message}" if codes else f.message for f in self.errors]
         lines += [f"“{schema.TEXTS[k]}”仍带有修改提示行“{DRAFT_MARKER}”，还没有按本年实际修改。"
                   for k in self.drafts]
         return listed(lines)

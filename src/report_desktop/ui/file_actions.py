@@ -19,6 +19,7 @@ from ..services import exporting
 from ..services import reports as report_service
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob
+from .progress import left
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ class FileActions(QObject):
             return True
         return self.ctx.prompts.confirm(
             "报告还有问题", f"{found.headline()}。仍然{what}吗？（建议改正后再{what}，避免发布有误的报告。）",
-            "\n".join(found.lines()), yes=f"仍然{what}", no="取消")
+            "\n".join(found.lines(codes=False)), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
                       title: str = "", choices: tuple[str, ...] = (), sources: tuple = ()):
@@ -279,9 +280,9 @@ class FileActions(QObject):
         """What the check found in the imported file, so the clerk knows where to look."""
         session = self.ctx.session()
         findings = session.findings if session is not None else []
-        errors = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR
-                  and not any(d in f.message for d in report.deviations)]
-        warnings = sum(f.severity != ERROR for f in findings)
+        state = left(report, findings) if session is not None else None
+        errors = [f.message for f in (state.errors if state else [])
+                  if not any(d in f.message for d in report.deviations)]
         lines = []
         if report.deviations:
             lines.append(f"文件与2021年格式不同之处（{len(report.deviations)} 处）：")
@@ -290,9 +291,8 @@ class FileActions(QObject):
             word = SEVERITY_WORDS[ERROR]
             lines.append(f"{'其他' + word if report.deviations else word}（{len(errors)} 个）：")
             lines += [f"· {e}" for e in exporting.listed(errors)]
-        total_errors = len(findings) - warnings
-        verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
-                   "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
+        verdict = (f"检查发现：{state.counts()}，已列在窗口下方的“检查结果”中，"
+                   "单击一项可转到相应位置。" if state and findings else "检查通过：没有发现错误或提醒。")
         # What the importer did on the clerk's behalf (修订 accepted, formulas computed)
         # is said up front, not in the details.
         notes = "".join(f"{n}\n" for n in exporting.listed(report.notes))

@@ -100,7 +100,7 @@ class InfoTab(QWidget):
         pre = theme.hint_label(f"{schema.TEXTS['preamble']}：写明报告依据、全文结构和统计期限"
                                "（某年1月1日至12月31日）。", self)
         self.preamble = TextEditor("preamble", self)
-        self.preamble.setMinimumHeight(120)
+        self.preamble.setMinimumHeight(96)    # 基本信息 whole on 1024×768 at 125 %
         self.pre_banner = Banner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)

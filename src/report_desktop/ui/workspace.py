@@ -30,11 +30,12 @@ from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
 from .summary.launcher import SummaryLauncher
-from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .tabs import TAB_KEYS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
 from .web import WebActions
 
 log = logging.getLogger(__name__)
+LAST_TAB_KEY = "last_tab"
 
 
 class Workspace(QObject):
@@ -144,6 +145,9 @@ class Workspace(QObject):
         ids = {r.id for r in reports}
         self.open_report(int(last) if last and last.isdigit() and int(last) in ids
                          else reports[0].id, reports=reports)
+        tab = self.store.setting(LAST_TAB_KEY)
+        if tab in TAB_KEYS and tab != self.tabs.current_key():
+            self.tabs.show_page(tab)            # where the clerk was when she closed it
 
     # -- the open report --------------------------------------------------------------------
     def show_welcome(self) -> None:
@@ -205,11 +209,21 @@ class Workspace(QObject):
         session, self.session = self.session, None
         if session is None:
             return
+        self._remember_tab()
         session.close()
         self.undo_group.removeStack(session.undo_stack)
         for w in (*self.tabs.built.values(), self.findings):
             w.set_session(None)
         session.deleteLater()
+
+    def _remember_tab(self) -> None:
+        """The tab in use, for the next start (written only when it changed)."""
+        key = self.tabs.current_key()
+        try:
+            if self.store.setting(LAST_TAB_KEY) != key:
+                self.store.set_setting(LAST_TAB_KEY, key)
+        except StoreError:
+            log.info("last tab not remembered", exc_info=True)   # a read-only data file
 
     def _meta_changed(self, reports=None) -> None:
         self.picker.set_reports(self.store.list_reports() if reports is None else reports,
@@ -232,9 +246,10 @@ class Workspace(QObject):
         if self.session is None:
             return
         self.progress.update(self.session)
-        errors, warnings = self.session.counts()
-        colour = theme.severity_colour(errors, warnings)
-        self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
+        left = self.progress.state             # the counts of the panel and the tabs
+        if left is not None:
+            colour = theme.severity_colour(len(left.errors) + len(left.blanks), len(left.warnings))
+            self.counts.setText(f"<span style='color:{colour}'>{left.counts()}</span>")
         state = self.session.save_state
         self.saved.setText({PENDING: "正在保存…",
                             FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",

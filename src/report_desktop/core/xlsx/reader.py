@@ -28,7 +28,7 @@ from ..tabular import unread
 from ..tabular.finder import read_tables
 from ..values import Bad
 from . import formulas
-from .writer import META_LABELS
+from .writer import FORMAT_PROPERTY, META_LABELS
 
 if TYPE_CHECKING:   # what read-only openpyxl hands out (openpyxl ships no types)
     from openpyxl.cell.read_only import ReadOnlyCell
@@ -93,6 +93,7 @@ def _sheets(data: bytes, budget: Budget, source: str) -> list[tuple[str, str, di
     wb = _parsed(lambda: load_workbook(Clocked(data, budget), read_only=True, data_only=True),
                  source)
     try:
+        _check_format(_parsed(lambda: _format_property(wb), source), source)
         return [(ws.title, str(getattr(ws, "_worksheet_path", "") or "").lstrip("/"),
                  _cells(ws, budget, source)) for ws in _parsed(lambda: wb.worksheets, source)]
     finally:
@@ -121,6 +122,21 @@ def _compute(values: dict[Pos, object],
         if result is not None and not (isinstance(result, str) and not result.strip()):
             values[pos] = result
     return done, failed
+
+
+def _format_property(wb: object) -> object:
+    """The format our workbooks name in their custom document properties (None: not named)."""
+    props = getattr(wb, "custom_doc_props", None)
+    for prop in getattr(props, "props", ()) or ():
+        if getattr(prop, "name", None) == FORMAT_PROPERTY:
+            return prop.value
+    return None
+
+
+def _check_format(fmt: object, source: str) -> None:
+    if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
+        raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
+                              f"（{schema.FORMAT_DOCUMENT}格式）。")
 
 
 def _broken(source: str) -> ReportFileError:
@@ -222,10 +238,7 @@ def _read_meta(rep: Report, grids: list[Grid], source: str) -> None:
         hit, values[field] = _labelled(grids, labels)
         if field == "unit" and hit:
             where = hit.grid
-    fmt = values["format"]
-    if fmt is not None and str(fmt).strip() != schema.FORMAT_ID:
-        raise ReportFileError(f"{source}的格式标识为“{fmt}”，本程序只读取“{schema.FORMAT_ID}”"
-                              f"（{schema.FORMAT_DOCUMENT}格式）。")
+    _check_format(values["format"], source)      # a workbook of an earlier version
     unit = values["unit"].strip() if isinstance(values["unit"], str) else ""
     year = values["year"]
     if not unit or year is None:
