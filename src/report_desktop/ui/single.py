@@ -205,7 +205,7 @@ def _tell_held(path, who: holder.Holder, waited_s: float) -> None:
             print(text, file=sys.stderr, flush=True)
         except (OSError, ValueError):
             pass
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":   # also with options
         return                       # no one to see a box (tests, a headless run)
     from .app import application
     from PySide6.QtWidgets import QMessageBox
