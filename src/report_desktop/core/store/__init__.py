@@ -11,6 +11,7 @@ from .errors import (
     StoreDamaged,
     StoreDiskFull,
     StoreError,
+    StoreInterrupted,
     StoreIsFolder,
     StoreLocked,
     StoreMissing,
@@ -18,10 +19,10 @@ from .errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from .identify import check_file
+from .opening import check_file
 
 __all__ = ["Store", "StoreError", "StoreDamaged", "StoreNotOurs", "StoreReadOnly",
-           "StoreDiskFull", "StoreIsFolder", "StoreTooNew", "StoreLocked", "StoreBadPath",
+           "StoreDiskFull", "StoreIsFolder", "StoreTooNew", "StoreLocked", "StoreInterrupted", "StoreBadPath",
            "StoreMissing", "ReportInfo", "SnapshotInfo", "check_file", "default_path"]
 
 APP_DIR = "report-desktop"

@@ -2,10 +2,12 @@
 
 Opening checks the file before anything is written (opening.py, identify.py): a file that
 is not ours, damaged, too new or read-only is refused untouched with its own StoreError.
-Several program instances may share one file: SQLite's locking keeps it consistent
-(WAL mode, a busy timeout), and each edit is its own short transaction.  On a network
-share the store is opened in rollback-journal mode with exclusive locking instead.
-Every sqlite3 and OS error is raised as a StoreError (errors.py).
+Several program instances may share one file: SQLite's locking keeps it consistent (a
+local file is in WAL mode for good, writers wait for each other with a busy timeout), and
+each edit is its own short transaction.  On a network share the store stays in
+rollback-journal mode with exclusive locking instead (opening.py says why).
+Every sqlite3 and OS error is raised as a StoreError (errors.py), diagnosed on the file
+itself (diagnose.py): a passing error is never called damage or read-only.
 """
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ from pathlib import Path
 from .. import jsonio
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
-from . import backup, errors, opening
-from .errors import StoreError, guarded
+from . import backup, opening
+from .diagnose import diagnose, guarded
+from .errors import StoreError
 from .paths import checked_path
 from .records import ReportInfo, SnapshotInfo
 
@@ -39,6 +42,7 @@ class Store:
         self.path = checked_path(path)
         self.readonly = readonly
         self.network = False
+        self._wait_ms = opening.BUSY_MS if wait_ms is None else wait_ms
         try:
             if readonly:
                 self._con = opening.open_for_reading(self.path)
@@ -47,7 +51,7 @@ class Store:
             if wait_ms is not None:
                 self._con.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
         except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
-            raise errors.translate(exc, self.path) from exc
+            raise diagnose(exc, self.path) from exc
 
     @classmethod
     def open_readonly(cls, path: str | Path) -> "Store":
@@ -87,12 +91,14 @@ class Store:
 
     @guarded
     def backup_if_due(self) -> Path | None:
-        return backup.backup_if_due(self._con, self.path)
+        with opening.backup_lock(self.path, self.network, self._wait_ms):   # see backup.py
+            return backup.backup_if_due(self._con, self.path)
 
     @guarded
     def backup_now(self, reason: str = backup.BEFORE_CHANGE) -> Path:
         """A copy of the whole store before a delete or a replace (their own rotation)."""
-        return backup.make_backup(self._con, self.path, kind=reason)
+        with opening.backup_lock(self.path, self.network, self._wait_ms):
+            return backup.make_backup(self._con, self.path, kind=reason)
 
     @property
     def backup_dir(self) -> Path:
