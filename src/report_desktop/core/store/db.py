@@ -72,6 +72,20 @@ class Store:
             raise
         self._con.execute("COMMIT")
 
+    @contextmanager
+    def _snapshot(self):
+        """One read transaction: a report read while another program saves is all before
+        or all after that save, never its cells from one and its texts from the other."""
+        if self._con.in_transaction:
+            yield
+            return
+        self._con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._con.in_transaction:
+                self._con.execute("COMMIT")
+
     @property
     @guarded
     def version(self) -> int:
@@ -166,6 +180,10 @@ class Store:
 
     @guarded
     def load(self, report_id: int) -> Report:
+        with self._snapshot():
+            return self._load(report_id)
+
+    def _load(self, report_id: int) -> Report:
         row = self._con.execute(
             "SELECT unit, year, level, report_date, deviations FROM reports WHERE id = ?",
             (report_id,)).fetchone()
@@ -186,8 +204,9 @@ class Store:
 
     @guarded
     def get(self, unit: str, year: int) -> Report | None:
-        rid = self.find(unit, year)
-        return self.load(rid) if rid is not None else None
+        with self._snapshot():
+            rid = self.find(unit, year)
+            return self._load(rid) if rid is not None else None
 
     @guarded
     def delete(self, report_id: int) -> None:
