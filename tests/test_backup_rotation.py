@@ -166,3 +166,17 @@ def test_half_made_backups_of_a_killed_process_are_removed_on_open(tmp_path, see
     Store(path, auto_backup=False).close()
     assert not any(p.exists() for p in left)
     assert theirs.exists() and kept.exists()
+
+
+def test_backups_named_by_an_older_version_come_before_every_numbered_one(store):
+    folder = backup.backup_dir(store.path)
+    folder.mkdir(exist_ok=True)
+    old = [folder / f"reports-{stamp}.backup.sqlite3"
+           for stamp in ("20300101-090000", "20300102-090000", "20300102-090000-2")]
+    for p in old:
+        backup.make_backup(store._con, store.path, DAY0).rename(p)   # a sound copy, old name
+    made = backup.make_backup(store._con, store.path, DAY0)          # stamped years earlier
+    assert backup.list_backups(store.path, backup.DAILY)[0] == made
+    assert backup.list_backups(store.path, backup.DAILY)[1:] == [old[2], old[0]]
+    assert not old[1].exists()          # the older one of its day, in the old names' order
+    assert not backup.due(store.path, DAY0 + dt.timedelta(hours=1))

@@ -14,6 +14,7 @@ waits), never 已损坏 or 只读:
 """
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import shutil
@@ -61,9 +62,9 @@ def really_read_only(path: Path) -> errors.StoreReadOnly | None:
     try:
         with tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}."):
             pass
-    except PermissionError:
-        return errors.read_only(path, folder=True)
-    except OSError:
+    except OSError as exc:
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            return errors.read_only(path, folder=True)
         return None          # a full disk or a vanished folder: not "read-only"
     return None
 
@@ -73,7 +74,7 @@ def _integrity(path: Path) -> list:
     read-write connection (no one else reads or writes meanwhile; a hot journal is rolled
     back first, as any writer would); a read-only file, which nobody can be changing,
     inside one read transaction."""
-    writable = os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+    writable = really_read_only(path) is None      # the folder too: a -wal may be made
     uri = sqlite_uri(path, mode="rw" if writable else "ro")
     con = sqlite3.connect(uri, uri=True, timeout=CONFIRM_WAIT_S, isolation_level=None)
     con.text_factory = errors.lenient_text
