@@ -110,11 +110,13 @@ def confirm_damage(path: Path, what: str) -> StoreError:
     return errors.damaged(path, "完整性检查未通过")
 
 
-def confirm_on(con: sqlite3.Connection, path: Path, what: str) -> StoreError:
-    """confirm_damage through a writer's own connection: integrity_check under its write lock."""
+def confirm_on(con: sqlite3.Connection, path: Path, what: str, readonly: bool = False) -> StoreError:
+    """confirm_damage through a store's own connection (which keeps others from holding the
+    file alone): integrity_check under its write lock, or in one read transaction of a
+    read-only store (one consistent state)."""
     con.text_factory = errors.lenient_text
     try:
-        con.execute("BEGIN IMMEDIATE")
+        con.execute("BEGIN" if readonly else "BEGIN IMMEDIATE")
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -150,6 +152,8 @@ def diagnose(exc: BaseException, path: Path, network: bool = False) -> StoreErro
                 return errors.disk_full(path)
             if path.is_file():
                 return errors.interrupted(path, text)
+    if isinstance(exc, FileNotFoundError) and path.is_file():
+        return errors.interrupted(path, "旁边的临时文件刚被另一个程序删除")   # its -wal, say
     return errors.translate(exc, path, network)
 
 
@@ -162,7 +166,7 @@ def guarded(method):
         except StoreError:
             raise
         except (sqlite3.Error, OSError, OverflowError, UnicodeDecodeError) as exc:
-            if looks_corrupt(exc) and not self.readonly:
-                raise confirm_on(self._con, self.path, str(exc)) from exc
+            if looks_corrupt(exc):
+                raise confirm_on(self._con, self.path, str(exc), self.readonly) from exc
             raise diagnose(exc, self.path, self.network) from exc
     return wrapper

@@ -74,7 +74,10 @@ def _probe(path: Path, live: bool) -> tuple[int, int, bool]:
 
 def _has_live_wal(path: Path) -> bool:
     wal, shm = side_files(path)[:2]
-    return wal.is_file() and wal.stat().st_size > 0 and shm.is_file()
+    try:                     # the last writer out may remove them at any moment
+        return wal.stat().st_size > 0 and shm.is_file()
+    except OSError:
+        return False
 
 
 def _decide(path: Path, app_id: int, version: int, legacy: bool | None, ours_hint: bool) -> str:
