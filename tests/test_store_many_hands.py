@@ -281,3 +281,21 @@ def test_kills_of_a_writer_on_a_share_never_leave_it_read_only(tmp_path, seed, m
             pytest.fail(f"after kill {kills}: {exc.kind}: {exc}")
         assert not _hot(path)                        # rolled back by the next open
     assert hot >= 3, f"only {hot} of {kills} kills left a hot journal"
+
+
+def test_a_damaged_store_left_with_side_files_is_said_damaged_by_a_reader(tmp_path, seed,
+                                                                          monkeypatch):
+    """Read through a normal connection (its -wal/-shm are there after a crash): the check
+    that holds the file alone is not kept out by the reader's own connection."""
+    from report_desktop.core.store import opening
+    monkeypatch.setattr(diagnose, "CONFIRM_WAIT_S", 1.0)
+    monkeypatch.setattr(opening, "BUSY_MS", 3000)
+    path, _ = _store_with(seed, tmp_path)
+    data = bytearray(path.read_bytes())
+    for i in range(4096 + 100, len(data), 997):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").write_bytes(b"")
+    with pytest.raises(StoreDamaged):
+        Store.open_readonly(path)

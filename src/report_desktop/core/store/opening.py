@@ -263,6 +263,7 @@ def _connect_reader(path: Path, header: Header) -> sqlite3.Connection:
                 _roll_back(path)
             raise
         if not healthy:
+            con.close()          # in WAL mode it keeps others from holding the file alone
             raise confirm_damage(path, "完整性检查未通过")
         con.text_factory = str
         if header.version < CURRENT_VERSION:       # an older store: migrated in memory only
@@ -289,7 +290,7 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     return _retrying(path, network, attempt)
 
 
-def check_file(path: Path, timeout: float | None = None) -> Header:
+def check_file(path: Path) -> Header:
     """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
     path = checked_path(path)
     con = open_for_reading(path)
