@@ -22,15 +22,16 @@ def _days(paths):
 
 
 def test_a_row_of_deletes_keeps_the_week_of_daily_backups(store):
-    for day in range(9):                                  # nine days of work
+    days = backup.KEEP_DAYS + 2                           # more days of work than are kept
+    for day in range(days):
         backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(days=day))
     daily = backup.list_backups(store.path, backup.DAILY)
-    assert len(daily) == 7 and _days(daily)[0] == (DAY0 + dt.timedelta(days=2)).date()
-    for _ in range(15):                                   # then fifteen deletes in a row
+    assert _days(daily) == [(DAY0 + dt.timedelta(days=d)).date() for d in range(2, days)]
+    for _ in range(backup.KEEP_BEFORE + 5):              # then more deletes in a row than are kept
         store.backup_now()
     assert backup.list_backups(store.path, backup.DAILY) == daily
     before = backup.list_backups(store.path, backup.BEFORE_CHANGE)
-    assert len(before) == backup.KEEP_BEFORE == 10
+    assert len(before) == backup.KEEP_BEFORE
     assert all("before-change" in p.name for p in before)
     folder = backup.backup_dir(store.path)
     assert sorted(folder.iterdir()) == sorted(daily + before)     # no .part, -wal, -shm
@@ -41,16 +42,19 @@ def test_one_daily_backup_per_day(store):
     assert backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(hours=10)) is None
     next_day = backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(hours=15))
     assert first and next_day and _days([first, next_day])[1] == dt.date(2025, 3, 2)
-    # Taken by hand on an old day: only the newest of that day stays.
-    backup.make_backup(store._con, store.path, DAY0 + dt.timedelta(hours=1))
-    assert [backup.taken_at(p) for p in backup.list_backups(store.path, backup.DAILY)] == [
-        DAY0 + dt.timedelta(hours=15), DAY0 + dt.timedelta(hours=1)]
+    # Taken later but stamped on the first day (the clock went back): it is the newest in
+    # the backups' own order, and the older one of that day goes.
+    late = backup.make_backup(store._con, store.path, DAY0 + dt.timedelta(hours=1))
+    assert backup.list_backups(store.path, backup.DAILY) == [late, next_day]
+    assert not first.exists()
 
 
-def test_a_gap_in_use_keeps_the_last_seven_days_that_have_a_backup(store):
-    for day in (0, 1, 2, 40, 41, 42, 43, 80):
+def test_a_gap_in_use_keeps_the_last_days_that_have_a_backup(store):
+    days = [0, 1, 2, 40, 41, 42, 43, 80, 81, 82][:backup.KEEP_DAYS + 1]
+    for day in days:
         backup.make_backup(store._con, store.path, DAY0 + dt.timedelta(days=day))
-    assert len(backup.list_backups(store.path, backup.DAILY)) == 7
+    assert _days(backup.list_backups(store.path, backup.DAILY)) == [
+        (DAY0 + dt.timedelta(days=d)).date() for d in days[1:]]
 
 
 def test_two_backups_in_one_second_are_both_kept(store):
@@ -94,3 +98,85 @@ def test_replacing_a_report_takes_a_before_change_copy(tmp_path, seed, capsys):
         recover(s, daily[0], seed.unit, seed.year)                          # replaces: a copy
         assert len(backup.list_backups(path, backup.BEFORE_CHANGE)) == 2
         assert backup.list_backups(path, backup.DAILY) == daily
+
+
+def test_a_clock_set_back_never_deletes_the_newest_backup(store):
+    """The clock was once set a year ahead: those backups must not push today's out."""
+    ahead = DAY0 + dt.timedelta(days=365)
+    for day in range(backup.KEEP_DAYS):
+        backup.make_backup(store._con, store.path, ahead + dt.timedelta(days=day))
+    for day in range(3):                                  # the clock is right again
+        made = backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(days=day))
+        assert made is not None and made.exists()         # kept, not deleted at once
+        assert backup.list_backups(store.path, backup.DAILY)[0] == made
+    daily = backup.list_backups(store.path, backup.DAILY)
+    assert len(daily) == backup.KEEP_DAYS
+    assert _days(daily[:3]) == [(DAY0 + dt.timedelta(days=d)).date() for d in range(3)]
+    for _ in range(backup.KEEP_BEFORE + 1):
+        newest = backup.make_backup(store._con, store.path, ahead, kind=backup.BEFORE_CHANGE)
+    late = backup.make_backup(store._con, store.path, DAY0, kind=backup.BEFORE_CHANGE)
+    before = backup.list_backups(store.path, backup.BEFORE_CHANGE)
+    assert before[0] == late and late.exists() and newest in before
+    assert len(before) == backup.KEEP_BEFORE
+
+
+def test_a_daily_backup_stamped_in_the_future_is_not_redone_on_every_open(tmp_path, seed):
+    path = tmp_path / "reports.sqlite3"
+    with Store(path) as s:
+        s.save(seed)
+        backup.make_backup(s._con, path, dt.datetime.now() + dt.timedelta(days=30))
+    for _ in range(3):
+        Store(path).close()
+    daily = backup.list_backups(path, backup.DAILY)
+    assert len(daily) == 2                                # the future one and today's, once
+    assert backup.taken_at(daily[0]).date() == dt.date.today()
+
+
+def test_a_file_named_backups_in_the_way_is_named(tmp_path, seed):
+    from report_desktop.core.store import StoreError
+    path = tmp_path / "reports.sqlite3"
+    with Store(path) as s:
+        s.save(seed)
+    (tmp_path / "backups").write_text("别的东西", encoding="utf-8")
+    with pytest.raises(StoreError) as exc:
+        Store(path)                                       # the day's backup has nowhere to go
+    message = str(exc.value)
+    assert message.startswith("请把数据文件旁名为“backups”的文件改名或移走")
+    assert "File exists" not in message and "Errno" not in message
+    assert (tmp_path / "backups").read_text(encoding="utf-8") == "别的东西"
+    with Store(path, auto_backup=False) as s:
+        with pytest.raises(StoreError, match="改名或移走"):
+            s.backup_now()
+        assert s.get(seed.unit, seed.year) is not None
+
+
+def test_half_made_backups_of_a_killed_process_are_removed_on_open(tmp_path, seed):
+    path = tmp_path / "reports.sqlite3"
+    with Store(path) as s:
+        s.save(seed)
+        kept = s.backup_now()
+    folder = backup.backup_dir(path)
+    left = [folder / "reports-before-change-20250301-093000-n7.backup.part",
+            folder / "reports-before-change-20250301-093000-n7.backup.part-journal",
+            folder / "reports-20250301-093000-n8.backup.part",
+            folder / "reports-20250301-093000-n8.backup.part-wal"]
+    theirs = folder / "other-20250301-093000-n1.backup.part"      # another store's
+    for p in (*left, theirs):
+        p.write_bytes(b"\0" * 4096)
+    Store(path, auto_backup=False).close()
+    assert not any(p.exists() for p in left)
+    assert theirs.exists() and kept.exists()
+
+
+def test_backups_named_by_an_older_version_come_before_every_numbered_one(store):
+    folder = backup.backup_dir(store.path)
+    folder.mkdir(exist_ok=True)
+    old = [folder / f"reports-{stamp}.backup.sqlite3"
+           for stamp in ("20300101-090000", "20300102-090000", "20300102-090000-2")]
+    for p in old:
+        backup.make_backup(store._con, store.path, DAY0).rename(p)   # a sound copy, old name
+    made = backup.make_backup(store._con, store.path, DAY0)          # stamped years earlier
+    assert backup.list_backups(store.path, backup.DAILY)[0] == made
+    assert backup.list_backups(store.path, backup.DAILY)[1:] == [old[2], old[0]]
+    assert not old[1].exists()          # the older one of its day, in the old names' order
+    assert not backup.due(store.path, DAY0 + dt.timedelta(hours=1))

@@ -64,8 +64,9 @@ def test_only_the_writing_verb_migrates_and_backs_up(tmp_path, capsys, seed_path
     con.close()
     assert len(backup.list_backups(path, backup.DAILY)) == 1      # what was there before
     assert len(backup.list_backups(path, backup.BEFORE_CHANGE)) == 1   # the seed was replaced
-    # The writer, last out, left it in rollback-journal mode: readers make no side files.
-    assert path.read_bytes()[18] == 1
+    # A local store stays in WAL mode; the writer, last out, removed -wal/-shm, and
+    # readers read it at rest through an immutable copy: no side files either way.
+    assert path.read_bytes()[18] == 2
     assert sorted(p.name for p in path.parent.iterdir()) == ["backups", "reports.sqlite3"]
 
 

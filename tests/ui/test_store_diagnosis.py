@@ -87,7 +87,7 @@ def test_the_window_refuses_memory_and_empty_paths(qtbot, prompts, path, tmp_pat
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_damaged_dialog_offers_the_backup(qtbot, store_path, seed_report, tmp_path):
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from test_startup import make_damaged
@@ -99,13 +99,36 @@ def test_the_damaged_dialog_offers_the_backup(qtbot, store_path, seed_report, tm
                    if isinstance(w, QMessageBox) and w.isVisible())
         seen["title"] = box.windowTitle()
         seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
         box.grab().save(str(tmp_path / "damaged.png"))
-        box.reject()
+        qtbot.keyClick(box, Qt.Key.Key_Return)      # Enter: the default button
 
     QTimer.singleShot(300, look)
-    damaged.ask(exc)
+    assert damaged.ask(exc) == damaged.QUIT          # never a restore by pressing Enter
     assert seen["title"] == "无法打开数据文件：已损坏"
-    assert "从备份恢复" in seen["buttons"]
+    assert "从备份恢复" in seen["buttons"] and seen["default"] == "退出"
+
+
+def test_after_a_restore_the_window_says_which_file_it_uses(qtbot, store_path, seed_report,
+                                                            prompts, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from test_startup import make_damaged
+    target = damaged.handle_damaged(make_damaged(store_path, seed_report),
+                                    choose=lambda e: damaged.RESTORE)
+    begun = start(qtbot, store_path, prompts)
+    with qtbot.waitSignal(begun.window.ready, timeout=5000):
+        pass
+    assert begun.store.path == target
+    note = begun.window.statusBar().findChild(QLabel, "replacementNote")
+    assert note is not None and note.isVisible() and target.name in note.text()
+    assert "从备份恢复" in note.toolTip() and str(store_path) in note.toolTip()
+    begun.window.statusBar().clearMessage()          # a passing message goes; the note stays
+    qtbot.wait(50)
+    assert note.isVisible()
+    begun.window.grab().save(str(tmp_path / "restored-window.png"))
+    begun.window.close()
+    begun.close()
 
 
 def test_a_store_error_never_shows_the_crash_dialog(tmp_path):

@@ -83,7 +83,7 @@ class Startup:
         if self.handler is not None:
             self.handler.flush = self.window.flush
         if store.path != Path(requested):
-            self.window.status(f"原数据文件已损坏，现在使用的是“{store.path}”。", refusal=True)
+            self._tell_replacement(Path(requested), store.path)
         elif store.network:
             self._tell_network(store)
         self.times["ready"] = time.perf_counter() - self.began
@@ -124,6 +124,21 @@ class Startup:
             self.handler.open_log()
         log.info("start-up: window frame painted %.0f ms, window ready %.0f ms after it was created",
                  self.times.get("painted", float("nan")) * 1000, self.times["ready"] * 1000)
+
+    def _tell_replacement(self, requested: Path, used: Path) -> None:
+        """A damaged store was replaced (a restored backup or a new file): said for as long
+        as the window is open, in the status bar, so no one types into it unawares."""
+        from PySide6.QtWidgets import QLabel
+
+        from . import theme
+        from .dialogs.damaged import replacement_note
+        note = replacement_note(requested, used)
+        label = QLabel(replacement_note(requested, used, short=True), self.window)
+        label.setObjectName("replacementNote")
+        label.setToolTip(note)
+        label.setStyleSheet(f"color: {theme.ERROR_FG.name()}; font-weight: bold;")
+        self.window.statusBar().insertPermanentWidget(0, label)
+        self.window.status(note, refusal=True)
 
     def _tell_network(self, store) -> None:
         """Say once per data file that a store on a network share is one person's at a time."""

@@ -2,10 +2,12 @@
 
 Opening checks the file before anything is written (opening.py, identify.py): a file that
 is not ours, damaged, too new or read-only is refused untouched with its own StoreError.
-Several program instances may share one file: SQLite's locking keeps it consistent
-(WAL mode, a busy timeout), and each edit is its own short transaction.  On a network
-share the store is opened in rollback-journal mode with exclusive locking instead.
-Every sqlite3 and OS error is raised as a StoreError (errors.py).
+Several program instances may share one file: SQLite's locking keeps it consistent (a
+local file is in WAL mode for good, writers wait for each other with a busy timeout), and
+each edit is its own short transaction.  On a network share the store stays in
+rollback-journal mode with exclusive locking instead (opening.py says why).
+Every sqlite3 and OS error is raised as a StoreError (errors.py), diagnosed on the file
+itself (diagnose.py): a passing error is never called damage or read-only.
 
 A unit is found by its name as people read it (unitname.key): "城关镇人民政府" finds the
 report stored as "城关镇人民政府" with a zero-width space, and a report saved under either
@@ -26,8 +28,9 @@ from ..files import ReportFileError
 from ..register.model import Register
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
-from . import backup, errors, opening, registers
-from .errors import StoreError, guarded
+from . import backup, opening, registers
+from .diagnose import diagnose, guarded
+from .errors import StoreError
 from .paths import checked_path
 from .records import ReportInfo, SnapshotInfo
 
@@ -51,6 +54,7 @@ class Store:
         self.path = checked_path(path)
         self.readonly = readonly
         self.network = False
+        self._wait_ms = opening.BUSY_MS if wait_ms is None else wait_ms
         try:
             if readonly:
                 self._con = opening.open_for_reading(self.path)
@@ -59,7 +63,7 @@ class Store:
             if wait_ms is not None:
                 self._con.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
         except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
-            raise errors.translate(exc, self.path) from exc
+            raise diagnose(exc, self.path) from exc
 
     @classmethod
     def open_readonly(cls, path: str | Path) -> "Store":
@@ -80,6 +84,20 @@ class Store:
             raise
         self._con.execute("COMMIT")
 
+    @contextmanager
+    def _snapshot(self):
+        """One read transaction: a report read while another program saves is all before
+        or all after that save, never its cells from one and its texts from the other."""
+        if self._con.in_transaction:
+            yield
+            return
+        self._con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._con.in_transaction:
+                self._con.execute("COMMIT")
+
     @property
     @guarded
     def version(self) -> int:
@@ -99,12 +117,14 @@ class Store:
 
     @guarded
     def backup_if_due(self) -> Path | None:
-        return backup.backup_if_due(self._con, self.path)
+        with opening.backup_lock(self.path, self.network, self._wait_ms):   # see backup.py
+            return backup.backup_if_due(self._con, self.path)
 
     @guarded
     def backup_now(self, reason: str = backup.BEFORE_CHANGE) -> Path:
         """A copy of the whole store before a delete or a replace (their own rotation)."""
-        return backup.make_backup(self._con, self.path, kind=reason)
+        with opening.backup_lock(self.path, self.network, self._wait_ms):
+            return backup.make_backup(self._con, self.path, kind=reason)
 
     @property
     def backup_dir(self) -> Path:
@@ -218,6 +238,10 @@ class Store:
 
     @guarded
     def load(self, report_id: int) -> Report:
+        with self._snapshot():
+            return self._load(report_id)
+
+    def _load(self, report_id: int) -> Report:
         row = self._con.execute(
             "SELECT unit, year, level, report_date, deviations FROM reports WHERE id = ?",
             (report_id,)).fetchone()
@@ -251,8 +275,9 @@ class Store:
 
     @guarded
     def get(self, unit: str, year: int) -> Report | None:
-        rid = self.find(unit, year)
-        return self.load(rid) if rid is not None else None
+        with self._snapshot():
+            rid = self.find(unit, year)
+            return self._load(rid) if rid is not None else None
 
     @guarded
     def delete(self, report_id: int) -> None:

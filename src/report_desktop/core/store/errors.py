@@ -2,13 +2,16 @@
 these, each with its own Chinese diagnosis, so no caller ever sees a raw sqlite3 error.
 
 ``kind`` is the short diagnosis a dialog puts in its title; ``transient`` says whether
-trying again later can succeed (only a lock held by someone else); only ``StoreDamaged``
-offers a backup.
+trying again later can succeed (a lock held by someone else, or a file another program is
+opening or closing just now); only ``StoreDamaged`` offers a backup.
+
+``translate`` maps an error by its name only.  Whether the file really is damaged or read-only
+is decided by looking at the file (diagnose.py): these two diagnoses are never made from an
+error message alone.
 """
 from __future__ import annotations
 
 import errno
-import functools
 import sqlite3
 from pathlib import Path
 
@@ -56,6 +59,12 @@ class StoreLocked(StoreError):
     transient = True
 
 
+class StoreInterrupted(StoreLocked):
+    """An I/O or recovery error met while another program opens, closes or recovers the
+    file: transient like a lock, and never a sign of damage by itself."""
+    kind = "暂时无法读写"
+
+
 class StoreBadPath(StoreError):
     kind = "路径不可用"
 
@@ -96,6 +105,17 @@ def locked(path: Path, network: bool = False) -> StoreLocked:
     who = ("网络共享文件夹上的数据文件同一时间只能由一个人打开，请等别人关闭后再试"
            if network else "请稍候再试，或关闭正在使用它的其他程序")
     return StoreLocked(f"{who}：数据文件“{path}”正被另一个程序使用。", path)
+
+
+def interrupted(path: Path, detail: str) -> StoreInterrupted:
+    return StoreInterrupted(f"请稍候再试：暂时无法读写数据文件“{path}”（{detail}），"
+                            "可能另一个程序正在打开或关闭它。", path)
+
+
+def needs_recovery(path: Path) -> StoreReadOnly:
+    """A hot journal (the last writer stopped mid-change) that only a write can roll back."""
+    return StoreReadOnly(f"请取消数据文件的“只读”属性后再打开：“{path}”上次没有正常关闭，"
+                         "需要写入一次才能恢复到最后保存的内容，而它现在是只读的。", path)
 
 
 def unreadable(path: Path) -> StoreReadOnly:
@@ -157,14 +177,6 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
     return StoreError(str(exc), path)
 
 
-def guarded(method):
-    """Raise every sqlite3/OS error of a Store method as the StoreError that names it."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except StoreError:
-            raise
-        except (sqlite3.Error, OSError, OverflowError, UnicodeDecodeError) as exc:
-            raise translate(exc, self.path, self.network) from exc
-    return wrapper
+def sqlite_name(exc: BaseException) -> str:
+    """SQLite's extended error name (``SQLITE_READONLY_ROLLBACK``), or ""."""
+    return getattr(exc, "sqlite_errorname", "") or ""

@@ -1,4 +1,5 @@
-"""Is this file our store, and is it healthy?  Decided before anything is written to it.
+"""Is this file our store?  Decided before anything is written to it (its health is checked
+by the openers, opening.py).
 
 Our stores carry ``PRAGMA application_id = APP_ID`` (stores written before it existed
 are recognised by their tables and a known schema version).  The decision reads the 100-byte
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup, errors
-from .paths import checked_path, sqlite_uri
+from .paths import sqlite_uri
 from .schema_sql import CURRENT_VERSION
 
 APP_ID = 0x474B4E42            # "GKNB": 公开年报
@@ -73,7 +74,10 @@ def _probe(path: Path, live: bool) -> tuple[int, int, bool]:
 
 def _has_live_wal(path: Path) -> bool:
     wal, shm = side_files(path)[:2]
-    return wal.is_file() and wal.stat().st_size > 0 and shm.is_file()
+    try:                     # the last writer out may remove them at any moment
+        return wal.stat().st_size > 0 and shm.is_file()
+    except OSError:
+        return False
 
 
 def _decide(path: Path, app_id: int, version: int, legacy: bool | None, ours_hint: bool) -> str:
@@ -106,6 +110,7 @@ def identify(path: Path) -> Header:
     wal = data[18] == 2 or data[19] == 2
     app_id, version = _int(data, 68) & 0xFFFFFFFF, _int(data, 60)
     live = wal and _has_live_wal(path)
+    before = path.stat()
     try:
         if live:
             app_id, version, legacy = _probe(path, live=True)
@@ -113,39 +118,10 @@ def identify(path: Path) -> Header:
         elif _decide(path, app_id, version, None, ours_hint) == "legacy?":
             _decide(path, *_probe(path, live=False), ours_hint)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        if live and "locked" in str(exc):
-            raise errors.locked(path) from None
+        if live:
+            raise          # the opener diagnoses it on the file (diagnose.py) and retries
+        after = path.stat()
+        if (after.st_mtime_ns, after.st_size) != (before.st_mtime_ns, before.st_size):
+            raise errors.interrupted(path, "读取时文件正被修改") from None
         raise errors.damaged(path, str(exc)) from None
     return Header(version=version, app_id=app_id, wal=wal)
-
-
-def _remove_created(created: list[Path]) -> None:
-    """Remove the side files SQLite made while reading a damaged store, leaving it as found."""
-    for p in created:
-        try:
-            p.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def check_file(path: Path, timeout: float = 10) -> Header:
-    """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
-    path = checked_path(path)
-    header = identify(path)
-    absent = [p for p in side_files(path) if not p.exists()]
-    try:
-        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=timeout)
-        con.text_factory = errors.lenient_text
-        try:
-            result = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        err = errors.translate(exc, path)
-        if isinstance(err, errors.StoreDamaged):
-            _remove_created(absent)
-        raise err from None
-    if result != [("ok",)]:
-        _remove_created(absent)
-        raise errors.damaged(path, "完整性检查未通过")
-    return header

@@ -1,27 +1,50 @@
-"""Connections to a store, for writing or for reading only.
+"""Connections to a store, for writing or for reading only — opened the same way every time.
 
-Writing: a missing store is created complete in a temporary file and moved into place,
-so a non-empty SQLite file without our application id is never one of ours half-made.
-An existing file is identified and checked first (identify.check_file) and only then
-switched to WAL mode — or, on a network share, to rollback-journal mode with exclusive
-locking.  Closing the last connection puts the file back in rollback-journal mode, so a
-store at rest can be read with no -wal/-shm files appearing beside it.
+Design (issue 18): the journal mode belongs to the file's place, not to an open or a close.
 
-Reading: no backup, no migration, nothing written, no store created.  A store at rest in
-WAL mode with no -wal/-shm files (written by an earlier version of the program) is read
-through an ``immutable`` connection into memory, then checked unchanged; otherwise a
-``mode=ro`` connection reads it (any -wal/-shm present belong to whoever has it open).
+- A local file is in WAL mode for its whole life: a new store is made in WAL mode, an older
+  one is switched once, and nothing switches it back.  WAL lets a window, ``db add`` runs
+  and readers use the file at once (readers never wait for a writer; writers wait for each
+  other with a busy timeout).  Switching the mode on every open and close, as before, made
+  -wal/-shm files appear and vanish under other programs' read-only connections, which then
+  met I/O errors, SQLITE_READONLY_* and stale headers — and reported a sound file as 已损坏
+  or 只读.  When the last connection closes SQLite checkpoints and removes -wal/-shm, so a
+  store at rest is one file.
+- On a network share WAL is unsafe (no shared memory, https://sqlite.org/wal.html): the file
+  stays in rollback-journal mode with exclusive locking — one program at a time; the others
+  wait the busy timeout, then are told who has it (errors.locked).
+
+Writing: a missing store is created complete in a temporary file and moved into place, so a
+non-empty SQLite file without our application id is never one of ours half-made.  An existing
+file is identified first (identify.py) and refused untouched if it is not ours, too new or
+read-only.  Then one read-write connection reads it (which rolls back a hot journal left by a crash)
+and checks it (quick_check; damage is confirmed by diagnose.confirm_damage); under the write
+lock, backup files a killed process left half-made are removed and the day's backup is
+made — all before anything is written.
+
+Reading: no backup, no migration, no store created.  A store at rest in WAL mode (no
+-wal/-shm) is read through an ``immutable`` connection into memory, then checked unchanged,
+so reading makes no side files; otherwise a ``mode=ro`` connection reads it.  A hot journal
+is rolled back by one read-write open when the file is writable (that is what any writer
+would do first); when it is not, the clerk is told precisely (errors.needs_recovery).
+
+Transient errors (busy, locked, an I/O error while another program opens or closes the file)
+are retried until BUSY_MS has passed; only then are they reported, as StoreLocked.
 """
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import backup, errors, netfs
-from .identify import APP_ID, Header, check_file, identify, side_files
-from .paths import sqlite_uri
+from .diagnose import confirm_damage, diagnose, needs_write_to_recover
+from .identify import APP_ID, Header, identify, side_files
+from .paths import checked_path, sqlite_uri
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
 
 BUSY_MS = 15000
@@ -45,8 +68,13 @@ def migrate(con: sqlite3.Connection) -> None:
     con.execute("COMMIT")
 
 
-def _create(path: Path) -> None:
-    """Make a new, complete store at ``path`` (missing or empty) in one move."""
+def journal_mode(network: bool) -> str:
+    return "delete" if network else "wal"
+
+
+def _create(path: Path, network: bool) -> None:
+    """Make a new, complete store at ``path`` (missing or empty) in one move, already in
+    the journal mode of its place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
@@ -57,10 +85,10 @@ def _create(path: Path) -> None:
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
-            con.execute("PRAGMA journal_mode = DELETE")
+            con.execute(f"PRAGMA journal_mode = {journal_mode(network)}")
             migrate(con)
         finally:
-            con.close()
+            con.close()           # the last connection: the -wal is checkpointed and removed
         if path.exists():             # an empty file: nothing of anyone's to keep
             os.replace(tmp, path)
         else:
@@ -71,10 +99,10 @@ def _create(path: Path) -> None:
             except OSError:
                 os.replace(tmp, path)
     except (sqlite3.Error, OSError) as exc:
-        raise errors.translate(exc, path) from None
+        raise diagnose(exc, path) from None
     finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
+        for p in (tmp, *side_files(tmp)):
+            p.unlink(missing_ok=True)
 
 
 def _writable(path: Path) -> None:
@@ -92,57 +120,88 @@ def _writable(path: Path) -> None:
         raise errors.translate(exc, path) from None
 
 
-def _daily_backup(path: Path) -> None:
-    """The day's backup of what was there before today's work, made before the store is
-    opened for editing: if it cannot be made (a full disk), the store is left as found."""
-    if backup.due(path):
-        reader = open_for_reading(path)
+def _retrying(path: Path, network: bool, attempt):
+    """``attempt()`` until it succeeds or fails for good; transient failures are retried
+    for BUSY_MS (others may be opening, closing or recovering the file just now)."""
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
         try:
-            backup.make_backup(reader, path)
+            return attempt()
+        except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
+            err = diagnose(exc, path, network)
+        except errors.StoreError as exc:
+            err = exc
+        if not err.transient or time.monotonic() > deadline:
+            raise err
+        time.sleep(random.uniform(0.02, 0.12))
+
+
+@contextmanager
+def backup_lock(path: Path, network: bool, wait_ms: int = BUSY_MS):
+    """The store's write lock while a backup is made from a connection that does not hold
+    it (SQLite's backup API cannot read through a connection in a write transaction): no
+    other program makes a backup or removes leftovers meanwhile.  On a network share the
+    writer holds the whole file already."""
+    if network:
+        yield
+        return
+    lock = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=wait_ms / 1000,
+                           isolation_level=None)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+        yield
+    finally:
+        lock.close()          # nothing written: the transaction is rolled back
+
+
+def _connect_writer(path: Path, network: bool, daily_backup: bool) -> sqlite3.Connection:
+    con = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=BUSY_MS / 1000,
+                          isolation_level=None)
+    try:
+        if network:
+            con.execute("PRAGMA locking_mode = EXCLUSIVE")
+        con.text_factory = errors.lenient_text
+        # One read transaction (on a share: the file held for good): a hot journal is
+        # rolled back first, and the check sees one consistent state.
+        con.execute("BEGIN EXCLUSIVE" if network else "BEGIN")
+        try:
+            healthy = con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
         finally:
-            reader.close()
+            con.execute("ROLLBACK")
+        con.text_factory = str
+        if not healthy:
+            con.close()
+            raise confirm_damage(path, "完整性检查未通过")
+        with backup_lock(path, network):
+            backup.remove_leftovers(path)
+            if daily_backup and backup.due(path):
+                backup.make_backup(con, path)
+        mode = journal_mode(network)
+        if con.execute("PRAGMA journal_mode").fetchone()[0] != mode:
+            con.execute(f"PRAGMA journal_mode = {mode}")    # once in the file's life here
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA synchronous = FULL")
+        migrate(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def open_for_writing(path: Path, daily_backup: bool = True) -> tuple[sqlite3.Connection, bool, bool]:
     """(connection, on a network share, existed before) for a store to edit."""
     existed = path.exists() and path.stat().st_size > 0
-    if not existed:
-        _create(path)
     network = netfs.is_network_path(path)
-    identify(path)
+    if not existed:
+        _create(path, network)
+    _retrying(path, network, lambda: identify(path))
     _writable(path)          # before any SQLite connection: a refused file gets no side files
-    try:
-        check_file(path, BUSY_MS / 1000)
-    except errors.StoreLocked:
-        raise errors.locked(path, network) from None
-    if daily_backup and existed:
-        _daily_backup(path)
-    try:
-        con = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise errors.translate(exc, path, network) from None
-    try:
-        con.execute("PRAGMA foreign_keys = ON")
-        if network:
-            con.execute("PRAGMA locking_mode = EXCLUSIVE")
-            con.execute("PRAGMA journal_mode = DELETE")
-        else:
-            con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA synchronous = FULL")
-        migrate(con)
-    except sqlite3.Error as exc:
-        con.close()
-        raise errors.translate(exc, path, network) from None
+    con = _retrying(path, network, lambda: _connect_writer(path, network, daily_backup and existed))
     return con, network, existed
 
 
 def close_writer(con: sqlite3.Connection) -> None:
-    """Close; the last connection out puts the file back in rollback-journal mode."""
-    try:
-        con.execute("PRAGMA busy_timeout = 0")
-        con.execute("PRAGMA journal_mode = DELETE")     # refused while others have it open
-    except sqlite3.Error:
-        pass
+    """Close.  The mode stays: the last connection out removes -wal/-shm by itself."""
     con.close()
 
 
@@ -153,12 +212,18 @@ def _unchanged(path: Path, before: os.stat_result) -> bool:
 
 
 def _snapshot(path: Path) -> sqlite3.Connection | None:
-    """The store copied into memory without locks or side files; None if it changed meanwhile."""
+    """The store copied into memory without locks or side files; None if it changed
+    meanwhile (a writer came: read it through a normal connection instead)."""
     before = path.stat()
     src = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
     mem = sqlite3.connect(":memory:", isolation_level=None)
     try:
         src.backup(mem)
+    except sqlite3.Error:
+        mem.close()
+        if _unchanged(path, before):
+            raise
+        return None
     finally:
         src.close()
     if _unchanged(path, before):
@@ -167,23 +232,39 @@ def _snapshot(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that reads the store at ``path`` and can write nothing to it."""
-    if not path.exists() or path.is_file() and path.stat().st_size == 0:
-        raise errors.StoreMissing(f"请先确认数据文件的路径：数据文件“{path}”不存在或是空的。", path)
-    header: Header = identify(path)
-    network = netfs.is_network_path(path)
+def _roll_back(path: Path) -> None:
+    """One read-write open: SQLite rolls a hot journal back (or recovers a -wal) when it
+    takes the lock.  Refused with a precise message when the file cannot be written."""
+    refused = errors.needs_recovery(path)
+    if not os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise refused
+    con = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=BUSY_MS / 1000,
+                          isolation_level=None)
     try:
-        con = None
-        if header.wal and not any(p.exists() for p in side_files(path)[:2]):
-            con = _snapshot(path)
-        if con is None:
-            con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_MS / 1000,
-                                  isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+    finally:
+        con.close()
+
+
+def _connect_reader(path: Path, header: Header) -> sqlite3.Connection:
+    con = None
+    if header.wal and not any(p.exists() for p in side_files(path)[:2]):
+        con = _snapshot(path)
+    if con is None:
+        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_MS / 1000,
+                              isolation_level=None)
+    try:
         con.text_factory = errors.lenient_text
-        if con.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-            con.close()
-            raise errors.damaged(path, "完整性检查未通过")
+        try:
+            healthy = con.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        except sqlite3.Error as exc:
+            if needs_write_to_recover(exc):
+                _roll_back(path)
+            raise
+        if not healthy:
+            con.close()          # in WAL mode it keeps others from holding the file alone
+            raise confirm_damage(path, "完整性检查未通过")
         con.text_factory = str
         if header.version < CURRENT_VERSION:       # an older store: migrated in memory only
             mem = sqlite3.connect(":memory:", isolation_level=None)
@@ -192,6 +273,26 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
             con = mem
             migrate(con)
         con.execute("PRAGMA query_only = ON")
-        return con
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        raise errors.translate(exc, path, network) from None
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that reads the store at ``path`` and can write nothing to it."""
+    if not path.exists() or path.is_file() and path.stat().st_size == 0:
+        raise errors.StoreMissing(f"请先确认数据文件的路径：数据文件“{path}”不存在或是空的。", path)
+    network = netfs.is_network_path(path)
+
+    def attempt():
+        return _connect_reader(path, identify(path))
+    return _retrying(path, network, attempt)
+
+
+def check_file(path: Path) -> Header:
+    """Read-only: our store, healthy, not too new; raises the StoreError saying why not."""
+    path = checked_path(path)
+    con = open_for_reading(path)
+    con.close()
+    return identify(path)

@@ -1,7 +1,9 @@
 """Opening the store when it cannot be used: each cause gets its own diagnosis (已损坏,
 不是本程序的数据文件, 只读, 磁盘已满, 这是一个文件夹, 由更新版本创建, …); only a damaged
 store is offered the newest good backup, copied to a new file.  The refused file is
-never written to."""
+never written to.  No default button restores a backup (Enter and Esc quit): moving the
+clerk onto an older copy is a choice made by clicking it.  The window then says, for as
+long as it is open, which file it is using instead (``replacement_note``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -66,14 +68,15 @@ def ask(exc: StoreDamaged, parent=None) -> str:
                       QMessageBox.StandardButton.NoButton, parent)
     restore = None
     if exc.good_backup is not None:
-        restore = box.addButton("从备份恢复", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton("从备份恢复", QMessageBox.ButtonRole.ActionRole)
         box.setInformativeText(f"将把备份“{exc.good_backup.name}”复制为一个新的数据文件并打开它；"
                                f"损坏的文件原样保留在“{exc.path.parent}”，可交给技术人员检查。")
     else:
         box.setInformativeText("可以新建一个空白数据文件继续工作；损坏的文件原样保留，可交给技术人员检查。")
     new = box.addButton("新建空白数据文件", QMessageBox.ButtonRole.ActionRole)
     quit_ = box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore or quit_)
+    box.setDefaultButton(quit_)          # never a restore by pressing Enter
+    box.setEscapeButton(quit_)
     box.exec()
     clicked = box.clickedButton()
     return RESTORE if clicked is restore and restore else NEW if clicked is new else QUIT
@@ -117,6 +120,15 @@ def open_store(path: Path, parent=None, choose=None, warn=None) -> Store | None:
         err = translate(exc, Path(path))
         (warn or (lambda t, m: _critical(parent, t, m)))(title(err), str(err))
         return None
+
+
+def replacement_note(requested: Path, used: Path, short: bool = False) -> str:
+    """What the window shows while it uses ``used`` in place of the damaged ``requested``."""
+    what = "从备份恢复的" if f"{Path(requested).stem}-restored-" in used.name else "新建的"
+    if short:
+        return f"正在使用{what}数据文件：{used.name}"
+    return (f"正在使用{what}数据文件“{used}”：原数据文件“{requested}”已损坏，原样保留，"
+            "可交给技术人员检查。")
 
 
 def title(exc: StoreError) -> str:
