@@ -40,7 +40,7 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def _parse(db_path: Path, p: Path) -> re.Match | None:
+def _parse(db_path: Path, p: Path) -> re.Match[str] | None:
     prefix = f"{db_path.stem}-"
     return _NAME.fullmatch(p.name[len(prefix):]) if p.name.startswith(prefix) else None
 
@@ -59,7 +59,7 @@ def _mtime(path: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(path.stat().st_mtime)
 
 
-def _order(m: re.Match) -> tuple[int, str, int]:
+def _order(m: re.Match[str]) -> tuple[int, str, int]:
     """A backup's place in its store's own order (its sequence number first)."""
     return int(m["seq"] or 0), m["stamp"], int(m["n"] or 1)
 

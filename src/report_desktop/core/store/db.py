@@ -22,6 +22,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .. import jsonio, textcheck, unitname
 from ..files import ReportFileError
@@ -85,7 +86,7 @@ class Store:
         self._con.execute("COMMIT")
 
     @contextmanager
-    def _snapshot(self):
+    def _snapshot(self) -> Iterator[None]:
         """One read transaction: a report read while another program saves is all before
         or all after that save, never its cells from one and its texts from the other."""
         if self._con.in_transaction:

@@ -21,10 +21,14 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import Any, Callable, Concatenate, ParamSpec, TypeVar, cast
 
 from . import errors
 from .errors import StoreError, sqlite_name
 from .paths import sqlite_uri
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Waiting for the file to be ours alone before its integrity is judged.
 CONFIRM_WAIT_S = 15.0
@@ -69,7 +73,7 @@ def really_read_only(path: Path) -> errors.StoreReadOnly | None:
     return None
 
 
-def _integrity(path: Path) -> list:
+def _integrity(path: Path) -> list[tuple[str]]:
     """integrity_check holding the file alone: a writable file through an exclusive
     read-write connection (no one else reads or writes meanwhile; a hot journal is rolled
     back first, as any writer would); a read-only file, which nobody can be changing,
@@ -84,7 +88,7 @@ def _integrity(path: Path) -> list:
             con.execute("BEGIN EXCLUSIVE")
         else:
             con.execute("BEGIN")
-        rows = con.execute("PRAGMA integrity_check").fetchall()
+        rows: list[tuple[str]] = con.execute("PRAGMA integrity_check").fetchall()
         con.execute("ROLLBACK")
         return rows
     finally:
@@ -157,10 +161,10 @@ def diagnose(exc: BaseException, path: Path, network: bool = False) -> StoreErro
     return errors.translate(exc, path, network)
 
 
-def guarded(method):
+def guarded(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, P], R]:
     """Raise every sqlite3/OS error of a Store method as the StoreError that names it."""
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: Any, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except StoreError:
@@ -169,4 +173,4 @@ def guarded(method):
             if looks_corrupt(exc):
                 raise confirm_on(self._con, self.path, str(exc), self.readonly) from exc
             raise diagnose(exc, self.path, self.network) from exc
-    return wrapper
+    return cast(Callable[Concatenate[Any, P], R], wrapper)   # functools' _Wrapped is one

@@ -40,12 +40,15 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator, TypeVar
 
 from . import backup, errors, netfs
 from .diagnose import confirm_damage, diagnose, needs_write_to_recover
 from .identify import APP_ID, Header, identify, side_files
 from .paths import checked_path, sqlite_uri
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
+
+T = TypeVar("T")
 
 BUSY_MS = 15000
 
@@ -77,11 +80,11 @@ def _create(path: Path, network: bool) -> None:
     the journal mode of its place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     except OSError as exc:
         raise errors.translate(exc, path) from None
     os.close(fd)
-    tmp = Path(tmp)
+    tmp = Path(tmp_name)
     try:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -120,7 +123,7 @@ def _writable(path: Path) -> None:
         raise errors.translate(exc, path) from None
 
 
-def _retrying(path: Path, network: bool, attempt):
+def _retrying(path: Path, network: bool, attempt: Callable[[], T]) -> T:
     """``attempt()`` until it succeeds or fails for good; transient failures are retried
     for BUSY_MS (others may be opening, closing or recovering the file just now)."""
     deadline = time.monotonic() + BUSY_MS / 1000
@@ -137,7 +140,7 @@ def _retrying(path: Path, network: bool, attempt):
 
 
 @contextmanager
-def backup_lock(path: Path, network: bool, wait_ms: int = BUSY_MS):
+def backup_lock(path: Path, network: bool, wait_ms: int = BUSY_MS) -> Iterator[None]:
     """The store's write lock while a backup is made from a connection that does not hold
     it (SQLite's backup API cannot read through a connection in a write transaction): no
     other program makes a backup or removes leftovers meanwhile.  On a network share the
@@ -285,7 +288,7 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
         raise errors.StoreMissing(f"请先确认数据文件的路径：数据文件“{path}”不存在或是空的。", path)
     network = netfs.is_network_path(path)
 
-    def attempt():
+    def attempt() -> sqlite3.Connection:
         return _connect_reader(path, identify(path))
     return _retrying(path, network, attempt)
 
