@@ -24,13 +24,13 @@ def add_parser(sub) -> None:
     t = sub.add_parser("tally", help="按依申请公开台账（和复议诉讼台账）统计表三、表四，写出报告 .json")
     t.add_argument("register", type=Path, metavar="台账",
                    help="依申请公开台账（.xlsx、.xls 或 .csv）")
-    t.add_argument("-o", "--output", type=Path, required=True, help="写出的报告文件（.json）")
-    t.add_argument("--unit", required=True, help="单位名称")
-    t.add_argument("--year", type=year_arg, required=True, help="统计年度，如 2025")
-    t.add_argument("--cases", type=Path, metavar="FILE", help="行政复议、行政诉讼案件台账")
-    t.add_argument("--previous", type=Path, metavar="FILE",
+    t.add_argument("-o", "--output", type=Path, required=True, metavar="输出", help="写出的报告文件（.json）")
+    t.add_argument("--unit", required=True, metavar="单位名称", help="单位名称")
+    t.add_argument("--year", type=year_arg, required=True, metavar="年度", help="统计年度，如 2025")
+    t.add_argument("--cases", type=Path, metavar="文件", help="行政复议、行政诉讼案件台账")
+    t.add_argument("--previous", type=Path, metavar="文件",
                    help="上一年度的报告或台账，核对“上年结转”（H6）")
-    t.add_argument("--mapping", type=Path, metavar="FILE",
+    t.add_argument("--mapping", type=Path, metavar="文件",
                    help="列映射文件（.json）：存在时按它对应各列，不存在时把本次识别的对应关系写入它")
 
 
