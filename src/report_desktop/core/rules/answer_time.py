@@ -39,7 +39,8 @@ def check_answer_time(rep: Report, calendar: Calendar | None = None) -> list[Fin
         return []
     times = cached(reg, rep.year, calendar)
     out = []
-    for year in times.uncovered_years:
+    # Only the years up to the report's count: a deadline next January cannot be late yet.
+    for year in (y for y in times.uncovered_years if y <= times.year):
         n = sum(r.uncovered == year for r in times.rows)
         out.append(warning(RULE, f"{missing_message(year)}：台账中 {n} 件申请的答复期限无法计算", [],
                            detail="没有节假日安排的年份不按普通周一至周五推算，录入后自动重新检查。"))
