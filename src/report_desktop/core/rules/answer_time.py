@@ -42,8 +42,8 @@ def check_answer_time(rep: Report, calendar: Calendar | None = None) -> list[Fin
     # Only the years up to the report's count: a deadline next January cannot be late yet.
     for year in (y for y in times.uncovered_years if y <= times.year):
         n = sum(r.uncovered == year for r in times.rows)
-        out.append(warning(RULE, f"{missing_message(year)}：台账中 {n} 件申请的答复期限无法计算", [],
-                           detail="没有节假日安排的年份不按普通周一至周五推算，录入后自动重新检查。"))
+        out.append(warning(RULE, f"录入{year}年的节假日安排（检查 → 工作日日历）：台账中 {n} 件申请的答复期限无法计算",
+                           [], detail=f"{missing_message(year)}。没有节假日安排的年份不按普通的周一至周五推算。"))
     late = times.overdue
     if not late:
         return out
@@ -53,11 +53,11 @@ def check_answer_time(rep: Report, calendar: Calendar | None = None) -> list[Fin
     longest = late[0].days_late
     denial = _DENIAL.search(text)
     if denial:
-        out.append(warning(RULE, f"改正“{heading}”中“{denial.group(0)}”的说法：台账中有 {len(late)} 件申请"
-                                 f"超过法定期限答复（最长逾期{longest}个工作日）", [f"text.{SECTION}"],
-                           detail=detail))
+        out.append(warning(RULE, f"改正“{heading}”中没有逾期答复的说法：台账中 {len(late)} 件"
+                                 f"逾期答复（最长{longest}个工作日）", [f"text.{SECTION}"],
+                           detail=f"正文写“{denial.group(0)}”。{detail}"))
     elif not _MENTION.search(text):
-        out.append(warning(RULE, f"在“{heading}”中说明逾期答复及改进措施：台账中有 {len(late)} 件申请"
-                                 f"超过法定期限答复（最长逾期{longest}个工作日）", [f"text.{SECTION}"],
+        out.append(warning(RULE, f"在“{heading}”中说明逾期答复：台账中 {len(late)} 件申请"
+                                 f"超过法定期限（最长逾期{longest}个工作日）", [f"text.{SECTION}"],
                            detail=detail))
     return out
