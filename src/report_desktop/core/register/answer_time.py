@@ -10,7 +10,7 @@ A date in a year without a holiday notice raises nothing here: the application i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..calendar import Calendar, YearNotCovered, shipped
 from .model import Application, Register
@@ -97,11 +97,11 @@ def answer_time(app: Application, row: int, as_of: dt.date, cal: Calendar) -> An
     corrected = app.corrected is not None and app.corrected >= app.received
     start = app.corrected if corrected and app.corrected else app.received
     answered = app.answered if app.answered is not None and app.answered <= as_of else None
-    base = dict(row=row, id=app.id, received=app.received, start=start, answered=answered,
-                corrected=corrected)
+    base = AnswerTime(row=row, id=app.id, received=app.received, start=start, deadline=None,
+                      answered=answered, days_late=0, extended=False, corrected=corrected,
+                      consulted=0)
     if app.correction_requested is not None and not corrected:
-        # Waiting for the 补正: no period runs (an answer without one is not late).
-        return AnswerTime(deadline=None, days_late=0, extended=False, consulted=0, **base)
+        return base     # waiting for the 补正: no period runs (an answer without one is not late)
     counter = _Counter(cal, _spans(app))
     try:
         first = counter.add(start, PERIOD)
@@ -115,10 +115,8 @@ def answer_time(app: Application, row: int, as_of: dt.date, cal: Calendar) -> An
         counter.between(start, min(end, deadline))
         consulted = counter.skipped
     except YearNotCovered as missing:
-        return AnswerTime(deadline=None, days_late=0, extended=False, consulted=0,
-                          uncovered=missing.year, **base)
-    return AnswerTime(deadline=deadline, days_late=late, extended=extended,
-                      consulted=consulted, **base)
+        return replace(base, uncovered=missing.year)
+    return replace(base, deadline=deadline, days_late=late, extended=extended, consulted=consulted)
 
 
 def answer_times(reg: Register, year: int, cal: Calendar | None = None,

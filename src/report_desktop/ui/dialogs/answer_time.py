@@ -84,5 +84,4 @@ class AnswerTimeDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(close)
-        self.close_buttons = close
         self.resize(860, 480)
