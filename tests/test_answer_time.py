@@ -184,3 +184,17 @@ def test_tally_names_late_answers_on_stderr_and_check_shows_s17(tmp_path):
     assert "另有 1 件申请超过法定期限答复（最长逾期2个工作日），见 check" in done.stderr
     checked = cli("check", out, "--db", tmp_path / "none.sqlite3")
     assert "[提醒 S17 逾期答复] 在“五、存在的主要问题及改进情况”中说明逾期答复" in checked.stdout
+
+
+def test_an_edit_recounts_the_edited_row_and_an_insert_renumbers():
+    """Rows already counted are reused (validation after an edit counts one row): the edited
+    row must still be counted anew and rows after an insertion keep their right index."""
+    from report_desktop.core.register.model import APPLICATION
+    reg = Register((Application("A", D(2025, 9, 15), answered=D(2025, 10, 17)),
+                    Application("B", D(2025, 11, 3), answered=D(2025, 12, 1))))
+    assert [a.days_late for a in answer_times(reg, 2025, today=AFTER).rows] == [0, 0]
+    edited = reg.with_field(APPLICATION, 0, "answered", D(2025, 10, 21))
+    assert [a.days_late for a in answer_times(edited, 2025, today=AFTER).rows] == [2, 0]
+    inserted = edited.inserted(APPLICATION, 0, Application("N", D(2025, 1, 6), answered=D(2025, 1, 8)))
+    rows = answer_times(inserted, 2025, today=AFTER).rows
+    assert [(a.id, a.row, a.days_late) for a in rows] == [("N", 0, 0), ("A", 1, 2), ("B", 2, 0)]
