@@ -198,3 +198,17 @@ def test_an_edit_recounts_the_edited_row_and_an_insert_renumbers():
     inserted = edited.inserted(APPLICATION, 0, Application("N", D(2025, 1, 6), answered=D(2025, 1, 8)))
     rows = answer_times(inserted, 2025, today=AFTER).rows
     assert [(a.id, a.row, a.days_late) for a in rows] == [("N", 0, 0), ("A", 1, 2), ("B", 2, 0)]
+
+
+def test_the_bisection_index_counts_as_the_calendar_walks():
+    """The fast count (a sorted list of working days) agrees with the calendar's own
+    day-by-day walk on every start day of 2021–2025, across every holiday and 调休 day."""
+    from report_desktop.core.register.answer_time import _index
+    cal = calendar.shipped()
+    index = _index(cal)
+    d = D(2021, 1, 1)
+    while d <= D(2025, 12, 31):
+        for n in (1, 20, 40):
+            assert index.add(d, n) == cal.add_working_days(d, n), (d, n)
+        assert index.count(d, d + dt.timedelta(45)) == cal.working_days_between(d, d + dt.timedelta(45))
+        d += dt.timedelta(3)
