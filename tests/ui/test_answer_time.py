@@ -98,3 +98,16 @@ def test_the_five_tab_drafts_the_sentence_and_s17_goes_quiet(qtbot, late_window)
     w.workspace.actions["undo"].trigger()
     s.revalidate()
     assert [f for f in s.findings if f.rule == "S17"]
+
+
+def test_an_application_the_calendar_cannot_count_is_listed_as_such(qtbot):
+    from report_desktop.core import calendar
+    from report_desktop.core.calendar import Calendar
+    without = Calendar({y: c for y, c in calendar.shipped().years.items() if y != 2025})
+    times = answer_times(Register((Application("X", D(2025, 3, 3), answered=D(2025, 3, 20)),)), 2025,
+                         without, D(2026, 3, 1))
+    dlg = AnswerTimeDialog(times)
+    qtbot.addWidget(dlg)
+    [row] = _cell_texts(dlg)
+    assert row[0] == "X" and row[2] == "无法计算：2025年日历未录入" and row[4] == ""
+    assert "2025年的节假日安排尚未录入" in dlg.intro.text()

@@ -33,17 +33,19 @@ def summary(times: AnswerTimes) -> str:
 
 
 def listed(times: AnswerTimes) -> list[AnswerTime]:
-    """Late ones first (most days late first), then the extended ones answered in time."""
+    """Late ones first (most days late first), then the extended ones answered in time,
+    then those whose deadline the calendar cannot count (a year without its notice)."""
     late = times.overdue
-    return late + [a for a in times.extended if not a.late]
+    return (late + [a for a in times.extended if not a.late]
+            + [a for a in times.rows if a.uncovered is not None])
 
 
 def row_texts(a: AnswerTime) -> tuple[str, ...]:
     deadline = _day(a.deadline) if a.deadline else (
-        f"{a.uncovered}年日历未录入" if a.uncovered else "等待补正")
+        f"无法计算：{a.uncovered}年日历未录入" if a.uncovered else "等待补正")
     answered = _day(a.answered) if a.answered else "未答复"
     return (a.id or f"第{a.row + 1}条", _day(a.received), deadline, answered,
-            str(a.days_late) if a.late else "按时", "是" if a.extended else "",
+            str(a.days_late) if a.late else ("" if a.deadline is None else "按时"), "是" if a.extended else "",
             f"{_day(a.start)}收到补正" if a.corrected else "")
 
 
