@@ -18,7 +18,7 @@ A = schema.application_cell
 R = schema.review_cell
 LIMIT = 60
 
-ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 16) if i != 7]
+ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 18) if i != 7]
              + [f"P{i}" for i in range(1, 7)])
 
 
@@ -105,6 +105,14 @@ def _broken_reports(seed):
     r = seed.copy()                               # S11: the tables differ from the register
     r.register = Register((Application("1", dt.date(r.year, 3, 5), "natural_person",
                                        answered=dt.date(r.year, 3, 9), outcome="granted"),))
+    out.append((r, None))
+
+    r = seed.copy()                               # S17: late answers, 五 silent, then denied
+    r.register = Register((Application("1", dt.date(r.year, 3, 5), "natural_person",
+                                       answered=dt.date(r.year, 6, 30), outcome="granted"),))
+    out.append((r, None))
+    r = r.copy()
+    r.texts["problems"] = "本年度没有出现任何超过法定期限答复的情况。"
     out.append((r, None))
 
     r = seed.copy()                               # S12

@@ -12,7 +12,7 @@ the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
   tab-1-info … tab-7-other      the seven tabs
   menu-editor, calendar         the text editor's context menu, 报告日期's calendar
   dialog-<action>               every dialog the menus open (new, import, snapshot, restore,
-                                recover, word_fonts, work_calendar, delete, help, about,
+                                recover, word_fonts, work_calendar, answer_times, delete, help, about,
                                 where, fee, fixes,
                                 summary; 从上一年创建 asks nothing)
   export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
@@ -158,7 +158,7 @@ def child(out: Path, tag: str) -> int:
                  shot_and_close("calendar"))
 
     for key in ("new", "import", "snapshot", "restore", "recover",
-                "word_fonts", "work_calendar", "delete", "help", "about", "where"):
+                "word_fonts", "work_calendar", "answer_times", "delete", "help", "about", "where"):
         with_dialogs(ws.actions[key].trigger, shot_and_close(f"dialog-{key}"))
     ws.tabs.show_page("other")
     with_dialogs(ws.reports.fee_helper, shot_and_close("dialog-fee"))

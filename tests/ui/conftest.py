@@ -98,6 +98,10 @@ class ScriptedPrompts(Prompts):
         if self.calendar_script:
             self.calendar_script(shipped, entered, save, remove)
 
+    def answer_times(self, times):
+        self.shown.append(("answer_times", "答复期限", str(len(times.overdue)), str(len(times.extended))))
+        self.answer_times_shown = times
+
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]
 

@@ -12,11 +12,13 @@ import threading
 from pathlib import Path
 
 from ..core import formats, summary, unitname
+from ..core.calendar import Calendar, CalendarDataError
 from ..core.files import ReportFileError, Source, check_output, inputs
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, StoreLocked, default_path
 from ..core.store.paths import checked_path
+from ..services import calendar as store_calendar
 from ..services import exporting, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
@@ -73,6 +75,19 @@ def _previous_from_store(args, report: Report) -> Report | None:
         return store.get(report.unit, report.year - 1)
 
 
+def _calendar_from_store(args) -> Calendar | None:
+    """The store's working-day calendar (the clerk's years too) for S17; the shipped one
+    when there is no store or it cannot be read."""
+    try:
+        store = _open_store(args, must_exist=True, readonly=True)
+        if store is None:
+            return None
+        with store:
+            return store_calendar.load(store)
+    except (StoreError, CalendarDataError):
+        return None
+
+
 def _print_findings(findings, fmt: str) -> None:
     if fmt == "json":
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
@@ -97,7 +112,7 @@ def _read(path) -> Report:
 def cmd_check(args) -> int:
     report = _read(args.input)
     previous = _read(args.previous) if args.previous else _previous_from_store(args, report)
-    findings = validate(report, previous)
+    findings = validate(report, previous, _calendar_from_store(args))
     _print_findings(findings, args.format)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 

@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 from ..core import jsonio, textcheck
+from ..core.calendar import missing_message
 from ..core.files import ReportFileError
 from ..core.register import APPLICATION, CASE
+from ..core.register.answer_time import answer_times
 from ..core.register.columns import FIELD_TITLES, read_mapping, write_mapping
+from ..core.report import Report
 from ..core.rules import RULE_TITLES, SEVERITY_WORDS, validate
 from ..services import registers
 from .safety import year_arg
@@ -67,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"已写出：{args.output}（{args.year}年本年新收 {cells['applications.new.total']} 件，"
           f"办结 {cells['applications.total.total']} 件，结转下年度 "
           f"{cells['applications.carry_forward.total']} 件）")
+    _late_note(counted.report, args.year)
     if lines:
         print(f"有 {len(lines)} 处无法归类，相应的记录没有计入表三、表四，请在台账中改正或指定后重新统计：",
               file=sys.stderr)
@@ -74,3 +78,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {line}", file=sys.stderr)
         return EXIT_UNCLASSIFIED
     return EXIT_OK
+
+
+def _late_note(report: Report, year: int) -> None:
+    """Late answers are not the tally's business but the clerk must hear of them (S17)."""
+    if report.register is None:
+        return
+    times = answer_times(report.register, year)
+    late = times.overdue
+    if late:
+        print(f"另有 {len(late)} 件申请超过法定期限答复（最长逾期{late[0].days_late}个工作日），见 check",
+              file=sys.stderr)
+    for missing in times.uncovered_years:
+        print(f"{missing_message(missing)}，相应申请的答复期限无法计算", file=sys.stderr)

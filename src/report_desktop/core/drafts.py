@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from . import schema
+from .register.answer_time import AnswerTimes
 from .report import Report
 
 
@@ -42,6 +43,21 @@ def fee_sentence(notices: int, billed: Decimal, collected: Decimal) -> str:
         return "本年度未发出政府信息公开信息处理费收费通知，未收取信息处理费。"
     return (f"本年度共发出政府信息公开信息处理费收费通知{notices}件，收费金额{_money(billed)}元，"
             f"实际收取信息处理费{_money(collected)}元。")
+
+
+def late_answers_sentence(times: AnswerTimes) -> str:
+    """The sentence of 五 on answers given after the legal period (S17 is silent once it is
+    in): the count and the longest delay from the register, and what the office will do."""
+    late = times.overdue
+    if not late:
+        return (f"{times.year}年度政府信息公开申请均在法定期限内答复，今后将继续严格执行"
+                "依申请公开办理时限要求。")
+    still_open = sum(a.answered is None for a in late)
+    opened = f"，其中{still_open}件截至年底尚未答复" if still_open else ""
+    return (f"{times.year}年度有{len(late)}件政府信息公开申请超过法定期限答复"
+            f"（最长逾期{late[0].days_late}个工作日）{opened}。今后将建立依申请公开办理台账和到期提醒机制，"
+            "严格执行20个工作日的答复期限，确需延长的经政府信息公开工作机构负责人同意并及时告知申请人，"
+            "确保在法定期限内答复。")
 
 
 _PAREN = str.maketrans("()", "（）")

@@ -67,6 +67,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("totals", "重新计算全部合计(&T)", (), "导入的报告合计有误时，按各分项重新计算所有合计"),
     ActionSpec("work_calendar", "工作日日历(&K)…", (),
                "各年的法定节假日和调休上班日（按国务院办公厅通知），新一年的通知发布后在此录入"),
+    ActionSpec("answer_times", "答复期限(&Q)…", (),
+               "列出台账中超过法定期限答复和延期答复的申请（按工作日计算）", needs_report=True),
     ActionSpec("help", "使用说明(&H)", ("HelpContents",)),
     ActionSpec("where", "数据文件和日志位置(&D)"),
     ActionSpec("about", f"关于{APP_NAME}(&A)"),
@@ -78,7 +80,7 @@ MENUS: dict[str, tuple[str | None, ...]] = {
              "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "summary",
              None, "save", "snapshot", "restore", None, "delete", "recover", None, "quit"),
     "edit": ("undo", "redo", None, "cut", "copy", "paste", None, "fill_zero_table", "fill_zero_all"),
-    "check": ("check", "next", "totals", None, "work_calendar"),
+    "check": ("check", "next", "totals", None, "answer_times", "work_calendar"),
     "help": ("help", "where", None, "about"),
 }
 TOOLBAR: tuple[str | None, ...] = ("new", "from_previous", None, "undo", "redo", None,

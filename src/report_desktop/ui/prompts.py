@@ -120,6 +120,11 @@ class Prompts:
         from .dialogs.work_calendar import WorkCalendarDialog
         WorkCalendarDialog(shipped, entered, save, remove, self.parent).exec()
 
+    def answer_times(self, times) -> None:
+        """答复期限: the late and extended applications (dialogs/answer_time.py)."""
+        from .dialogs.answer_time import AnswerTimeDialog
+        AnswerTimeDialog(times, self.parent).exec()
+
     def review_fixes(self, section: str, changes: list[str]) -> bool:
         """Show the punctuation fixes about to be made in ``section``; True to apply them."""
         from .dialogs.punctuation_fixes import PunctuationFixesDialog

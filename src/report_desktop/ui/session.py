@@ -13,10 +13,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import schema
+from ..core.calendar import Calendar, CalendarDataError, shipped as calendar_shipped
 from ..core.report import Report
 from ..core.rules import ERROR, Finding, validate
 from ..core.store import Store, StoreError
 from ..core.values import Value, same
+from ..services import calendar as store_calendar
 from .undo import CellsCommand, MetaCommand, TextCommand
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class Session(QObject):
         self.report_id = report_id
         self.report: Report = store.load(report_id)
         self.previous: Report | None = self._load_previous()
+        self.calendar = self._load_calendar()
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
         self.marks: dict[str, tuple[str, list[str]]] = {}
@@ -65,6 +68,19 @@ class Session(QObject):
         self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
         self._retry_timer = self._timer(RETRY_MS, self.flush)
         self._failure_reported = False
+        self.revalidate()
+
+    def _load_calendar(self) -> Calendar:
+        """The working days answer deadlines are counted by (S17): the clerk's years laid
+        over the shipped ones; the shipped ones alone when hers cannot be read (the 工作日日历
+        dialog says so)."""
+        try:
+            return store_calendar.load(self.store)
+        except (CalendarDataError, StoreError):
+            return calendar_shipped()
+
+    def reload_calendar(self) -> None:
+        self.calendar = self._load_calendar()
         self.revalidate()
 
     def _timer(self, ms: int, slot) -> QTimer:
@@ -224,7 +240,7 @@ class Session(QObject):
     # -- findings ------------------------------------------------------------------
     def revalidate(self) -> None:
         self._validate_timer.stop()
-        self.findings = validate(self.report, self.previous)
+        self.findings = validate(self.report, self.previous, self.calendar)
         marks: dict[str, tuple[str, list[str]]] = {}
         for f in self.findings:
             for cid in f.cells:

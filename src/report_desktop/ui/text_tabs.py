@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QWidget)
 
 from ..core import drafts
+from ..core.register.answer_time import answer_times
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.text_diff import changed_span
@@ -175,6 +176,10 @@ class TextTab(QWidget):
             self._button("生成依申请公开段落", "根据表三的数字写出受理、办结、结转等情况的句子",
                          self.insert_applications)
         self.buttons.addWidget(fix_all_button(self.editor, self))
+        if key == "problems":
+            self.late_button = self._button(
+                "生成逾期答复说明", "根据台账计算超过法定期限答复的件数和最长逾期天数，写出说明和改进措施",
+                self.insert_late_answers)
         if key == "other":
             self._button("信息处理费…", "填写收费通知件数和金额，生成信息处理费情况的句子",
                          self.feeRequested.emit)
@@ -195,6 +200,9 @@ class TextTab(QWidget):
         self.refresh_banner()
 
     def refresh_banner(self) -> None:
+        if self.key == "problems":
+            self.late_button.setEnabled(self.session is not None
+                                        and self.session.report.register is not None)
         self.banner.show_lines(*banner_lines(self.session, self.key, self.editor.toPlainText()))
 
     def resizeEvent(self, event) -> None:
@@ -210,6 +218,13 @@ class TextTab(QWidget):
         if missing:
             end = len(self.editor.toPlainText())
             self.editor.insert_block("\n".join(missing), end)
+
+    def insert_late_answers(self) -> None:
+        rep = self.session.report if self.session is not None else None
+        if rep is None or rep.register is None:
+            return
+        times = answer_times(rep.register, rep.year, self.session.calendar)
+        self.editor.insert_block(drafts.late_answers_sentence(times))
 
     def insert_applications(self) -> None:
         if self.session is None:

@@ -110,7 +110,7 @@ class Workspace(QObject):
             "fill_zero_all": self.entries.fill_zero_all,
             "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
             "where": self.show_locations, "about": self.about,
-            "work_calendar": self.edit_calendar,
+            "work_calendar": self.edit_calendar, "answer_times": self.show_answer_times,
         }
 
     def _typed_first(self, command):
@@ -282,6 +282,20 @@ class Workspace(QObject):
         self.prompts.work_calendar(work_days.shipped().years, entered,
                                    lambda year: store_calendar.save_year(self.store, year),
                                    lambda year: store_calendar.remove_year(self.store, year))
+        if self.session is not None:
+            self.session.reload_calendar()      # S17 counts with the years just entered
+
+    def show_answer_times(self) -> None:
+        """答复期限: the register's late and extended applications, counted by the store's
+        working-day calendar (the figures S17 and the drafted sentence of 五 use)."""
+        from ..core.register.answer_time import answer_times
+        if self.session is None:
+            return
+        rep = self.session.report
+        if rep.register is None or not rep.register.applications:
+            self.prompts.info("答复期限", "先导入依申请公开台账：本报告没有台账，无法计算答复期限。")
+            return
+        self.prompts.answer_times(answer_times(rep.register, rep.year, self.session.calendar))
 
     def show_locations(self) -> None:
         self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"

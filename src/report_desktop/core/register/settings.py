@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
+from typing import TYPE_CHECKING
+
 from .. import schema
+
+if TYPE_CHECKING:
+    from ..calendar import Calendar
 
 BY_PRINCIPAL, BY_AGENT = "principal", "agent"
 ASK, FIRST = "ask", "first"
@@ -80,8 +85,11 @@ _FIXED = (
 )
 
 
-def explanation(settings: CountingSettings, year: int | None = None) -> list[str]:
-    """统计口径说明: one line per rule, the fixed ones of the format first, then the choices."""
+def explanation(settings: CountingSettings, year: int | None = None,
+                calendar: "Calendar | None" = None) -> list[str]:
+    """统计口径说明: one line per rule, the fixed ones of the format first, then the choices,
+    then the answer deadlines (with the calendar the program counts working days by)."""
+    from .answer_time import explanation_lines      # answer_time imports the model, which imports us
     head = f"{year}年度" if year else ""
     lines = [f"{head}政府信息公开申请和行政复议、行政诉讼统计口径说明",
              f"本说明列出按台账统计表三、表四时采用的口径（依据{schema.FORMAT_DOCUMENT}）。"]
@@ -93,4 +101,7 @@ def explanation(settings: CountingSettings, year: int | None = None) -> list[str
         lines.append(f"{n}. {title}：{_CHOICES[name][getattr(settings, name)]}"
                      + ("（默认）" if getattr(settings, name) == getattr(CountingSettings(), name)
                         else "（非默认，经办人选择）"))
+    for text in explanation_lines(calendar):
+        n += 1
+        lines.append(f"{n}. {text}")
     return lines

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..calendar import Calendar
 from ..report import Report
-from . import arithmetic, crossyear, deadlines, document, proofread, register, slips, textual
+from . import answer_time, arithmetic, crossyear, deadlines, document, proofread, register, slips, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -40,10 +41,14 @@ _CROSS_YEAR: tuple[Callable[[Report, Report], list[Finding]], ...] = (
 )
 
 
-def validate(report: Report, previous: Report | None = None) -> list[Finding]:
+def validate(report: Report, previous: Report | None = None,
+             calendar: Calendar | None = None) -> list[Finding]:
+    """``calendar``: the working days to count answer deadlines by (S17); the shipped
+    one when not given (the window and ``check`` pass the store's, with the clerk's years)."""
     findings: list[Finding] = []
     for check in _SINGLE:
         findings.extend(check(report))
+    findings.extend(answer_time.check_answer_time(report, calendar))   # S17
     if previous is not None:
         for cross in _CROSS_YEAR:
             findings.extend(cross(report, previous))
