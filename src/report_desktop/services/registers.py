@@ -19,7 +19,6 @@ from ..core.files import ReportFileError
 from ..core.register import APPLICATION, CASE, Register, Tally, tally
 from ..core.register.columns import Layout
 from ..core.register.importing import Imported, import_file
-from ..core.register.sources import KINDS
 from ..core.report import Report
 from ..core.store import Store
 
@@ -85,7 +84,7 @@ def fill(report: Report, counted: Tally) -> dict:
 def previous_report(path: str | Path, year: int, mapping=None) -> Report:
     """上年报告或台账: last year's report, or last year's counts from a register file."""
     path = Path(path)
-    if path.suffix.lower() in KINDS:
+    if path.suffix.lower() in formats.REGISTER_READERS:
         try:
             imported = read_register(path, APPLICATION, mapping)
         except ReportFileError:
