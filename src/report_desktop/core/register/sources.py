@@ -4,7 +4,6 @@ cell values (str, int, float, datetime or None), numbered as Excel numbers them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import schema
-from .model import CASE_KINDS, LITIGATION, REVIEW
+from .model import LITIGATION, REVIEW
 from .settings import FIRST, UPHELD, CountingSettings
 
 
@@ -170,5 +170,3 @@ def case_result(decision: object, settings: CountingSettings | None = None) -> G
     found_t = tuple(sorted(found))
     return Guess(found_t[0] if len(found_t) == 1 else None, found_t)
 
-
-KIND_WORDS = CASE_KINDS
