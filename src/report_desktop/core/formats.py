@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import jsonio, textcheck
 from .files import ReportFileError, Source, check_output, read_limited
@@ -132,11 +132,11 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
         writer(report, Path(path))
 
 
-def describe(table: Mapping[str, object]) -> str:
+def describe(table: Iterable[str]) -> str:
     return "、".join(f"{NAMES.get(e, e)}（{e}）" for e in table)
 
 
-def listed(table: Mapping[str, object]) -> str:
+def listed(table: Iterable[str]) -> str:
     """".json、.xlsx、.docx、.html、.htm": the extensions of READERS or WRITERS, for help texts."""
     return "、".join(table)
 

@@ -7,12 +7,16 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import formats
 from ..budget import Budget
 from ..files import ReportFileError, decode_text, raised_by_us, read_limited
 from ..safezip import open_package
 from . import xlsxrows
+
+if TYPE_CHECKING:
+    from xlrd.sheet import Cell
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -82,7 +86,7 @@ def read_xls(path: Path, source: str) -> list[Sheet]:
         book.release_resources()
 
 
-def _xls_value(cell, datemode: int) -> object:
+def _xls_value(cell: Cell, datemode: int) -> object:
     import xlrd
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
@@ -105,7 +109,7 @@ def read_csv(path: Path, source: str) -> list[Sheet]:
                               "请在 Excel/WPS 中另存为 .xlsx 或 CSV UTF-8 后再导入。")
     head = text[:4096]
     delimiter = max(",\t;", key=head.count)
-    rows = [[c if c.strip() else None for c in r]
+    rows: list[list[object]] = [[c if c.strip() else None for c in r]
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     if len(rows) > MAX_ROWS:
         raise ReportFileError(f"{source}超过 {MAX_ROWS:,} 行，不像是台账。")
