@@ -32,7 +32,7 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
 
 
 OLD_EXCEL = ".xls"   # offered when choosing files, then refused with how to convert it
-JSON = ".json"       # the report's own file (interchange.md); ``tally`` writes only this
+JSON = ".json"       # the report's own file (docs/interchange.md); tally writes only this
 READERS: dict[str, Reader] = {JSON: jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
                               ".docx": _lazy(".docx.reader", "read"),
                               ".html": _lazy(".html.reader", "read"),

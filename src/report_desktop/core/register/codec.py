@@ -1,4 +1,4 @@
-"""The register as the interchange JSON holds it (interchange.md §Register), both ways.
+"""The register as the interchange JSON holds it (docs/interchange.md §Register), both ways.
 
 Reading is strict: a value that is not what the format says refuses the file with the
 entry and field named, rather than dropping it (bad input loses nothing)."""

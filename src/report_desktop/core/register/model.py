@@ -2,7 +2,7 @@
 
 Rows are immutable: an edit makes a new Register (``with_field``, ``inserted``,
 ``removed``), so the window's undo keeps the old and the new value and replays either.
-Field names and meanings are those of interchange.md §Register.
+Field names and meanings are those of docs/interchange.md §Register.
 """
 from __future__ import annotations
 

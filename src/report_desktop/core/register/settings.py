@@ -1,5 +1,5 @@
 """The counting choices the format leaves open (统计口径), each a visible setting with a
-stated default, and the 统计口径说明 that lists the choices made (registers.md)."""
+stated default, and the 统计口径说明 that lists the choices made (docs/registers.md)."""
 from __future__ import annotations
 
 import json

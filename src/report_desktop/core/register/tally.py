@@ -1,4 +1,4 @@
-"""Counting a register into 表三 and 表四 for one statistics year (interchange.md §Register).
+"""Counting a register into 表三 and 表四 for one statistics year (docs/interchange.md §Register).
 
 Every counted application lands in exactly one cell of 一 or 二 and one of （一）…（六）
 or 四, so 一 + 二 = 三（七）+ 四 holds by construction; an entry the tally cannot place

@@ -1,6 +1,6 @@
 """S11: the tables agree with the register they were counted from (issue 20).
 
-A soft rule (warning), like the other cross-document checks of official-format.md §5:
+A soft rule (warning), like the other cross-document checks of docs/rules.md (soft rules):
 the register is the evidence an inspector asks for, but it can be incomplete, so the
 clerk decides whether the table or the register is wrong.  Blank and unusable cells are
 H5's; a blank cell is named here only when the register counts something for it.
