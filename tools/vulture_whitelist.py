@@ -54,3 +54,4 @@ write_xlsx, write_explanation                        # core/register/export.py
 with_decision, outcome_label                         # core/register/fields.py
 field_names                                          # core/register/model.py
 register_dialog_filter                               # core/formats.py: 导入台账's filter
+KINDS                                                # core/register/sources.py: ui/register/files.py

@@ -24,6 +24,8 @@ SECONDS = 30.0     # a 100,000-row register takes a few seconds; a hostile file 
 # A register is far bigger than a report: ~20 tags a row, 100,000 rows at most.
 MAX_TAGS = 3_000_000
 MAX_XML_BYTES = 64 * 1024 * 1024
+# The extensions a register is read from (formats.REGISTER_READERS): the 台账 dialogs offer these.
+KINDS = tuple(formats.REGISTER_READERS)
 
 
 @dataclass
