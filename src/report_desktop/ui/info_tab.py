@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ..core import deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
@@ -102,7 +102,16 @@ class InfoTab(QWidget):
         self.preamble = TextEditor("preamble", self)
         self.preamble.setMinimumHeight(96)    # 基本信息 whole on 1024×768 at 125 %
         self.pre_banner = Banner(self)
-        layout = QVBoxLayout(self)
+        # The page scrolls where a short screen cannot hold every row (1024×768 at 125 %):
+        # rows never squeeze into each other.
+        body = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -114,6 +123,7 @@ class InfoTab(QWidget):
         layout.addLayout(pre_row)
         layout.addWidget(self.preamble, 1)
         layout.addWidget(self.pre_banner)
+        scroll.setWidget(body)
         self.unit.editingFinished.connect(self._unit_edited)
         self.year.valueChanged.connect(self._year_edited)
         self.date.dateChanged.connect(self._date_edited)
