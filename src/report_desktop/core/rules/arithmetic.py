@@ -11,17 +11,18 @@ from .findings import Finding, error, short_cell_name, warning
 
 def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
     out = []
+    cells = rep.cells
     for cid in cids:
-        v = rep.cells[cid]
-        name = schema.CELLS[cid].name
-        short = short_cell_name(name)
+        v = cells[cid]
         if v is None:
             if cid in schema.TOTAL_IDS:
                 continue    # blank because a part is: the part is the cell to fill
-            out.append(error(rule, f"{short}为空（没有发生的填0）", [cid], detail=name))
+            name = schema.CELLS[cid].name
+            out.append(error(rule, f"{short_cell_name(name)}为空（没有发生的填0）", [cid], detail=name))
         elif isinstance(v, Bad):
+            name = schema.CELLS[cid].name
             raw = v.raw if len(v.raw) <= 8 else v.raw[:7] + "…"
-            out.append(error(rule, f"{short}的“{raw}”无效：{v.reason}", [cid],
+            out.append(error(rule, f"{short_cell_name(name)}的“{raw}”无效：{v.reason}", [cid],
                              detail=f"{name}：“{v.raw}”"))
     return out
 
