@@ -39,14 +39,19 @@ def _num(rep: Report, cid: str):
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
+def _is_count(v: object) -> bool:
+    return v.__class__ is int or (isinstance(v, int) and not isinstance(v, bool))
+
+
 def check_sums(rep: Report) -> list[Finding]:
     """H2 row totals, H4 the （七）总计 row, H7 the 表四 totals."""
     out = []
     seen = set()
+    cells = rep.cells
     for s in schema.SUMS:
-        parts = [_num(rep, p) for p in s.parts]
-        total = _num(rep, s.total)
-        if total is None or any(p is None for p in parts):
+        total = cells[s.total]
+        parts = [cells[p] for p in s.parts]
+        if not _is_count(total) or not all(map(_is_count, parts)):
             continue   # reported by check_values
         expected = sum(parts)
         if total != expected and (s.rule, s.total) not in seen:

@@ -26,9 +26,19 @@ _KINDS = {"H": 0, "S": 1, "P": 2}
 _CHECK_OF: dict[str, Check] = {r: c for c in (*SINGLE, *CROSS_YEAR) for r in c.rules}
 
 
-def _sort_key(f: Finding) -> tuple[int, int, int]:
+def _rank(severity: str, rule: str) -> tuple[int, int, int]:
     # Stable sort: errors first, H before S before P, findings of one rule in reading order.
-    return _ORDER.get(f.severity, 1), _KINDS[f.rule[0]], int(f.rule[1:])
+    return _ORDER.get(severity, 1), _KINDS[rule[0]], int(rule[1:])
+
+
+_RANKS: dict[tuple[str, str], tuple[int, int, int]] = {}
+
+
+def _sort_key(f: Finding) -> tuple[int, int, int]:
+    key = _RANKS.get((f.severity, f.rule))
+    if key is None:
+        key = _RANKS[(f.severity, f.rule)] = _rank(f.severity, f.rule)
+    return key
 
 
 def _groups(findings: list[Finding]) -> dict[Hashable, list[Finding]] | None:
