@@ -62,12 +62,15 @@ def check_sums(rep: Report) -> list[Finding]:
     return out
 
 
+_BALANCE = [(col, [schema.application_cell(r, col.key)
+                   for r in ("new", "carried_over", "total", "carry_forward")])
+            for col in schema.APPLICATION_COLUMNS]
+
+
 def check_balance(rep: Report) -> list[Finding]:
     """H3, the printed 勾稽 rule: 一 + 二 = 三（七）总计 + 四, per column."""
     out = []
-    for col in schema.APPLICATION_COLUMNS:
-        ids = [schema.application_cell(r, col.key)
-               for r in ("new", "carried_over", "total", "carry_forward")]
+    for col, ids in _BALANCE:
         vals = [_num(rep, c) for c in ids]
         if any(v is None for v in vals):
             continue
