@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .. import schema
 from ..report import Report
@@ -9,7 +10,7 @@ from ..values import Bad
 from .findings import Finding, error, short_cell_name, warning
 
 
-def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
+def _value_problems(rep: Report, rule: str, cids: tuple[str, ...]) -> list[Finding]:
     out = []
     cells = rep.cells
     for cid in cids:
@@ -53,7 +54,7 @@ def check_sums(rep: Report) -> list[Finding]:
         parts = [cells[p] for p in s.parts]
         if not _is_count(total) or not all(map(_is_count, parts)):
             continue   # reported by check_values
-        expected = sum(parts)
+        expected = sum(cast("list[int]", parts))
         if total != expected and (s.rule, s.total) not in seen:
             seen.add((s.rule, s.total))
             name = schema.CELLS[s.total].name

@@ -24,7 +24,6 @@ class Check:
     run: Union[Single, Cross]
     rules: tuple[str, ...]          # the rule ids its findings carry (each id in one check)
     reads: Reads
-    cross_year: bool = False        # run(report, previous), only when there is a previous
 
 
 _A, _R = schema.application_cell, schema.review_cell
@@ -59,13 +58,11 @@ SINGLE: tuple[Check, ...] = (
 PROOFREAD_RULES = ("P1", "P2", "P3", "P4", "P5", "P6")
 PROOFREAD_META = frozenset({"year", "unit"})
 
+# run(report, previous), only when there is last year's report
 CROSS_YEAR: tuple[Check, ...] = (
-    Check(crossyear.check_carry_over, ("H6",), reads(application_rows("carried_over"), previous=True),
-          cross_year=True),
-    Check(crossyear.check_in_force, ("S1",), reads(_IN_FORCE_ROWS, previous=True), cross_year=True),
-    Check(crossyear.check_similarity, ("S10",), reads(texts=schema.PROSE_KEYS, previous=True),
-          cross_year=True),
-    Check(slips.check_same_tables, ("S13",), reads(_ALL_CELLS, previous=True), cross_year=True),
-    Check(slips.check_stale_in_force, ("S14",), reads(_IN_FORCE_ROWS, previous=True),
-          cross_year=True),
+    Check(crossyear.check_carry_over, ("H6",), reads(application_rows("carried_over"), previous=True)),
+    Check(crossyear.check_in_force, ("S1",), reads(_IN_FORCE_ROWS, previous=True)),
+    Check(crossyear.check_similarity, ("S10",), reads(texts=schema.PROSE_KEYS, previous=True)),
+    Check(slips.check_same_tables, ("S13",), reads(_ALL_CELLS, previous=True)),
+    Check(slips.check_stale_in_force, ("S14",), reads(_IN_FORCE_ROWS, previous=True)),
 )

@@ -73,10 +73,10 @@ def validate(report: Report, previous: Report | None = None, *,
             findings.extend(kept.get(check, ()))
     proof_all = kept is None or not PROOFREAD_META.isdisjoint(cast(Changes, changed).meta)
     for key, text in report.texts.items():
-        if proof_all or key in cast(Changes, changed).texts:
-            findings.extend(proofread.section_findings(key, text or "", report.year, report.unit))
+        if kept is not None and not proof_all and key not in cast(Changes, changed).texts:
+            findings.extend(kept.get(("proofread", key), ()))
         else:
-            findings.extend(cast(dict, kept).get(("proofread", key), ()))
+            findings.extend(proofread.section_findings(key, text or "", report.year, report.unit))
     if previous is not None:
         for check in CROSS_YEAR:
             if kept is None or check.reads.touched_by(cast(Changes, changed)):
