@@ -15,6 +15,7 @@ from .. import schema
 # layout departures found on import (H8); ``register`` is the 台账 the tables came from (S11).
 META_FIELDS = frozenset({"unit", "year", "report_date", "level", "local_deadline",
                          "published_date", "deviations", "register"})
+_CELLS = frozenset(schema.CELL_IDS)
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Reads:
     previous: bool = False          # last year's report (the cross-year rules)
 
     def __post_init__(self) -> None:
-        unknown = (self.meta - META_FIELDS) | (self.cells - set(schema.CELL_IDS))
+        unknown = (self.meta - META_FIELDS) | (self.cells - _CELLS)
         if unknown:
             raise ValueError(f"a rule reads unknown inputs: {sorted(unknown)}")
 
