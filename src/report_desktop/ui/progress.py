@@ -171,14 +171,20 @@ class Progress(QObject):
         self.button.setText(self.state.line())
         colour = theme.ERROR_FG if (self.state.errors or self.state.blanks) else (
             theme.WARNING_FG if self.state.drafts or self.state.warnings else theme.OK_FG)
-        self.button.setStyleSheet(f"QPushButton {{ color: {colour.name()}; border: none;"
-                                  " padding: 0 6px; text-decoration: underline; }")
+        style = (f"QPushButton {{ color: {colour.name()}; border: none;"
+                 " padding: 0 6px; text-decoration: underline; }")
+        if self.button.styleSheet() != style:      # re-polishing costs a keystroke's budget
+            self.button.setStyleSheet(style)
         self.button.show()
         states = tab_states(report, findings)
+        bar = self.tabs.tabBar()
         for i, (key, label) in enumerate(zip(TAB_KEYS, TAB_LABELS)):
             words, severity = states[key]
-            self.tabs.setTabText(i, f"{label} {words}")
-            self.tabs.tabBar().setTabTextColor(i, _COLOURS.get(severity, theme.MUTED_FG))
+            if self.tabs.tabText(i) != f"{label} {words}":   # each one lays the tab bar out
+                self.tabs.setTabText(i, f"{label} {words}")
+            colour = _COLOURS.get(severity, theme.MUTED_FG)
+            if bar.tabTextColor(i) != colour:
+                bar.setTabTextColor(i, colour)
 
     def go_first(self) -> None:
         target = self.state.first() if self.state else None

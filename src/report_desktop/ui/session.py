@@ -2,8 +2,8 @@
 
 Every change goes through here.  Cell and meta edits reach the SQLite store at once;
 text edits are written at most ``TEXT_WRITE_MS`` later (and on ``flush``).  After each
-change the whole report is validated by ``core.rules.validate`` against last year's
-report of the same unit from the store.
+change the report is validated against last year's report of the same unit from the
+store, incrementally (``core.rules.Revalidator``: only the rules that read what changed).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from ..core import schema
 from ..core.calendar import Calendar, CalendarDataError, shipped as calendar_shipped
 from ..core.report import Report
-from ..core.rules import ERROR, Finding, validate
+from ..core.rules import ERROR, Finding, Revalidator
 from ..core.store import Store, StoreError
 from ..core.values import Value, same
 from ..services import calendar as store_calendar
@@ -59,6 +59,7 @@ class Session(QObject):
         self.calendar = self._load_calendar()
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self._validate = Revalidator()     # re-runs only the rules an edit can change
         self.marks: dict[str, tuple[str, list[str]]] = {}
         self.save_state = SAVED
         self._dirty_cells: dict[str, Value] = {}
@@ -240,7 +241,7 @@ class Session(QObject):
     # -- findings ------------------------------------------------------------------
     def revalidate(self) -> None:
         self._validate_timer.stop()
-        self.findings = validate(self.report, self.previous, self.calendar)
+        self.findings = self._validate(self.report, self.previous, self.calendar)
         marks: dict[str, tuple[str, list[str]]] = {}
         for f in self.findings:
             for cid in f.cells:
