@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from ..core import schema
 from .findings import FindingsPanel, target_of
-from .tabs import TABLE_KEYS, ReportTabs
+from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
+
+REGISTER_RULE = "S11"     # core/rules/register.py
 
 
 def _focused(*names: str):
@@ -60,6 +62,10 @@ class Navigation:
 
     def go_to_finding(self, finding) -> None:
         target = target_of(finding)
+        if target is None and finding.rule == REGISTER_RULE:
+            self.go_to(REGISTER_KEY)          # rows the tally could not count: show them
+            self.tabs.page(REGISTER_KEY).flagged_first()
+            return
         if target is None:
             return
         editor = self.go_to(target, finding.message)
@@ -70,6 +76,12 @@ class Navigation:
     def go_to(self, target: str, message: str = ""):
         """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
         the text editor for a ``text.*`` target."""
+        if target == REGISTER_KEY or target.startswith(f"{REGISTER_KEY}."):
+            page = self.tabs.show_page(REGISTER_KEY)       # register.<kind>.<row>
+            parts = target.split(".")
+            if len(parts) == 3 and parts[2].isdigit():
+                page.go_to_row(parts[1], int(parts[2]))
+            return page
         if target.startswith("meta."):
             self.tabs.show_page("info").focus_field(target[5:])
         elif target.startswith("text."):

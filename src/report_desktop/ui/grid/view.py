@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeader
 from ...core import schema, values
 from .. import theme
 from .blocks import BlockEdits
+from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .frozen import FrozenPanes
@@ -30,9 +31,11 @@ _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(BlockEdits, GridGeometry, QTableView):
+class GridView(RegisterLinks, BlockEdits, GridGeometry, QTableView):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
+    drillRequested = Signal(str)  # a cell whose register entries the clerk wants to see
+    fillRequested = Signal()      # 按台账填写表三、表四
 
     def __init__(self, model: GridModel, parent=None):
         super().__init__(parent)

@@ -1,0 +1,313 @@
+"""The 台账 in the window (issue 20 item 3): entry with real keys, paste, filter, the
+drill-down from a 表三 number to the application, S11 findings and 按台账填写 as one
+undo step, 统计口径 kept with the report, H6 against last year's register."""
+import datetime as dt
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from report_desktop.core import schema
+from report_desktop.core.register import Application, CountingSettings, Register, tally
+from report_desktop.core.report import Report
+from report_desktop.core.store import Store
+from tests.registers import from_tables
+from tests.ui.conftest import open_window
+
+A = schema.application_cell
+# The drill-down is a window of its own: the offscreen platform cannot raise it.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
+
+
+def register_page(window):
+    return window.workspace.tabs.show_page("register")
+
+
+def cell_point(view, row, col):
+    return view.visualRect(view.model().index(row, col)).center()
+
+
+def click(qtbot, view, row, col):
+    view.scrollTo(view.model().index(row, col))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     cell_point(view, row, col))
+
+
+def ime_commit(widget, text):
+    """What a Chinese input method sends when the clerk picks ``text``."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, view, row, name, text):
+    """Click the cell of field ``name`` in (proxy) row ``row``, type ``text`` (keys for
+    ASCII, an input-method commit for Chinese), press Enter."""
+    col = view.source.names.index(name)
+    click(qtbot, view, row, col)
+    if text.isascii():
+        for ch in text:        # as the keyboard does: each key to the widget with the focus
+            QTest.keyClick(QApplication.focusWidget() or view, ch)
+    else:
+        ime_commit(view, text)
+    editor = QApplication.focusWidget()
+    assert editor is not view, "typing opened no editor"
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def with_register(store, seed_report, change=None):
+    """The seed report with a register that tallies back to its tables (``change`` edits
+    the report afterwards, as a clerk typing by hand would)."""
+    rep = seed_report
+    rep.register = from_tables(rep)
+    if change:
+        change(rep)
+    store.save(rep)
+    return rep
+
+
+def test_entry_with_keys_makes_one_undo_step_per_cell_and_is_saved(qtbot, window, store_path):
+    page = register_page(window)
+    view = page.panes["application"].view
+    session = window.session
+    assert session.report.register is None
+    type_into(qtbot, view, 0, "id", "2024-001")
+    type_into(qtbot, view, 0, "received", "2024年3月5日")
+    type_into(qtbot, view, 0, "applicant_type", "自然人")
+    type_into(qtbot, view, 0, "answered", "2024.3.20")
+    type_into(qtbot, view, 0, "outcome", "同意公开")
+    reg = session.report.register
+    assert reg.applications == (Application(id="2024-001", received=dt.date(2024, 3, 5),
+                                            applicant_type="natural_person",
+                                            answered=dt.date(2024, 3, 20), outcome="granted"),)
+    assert session.undo_stack.count() == 5
+    assert view.model().rowCount() == 2            # the entry and the blank row for the next
+    # Enter moved the cursor down to the blank row, in the same column.
+    assert view.currentIndex().row() == 1
+    assert view.currentIndex().column() == view.source.names.index("outcome")
+    assert "本年新收 1 件" in page.summary.text()
+    # A date that cannot be read is refused with a sentence; nothing changes.
+    type_into(qtbot, view, 0, "answered", "2024-13-01")
+    assert "不是可识别的日期" in window.statusBar().currentMessage()
+    assert session.report.register is reg
+    # Undo takes back the last cell only.
+    window.workspace._undo()
+    assert session.report.register.applications[0].outcome is None
+    window.workspace._redo()
+    assert session.report.register.applications[0].outcome == "granted"
+    assert session.flush()
+    other = Store(store_path)
+    try:
+        saved = other.load(session.report_id).register
+    finally:
+        other.close()
+    assert saved.applications == session.report.register.applications
+
+
+def test_outcome_chosen_from_the_official_labels_in_a_combo(qtbot, window):
+    view = register_page(window).panes["application"].view
+    type_into(qtbot, view, 0, "received", "2024-06-01")
+    col = view.source.names.index("outcome")
+    idx = view.model().index(0, col)
+    view.setCurrentIndex(idx)
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    combo = view.indexWidget(idx)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "（五）不予处理2.重复申请" in labels and len(labels) == 22
+    combo.setCurrentIndex(labels.index("（五）不予处理2.重复申请"))
+    QTest.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert window.session.report.register.applications[0].outcome == "not_processed_2"
+
+
+def test_paste_of_an_excel_block_adds_rows_in_one_step_and_refuses_unreadable_dates(qtbot, window):
+    view = register_page(window).panes["application"].view
+    session = window.session
+    click(qtbot, view, 0, 0)
+    block = ("A1\t2024/1/5\t自然人\t张三\t规划图\t2024-01-20\t（一）予以公开\r\n"
+             "A2\t2024.2.1\t法律服务机构\t某律所\t罚款\t\t\r\n")
+    assert view.paste_text(block)
+    reg = session.report.register
+    assert [a.id for a in reg.applications] == ["A1", "A2"]
+    assert reg.applications[1].answered is None and reg.applications[1].applicant_type == "legal_service"
+    assert session.undo_stack.count() == 1
+    click(qtbot, view, 2, 0)
+    assert not view.paste_text("A3\t2024-02-30\t自然人\r\n")
+    assert session.report.register is reg
+    assert "没有粘贴任何内容" in window.statusBar().currentMessage()
+    assert any("2024-02-30" in (s[3] or "") for s in window.workspace.prompts.warnings())
+
+
+def test_filter_box_and_unanswered_choice(qtbot, window, store, seed_report):
+    rep = with_register(store, seed_report)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    pane = register_page(window).panes["application"]
+    total = len(window.session.report.register.applications)
+    unanswered = sum(a.answered is None for a in window.session.report.register.applications)
+    pane.choice.setCurrentIndex(2)                     # 未答复
+    assert pane.view.model().rowCount() - 1 == unanswered < total
+    assert pane.shown.text() == f"显示 {unanswered} / {total} 件"
+    pane.choice.setCurrentIndex(0)
+    first = window.session.report.register.applications[0].id
+    QTest.keyClicks(pane.words, first)
+    ids = [pane.view.model().index(r, 0).data() for r in range(pane.view.model().rowCount() - 1)]
+    assert ids and all(first in i for i in ids)
+
+
+def test_double_click_on_a_number_lists_its_applications_and_opens_one(qtbot, window, store, seed_report):
+    rep = with_register(store, seed_report)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    grid = window.workspace.tabs.show_page("applications").view
+    cid = A("granted", "natural_person")
+    counted = window.session.tally()
+    expected = counted.rows(cid)
+    assert len(expected) == rep.cells[cid] > 0
+    idx = grid.model().index_of(cid)
+    grid.scrollTo(idx)
+    QTest.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      grid.visualRect(idx).center())
+    dialog = window.workspace.registers.drill_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == len(expected)
+    assert grid.state() != grid.State.EditingState        # the number was not opened for editing
+    last = dialog.table.rowCount() - 1
+    rect = dialog.table.visualRect(dialog.table.model().index(last, 1))
+    QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, rect.center())
+    assert window.workspace.tabs.current_key() == "register"
+    view = register_page(window).panes["application"].view
+    assert view.source_index(view.currentIndex()).row() == expected[-1]
+
+
+def test_the_context_menu_offers_the_list_of_a_total(qtbot, window, store, seed_report):
+    rep = with_register(store, seed_report)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    grid = window.workspace.tabs.show_page("applications").view
+    cid = "applications.total.total"
+    idx = grid.model().index_of(cid)
+    grid.scrollTo(idx)
+    from PySide6.QtGui import QContextMenuEvent
+    pos = grid.visualRect(idx).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, grid.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(grid.viewport(), event)
+    menu = grid.context_menu
+    actions = {a.text(): a for a in menu.actions()}
+    actions["查看台账中的申请"].trigger()
+    menu.close()
+    dialog = window.workspace.registers.drill_dialog
+    assert dialog.table.rowCount() == rep.cells[cid]
+
+
+def test_hand_typed_differences_are_findings_and_one_fill_undoes_in_one_step(qtbot, window, store,
+                                                                            seed_report):
+    cid = A("granted", "natural_person")
+    other = A("not_processed_2", "commercial")
+
+    def typed_by_hand(rep):
+        rep.set(cid, rep.cells[cid] + 2)
+        rep.set(other, rep.cells[other] + 1)
+        rep.set(A("new", "natural_person"), rep.cells[A("new", "natural_person")] + 2)
+        rep.set(A("new", "commercial"), rep.cells[A("new", "commercial")] + 1)
+    rep = with_register(store, seed_report, typed_by_hand)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    session = window.session
+    hand = {c: session.report.cells[c] for c in schema.APPLICATION_IDS}
+    s11 = [f for f in session.findings if f.rule == "S11"]
+    assert {f.cells[0] for f in s11} >= {cid, other}
+    count = window.session.tally().cells[cid]
+    assert any(f.message.endswith(f"填 {hand[cid]}，台账中 {count} 件") for f in s11)
+    # shown in the findings panel and as the cell's mark
+    tree = window.workspace.findings.tree
+    texts = [tree.topLevelItem(i).text(i and 0) for i in range(tree.topLevelItemCount())]
+    assert tree.topLevelItemCount() == len(session.findings)
+    assert any("台账中" in " ".join(tree.topLevelItem(i).text(c) for c in range(tree.columnCount()))
+               for i in range(tree.topLevelItemCount())), texts
+    assert session.marks[cid][0] == "warning"
+    page = window.workspace.tabs.show_page("applications")
+    assert page.banner.isVisible() and "与台账计数不同" in page.banner_text.text()
+    depth = session.undo_stack.count()
+    QTest.mouseClick(page.fill_button, Qt.MouseButton.LeftButton)
+    assert session.undo_stack.count() == depth + 1
+    counted = session.tally()
+    assert all(session.report.cells[c] == counted.cells[c] for c in schema.APPLICATION_IDS)
+    assert not [f for f in session.findings if f.rule == "S11"]
+    assert "一致" in page.banner_text.text()
+    window.workspace._undo()
+    assert {c: session.report.cells[c] for c in schema.APPLICATION_IDS} == hand
+    assert {f.cells[0] for f in session.findings if f.rule == "S11"} >= {cid, other}
+
+
+def test_unclassified_rows_are_a_finding_that_leads_to_them(qtbot, window, store, seed_report):
+    answered = []
+
+    def lost(rep):
+        reg = rep.register
+        answered.append(next(i for i, a in enumerate(reg.applications)
+                             if a.answered and a.answered.year == rep.year))
+        rep.register = reg.with_field("application", answered[0], "outcome", None)
+    rep = with_register(store, seed_report, lost)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    finding = next(f for f in window.session.findings if f.rule == "S11" and not f.cells)
+    window.workspace.navigation.go_to_finding(finding)
+    pane = register_page(window).panes["application"]
+    assert window.workspace.tabs.current_key() == "register"
+    assert pane.view.model().rowCount() == 2            # the lost row and the blank row
+    assert pane.view.source_index(pane.view.model().index(0, 0)).row() == answered[0]
+    assert "办理结果" in pane.view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_counting_settings_are_kept_with_the_report_and_undone(qtbot, window, prompts, store_path):
+    prompts.settings_answer = CountingSettings(rejected="other", carried_cases=True)
+    page = register_page(window)
+    QTest.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    session = window.session
+    assert session.report.register.settings == prompts.settings_answer
+    assert session.flush()
+    other = Store(store_path)
+    try:
+        assert other.load(session.report_id).register.settings == prompts.settings_answer
+    finally:
+        other.close()
+    window.workspace._undo()
+    assert session.report.register is None
+
+
+def test_delete_rows_asks_and_is_one_step(qtbot, window, store, seed_report, prompts):
+    rep = with_register(store, seed_report)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    page = register_page(window)
+    view = page.panes["application"].view
+    click(qtbot, view, 0, 0)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
+                     cell_point(view, 1, 0))
+    n = len(window.session.report.register.applications)
+    QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert len(window.session.report.register.applications) == n - 2
+    assert prompts.shown[-1][0] == "confirm"
+    window.workspace._undo()
+    assert len(window.session.report.register.applications) == n
+
+
+def test_carried_over_is_checked_against_last_years_register(qtbot, store, prompts, seed_report):
+    """H6 with last year's report whose 结转下年度 was never typed: its register counts."""
+    prev = Report.blank(seed_report.unit, seed_report.year - 1)
+    prev.register = Register(applications=(
+        Application(id="P1", received=dt.date(2023, 12, 20), applicant_type="natural_person"),))
+    store.save(prev)
+    assert tally(prev.register, prev.year).cells[A("carry_forward", "natural_person")] == 1
+    window = open_window(qtbot, store, prompts)
+    try:
+        window.workspace.open_report(store.find(seed_report.unit, seed_report.year), force=True)
+        session = window.session
+        carried = session.report.cells[A("carried_over", "natural_person")]
+        h6 = [f for f in session.findings if f.rule == "H6"]
+        assert (carried != 1) == any(A("carried_over", "natural_person") in f.cells for f in h6)
+        session.set_cells({A("carried_over", "natural_person"): 1})
+        assert not [f for f in session.findings if f.rule == "H6"
+                    and A("carried_over", "natural_person") in f.cells]
+    finally:
+        window.close()
