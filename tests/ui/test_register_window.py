@@ -311,3 +311,124 @@ def test_carried_over_is_checked_against_last_years_register(qtbot, store, promp
                     and A("carried_over", "natural_person") in f.cells]
     finally:
         window.close()
+
+
+# -- import and export --------------------------------------------------------------------
+HEAD = ["流水号", "申请日期", "申请人身份", "姓名/名称", "所需信息", "办理日期", "处理情况"]
+
+
+def register_xlsx(path, n=3, odd="待研究"):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某局2024年依申请公开登记台账"])
+    ws.append(HEAD)
+    for i in range(n):
+        ws.append([f"Y{i:04d}", dt.datetime(2024, 3, 1) + dt.timedelta(days=i % 200), "公民",
+                   f"申请人{i}", "某文件", f"2024/{4 + i % 6}/{1 + i % 27}", "同意公开"])
+    if odd:
+        ws.append(["Y-odd", "2024-05-06", "企业", "某公司", "规划", "2024-05-20", odd])
+    wb.save(path)
+    return path
+
+
+def wait_register_import(qtbot, window, timeout=30000):
+    importer = window.workspace.registers.importer
+    qtbot.waitUntil(lambda: importer.job is None, timeout=timeout)
+
+
+def test_import_maps_columns_remembers_them_and_asks_about_the_unclassified(qtbot, window, prompts,
+                                                                           tmp_path):
+    path = register_xlsx(tmp_path / "台账.xlsx")
+    page = register_page(window)
+    prompts.paths.append(path)
+    prompts.decide_answer = lambda items: {i: "granted" for i, it in enumerate(items)
+                                           if it[4] == "outcome" and it[2] == "待研究"}
+    QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.busy.isVisible()
+    wait_register_import(qtbot, window)
+    assert not page.busy.isVisible()
+    mapping = [s for s in prompts.shown if s[0] == "register_mapping"]
+    assert len(mapping) == 1 and "处理情况" in mapping[0][2]
+    asked = [s for s in prompts.shown if s[0] == "decide_unclassified"]
+    assert asked and asked[0][2] == "6 办理结果 待研究"
+    reg = window.session.report.register
+    assert [a.id for a in reg.applications] == ["Y0000", "Y0001", "Y0002", "Y-odd"]
+    assert reg.applications[-1].outcome == "granted"        # decided by the clerk
+    assert window.session.tally().cells[A("new", "total")] == 4
+    # import and the decision: two undo steps; the first undo takes back only the decision
+    window.workspace._undo()
+    assert window.session.report.register.applications[-1].outcome is None
+    assert window.session.tally().unclassified
+    # The next file of the same layout is offered the mapping the clerk confirmed.
+    prompts.mapping_answer = lambda cols: {**cols, "note": cols["request"]}
+    prompts.paths.append(register_xlsx(tmp_path / "台账2.xlsx", odd=None))
+    window.workspace.registers.importer.start()
+    wait_register_import(qtbot, window)
+    prompts.mapping_answer = None
+    prompts.paths.append(register_xlsx(tmp_path / "台账3.xlsx", n=2, odd=None))
+    window.workspace.registers.importer.start()
+    wait_register_import(qtbot, window)
+    last = [s for s in prompts.shown if s[0] == "register_mapping"][-1]
+    assert "'note': 4" in last[3]
+    assert window.session.report.register.applications[0].note == "某文件"
+
+
+def test_import_can_be_cancelled_and_an_unreadable_file_says_so(qtbot, window, prompts, tmp_path):
+    page = register_page(window)
+    prompts.paths.append(register_xlsx(tmp_path / "台账.xlsx"))
+    job = window.workspace.registers.importer.start()
+    assert job is not None
+    QTest.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    wait_register_import(qtbot, window)
+    assert window.session.report.register is None
+    assert "已取消" in window.statusBar().currentMessage()
+    assert not [s for s in prompts.shown if s[0] == "register_mapping"]
+    bad = tmp_path / "说明.csv"
+    bad.write_text("这不是台账\n只是一段话\n", encoding="utf-8")
+    prompts.paths.append(bad)
+    window.workspace.registers.importer.start()
+    wait_register_import(qtbot, window)
+    warned = prompts.warnings()
+    assert warned and warned[-1][1] == "无法导入台账" and "说明.csv" in warned[-1][2]
+    assert window.session.report.register is None
+
+
+def test_a_big_import_reports_progress_and_keeps_the_window_responsive(qtbot, window, prompts, tmp_path):
+    path = register_xlsx(tmp_path / "大台账.xlsx", n=10000, odd=None)
+    page = register_page(window)
+    seen = []
+    page.busy_bar.valueChanged.connect(seen.append)
+    prompts.paths.append(path)
+    window.workspace.registers.importer.start()
+    ticks = []
+    while window.workspace.registers.importer.job is not None:
+        qtbot.wait(20)                       # the event loop keeps turning meanwhile
+        ticks.append(1)
+        assert len(ticks) < 3000
+    assert len(window.session.report.register.applications) == 10000
+    assert seen and max(seen) == 10000 and len(ticks) > 3
+
+
+def test_exports_with_and_without_personal_data_and_the_explanation(qtbot, window, store, seed_report,
+                                                                   prompts, tmp_path):
+    import openpyxl
+    rep = with_register(store, seed_report, lambda r: setattr(r, "register", r.register.with_field(
+        "application", 0, "applicant", "张三")))
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    actions = window.workspace.registers
+    full, plain, expl = tmp_path / "全.xlsx", tmp_path / "外发", tmp_path / "口径.txt"
+    for path, run in ((full, lambda: actions.export_register(True)),
+                      (plain, lambda: actions.export_register(False)),
+                      (expl, lambda: actions.export_explanation())):
+        prompts.paths.append(path)
+        assert run() is not None
+        qtbot.waitUntil(lambda: not actions.jobs, timeout=20000)
+
+    def cells(p):
+        wb = openpyxl.load_workbook(p)
+        return {str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value}
+    assert "张三" in cells(full)
+    assert (tmp_path / "外发.xlsx").exists() and "张三" not in cells(tmp_path / "外发.xlsx")
+    assert "统计口径说明" in expl.read_text(encoding="utf-8-sig")
+    assert [s[0] for s in prompts.shown].count("exported") == 3

@@ -102,8 +102,8 @@ def _register_state(report, findings) -> tuple[str, str]:
         return "", "empty"
     lost = [f for f in findings if f.rule == "S11" and not f.cells]
     if lost:
-        return "未归类", "warning"
-    return f"{len(reg.applications) + len(reg.cases)}", "ok"
+        return "台账中有记录未能归类，没有计入表三、表四", "warning"
+    return f"台账：{len(reg.applications)} 件申请，{len(reg.cases)} 件案件", "ok"
 
 
 def _empty(report, key: str) -> bool:
@@ -185,7 +185,11 @@ class Progress(QObject):
         states = tab_states(report, findings)
         for i, (key, label) in enumerate(zip(TAB_KEYS, TAB_LABELS)):
             words, severity = states[key]
-            self.tabs.setTabText(i, f"{label} {words}".rstrip())
+            if key == REGISTER_KEY:      # no room for words at 1024 px: the colour and a tip
+                self.tabs.setTabText(i, label)
+                self.tabs.tabBar().setTabToolTip(i, words)
+            else:
+                self.tabs.setTabText(i, f"{label} {words}")
             self.tabs.tabBar().setTabTextColor(i, _COLOURS.get(severity, theme.MUTED_FG))
 
     def go_first(self) -> None:

@@ -48,11 +48,12 @@ STATE_ROOM = " 提醒 88"
 class SteadyTabBar(QTabBar):
     """Each tab as wide as its label with STATE_ROOM at least, so a state that changes
     while the clerk types (完成 → 错误 1 → 未填 12) leaves the tabs beside it in place.
-    Seven such tabs fit a 1024-pixel window; a three-digit count widens only its own tab."""
+    Seven such tabs and the 台账's (its label carries no state words, only a colour) fit a
+    1024-pixel window; a three-digit count widens only its own tab."""
 
     def tabSizeHint(self, index: int):
         hint = super().tabSizeHint(index)
-        if 0 <= index < len(TAB_LABELS):
+        if 0 <= index < len(TAB_LABELS) and TAB_KEYS[index] != REGISTER_KEY:
             from PySide6.QtCore import Qt
             size = self.fontMetrics().size    # as QTabBar measures its texts
             flags = Qt.TextFlag.TextShowMnemonic

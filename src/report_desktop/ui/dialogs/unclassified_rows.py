@@ -37,6 +37,7 @@ class UnclassifiedDialog(QDialog):
                 combo.setToolTip(message)
                 self.table.setCellWidget(r, 3, combo)
                 self.combos[r] = combo
+                combo.currentIndexChanged.connect(lambda i, r=r: self._same_value(r, i))
             else:
                 item = QTableWidgetItem("请在台账中改正")
                 item.setToolTip(message)
@@ -52,10 +53,18 @@ class UnclassifiedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(theme.hint_label(
             f"有 {len(items)} 处内容无法自动归类，这些记录暂不计入表三、表四。请从列表中选择正确的办理结果"
-            "（或类别）；暂时无法确定的可以以后在台账中填写（筛选“未能归类或有问题的”）。", self))
+            "（或类别），原文相同的各行随之选定，可再逐行修改；暂时无法确定的可以以后在台账中填写"
+            "（筛选“未能归类或有问题的”）。", self))
         layout.addWidget(self.table, 1)
         layout.addWidget(box)
         self.resize(820, 480)
+
+    def _same_value(self, row: int, index: int) -> None:
+        """A choice is offered for the other rows with the same words, still undecided."""
+        key = (self.items[row][4], self.items[row][2])
+        for r, combo in self.combos.items():
+            if r != row and (self.items[r][4], self.items[r][2]) == key and combo.currentIndex() == 0:
+                combo.setCurrentIndex(index)
 
     def decisions(self) -> dict[int, str]:
         """index in ``items`` → the value key chosen (rows left undecided are absent)."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.files import ReportFileError
 from ...core.register import APPLICANT_TYPES, APPLICATION, CASE_KINDS, CASE_RESULTS, OUTCOMES
 from ...core.register import fields as reg_fields
-from ...core.register.columns import FIELD_TITLES, NEEDED, apply_mapping
+from ...core.register.columns import FIELD_TITLES, NEEDED, WORDS, apply_mapping
 from ...core.register.importing import Opened, open_file, read_rows
 from ...services import registers as register_service
 from ..jobs import TaskJob
@@ -143,7 +143,7 @@ class RegisterImport(QObject):
                 apply_mapping(layout, remembered, layout.source)
             except ReportFileError:
                 layout.columns = guessed
-        titles = FIELD_TITLES[layout.kind]
+        titles = {f: FIELD_TITLES[layout.kind][f] for f in WORDS[layout.kind]}   # what a file can hold
         columns = self.ctx.prompts.register_mapping(
             f"“{self.path.name}”（工作表“{layout.sheet}”，第 {layout.first_data_row} 行起）",
             titles, NEEDED[layout.kind], layout.headers, column_samples(opened), dict(layout.columns))
@@ -171,9 +171,17 @@ class RegisterImport(QObject):
         self._page().show_kind(kind).clear_filter()
         self._decide(imported)
         counted = session.tally()
-        lost = sum(u.kind == kind for u in counted.unclassified) if counted is not None else 0
-        line = (f"已导入 {len(imported.rows)} 件{KIND_WORDS[kind]}（{self.path.name}）"
-                + (f"；{lost} 件未能归类，没有计入表格，已标黄。" if lost else "，全部已计入。"))
+        line = f"已导入 {len(imported.rows)} 件{KIND_WORDS[kind]}（{self.path.name}）"
+        if counted is not None:
+            lost = sum(u.kind == kind for u in counted.unclassified)
+            n = len(counted_rows(counted, kind))
+            line += f"，计入{counted.year}年度 {n} 件"
+            if lost:
+                line += f"，{lost} 件未能归类（已标黄）"
+            other = len(imported.rows) - n - lost
+            if other > 0:
+                line += f"，{other} 件不属于本年度统计"
+            line += "。"
         self.ctx.status(line)
         self.finished.emit(line)
 
@@ -200,6 +208,14 @@ class RegisterImport(QObject):
                 continue
             reg = reg.with_field(self.kind, row, _TARGET.get(items[i][4], items[i][4]), value)
         session.set_register(reg, "确定未能归类的记录", f"register.{self.kind}.0")
+
+
+def counted_rows(counted, kind: str) -> set[int]:
+    """The register rows of ``kind`` the tally counted in its year."""
+    totals = (("applications.new.total", "applications.carried_over.total") if kind == APPLICATION
+              else ("review_litigation.review.total", "review_litigation.direct.total",
+                    "review_litigation.after_review.total"))
+    return {i for t in totals for i in counted.rows(t)}
 
 
 def page_label(kind: str) -> str:

@@ -172,7 +172,9 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: int, name: str) -> str | None:
-        lines = [f"{KIND_WORDS[self.kind]}第 {row + 1} 条：{field_titles(self.kind)[name]}"]
+        text = self.text(row, self.names.index(name))
+        lines = [f"{KIND_WORDS[self.kind]}第 {row + 1} 条：{field_titles(self.kind)[name]}"
+                 + (f"\n{text}" if text else "")]
         if self.is_new_row(row):
             lines = [f"在这一行输入，即新增一件{KIND_WORDS[self.kind]}"]
         lines += [reason for _f, reason in self.flagged(row)]

@@ -4,7 +4,7 @@ and a line that says what the register counts."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar,
-                               QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core.register import APPLICATION, CASE
 from .. import theme
@@ -14,6 +14,7 @@ from .model import RegisterModel
 from .view import RegisterView
 
 KINDS = (APPLICATION, CASE)
+SHORT_PAGE = 560     # px: below this the tip above the grid gives way to rows
 SUB_LABELS = {APPLICATION: "依申请公开", CASE: "复议诉讼"}
 TIP = ("每行一件申请或案件：直接输入，回车下移，Tab 右移；可从 Excel 复制粘贴整块；在最后一行（“新”）输入即新增。"
        "办理结果、申请人类别可从列表中选择，也可直接输入。黄色为未能计入表格的记录，鼠标停留可看原因。")
@@ -84,9 +85,7 @@ class RegisterPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.import_button = QPushButton("导入台账…", self)
-        self.export_button = QToolButton(self)
-        self.export_button.setText("导出")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button = QPushButton("导出台账", self)
         menu = QMenu(self.export_button)
         self.export_full = menu.addAction("导出台账（.xlsx）…")
         self.export_plain = menu.addAction("导出台账（不含个人信息）…")
@@ -163,6 +162,12 @@ class RegisterPage(QWidget):
         for b in (self.export_button, self.fill_button, self.delete_button):
             b.setEnabled(reg is not None)
         self.summary.setText(self._summary())
+
+    def resizeEvent(self, event) -> None:
+        """On a short screen the rows need the room more than the tip (the heading's tool
+        tip still gives it), as on the table tabs."""
+        super().resizeEvent(event)
+        self.tip.setVisible(self.height() >= SHORT_PAGE)
 
     def _summary(self) -> str:
         counted = self.session.tally() if self.session is not None else None
