@@ -4,6 +4,8 @@ Given the tabs, the findings panel, the open session and the status line; edits 
 whichever widget has the keyboard focus (a grid or a text editor)."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -63,8 +65,8 @@ class Navigation:
     def go_to_finding(self, finding) -> None:
         target = target_of(finding)
         if target is None and finding.rule == REGISTER_RULE:
-            self.go_to(REGISTER_KEY)          # rows the tally could not count: show them
-            self.tabs.page(REGISTER_KEY).flagged_first()
+            page: Any = self.tabs.show_page(REGISTER_KEY)   # rows the tally could not count
+            page.flagged_first()
             return
         if target is None:
             return
@@ -77,11 +79,11 @@ class Navigation:
         """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
         the text editor for a ``text.*`` target."""
         if target == REGISTER_KEY or target.startswith(f"{REGISTER_KEY}."):
-            page = self.tabs.show_page(REGISTER_KEY)       # register.<kind>.<row>
+            register: Any = self.tabs.show_page(REGISTER_KEY)   # register.<kind>.<row>
             parts = target.split(".")
             if len(parts) == 3 and parts[2].isdigit():
-                page.go_to_row(parts[1], int(parts[2]))
-            return page
+                register.go_to_row(parts[1], int(parts[2]))
+            return register
         if target.startswith("meta."):
             self.tabs.show_page("info").focus_field(target[5:])
         elif target.startswith("text."):

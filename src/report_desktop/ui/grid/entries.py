@@ -7,6 +7,8 @@ silently vanishes.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
@@ -26,7 +28,7 @@ class GridEntries(QObject):
         if app is not None:
             app.commitDataRequest.connect(self._commit_data)
 
-    def _keyed_views(self) -> list[tuple[str, object]]:
+    def _keyed_views(self) -> list[tuple[str, Any]]:
         """(tab key, grid) of every grid built: the tables' and the 台账's."""
         out = [(k, self.tabs.built[k].view) for k in TABLE_KEYS if k in self.tabs.built]
         if REGISTER_KEY in self.tabs.built:

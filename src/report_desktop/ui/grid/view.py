@@ -12,7 +12,7 @@ import unicodedata
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
-                               QTableView, QToolTip)
+                               QToolTip)
 
 from ...core import schema, values
 from .. import theme
@@ -31,11 +31,9 @@ _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(RegisterLinks, BlockEdits, GridGeometry, QTableView):
+class GridView(BlockEdits, GridGeometry, RegisterLinks):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
-    drillRequested = Signal(str)  # a cell whose register entries the clerk wants to see
-    fillRequested = Signal()      # 按台账填写表三、表四
 
     def __init__(self, model: GridModel, parent=None):
         super().__init__(parent)

@@ -3,6 +3,8 @@ and a choice (办理结果 / 申请人类别 / 未答复 / 未能归类 …).  T
 is always shown."""
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSortFilterProxyModel
 
 from ...core.register import APPLICANT_TYPES, APPLICATION, CASE_RESULTS, OUTCOMES
@@ -36,7 +38,7 @@ class RegisterFilter(QSortFilterProxyModel):
         self.choice: tuple[str, str] | None = None
 
     def source(self) -> RegisterModel:
-        return self.sourceModel()
+        return cast(RegisterModel, self.sourceModel())
 
     def set_filter(self, words: str | None = None, choice=False) -> None:
         self.beginFilterChange()

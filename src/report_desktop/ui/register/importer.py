@@ -56,7 +56,7 @@ class RegisterImport(QObject):
         self.ctx, self._page, self._folder, self._remember = ctx, page, folder, remember
         self.job: TaskJob | None = None
         self.kind = APPLICATION
-        self.path: Path | None = None
+        self.path = Path()          # the file being imported
 
     def busy(self) -> bool:
         return self.job is not None
@@ -84,8 +84,8 @@ class RegisterImport(QObject):
                 "替换后可以用“撤销”（Ctrl+Z）恢复原来的台账。", yes="替换", no="取消"):
             return None
         self._remember(self.path)
-        kind_now = self.kind
-        return self._run(lambda _p, _c: open_file(self.path, kind_now), self._opened,
+        kind_now, path_now = self.kind, self.path
+        return self._run(lambda _p, _c: open_file(path_now, kind_now), self._opened,
                          f"正在读取“{self.path.name}”…")
 
     def _run(self, task, done, text: str) -> TaskJob:

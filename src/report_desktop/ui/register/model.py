@@ -8,6 +8,7 @@ tinted, with the reason in the tool tip.  It computes nothing itself.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -53,7 +54,7 @@ class RegisterModel(QAbstractTableModel):
         super().__init__(parent)
         self.kind = kind
         self.names = tuple(field_titles(kind))
-        self.session = None
+        self.session: Any = None     # the open Session (ui/session.py) or None
         self._rows: tuple = ()     # the rows shown (the register's, as of the last change)
         self._flags: dict[int, list[tuple[str | None, str]]] = {}   # row → (field, reason)
 
