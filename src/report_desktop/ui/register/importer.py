@@ -90,8 +90,15 @@ class RegisterImport(QObject):
 
     def _run(self, task, done, text: str) -> TaskJob:
         job = TaskJob(task, f"读取“{self.path.name}”时出错", expected=(ReportFileError,))
-        job.signals.done.connect(lambda n, result: self._finished(n) and done(result))
-        job.signals.failed.connect(lambda n, message: self._finished(n) and self._failed(message))
+        def finished(number: int, result: object) -> None:
+            if self._finished(number):
+                done(result)
+
+        def failed(number: int, message: str) -> None:
+            if self._finished(number):
+                self._failed(message)
+        job.signals.done.connect(finished)
+        job.signals.failed.connect(failed)
         job.signals.progress.connect(self._progress)
         self.job = job
         page = self._page()

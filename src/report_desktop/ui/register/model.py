@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ...core.register import (APPLICATION, APPLICATION_FIELDS, CASE_FIELDS, Application, Case,
                               Register, problems)
@@ -211,8 +211,7 @@ class RegisterModel(QAbstractTableModel):
         try:
             parsed = self.parse(row, col, text)
         except reg_fields.FieldError as exc:
-            self.inputRefused.emit(str(exc), QModelIndex(index) if isinstance(
-                index, QPersistentModelIndex) else index)
+            self.inputRefused.emit(str(exc), self.index(row, col))
             return False
         new = self.with_values(self.register(), {(row, col): parsed})
         title = field_titles(self.kind)[self.names[col]]
