@@ -432,3 +432,24 @@ def test_exports_with_and_without_personal_data_and_the_explanation(qtbot, windo
     assert (tmp_path / "外发.xlsx").exists() and "张三" not in cells(tmp_path / "外发.xlsx")
     assert "统计口径说明" in expl.read_text(encoding="utf-8-sig")
     assert [s[0] for s in prompts.shown].count("exported") == 3
+
+
+def test_what_is_being_typed_in_the_register_is_kept_on_save_and_a_bad_entry_is_asked_about(
+        qtbot, window, prompts):
+    view = register_page(window).panes["application"].view
+    click(qtbot, view, 0, view.source.names.index("received"))
+    for ch in "2024-07-01":
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    assert view.open_entry() is not None           # still in the editor, no Enter pressed
+    assert window.workspace.flush()
+    assert window.session.report.register.applications[0].received == dt.date(2024, 7, 1)
+    click(qtbot, view, 0, view.source.names.index("answered"))
+    for ch in "2024-99":
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    prompts.fix_answers = [True]                   # 修改: the editor stays open
+    assert not window.workspace.entries.commit_open_editors()
+    assert view.open_entry() is not None and "不是可识别的日期" in prompts.shown[-1][2]
+    prompts.fix_answers = [False]                  # 放弃
+    assert window.workspace.entries.commit_open_editors()
+    assert view.open_entry() is None
+    assert window.session.report.register.applications[0].answered is None
