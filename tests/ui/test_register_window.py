@@ -170,9 +170,9 @@ def test_double_click_on_a_number_lists_its_applications_and_opens_one(qtbot, wi
                       grid.visualRect(idx).center())
     dialog = window.workspace.registers.drill_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.table.rowCount() == len(expected)
+    assert dialog.row_count() == len(expected)
     assert grid.state() != grid.State.EditingState        # the number was not opened for editing
-    last = dialog.table.rowCount() - 1
+    last = dialog.row_count() - 1
     rect = dialog.table.visualRect(dialog.table.model().index(last, 1))
     QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())
@@ -199,7 +199,7 @@ def test_the_context_menu_offers_the_list_of_a_total(qtbot, window, store, seed_
     actions["查看台账中的申请"].trigger()
     menu.close()
     dialog = window.workspace.registers.drill_dialog
-    assert dialog.table.rowCount() == rep.cells[cid]
+    assert dialog.row_count() == rep.cells[cid]
 
 
 def test_hand_typed_differences_are_findings_and_one_fill_undoes_in_one_step(qtbot, window, store,

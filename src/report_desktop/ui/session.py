@@ -17,7 +17,9 @@ from ..core.report import Report
 from ..core.rules import ERROR, Finding, validate
 from ..core.store import Store, StoreError
 from ..core.values import Value, same
-from ..core.register import Register, Tally, tally
+from ..core.register import Register, Tally, problems, tally
+# The tally rule S11 keeps for the register it last counted (core/rules/register.py).
+from ..core.rules.register import _counted as counted_by_s11
 from .undo import CellsCommand, MetaCommand, RegisterCommand, TextCommand
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ class Session(QObject):
         self._dirty_meta = False
         self._dirty_register = False
         self._stored_register = self.report.register    # what the store holds
-        self._tally: tuple | None = None                 # (register, year, Tally)
+        self._problems: tuple | None = None              # (register, its problems)
         self._text_timer = self._timer(TEXT_WRITE_MS, self.flush)
         self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
         self._retry_timer = self._timer(RETRY_MS, self.flush)
@@ -143,13 +145,22 @@ class Session(QObject):
         return True
 
     def tally(self) -> Tally | None:
-        """表三/表四 counted from the register (kept while the register is unchanged)."""
+        """表三/表四 counted from the register: the count rule S11 keeps for the same
+        register object (a 10,000-row register is counted once per edit, not twice)."""
         reg, year = self.report.register, self.report.year
         if reg is None or not year:
             return None
-        if self._tally is None or self._tally[0] is not reg or self._tally[1] != year:
-            self._tally = (reg, year, tally(reg, year))
-        return self._tally[2]
+        return counted_by_s11(reg, year)
+
+    def register_problems(self) -> list:
+        """Duplicate numbers and links to unknown applications (core.register.problems),
+        kept while the register is unchanged."""
+        reg = self.report.register
+        if reg is None:
+            return []
+        if self._problems is None or self._problems[0] is not reg:
+            self._problems = (reg, problems(reg))
+        return self._problems[1]
 
     def fill_from_register(self) -> int:
         """按台账填写表三、表四: every input cell of 表三/表四 set to the register's count

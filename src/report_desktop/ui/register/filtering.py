@@ -34,8 +34,12 @@ class RegisterFilter(QSortFilterProxyModel):
     def __init__(self, model: RegisterModel, parent=None):
         super().__init__(parent)
         self.setSourceModel(model)
+        # Filtered when the filter changes, not after every edit: an entry being corrected
+        # stays in view (and 10,000 rows are not filtered again per keystroke).
+        self.setDynamicSortFilter(False)
         self.words = ""
         self.choice: tuple[str, str] | None = None
+        self._texts: dict[int, tuple[object, str]] = {}   # id(row) → (row, its folded text)
 
     def source(self) -> RegisterModel:
         return cast(RegisterModel, self.sourceModel())
@@ -67,6 +71,16 @@ class RegisterFilter(QSortFilterProxyModel):
             elif model.value(row, name) != value:
                 return False
         if self.words:
-            texts = (fold(model.text(row, c)).lower() for c in range(len(model.names)))
-            return any(self.words in t for t in texts)
+            return self.words in self._text(model, row)
         return True
+
+    def _text(self, model: RegisterModel, row: int) -> str:
+        """A row's shown texts, folded, kept per row object (rows are immutable)."""
+        entry = model.rows()[row]
+        kept = self._texts.get(id(entry))
+        if kept is None or kept[0] is not entry:
+            if len(self._texts) > 4 * len(model.rows()) + 1000:
+                self._texts.clear()
+            text = "\x1f".join(fold(model.text(row, c)).lower() for c in range(len(model.names)))
+            kept = self._texts[id(entry)] = (entry, text)
+        return kept[1]

@@ -12,8 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from ...core.register import (APPLICATION, APPLICATION_FIELDS, CASE_FIELDS, Application, Case,
-                              Register, problems)
+from ...core.register import APPLICATION, APPLICATION_FIELDS, CASE_FIELDS, Application, Case, Register
 from ...core.register import fields as reg_fields
 from .. import theme
 from ..session import follow
@@ -99,7 +98,7 @@ class RegisterModel(QAbstractTableModel):
             for u in counted.unclassified if counted is not None else ():
                 if u.kind == self.kind:
                     flags.setdefault(u.row, []).append((None, u.reason))
-            for p in problems(reg):
+            for p in self.session.register_problems():
                 if p.kind == self.kind:
                     flags.setdefault(p.row, []).append((p.field, p.message))
         self._flags = flags
