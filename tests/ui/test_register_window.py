@@ -453,3 +453,31 @@ def test_what_is_being_typed_in_the_register_is_kept_on_save_and_a_bad_entry_is_
     assert window.workspace.entries.commit_open_editors()
     assert view.open_entry() is None
     assert window.session.report.register.applications[0].answered is None
+
+
+def test_a_list_made_before_the_register_changed_is_made_again_not_followed(qtbot, window, store,
+                                                                           seed_report):
+    rep = with_register(store, seed_report)
+    window.workspace.open_report(store.find(rep.unit, rep.year), force=True)
+    actions = window.workspace.registers
+    cid = A("granted", "natural_person")
+    dialog = actions.drill(cid)
+    before = dialog.row_count()
+    first = window.session.tally().rows(cid)[0]
+    reg = window.session.report.register
+    window.session.set_register(reg.with_field("application", first, "outcome", "other_3"), "改")
+    assert not actions.open_row("application", first)
+    assert dialog.row_count() == before - 1
+    assert "列表已按现在的台账更新" in window.statusBar().currentMessage()
+    assert window.workspace.tabs.current_key() != "register"
+
+
+def test_cut_in_the_register_copies_and_blanks_in_one_step(qtbot, window):
+    view = register_page(window).panes["application"].view
+    type_into(qtbot, view, 0, "id", "Z9")
+    click(qtbot, view, 0, 0)
+    QTest.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "Z9"
+    assert window.session.report.register.applications[0].id == ""
+    window.workspace._undo()
+    assert window.session.report.register.applications[0].id == "Z9"

@@ -28,6 +28,7 @@ class RegisterActions(QObject):
         self.ctx, self.tabs = ctx, tabs
         self._commit, self._folder, self._remember = commit_editors, folder, remember
         self.drill_dialog: DrillDown | None = None
+        self._listed: tuple = (None, None, "")   # (session, register, cell) the list shows
         self.jobs: dict[int, TaskJob] = {}
         self.importer = RegisterImport(ctx, self.page, folder, remember, self)
 
@@ -61,6 +62,7 @@ class RegisterActions(QObject):
             self.drill_dialog = DrillDown(self.tabs.window())
             self.drill_dialog.opened.connect(self.open_row)
         kind = counted.kind_of(cell_id)
+        self._listed = (session, session.report.register, cell_id)
         self.drill_dialog.show_cell(cell_id, session.report.cells[cell_id], session.report.register,
                                     counted.rows(cell_id), kind)
         self.drill_dialog.show()
@@ -68,6 +70,18 @@ class RegisterActions(QObject):
         return self.drill_dialog
 
     def open_row(self, kind: str, row: int) -> bool:
+        """Go to a listed entry, unless the 台账 changed since it was listed (its rows may
+        have moved): then the list is made again."""
+        session, reg, cell = self._listed
+        if session is not self.ctx.session() or session is None:
+            if self.drill_dialog is not None:
+                self.drill_dialog.hide()
+            self.ctx.status("已打开另一份报告，请在表三、表四中重新双击数字查看。", refusal=True)
+            return False
+        if session.report.register is not reg:
+            self.drill(cell)
+            self.ctx.status("台账已有改动，列表已按现在的台账更新，请再选择一次。", refusal=True)
+            return False
         page = self.tabs.show_page("register")
         return page.go_to_row(kind, row)
 

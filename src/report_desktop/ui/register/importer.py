@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core import schema
 from ...core.files import ReportFileError
 from ...core.register import APPLICANT_TYPES, APPLICATION, CASE_KINDS, CASE_RESULTS, OUTCOMES
 from ...core.register import fields as reg_fields
@@ -27,7 +28,8 @@ CHOOSABLE = {
     "result": [(k, reg_fields.shown("result", k)) for k in CASE_RESULTS],
     "decision": [(k, reg_fields.shown("result", k)) for k in CASE_RESULTS],
     "kind": list(CASE_KINDS.items()),
-    "after_review": [(True, "是（复议后起诉）"), (False, "否（直接起诉）")],
+    "after_review": [(True, f"是（{schema.REVIEW_BLOCKS[2].label}）"),
+                     (False, f"否（{schema.REVIEW_BLOCKS[1].label}）")],
 }
 # The register field a choice for an import field goes into.
 _TARGET = {"principal_type": "applicant_type", "decision": "result"}

@@ -147,8 +147,7 @@ class RegisterView(QTableView):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Cut):
-            if self.copy_selection():
-                self.clear_selection("剪切")
+            self.cut_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
         elif key == Qt.Key.Key_Delete:
@@ -211,6 +210,13 @@ class RegisterView(QTableView):
         text = "\r\n".join(lines)
         QGuiApplication.clipboard().setText(text)
         self.message.emit("已复制，可以粘贴到 Excel 或 WPS 表格。", False)
+        return text
+
+    def cut_selection(self) -> str:
+        """Copy, then blank the copied cells (one undo step), as 编辑 → 剪切 does."""
+        text = self.copy_selection()
+        if text and self.clear_selection("剪切"):
+            self.message.emit("已剪切：所选内容已复制，原单元格已清空。按 Ctrl+Z 可撤销。", False)
         return text
 
     def paste_clipboard(self) -> bool:
