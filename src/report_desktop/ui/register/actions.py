@@ -10,10 +10,8 @@ from PySide6.QtCore import QObject
 
 from ...core.files import ReportFileError
 from ...core.register import Register
-from ...core.register import export as register_export
 from ..jobs import TaskJob
 from .drill import DrillDown
-from .importer import RegisterImport
 from .model import KIND_WORDS
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -30,7 +28,15 @@ class RegisterActions(QObject):
         self.drill_dialog: DrillDown | None = None
         self._listed: tuple = (None, None, "")   # (session, register, cell) the list shows
         self.jobs: dict[int, TaskJob] = {}
-        self.importer = RegisterImport(ctx, self.page, folder, remember, self)
+        self._importer = None
+
+    @property
+    def importer(self):
+        """导入台账 (made when first used: its readers are not loaded at start-up)."""
+        if self._importer is None:
+            from .importer import RegisterImport
+            self._importer = RegisterImport(self.ctx, self.page, self._folder, self._remember, self)
+        return self._importer
 
     def page(self):
         return self.tabs.page("register")
@@ -38,7 +44,7 @@ class RegisterActions(QObject):
     def bind_page(self, page) -> None:
         """Connect the 台账 tab's buttons and grids (called once, when the tab is built)."""
         page.import_button.clicked.connect(lambda: self.importer.start())
-        page.cancel_button.clicked.connect(self.importer.cancel)
+        page.cancel_button.clicked.connect(lambda: self.importer.cancel())
         page.export_full.triggered.connect(lambda: self.export_register(True))
         page.export_plain.triggered.connect(lambda: self.export_register(False))
         page.export_explanation.triggered.connect(lambda: self.export_explanation())
@@ -148,6 +154,7 @@ class RegisterActions(QObject):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         reg, unit, year = rep.register, rep.unit, rep.year
+        from ...core.register import export as register_export    # openpyxl: when first used
         return self._write(path, lambda: register_export.write_xlsx(reg, path, unit, year, personal))
 
     def export_explanation(self, path: Path | None = None) -> TaskJob | None:
@@ -165,6 +172,7 @@ class RegisterActions(QObject):
         if path.suffix.lower() not in EXPLANATION_FILTERS:
             path = path.with_name(path.name + ".docx")
         year = rep.year
+        from ...core.register import export as register_export
         return self._write(path, lambda: register_export.write_explanation(reg, path, year))
 
     def _write(self, path: Path, write) -> TaskJob:
