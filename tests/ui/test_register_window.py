@@ -263,9 +263,12 @@ def test_unclassified_rows_are_a_finding_that_leads_to_them(qtbot, window, store
 def test_counting_settings_are_kept_with_the_report_and_undone(qtbot, window, prompts, store_path):
     prompts.settings_answer = CountingSettings(rejected="other", carried_cases=True)
     page = register_page(window)
+    assert page.settings_button.text() == "统计口径（默认）…"
     QTest.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
     session = window.session
     assert session.report.register.settings == prompts.settings_answer
+    assert page.settings_button.text() == "统计口径（改动 2 项）…"
+    assert "计入“其他结果”" in page.settings_button.toolTip()
     assert session.flush()
     other = Store(store_path)
     try:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QProgressBar,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
-from ...core.register import APPLICATION, CASE
+from ...core.register import APPLICATION, CASE, CountingSettings, explanation
+from ...core.register.settings import SETTING_TITLES
 from .. import theme
 from ..session import follow
 from .filtering import choices
@@ -162,6 +163,10 @@ class RegisterPage(QWidget):
         for b in (self.export_button, self.fill_button, self.delete_button):
             b.setEnabled(reg is not None)
         self.summary.setText(self._summary())
+        settings = reg.settings if reg is not None else CountingSettings()
+        changed = [n for n in SETTING_TITLES if getattr(settings, n) != getattr(CountingSettings(), n)]
+        self.settings_button.setText(f"统计口径（{'改动 ' + str(len(changed)) + ' 项' if changed else '默认'}）…")
+        self.settings_button.setToolTip("\n".join(explanation(settings)[-len(SETTING_TITLES):]))
 
     def resizeEvent(self, event) -> None:
         """On a short screen the rows need the room more than the tip (the heading's tool
