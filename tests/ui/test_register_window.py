@@ -484,3 +484,31 @@ def test_cut_in_the_register_copies_and_blanks_in_one_step(qtbot, window):
     assert window.session.report.register.applications[0].id == ""
     window.workspace._undo()
     assert window.session.report.register.applications[0].id == "Z9"
+
+
+def test_a_case_register_from_a_gbk_csv_with_a_decision_left_to_the_clerk(qtbot, window, prompts,
+                                                                          tmp_path):
+    path = tmp_path / "复议诉讼台账.csv"
+    path.write_bytes(("案号,案件类型,收案日期,审结日期,决定/判决\r\n"
+                      "复2024-1,行政复议,2024-03-01,2024-05-01,维持\r\n"
+                      "诉2024-1,行政诉讼（复议后起诉）,2024/4/2,2024/8/9,撤销\r\n"
+                      "复2024-2,行政复议,2024-06-01,2024-09-01,另行研究\r\n").encode("gbk"))
+    page = register_page(window)
+    page.show_kind("case")
+    prompts.paths.append(path)
+    prompts.decide_answer = lambda items: {i: "other" for i, it in enumerate(items)
+                                           if it[2] == "另行研究"}
+    QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    wait_register_import(qtbot, window)
+    cases = window.session.report.register.cases
+    assert [c.result for c in cases] == ["upheld", "corrected", "other"]
+    assert cases[1].block == "after_review"
+    counted = window.session.tally()
+    assert counted.cells["review_litigation.review.total"] == 2
+    assert counted.cells["review_litigation.after_review.corrected"] == 1
+    assert page.sub.tabText(1) == "复议诉讼（3）"
+    # undo from another tab shows the 台账 again, where the change is
+    window.workspace.tabs.show_page("applications")
+    window.workspace._undo()
+    assert window.workspace.tabs.current_key() == "register"
+    assert window.session.report.register.cases[2].result is None
