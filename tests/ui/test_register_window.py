@@ -170,9 +170,9 @@ def test_double_click_on_a_number_lists_its_applications_and_opens_one(qtbot, wi
                       grid.visualRect(idx).center())
     dialog = window.workspace.registers.drill_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.row_count() == len(expected)
+    assert dialog.rows.rowCount() == len(expected)
     assert grid.state() != grid.State.EditingState        # the number was not opened for editing
-    last = dialog.row_count() - 1
+    last = dialog.rows.rowCount() - 1
     rect = dialog.table.visualRect(dialog.table.model().index(last, 1))
     QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())
@@ -199,7 +199,7 @@ def test_the_context_menu_offers_the_list_of_a_total(qtbot, window, store, seed_
     actions["查看台账中的申请"].trigger()
     menu.close()
     dialog = window.workspace.registers.drill_dialog
-    assert dialog.row_count() == rep.cells[cid]
+    assert dialog.rows.rowCount() == rep.cells[cid]
 
 
 def test_hand_typed_differences_are_findings_and_one_fill_undoes_in_one_step(qtbot, window, store,
@@ -465,12 +465,12 @@ def test_a_list_made_before_the_register_changed_is_made_again_not_followed(qtbo
     actions = window.workspace.registers
     cid = A("granted", "natural_person")
     dialog = actions.drill(cid)
-    before = dialog.row_count()
+    before = dialog.rows.rowCount()
     first = window.session.tally().rows(cid)[0]
     reg = window.session.report.register
     window.session.set_register(reg.with_field("application", first, "outcome", "other_3"), "改")
     assert not actions.open_row("application", first)
-    assert dialog.row_count() == before - 1
+    assert dialog.rows.rowCount() == before - 1
     assert "列表已按现在的台账更新" in window.statusBar().currentMessage()
     assert window.workspace.tabs.current_key() != "register"
 

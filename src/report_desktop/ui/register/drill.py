@@ -111,9 +111,6 @@ class DrillDown(QDialog):
         self.open_button.setEnabled(bool(rows))
         self.setWindowTitle(f"台账中的{KIND_WORDS[kind]}（{len(rows)} 件）")
 
-    def row_count(self) -> int:
-        return self.rows.rowCount()
-
     def open_current(self) -> None:
         r = self.table.currentIndex().row()
         if r >= 0:
