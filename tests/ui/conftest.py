@@ -19,6 +19,27 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json"
 class ScriptedPrompts(Prompts):
     """Answers every question from lists the test fills; records what was shown."""
 
+    # 台账 (issue 20): set on the instance by a test.
+    mapping_answer = None    # callable(columns guessed) -> columns; None: accept the guess
+    mapping_cancel = False   # 导入台账: cancel at the column mapping
+    decide_answer = None     # callable(items) -> {index: value}; None: 以后再定
+    settings_answer = None   # 统计口径: the CountingSettings chosen (None: 取消)
+
+    def register_mapping(self, source, titles, needed, headers, samples, columns):
+        self.shown.append(("register_mapping", source, "|".join(headers), str(columns)))
+        if self.mapping_cancel:
+            return None
+        return self.mapping_answer(dict(columns)) if self.mapping_answer else dict(columns)
+
+    def decide_unclassified(self, items, choices):
+        self.shown.append(("decide_unclassified", str(len(items)),
+                           "\n".join(f"{i[0]} {i[1]} {i[2]}" for i in items), None))
+        return self.decide_answer(items) if self.decide_answer else None
+
+    def counting_settings(self, current):
+        self.shown.append(("counting_settings", "统计口径", str(current), None))
+        return self.settings_answer
+
     def __init__(self):
         super().__init__(None)
         self.shown: list[tuple[str, str, str, str | None]] = []
@@ -32,10 +53,6 @@ class ScriptedPrompts(Prompts):
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
-        self.mapping_answer = None    # callable(columns guessed) -> columns; None: accept the guess
-        self.mapping_cancel = False   # 导入台账: cancel at the column mapping
-        self.decide_answer = None     # callable(items) -> {index: value}; None: 以后再定
-        self.settings_answer = None   # 统计口径: the CountingSettings chosen (None: 取消)
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -85,21 +102,6 @@ class ScriptedPrompts(Prompts):
     def review_fixes(self, section, changes):
         self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
         return self.confirm_answer
-
-    def register_mapping(self, source, titles, needed, headers, samples, columns):
-        self.shown.append(("register_mapping", source, "|".join(headers), str(columns)))
-        if self.mapping_cancel:
-            return None
-        return self.mapping_answer(dict(columns)) if self.mapping_answer else dict(columns)
-
-    def decide_unclassified(self, items, choices):
-        self.shown.append(("decide_unclassified", str(len(items)),
-                           "\n".join(f"{i[0]} {i[1]} {i[2]}" for i in items), None))
-        return self.decide_answer(items) if self.decide_answer else None
-
-    def counting_settings(self, current):
-        self.shown.append(("counting_settings", "统计口径", str(current), None))
-        return self.settings_answer
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]
