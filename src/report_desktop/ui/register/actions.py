@@ -12,10 +12,9 @@ from ...core.files import ReportFileError
 from ...core.register import Register
 from ..jobs import TaskJob
 from .drill import DrillDown
+from .files import DOCX, EXPLANATION_FILTER, EXPLANATION_KINDS, XLSX, XLSX_FILTER
 from .model import KIND_WORDS
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-EXPLANATION_FILTERS = {".docx": "Word 文档 (*.docx)", ".txt": "文本文件 (*.txt)"}
 
 
 class RegisterActions(QObject):
@@ -144,15 +143,15 @@ class RegisterActions(QObject):
         if session is None or session.report.register is None or not self._commit():
             return None
         rep = session.report
-        name = f"{rep.title}-台账{'' if personal else '（不含个人信息）'}.xlsx"
+        name = f"{rep.title}-台账{'' if personal else '（不含个人信息）'}{XLSX}"
         if path is None:
             path = self.ctx.prompts.save_path("导出台账" if personal else "导出台账（不含个人信息）",
                                               XLSX_FILTER, self._folder() / name)
             if path is None:
                 return None
         path = Path(path)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        if path.suffix.lower() != XLSX:
+            path = path.with_name(path.name + XLSX)
         reg, unit, year = rep.register, rep.unit, rep.year
         from ...core.register import export as register_export    # openpyxl: when first used
         return self._write(path, lambda: register_export.write_xlsx(reg, path, unit, year, personal))
@@ -164,13 +163,13 @@ class RegisterActions(QObject):
         rep = session.report
         reg = rep.register or Register()
         if path is None:
-            path = self.ctx.prompts.save_path("导出统计口径说明", ";;".join(EXPLANATION_FILTERS.values()),
-                                              self._folder() / f"{rep.title}-统计口径说明.docx")
+            path = self.ctx.prompts.save_path("导出统计口径说明", EXPLANATION_FILTER,
+                                              self._folder() / f"{rep.title}-统计口径说明{DOCX}")
             if path is None:
                 return None
         path = Path(path)
-        if path.suffix.lower() not in EXPLANATION_FILTERS:
-            path = path.with_name(path.name + ".docx")
+        if path.suffix.lower() not in EXPLANATION_KINDS:
+            path = path.with_name(path.name + DOCX)
         year = rep.year
         from ...core.register import export as register_export
         return self._write(path, lambda: register_export.write_explanation(reg, path, year))

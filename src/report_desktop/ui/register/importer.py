@@ -16,10 +16,9 @@ from ...core.register.columns import FIELD_TITLES, NEEDED, WORDS, apply_mapping
 from ...core.register.importing import Opened, open_file, read_rows
 from ...services import registers as register_service
 from ..jobs import TaskJob
+from .files import REGISTER_FILTER
 from .model import KIND_WORDS
 
-REGISTER_FILTER = ";;".join(("台账文件 (*.xlsx *.xls *.csv)", "Excel 工作簿 (*.xlsx *.xls)",
-                             "CSV 文件 (*.csv)", "所有文件 (*)"))
 # The values an import may leave for the clerk to choose, with the official labels.
 CHOOSABLE = {
     "outcome": [(k, reg_fields.shown("outcome", k)) for k in OUTCOMES],
