@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...core.register.sources import KINDS
-
 XLSX, DOCX, TXT = ".xlsx", ".docx", ".txt"
 # The 统计口径说明 as core.register.export.write_explanation writes it.
 EXPLANATION_KINDS = {DOCX: "Word 文档", TXT: "文本文件"}
@@ -16,6 +14,11 @@ def dialog_filter(name: str, extensions: Iterable[str]) -> str:
     return f"{name} ({' '.join('*' + e for e in extensions)})"
 
 
-REGISTER_FILTER = ";;".join((dialog_filter("台账文件", KINDS), "所有文件 (*)"))
+def register_filter() -> str:
+    """What 导入台账 offers: every kind of file a register is read from."""
+    from ...core.register.sources import KINDS     # the readers: not loaded at start-up
+    return ";;".join((dialog_filter("台账文件", KINDS), "所有文件 (*)"))
+
+
 XLSX_FILTER = dialog_filter("Excel 工作簿", (XLSX,))
 EXPLANATION_FILTER = ";;".join(dialog_filter(n, (e,)) for e, n in EXPLANATION_KINDS.items())

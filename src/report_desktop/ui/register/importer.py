@@ -16,7 +16,7 @@ from ...core.register.columns import FIELD_TITLES, NEEDED, WORDS, apply_mapping
 from ...core.register.importing import Opened, open_file, read_rows
 from ...services import registers as register_service
 from ..jobs import TaskJob
-from .files import REGISTER_FILTER
+from .files import register_filter
 from .model import KIND_WORDS
 
 # The values an import may leave for the clerk to choose, with the official labels.
@@ -73,7 +73,7 @@ class RegisterImport(QObject):
         self.kind = kind or page.current_kind()
         word = KIND_WORDS[self.kind]
         if path is None:
-            path = self.ctx.prompts.open_path(f"导入{page_label(self.kind)}台账", REGISTER_FILTER,
+            path = self.ctx.prompts.open_path(f"导入{page_label(self.kind)}台账", register_filter(),
                                               self._folder())
             if path is None:
                 return None
