@@ -514,3 +514,20 @@ def test_a_case_register_from_a_gbk_csv_with_a_decision_left_to_the_clerk(qtbot,
     window.workspace._undo()
     assert window.workspace.tabs.current_key() == "register"
     assert window.session.report.register.cases[2].result is None
+
+
+def test_a_case_typed_in_gets_its_table_four_result_from_the_decision(qtbot, window):
+    page = register_page(window)
+    page.show_kind("case")
+    view = page.panes["case"].view
+    type_into(qtbot, view, 0, "id", "R1")
+    type_into(qtbot, view, 0, "kind", "行政复议")
+    type_into(qtbot, view, 0, "filed", "2024-02-03")
+    type_into(qtbot, view, 0, "decision", "撤销原行政行为")
+    case = window.session.report.register.cases[0]
+    assert case.result is None                      # not decided yet: 尚未审结
+    assert window.session.tally().cells["review_litigation.review.pending"] == 1
+    type_into(qtbot, view, 0, "decided", "2024-05-06")
+    case = window.session.report.register.cases[0]
+    assert case.result == "corrected"
+    assert window.session.tally().cells["review_litigation.review.corrected"] == 1
