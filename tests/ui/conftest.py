@@ -24,6 +24,27 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json"
 class ScriptedPrompts(Prompts):
     """Answers every question from lists the test fills; records what was shown."""
 
+    # 台账 (issue 20): set on the instance by a test.
+    mapping_answer = None    # callable(columns guessed) -> columns; None: accept the guess
+    mapping_cancel = False   # 导入台账: cancel at the column mapping
+    decide_answer = None     # callable(items) -> {index: value}; None: 以后再定
+    settings_answer = None   # 统计口径: the CountingSettings chosen (None: 取消)
+
+    def register_mapping(self, source, titles, needed, headers, samples, columns):
+        self.shown.append(("register_mapping", source, "|".join(headers), str(columns)))
+        if self.mapping_cancel:
+            return None
+        return self.mapping_answer(dict(columns)) if self.mapping_answer else dict(columns)
+
+    def decide_unclassified(self, items, choices):
+        self.shown.append(("decide_unclassified", str(len(items)),
+                           "\n".join(f"{i[0]} {i[1]} {i[2]}" for i in items), None))
+        return self.decide_answer(items) if self.decide_answer else None
+
+    def counting_settings(self, current):
+        self.shown.append(("counting_settings", "统计口径", str(current), None))
+        return self.settings_answer
+
     def __init__(self):
         super().__init__(None)
         self.shown: list[tuple[str, str, str, str | None]] = []

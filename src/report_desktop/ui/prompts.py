@@ -129,3 +129,23 @@ class Prompts:
         """Show the punctuation fixes about to be made in ``section``; True to apply them."""
         from .dialogs.punctuation_fixes import PunctuationFixesDialog
         return bool(PunctuationFixesDialog(section, changes, self.parent).exec())
+
+    def register_mapping(self, source: str, titles: dict, needed: tuple, headers: tuple,
+                         samples: list, columns: dict) -> dict | None:
+        """导入台账: the columns checked by the clerk (field → column index), or None."""
+        from .dialogs.register_mapping import RegisterMappingDialog
+        dlg = RegisterMappingDialog(source, titles, needed, headers, samples, columns, self.parent)
+        return dlg.columns() if dlg.exec() else None
+
+    def decide_unclassified(self, items: list, choices: dict) -> dict | None:
+        """导入台账: the values chosen for what could not be classified (index in
+        ``items`` → value), or None when the clerk leaves them for later."""
+        from .dialogs.unclassified_rows import UnclassifiedDialog
+        dlg = UnclassifiedDialog(items, choices, self.parent)
+        return dlg.decisions() if dlg.exec() else None
+
+    def counting_settings(self, current):
+        """统计口径…: the CountingSettings chosen, or None if cancelled."""
+        from .dialogs.counting_settings import CountingSettingsDialog
+        dlg = CountingSettingsDialog(current, self.parent)
+        return dlg.chosen() if dlg.exec() else None
