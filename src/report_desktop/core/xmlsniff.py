@@ -27,7 +27,6 @@ _SAFE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1"
          "gbk", "gb2312", "windows-1252", "cp1252", "utf-16", "utf-32", "utf-16le", "utf-16be",
          "utf-32le", "utf-32be", "ucs-2", "ucs-4"}
 _ASCII_SPACE = b" \t\r\n"
-MARKERS = ("<!doctype", "<!entity")
 # "<!doctype html>" or with a public/system id, and no "[" (an internal subset declares).
 HTML_DOCTYPE = re.compile(r'^<!doctype\s+html(\s+(public|system)(\s+("[^"\[<>]*"|'
                           r"'[^'\[<>]*'))+)?\s*>$")
