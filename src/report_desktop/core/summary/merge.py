@@ -58,6 +58,7 @@ class UnitCheck:
     errors: int
     warnings: int
     source: str = ""      # where the report came from (file name or 数据文件)
+    findings: tuple = ()  # its rules.Finding list, for the clerk to open from its row
 
 
 def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list[UnitCheck]:
@@ -67,7 +68,7 @@ def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list
     for rep, src in zip(reports, sources):
         findings = validate(rep)
         errors = sum(f.severity == ERROR for f in findings)
-        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src))
+        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src, tuple(findings)))
     return out
 
 
