@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import schema, textcheck, unitname
 from ..files import read_text
 from ..report import Report
-from ..rules import ERROR, validate
+from ..rules import ERROR, Finding, validate
 from ..values import MAX_DIGITS, Value, is_number, to_text
 
 MAX_ROSTER_BYTES = 1024 * 1024
@@ -58,7 +58,7 @@ class UnitCheck:
     errors: int
     warnings: int
     source: str = ""      # where the report came from (file name or 数据文件)
-    findings: tuple = ()  # its rules.Finding list, for the clerk to open from its row
+    findings: tuple[Finding, ...] = ()   # for the clerk to open from its row
 
 
 def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list[UnitCheck]:

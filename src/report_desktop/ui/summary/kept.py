@@ -47,3 +47,22 @@ def save(store: Store, inputs: Inputs) -> None:
             store.set_setting(INPUTS_KEY, text)
     except StoreError:
         log.info("summary inputs not kept", exc_info=True)    # only a convenience
+
+
+def clear(dialog, ask: bool) -> bool:
+    """清空 in the SummaryDialog ``dialog``: its files, unit and roster, asked first when
+    ``ask`` and there is any; False when the clerk kept them."""
+    n = dialog.reports.files.count()
+    what = "、".join(([f"已添加的 {n} 个文件"] if n else [])
+                    + (["汇总单位"] if dialog.unit_name() else [])
+                    + (["应报单位名单"] if dialog.roster.names() else []))
+    if ask and what and not dialog.prompts.confirm(
+            "清空", f"清空{what}？", "数据文件中的报告不受影响。", yes="清空", no="取消"):
+        return False
+    dialog.reports.files.clear()
+    dialog.reports.add_paths([])          # the count in the label
+    dialog.unit.setCurrentText("")
+    dialog.roster.set_names([])
+    dialog.save_roster()
+    dialog.keep_inputs()
+    return True

@@ -225,19 +225,8 @@ class SummaryDialog(QDialog):
 
     def clear_inputs(self, ask: bool = True) -> bool:
         """清空: the files, the unit and the roster go (here and in the data file)."""
-        n = self.reports.files.count()
-        what = "、".join(([f"已添加的 {n} 个文件"] if n else [])
-                        + (["汇总单位"] if self.unit_name() else [])
-                        + (["应报单位名单"] if self.roster.names() else []))
-        if ask and what and not self.prompts.confirm(
-                "清空", f"清空{what}？", "数据文件中的报告不受影响。", yes="清空", no="取消"):
+        if not kept.clear(self, ask):
             return False
-        self.reports.files.clear()
-        self.reports.add_paths([])          # the count in the label
-        self.unit.setCurrentText("")
-        self.roster.set_names([])
-        self.save_roster()
-        self.keep_inputs()
         self._inputs_changed()
         return True
 
