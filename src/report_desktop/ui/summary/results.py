@@ -211,7 +211,7 @@ class ResultsPanel(QGroupBox):
             self.diff_label.setText("与本级报告比对：本级已有报告的数字与各单位合计完全一致。")
         else:
             self.diff_label.setText(f"本级已有报告与各单位合计不一致的单元格（{len(diffs)} 处）。"
-                                    "生成汇总会用合计替换这些数字：")
+                                    "生成汇总时会先列出并询问是否用合计替换这些数字（默认保留）：")
         self.diffs.setVisible(bool(diffs))
         for d in diffs or ():
             item = QTreeWidgetItem([d.name, d.parent, d.children])

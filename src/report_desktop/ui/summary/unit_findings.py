@@ -43,7 +43,17 @@ def rows(check, report) -> list[tuple[str, str, str, object]]:
                     f"{len(blanks)} 个空格未填（没有发生的应填0）", None))
     out += [(SEVERITY_WORDS.get(f.severity, ""), place(f), f.message, f)
             for f in rest if f.severity != ERROR]
-    return out
+    return _grouped(out)
+
+
+def _grouped(rows: list) -> list:
+    """The same message at the same place once, with how often (ninety "半角逗号" marks
+    in one section are one line)."""
+    seen: dict[tuple[str, str, str], list] = {}
+    for row in rows:
+        seen.setdefault(row[:3], [row, 0])[1] += 1
+    return [(kind, where, message + (f"（{n} 处）" if n > 1 else ""), finding)
+            for (kind, where, message, finding), n in seen.values()]
 
 
 class UnitFindingsDialog(QDialog):
@@ -55,26 +65,26 @@ class UnitFindingsDialog(QDialog):
                       f"{check.warnings} 个提醒。", self)
         head.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["类别", "位置", "说明"])
+        self.tree.setHeaderLabels(["类别", "说明", "位置"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(1, 260)
+        header.resizeSection(1, 420)
         header.setStretchLastSection(True)
         colours = {SEVERITY_WORDS[ERROR]: theme.ERROR_FG, SEVERITY_WORDS[WARNING]: theme.WARNING_FG,
                    "未填": theme.MUTED_FG}
         for kind, where, message, finding in rows(check, report):
-            item = QTreeWidgetItem([kind, where, message])
+            item = QTreeWidgetItem([kind, message, where])
             if kind in colours:
                 item.setForeground(0, colours[kind])
             tip = tooltip(finding) if finding is not None else message
             for col in range(3):
-                item.setToolTip(col, f"{where}\n{tip}" if col == 1 else tip)
+                item.setToolTip(col, f"{where}\n{tip}")
             self.tree.addTopLevelItem(item)
         if not self.tree.topLevelItemCount():
-            self.tree.addTopLevelItem(QTreeWidgetItem(["", "", "没有发现错误或提醒。"]))
+            self.tree.addTopLevelItem(QTreeWidgetItem(["", "没有发现错误或提醒。", ""]))
         buttons = QDialogButtonBox(self)
         buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -84,5 +94,6 @@ class UnitFindingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def rows(self) -> list[list[str]]:
-        return [[self.tree.topLevelItem(r).text(c) for c in range(3)]
+        """(类别, 位置, 说明) of each line."""
+        return [[self.tree.topLevelItem(r).text(c) for c in (0, 2, 1)]
                 for r in range(self.tree.topLevelItemCount())]
