@@ -62,6 +62,7 @@ class ScriptedPrompts(Prompts):
         self.fonts_missing: list = []          # what the font dialog was told is missing
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
         self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
+        self.rename_script = None        # callable(dialog) -> None: drives 修改单位名称 (else 改名)
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -94,6 +95,22 @@ class ScriptedPrompts(Prompts):
 
     def new_report(self, units, unit, year, has_previous):
         return self.new_reports.pop(0) if self.new_reports else None
+
+    def rename_unit(self, old, new, years, mentions):
+        """The real dialog, driven by ``rename_script`` (real clicks and keys) instead of
+        a modal exec; without a script its defaults are taken (改名)."""
+        from report_desktop.ui.dialogs.rename_unit import RenameUnitDialog
+        self.shown.append(("rename_unit", old, new, f"{sorted(years)} {mentions}"))
+        dlg = RenameUnitDialog(old, new, years, mentions)
+        self.rename_dialog = dlg
+        if self.rename_script:
+            dlg.show()
+            self.rename_script(dlg)
+        else:
+            dlg.accept()
+        accepted = dlg.result() == dlg.DialogCode.Accepted
+        dlg.close()
+        return dlg.choice() if accepted else None
 
     def choose_snapshot(self, snapshots):
         return self.snapshot_choice(snapshots) if self.snapshot_choice else None

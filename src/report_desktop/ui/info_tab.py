@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxL
 from ..core import deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
-from . import theme
+from . import theme, unit_rename
 from .session import follow
 from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
@@ -62,7 +62,8 @@ class InfoTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session = None
-        self._loading = False
+        self.prompts = None     # set by pages.py: a new unit name asks (unit_rename.py)
+        self._loading = self._renaming = False
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("例如：某某县人民政府办公室")
         self.year = QSpinBox(self)
@@ -198,7 +199,7 @@ class InfoTab(QWidget):
 
     # -- edits ----------------------------------------------------------------------------
     def _unit_edited(self) -> None:
-        if self._loading or self.session is None:
+        if self._loading or self._renaming or self.session is None:
             return
         unit = unitname.display(self.unit.text())    # invisible characters and stray spaces go
         rep = self.session.report
@@ -212,7 +213,17 @@ class InfoTab(QWidget):
             self.load()
             self.refused.emit(reason)
             return
-        self.session.set_meta("unit", unit)
+        if self.prompts is None:
+            self.session.set_meta("unit", unit)
+            return
+        self._renaming = True       # the prompt takes the focus: no second editingFinished
+        try:
+            reason = unit_rename.rename(self.session, self.prompts, unit)
+        finally:
+            self._renaming = False
+        if reason:
+            self.load()
+            self.refused.emit(reason)
 
     def _year_edited(self, year: int) -> None:
         if self._loading or self.session is None or year == self.session.report.year:

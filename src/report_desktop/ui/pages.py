@@ -14,6 +14,7 @@ def make_page(key: str, workspace):
     if key == "info":
         from .info_tab import InfoTab
         page = InfoTab(workspace.window)
+        page.prompts = prompts
         page.refused.connect(lambda m: prompts.warn("无法修改", m))
     elif key in TEXT_KEYS:
         from .text_tabs import TextTab

@@ -91,6 +91,14 @@ class Prompts:
         dlg = NewReportDialog(units, unit, year, has_previous, self.parent)
         return dlg.result_values() if dlg.exec() else None
 
+    def rename_unit(self, old: str, new: str, years: list[int], mentions: int) -> tuple | None:
+        """修改单位名称: (all years, replace the old name in the text) or None (取消).
+        ``years``: the years the unit has reports for; ``mentions``: how often the old
+        name is written in this report's text."""
+        from .dialogs.rename_unit import RenameUnitDialog
+        dlg = RenameUnitDialog(old, new, years, mentions, self.parent)
+        return dlg.choice() if dlg.exec() else None
+
     def choose_snapshot(self, snapshots) -> int | None:
         from .dialogs.snapshots import SnapshotDialog
         dlg = SnapshotDialog(snapshots, self.parent)

@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import schema, textcheck, unitname
 from ..files import read_text
 from ..report import Report
-from ..rules import ERROR, validate
+from ..rules import ERROR, Finding, validate
 from ..values import MAX_DIGITS, Value, is_number, to_text
 
 MAX_ROSTER_BYTES = 1024 * 1024
@@ -65,6 +65,7 @@ class UnitCheck:
     errors: int
     warnings: int
     source: str = ""      # where the report came from (file name or 数据文件)
+    findings: tuple[Finding, ...] = ()   # for the clerk to open from its row
 
 
 def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list[UnitCheck]:
@@ -74,7 +75,7 @@ def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list
     for rep, src in zip(reports, sources):
         findings = validate(rep)
         errors = sum(f.severity == ERROR for f in findings)
-        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src))
+        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src, tuple(findings)))
     return out
 
 
