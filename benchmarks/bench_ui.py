@@ -285,9 +285,9 @@ def bench_in_process(keys: int) -> dict:
     app.processEvents()
     view = page.view
     cid = schema.application_cell("granted", "research")
-    cell_ms = []
+    cell_ms, cell_cpu = [], []
     for i in range(keys):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         view.go_to(cid)
         QTest.keyClick(view, str(i % 10))
         QTest.keyClick(view.indexWidget(view.currentIndex()), Qt.Key.Key_Return)
@@ -296,23 +296,30 @@ def bench_in_process(keys: int) -> dict:
             pane.viewport().repaint()
         window.workspace.findings.tree.viewport().repaint()
         cell_ms.append((time.perf_counter() - start) * 1000)
+        cell_cpu.append((time.thread_time() - cpu) * 1000)
 
     tab = window.workspace.text_tabs["overview"]
     window.workspace.tabs.setCurrentWidget(tab)
     app.processEvents()
-    text_ms = []
+    text_ms, text_cpu = [], []
     for _ in range(keys):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         tab.editor.insertPlainText("字")
         window.session.revalidate()          # what the debounce timer does
         tab.editor.viewport().repaint()
         window.workspace.findings.tree.viewport().repaint()
         text_ms.append((time.perf_counter() - start) * 1000)
+        text_cpu.append((time.thread_time() - cpu) * 1000)
     window.close()
     store.close()
     return {"rss_mb": rss, "cell_ms": statistics.median(cell_ms),
             "cell_ms_p90": sorted(cell_ms)[int(len(cell_ms) * 0.9)],
-            "text_ms": statistics.median(text_ms)}
+            "text_ms": statistics.median(text_ms),
+            "text_ms_p90": sorted(text_ms)[int(len(text_ms) * 0.9)],
+            # CPU time of the GUI thread: what the keystroke costs, without the waits for a
+            # core on a shared machine (nor the store's disk sync, which a wall clock sees).
+            "cell_cpu": statistics.median(cell_cpu), "cell_cpu_p90": sorted(cell_cpu)[int(keys * 0.9)],
+            "text_cpu": statistics.median(text_cpu), "text_cpu_p90": sorted(text_cpu)[int(keys * 0.9)]}
 
 
 def main() -> int:
@@ -320,9 +327,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--keys", type=int, default=60)
     parser.add_argument("--drop-caches", action="store_true")
+    parser.add_argument("--keys-only", action="store_true", help="only the keystroke latency")
     args = parser.parse_args()
-    start = bench_startup(args.runs, args.drop_caches)
     inproc = bench_in_process(args.keys)
+    if args.keys_only:
+        print(f"keystroke -> repainted, median (p90) ms: 表三 {inproc['cell_ms']:.1f} "
+              f"({inproc['cell_ms_p90']:.1f})  text {inproc['text_ms']:.1f} ({inproc['text_ms_p90']:.1f})"
+              f"  | GUI-thread CPU: 表三 {inproc['cell_cpu']:.1f} ({inproc['cell_cpu_p90']:.1f})"
+              f"  text {inproc['text_cpu']:.1f} ({inproc['text_cpu_p90']:.1f})")
+        return 0
+    start = bench_startup(args.runs, args.drop_caches)
     kind = "cold (page cache dropped)" if args.drop_caches else "warm"
     print(f"start-up ({kind}; medians of {args.runs}; ratio = per-run ratio to the bare "
           "window launched just before, median and range):")
@@ -341,9 +355,11 @@ def main() -> int:
               f"   ratio {_spread(start[f'{key}_ratios'])}")
     print(f"  report-desktop ready / floor with core (same run)      "
           f"ratio {_spread(start['ready_over_floor'])}")
-    print(f"keystroke -> revalidated -> repainted (median of {args.keys}):")
+    print(f"keystroke -> revalidated -> repainted (median of {args.keys}; goal p90 < 8 ms):")
     print(f"  表三 cell          {inproc['cell_ms']:7.1f} ms   (p90 {inproc['cell_ms_p90']:.1f} ms)")
-    print(f"  一、总体情况 text  {inproc['text_ms']:7.1f} ms")
+    print(f"  一、总体情况 text  {inproc['text_ms']:7.1f} ms   (p90 {inproc['text_ms_p90']:.1f} ms)")
+    print(f"  GUI-thread CPU time: 表三 {inproc['cell_cpu']:.1f} ms (p90 {inproc['cell_cpu_p90']:.1f}), "
+          f"text {inproc['text_cpu']:.1f} ms (p90 {inproc['text_cpu_p90']:.1f})")
     print(f"RSS with the sample report open: {inproc['rss_mb']:.0f} MB  (goal < 200 MB) "
           f"{'OK' if inproc['rss_mb'] < 200 else 'OVER'}")
     return 0

@@ -294,6 +294,8 @@ def test_a_damaged_store_left_with_side_files_is_said_damaged_by_a_reader(tmp_pa
     data = bytearray(path.read_bytes())
     for i in range(4096 + 100, len(data), 997):
         data[i] ^= 0x5A
+    for i in range(4096, len(data), 4096):     # and each page's type: free space hides no damage
+        data[i] ^= 0x5A
     path.write_bytes(bytes(data))
     for side in ("-wal", "-shm"):
         Path(f"{path}{side}").write_bytes(b"")

@@ -17,6 +17,9 @@ the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
                                 summary; 从上一年创建 asks nothing)
   export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
   welcome                       the welcome page of an empty store, a township's name typed
+  register-1-applications …     the 台账 of the 2024 report (issue 20): applications, cases,
+  register-7-settings           表三 with a hand-typed difference, the drill-down list, the
+                                import's column mapping and undecided rows, 统计口径
 
 Needs Xvfb (tools/install-debian-packages.sh installs it) and the CJK fonts.
 """
@@ -188,6 +191,7 @@ def child(out: Path, tag: str) -> int:
 
     with_dialogs(ws.actions["export_word"].trigger, export_step, export_step, export_step,
                  wait_s=60)
+    register_shots(ws, store, seed, tmp, shoot, settle, with_dialogs, shot_and_close)
     win.close()
     store.close()
 
@@ -208,6 +212,74 @@ def child(out: Path, tag: str) -> int:
     first.close()
     empty.close()
     return 0
+
+
+def register_shots(ws, store, seed, tmp, shoot, settle, with_dialogs, shot_and_close) -> None:
+    """The 台账 views of issue 20 on the 2024 report, given a register behind its tables."""
+    import datetime as dt
+    from dataclasses import replace
+
+    import openpyxl
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    sys.path.insert(0, str(ROOT))
+    from report_desktop.core import schema
+    from tests.registers import from_tables
+
+    reg = from_tables(seed)
+    names = ("张某某", "李某", "某某科技有限公司", "王某某", "某律师事务所", "赵某")
+    asks = ("某路段道路拓宽工程征收补偿方案", "2023年度部门预算执行情况", "某小区规划许可证及附图",
+            "某行政处罚决定书", "土地征收批复文件")
+    reg = reg.with_rows("application", [replace(a, applicant=names[i % 6], request=asks[i % 5],
+                                                article="第二十七条" if a.outcome else "")
+                                        for i, a in enumerate(reg.applications)])
+    reg = reg.with_rows("case", [replace(c, decision={"upheld": "维持原行政行为",
+                                                      "corrected": "确认违法"}.get(c.result or "", "终止审理"))
+                                 for c in reg.cases])
+    reg = reg.with_field("application", 1, "outcome", None)     # one the tally cannot count
+    rep = store.load(store.find(seed.unit, seed.year))
+    rep.register = reg
+    cid = schema.application_cell("granted", "natural_person")
+    rep.set(cid, (rep.cells[cid] or 0) + 2)                       # typed by hand, differs
+    store.save(rep)
+    ws.open_report(store.find(seed.unit, seed.year), force=True)
+    settle(300)
+    page = ws.tabs.show_page("register")
+    shoot("register-1-applications")
+    page.show_kind("case")
+    shoot("register-2-cases")
+    page.show_kind("application")
+    page.panes["application"].choice.setCurrentIndex(1)
+    shoot("register-3-flagged")
+    page.panes["application"].clear_filter()
+    ws.tabs.show_page("applications")
+    shoot("register-4-table3")
+    dialog = ws.registers.drill("applications.total.natural_person")
+    dialog.move(ws.window.geometry().center() - dialog.rect().center())
+    shoot("register-5-drill")
+    dialog.hide()
+
+    path = tmp / "台账.xlsx"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["流水号", "申请日期", "申请人身份", "姓名/名称", "所需信息", "办理日期", "处理情况", "备注"])
+    for i in range(30):
+        sheet.append([f"Y{i:03d}", dt.datetime(2025, 3, 1) + dt.timedelta(days=i), "公民", f"申请人{i}",
+                      "某文件", f"2025/4/{1 + i % 27}", ("同意公开", "信息不存在", "待研究")[i % 3], None])
+    wb.save(path)
+    ws.tabs.show_page("register")
+
+    def accept(name):
+        def handle(w):
+            shoot(name)
+            w.accept() if isinstance(w, QDialog) else w.close()
+        handle.shot = name
+        return handle
+    def replace_register(w):
+        [b for b in w.findChildren(QPushButton) if b.text() == "替换"][0].click()
+    with_dialogs(lambda: ws.registers.importer.start(path, "application"), replace_register,
+                 accept("register-6-mapping"), shot_and_close("register-6-undecided"), wait_s=40)
+    with_dialogs(ws.registers.counting_settings, shot_and_close("register-7-settings"))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ __getattr__                  # module __getattr__ (PEP 562): ui/summary's lazy d
 
 # Qt virtual methods and properties Qt calls or reads itself.
 _.createEditor, _.setEditorData, _.setModelData, _.features   # QStyledItemDelegate
+_.headerData                  # QAbstractItemModel (the 台账 and drill-down models)
+_.filterAcceptsRow            # QSortFilterProxyModel (the 台账 filter)
 _.mergeWith                  # QUndoCommand
 _._split_lines               # argparse.HelpFormatter (cli/argparse_zh.py)
 

@@ -24,6 +24,27 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "shuozhou-2024.json"
 class ScriptedPrompts(Prompts):
     """Answers every question from lists the test fills; records what was shown."""
 
+    # 台账 (issue 20): set on the instance by a test.
+    mapping_answer = None    # callable(columns guessed) -> columns; None: accept the guess
+    mapping_cancel = False   # 导入台账: cancel at the column mapping
+    decide_answer = None     # callable(items) -> {index: value}; None: 以后再定
+    settings_answer = None   # 统计口径: the CountingSettings chosen (None: 取消)
+
+    def register_mapping(self, source, titles, needed, headers, samples, columns):
+        self.shown.append(("register_mapping", source, "|".join(headers), str(columns)))
+        if self.mapping_cancel:
+            return None
+        return self.mapping_answer(dict(columns)) if self.mapping_answer else dict(columns)
+
+    def decide_unclassified(self, items, choices):
+        self.shown.append(("decide_unclassified", str(len(items)),
+                           "\n".join(f"{i[0]} {i[1]} {i[2]}" for i in items), None))
+        return self.decide_answer(items) if self.decide_answer else None
+
+    def counting_settings(self, current):
+        self.shown.append(("counting_settings", "统计口径", str(current), None))
+        return self.settings_answer
+
     def __init__(self):
         super().__init__(None)
         self.shown: list[tuple[str, str, str, str | None]] = []
@@ -41,6 +62,7 @@ class ScriptedPrompts(Prompts):
         self.fonts_missing: list = []          # what the font dialog was told is missing
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
         self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
+        self.rename_script = None        # callable(dialog) -> None: drives 修改单位名称 (else 改名)
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -73,6 +95,22 @@ class ScriptedPrompts(Prompts):
 
     def new_report(self, units, unit, year, has_previous):
         return self.new_reports.pop(0) if self.new_reports else None
+
+    def rename_unit(self, old, new, years, mentions):
+        """The real dialog, driven by ``rename_script`` (real clicks and keys) instead of
+        a modal exec; without a script its defaults are taken (改名)."""
+        from report_desktop.ui.dialogs.rename_unit import RenameUnitDialog
+        self.shown.append(("rename_unit", old, new, f"{sorted(years)} {mentions}"))
+        dlg = RenameUnitDialog(old, new, years, mentions)
+        self.rename_dialog = dlg
+        if self.rename_script:
+            dlg.show()
+            self.rename_script(dlg)
+        else:
+            dlg.accept()
+        accepted = dlg.result() == dlg.DialogCode.Accepted
+        dlg.close()
+        return dlg.choice() if accepted else None
 
     def choose_snapshot(self, snapshots):
         return self.snapshot_choice(snapshots) if self.snapshot_choice else None

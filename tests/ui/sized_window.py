@@ -13,7 +13,7 @@ from pathlib import Path
 
 def main(store_path: str, settings: str, result: str, shot: str | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from report_desktop.core import jsonio
     from report_desktop.core.store import Store
@@ -52,7 +52,8 @@ def main(store_path: str, settings: str, result: str, shot: str | None = None) -
     }
     info = ws.tabs.show_page("info")
     settle(100)
-    out["info"] = {"height": info.height(), "needs": info.minimumSizeHint().height()}
+    body = info.findChild(QScrollArea).widget()   # the rows, scrolled where the screen is short
+    out["info"] = {"height": body.height(), "needs": body.minimumSizeHint().height()}
     page = ws.tabs.show_page("active")
     settle(200)
     view = page.view

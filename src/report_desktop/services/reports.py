@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import rollover
+from ..core import rollover, textcheck, unitname
 from ..core.report import Report
 from ..core.store import Store, StoreError, recover
 
@@ -63,3 +63,50 @@ def recover_report(store: Store, backup: str | Path, unit: str, year: int) -> St
     it replaces is kept as the named version RECOVER_KEPT_AS."""
     replaced = store.find(unit, year) is not None
     return Stored(recover.recover(store, backup, unit, year), replaced)
+
+
+# -- renaming a unit ----------------------------------------------------------------------
+def unit_years(store: Store, unit: str) -> dict[int, int]:
+    """The reports of ``unit`` (names compared by unitname.key): year → report id."""
+    return {r.year: r.id for r in store.list_reports() if unitname.same(r.unit, unit)}
+
+
+def rename_unit(store: Store, report_id: int, new: str, all_years: bool = True) -> dict[int, str]:
+    """Rename the unit of report ``report_id`` to ``new``: in all its years (the
+    cross-year link stays: last year's report is still found) or in this report only.
+    The whole store is first copied into the before-change backups, then every report
+    is renamed in one transaction.  Returns report id → its name before, which
+    ``restore_names`` puts back (undo).  Raises StoreError (Chinese) when another
+    report already has ``new`` for one of the years: nothing is changed then."""
+    new = unitname.display(new)
+    why = textcheck.problem(new, name=True) if new else "不能为空"
+    if why:
+        raise StoreError(f"单位名称{why}。")
+    this = store.load(report_id)
+    ids = unit_years(store, this.unit) if all_years else {this.year: report_id}
+    ids[this.year] = report_id
+    for year, rid in sorted(ids.items()):
+        other = store.find(new, year)
+        if other is not None and other not in ids.values():
+            raise StoreError(f"数据文件中已经有“{new}”{year}年的报告，不能改成这个名称。")
+    before = {r.id: r.unit for r in store.list_reports() if r.id in ids.values()}
+    store.backup_now()
+    store.rename({rid: new for rid in before})
+    return before
+
+
+def restore_names(store: Store, before: dict[int, str]) -> None:
+    """Put back the names ``rename_unit`` returned (after a before-change backup)."""
+    store.backup_now()
+    store.rename(before)
+
+
+def name_mentions(report: Report, name: str) -> int:
+    """How often ``name`` is written in the report's text (preamble and sections)."""
+    return sum(body.count(name) for body in report.texts.values()) if name else 0
+
+
+def texts_renamed(report: Report, old: str, new: str) -> dict[str, str]:
+    """The report's texts that mention ``old``, with ``new`` written instead."""
+    return {key: body.replace(old, new) for key, body in report.texts.items()
+            if old and old in body}

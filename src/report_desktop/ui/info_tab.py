@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ..core import deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
-from . import theme
+from . import theme, unit_rename
 from .session import follow
 from .text_marks import fix_all_button
 from .text_tabs import Banner, TextEditor, text_items
@@ -62,7 +62,8 @@ class InfoTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session = None
-        self._loading = False
+        self.prompts = None     # set by pages.py: a new unit name asks (unit_rename.py)
+        self._loading = self._renaming = False
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText("例如：某某县人民政府办公室")
         self.year = QSpinBox(self)
@@ -102,7 +103,16 @@ class InfoTab(QWidget):
         self.preamble = TextEditor("preamble", self)
         self.preamble.setMinimumHeight(96)    # 基本信息 whole on 1024×768 at 125 %
         self.pre_banner = Banner(self)
-        layout = QVBoxLayout(self)
+        # The page scrolls where a short screen cannot hold every row (1024×768 at 125 %):
+        # rows never squeeze into each other.
+        body = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -114,6 +124,7 @@ class InfoTab(QWidget):
         layout.addLayout(pre_row)
         layout.addWidget(self.preamble, 1)
         layout.addWidget(self.pre_banner)
+        scroll.setWidget(body)
         self.unit.editingFinished.connect(self._unit_edited)
         self.year.valueChanged.connect(self._year_edited)
         self.date.dateChanged.connect(self._date_edited)
@@ -188,7 +199,7 @@ class InfoTab(QWidget):
 
     # -- edits ----------------------------------------------------------------------------
     def _unit_edited(self) -> None:
-        if self._loading or self.session is None:
+        if self._loading or self._renaming or self.session is None:
             return
         unit = unitname.display(self.unit.text())    # invisible characters and stray spaces go
         rep = self.session.report
@@ -202,7 +213,17 @@ class InfoTab(QWidget):
             self.load()
             self.refused.emit(reason)
             return
-        self.session.set_meta("unit", unit)
+        if self.prompts is None:
+            self.session.set_meta("unit", unit)
+            return
+        self._renaming = True       # the prompt takes the focus: no second editingFinished
+        try:
+            reason = unit_rename.rename(self.session, self.prompts, unit)
+        finally:
+            self._renaming = False
+        if reason:
+            self.load()
+            self.refused.emit(reason)
 
     def _year_edited(self, year: int) -> None:
         if self._loading or self.session is None or year == self.session.report.year:

@@ -4,12 +4,16 @@ Given the tabs, the findings panel, the open session and the status line; edits 
 whichever widget has the keyboard focus (a grid or a text editor)."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..core import schema
 from .findings import FindingsPanel, target_of
-from .tabs import TABLE_KEYS, ReportTabs
+from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
+
+REGISTER_RULE = "S11"     # core/rules/register.py
 
 
 def _focused(*names: str):
@@ -59,6 +63,10 @@ class Navigation:
 
     def go_to_finding(self, finding) -> None:
         target = target_of(finding)
+        if target is None and finding.rule == REGISTER_RULE:
+            page: Any = self.tabs.show_page(REGISTER_KEY)   # rows the tally could not count
+            page.flagged_first()
+            return
         if target is None:
             return
         editor = self.go_to(target, finding.message)
@@ -69,6 +77,12 @@ class Navigation:
     def go_to(self, target: str, message: str = ""):
         """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
         the text editor for a ``text.*`` target."""
+        if target == REGISTER_KEY or target.startswith(f"{REGISTER_KEY}."):
+            register: Any = self.tabs.show_page(REGISTER_KEY)   # register.<kind>.<row>
+            parts = target.split(".")
+            if len(parts) == 3 and parts[2].isdigit():
+                register.go_to_row(parts[1], int(parts[2]))
+            return register
         if target.startswith("meta."):
             self.tabs.show_page("info").focus_field(target[5:])
         elif target.startswith("text."):

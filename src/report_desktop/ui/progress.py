@@ -18,7 +18,7 @@ from ..core.rollover import has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
 from . import theme
 from .findings import target_of
-from .tabs import TAB_KEYS, TAB_LABELS
+from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
 
 BLANK_RULES = ("H1", "H5")
 EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
@@ -101,6 +101,17 @@ def left(report, findings) -> Left:
     return Left(errors, blanks, warnings, drafts)
 
 
+def _register_state(report, findings) -> tuple[str, str]:
+    """The 台账 tab: how many entries, or how many the tally could not count."""
+    reg = report.register
+    if reg is None:
+        return "", "empty"
+    lost = [f for f in findings if f.rule == "S11" and not f.cells]
+    if lost:
+        return "台账中有记录未能归类，没有计入表三、表四", "warning"
+    return f"台账：{len(reg.applications)} 件申请，{len(reg.cases)} 件案件", "ok"
+
+
 def _empty(report, key: str) -> bool:
     if key == "info":
         return not report.unit.strip() and not report.texts.get("preamble", "").strip()
@@ -121,6 +132,9 @@ def tab_states(report, findings) -> dict[str, tuple[str, str]]:
             by_tab[key].append(f)
     out = {}
     for key, mine in by_tab.items():
+        if key == REGISTER_KEY:
+            out[key] = _register_state(report, findings)
+            continue
         blanks = sum(is_blank(f, report) for f in mine)
         errors = sum(f.severity == ERROR for f in mine) - blanks
         warnings = len(mine) - errors - blanks
@@ -171,14 +185,23 @@ class Progress(QObject):
         self.button.setText(self.state.line())
         colour = theme.ERROR_FG if (self.state.errors or self.state.blanks) else (
             theme.WARNING_FG if self.state.drafts or self.state.warnings else theme.OK_FG)
-        self.button.setStyleSheet(f"QPushButton {{ color: {colour.name()}; border: none;"
-                                  " padding: 0 6px; text-decoration: underline; }")
+        style = (f"QPushButton {{ color: {colour.name()}; border: none;"
+                 " padding: 0 6px; text-decoration: underline; }")
+        if self.button.styleSheet() != style:      # re-polishing costs a keystroke's budget
+            self.button.setStyleSheet(style)
         self.button.show()
         states = tab_states(report, findings)
+        bar = self.tabs.tabBar()
         for i, (key, label) in enumerate(zip(TAB_KEYS, TAB_LABELS)):
             words, severity = states[key]
-            self.tabs.setTabText(i, f"{label} {words}")
-            self.tabs.tabBar().setTabTextColor(i, _COLOURS.get(severity, theme.MUTED_FG))
+            text = label if key == REGISTER_KEY else f"{label} {words}"
+            if key == REGISTER_KEY:      # no room for words at 1024 px: the colour and a tip
+                bar.setTabToolTip(i, words)
+            if self.tabs.tabText(i) != text:   # each one lays the tab bar out
+                self.tabs.setTabText(i, text)
+            colour = _COLOURS.get(severity, theme.MUTED_FG)
+            if bar.tabTextColor(i) != colour:
+                bar.setTabTextColor(i, colour)
 
     def go_first(self) -> None:
         target = self.state.first() if self.state else None

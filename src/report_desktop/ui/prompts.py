@@ -91,6 +91,14 @@ class Prompts:
         dlg = NewReportDialog(units, unit, year, has_previous, self.parent)
         return dlg.result_values() if dlg.exec() else None
 
+    def rename_unit(self, old: str, new: str, years: list[int], mentions: int) -> tuple | None:
+        """修改单位名称: (all years, replace the old name in the text) or None (取消).
+        ``years``: the years the unit has reports for; ``mentions``: how often the old
+        name is written in this report's text."""
+        from .dialogs.rename_unit import RenameUnitDialog
+        dlg = RenameUnitDialog(old, new, years, mentions, self.parent)
+        return dlg.choice() if dlg.exec() else None
+
     def choose_snapshot(self, snapshots) -> int | None:
         from .dialogs.snapshots import SnapshotDialog
         dlg = SnapshotDialog(snapshots, self.parent)
@@ -129,3 +137,23 @@ class Prompts:
         """Show the punctuation fixes about to be made in ``section``; True to apply them."""
         from .dialogs.punctuation_fixes import PunctuationFixesDialog
         return bool(PunctuationFixesDialog(section, changes, self.parent).exec())
+
+    def register_mapping(self, source: str, titles: dict, needed: tuple, headers: tuple,
+                         samples: list, columns: dict) -> dict | None:
+        """导入台账: the columns checked by the clerk (field → column index), or None."""
+        from .dialogs.register_mapping import RegisterMappingDialog
+        dlg = RegisterMappingDialog(source, titles, needed, headers, samples, columns, self.parent)
+        return dlg.columns() if dlg.exec() else None
+
+    def decide_unclassified(self, items: list, choices: dict) -> dict | None:
+        """导入台账: the values chosen for what could not be classified (index in
+        ``items`` → value), or None when the clerk leaves them for later."""
+        from .dialogs.unclassified_rows import UnclassifiedDialog
+        dlg = UnclassifiedDialog(items, choices, self.parent)
+        return dlg.decisions() if dlg.exec() else None
+
+    def counting_settings(self, current):
+        """统计口径…: the CountingSettings chosen, or None if cancelled."""
+        from .dialogs.counting_settings import CountingSettingsDialog
+        dlg = CountingSettingsDialog(current, self.parent)
+        return dlg.chosen() if dlg.exec() else None

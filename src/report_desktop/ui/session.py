@@ -2,8 +2,8 @@
 
 Every change goes through here.  Cell and meta edits reach the SQLite store at once;
 text edits are written at most ``TEXT_WRITE_MS`` later (and on ``flush``).  After each
-change the whole report is validated by ``core.rules.validate`` against last year's
-report of the same unit from the store.
+change the report is validated against last year's report of the same unit from the
+store, incrementally (``core.rules.Revalidator``: only the rules that read what changed).
 """
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from PySide6.QtGui import QUndoStack
 from ..core import schema
 from ..core.calendar import Calendar, CalendarDataError, shipped as calendar_shipped
 from ..core.report import Report
-from ..core.rules import ERROR, Finding, validate
+from ..core.rules import ERROR, Finding, Revalidator
 from ..core.store import Store, StoreError
 from ..core.values import Value, same
+from ..core.register import Register, Tally, problems, tally
+# The tally rule S11 keeps for the register it last counted (core/rules/register.py).
+from ..core.rules.register import _counted as counted_by_s11
 from ..services import calendar as store_calendar
-from .undo import CellsCommand, MetaCommand, TextCommand
+from .undo import CellsCommand, MetaCommand, RegisterCommand, TextCommand
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ class Session(QObject):
     located = Signal(str)              # where an undo/redo changed something
     storeFailed = Signal(str)          # Chinese message
     aboutToFlush = Signal()            # commit what is still being typed (ui/grid/entries.py)
+    registerChanged = Signal()         # the register (rows or counting settings) changed
 
     def __init__(self, store: Store, report_id: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,11 +63,15 @@ class Session(QObject):
         self.calendar = self._load_calendar()
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self._validate = Revalidator()     # re-runs only the rules an edit can change
         self.marks: dict[str, tuple[str, list[str]]] = {}
         self.save_state = SAVED
         self._dirty_cells: dict[str, Value] = {}
         self._dirty_texts: set[str] = set()
         self._dirty_meta = False
+        self._dirty_register = False
+        self._stored_register = self.report.register    # what the store holds
+        self._problems: tuple | None = None              # (register, its problems)
         self._text_timer = self._timer(TEXT_WRITE_MS, self.flush)
         self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
         self._retry_timer = self._timer(RETRY_MS, self.flush)
@@ -92,10 +100,11 @@ class Session(QObject):
 
     def _load_previous(self) -> Report | None:
         try:
-            return self.store.get(self.report.unit, self.report.year - 1)
+            prev = self.store.get(self.report.unit, self.report.year - 1)
         except StoreError:
             log.exception("cannot load last year's report")
             return None
+        return _with_register_counts(prev)
 
     # -- edits (each one an undo step) ----------------------------------------
     def set_cells(self, new: dict[str, Value], title: str = "修改数字") -> bool:
@@ -143,6 +152,42 @@ class Session(QObject):
                                             {c: probe.cells[c] for c in changed}))
         return True
 
+    def set_register(self, new: Register | None, title: str, where: str = "register") -> bool:
+        """Replace the register (one undo step); ``where`` is what undo shows
+        (``register.<kind>.<row>``)."""
+        old = self.report.register
+        if new is old:
+            return False
+        self.undo_stack.push(RegisterCommand(self, old, new, title, where))
+        return True
+
+    def tally(self) -> Tally | None:
+        """表三/表四 counted from the register: the count rule S11 keeps for the same
+        register object (a 10,000-row register is counted once per edit, not twice)."""
+        reg, year = self.report.register, self.report.year
+        if reg is None or not year:
+            return None
+        return counted_by_s11(reg, year)
+
+    def register_problems(self) -> list:
+        """Duplicate numbers and links to unknown applications (core.register.problems),
+        kept while the register is unchanged."""
+        reg = self.report.register
+        if reg is None:
+            return []
+        if self._problems is None or self._problems[0] is not reg:
+            self._problems = (reg, problems(reg))
+        return self._problems[1]
+
+    def fill_from_register(self) -> int:
+        """按台账填写表三、表四: every input cell of 表三/表四 set to the register's count
+        (one undo step); the number of cells changed."""
+        counted = self.tally()
+        if counted is None:
+            return 0
+        changes = counted.changes_for(self.report)
+        return len(changes) if self.set_cells(dict(changes), "按台账填写表三、表四") else 0
+
     # -- applying (called by the undo commands) ---------------------------------
     def _apply_cells(self, new: dict[str, Value]) -> None:
         changed: dict[str, Value] = {}
@@ -169,6 +214,13 @@ class Session(QObject):
         self.textChanged.emit(key)
         self._validate_timer.start()
 
+    def _apply_register(self, reg: Register | None) -> None:
+        self.report.register = reg
+        self._dirty_register = True
+        self._persist()
+        self.registerChanged.emit()
+        self.revalidate()
+
     def _apply_meta(self, field: str, value) -> None:
         setattr(self.report, field, value)
         self._dirty_meta = True
@@ -180,7 +232,8 @@ class Session(QObject):
 
     # -- store -------------------------------------------------------------------
     def pending(self) -> bool:
-        return bool(self._dirty_cells or self._dirty_texts or self._dirty_meta)
+        return bool(self._dirty_cells or self._dirty_texts or self._dirty_meta
+                    or self._dirty_register)
 
     def flush(self) -> bool:
         """Write whatever is not in the store yet; True when everything is saved."""
@@ -211,6 +264,10 @@ class Session(QObject):
             self._dirty_meta = False
         if self._dirty_cells and attempt(lambda: self.store.write_cells(self.report_id, self._dirty_cells)):
             self._dirty_cells = {}
+        if self._dirty_register:
+            reg, stored = self.report.register, self._stored_register
+            if attempt(lambda: self.store.write_register(self.report_id, reg, stored)):
+                self._dirty_register, self._stored_register = False, reg
         for key in sorted(self._dirty_texts):
             if attempt(lambda: self.store.write_text(self.report_id, key, self.report.texts[key])):
                 self._dirty_texts.discard(key)
@@ -240,7 +297,7 @@ class Session(QObject):
     # -- findings ------------------------------------------------------------------
     def revalidate(self) -> None:
         self._validate_timer.stop()
-        self.findings = validate(self.report, self.previous, self.calendar)
+        self.findings = self._validate(self.report, self.previous, self.calendar)
         marks: dict[str, tuple[str, list[str]]] = {}
         for f in self.findings:
             for cid in f.cells:
@@ -259,6 +316,22 @@ class Session(QObject):
     def close(self) -> None:
         self.flush()
         self._retry_timer.stop()
+
+
+def _with_register_counts(prev: Report | None) -> Report | None:
+    """Last year's report for H6: where its 结转下年度 cells are blank and it carries a
+    register, the register's counts stand in for them."""
+    if prev is None or prev.register is None or not prev.year:
+        return prev
+    counted = tally(prev.register, prev.year)
+    ids = [c for c in schema.APPLICATION_IDS if ".carry_forward." in c]
+    if all(prev.cells[c] is not None for c in ids):
+        return prev
+    prev = prev.copy()
+    for c in ids:
+        if prev.cells[c] is None:
+            prev.cells[c] = counted.cells[c]
+    return prev
 
 
 class _TotalsCommand(CellsCommand):

@@ -1,4 +1,4 @@
-"""The seven tabs of a report.  Only 基本信息 is built at start-up; the others are
+"""The tabs of a report (seven parts and the 台账).  Only 基本信息 is built at start-up; the others are
 built the first time they are shown or used, which keeps the window quick to open."""
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
 from ..core import schema
 from . import theme
 
-TAB_KEYS = ("info", "overview", "active", "applications", "review_litigation", "problems", "other")
+TAB_KEYS = ("info", "overview", "active", "applications", "review_litigation", "register",
+            "problems", "other")
 TAB_LABELS = ("基本信息", schema.TEXTS["overview"], "二、主动公开", "三、依申请公开", "四、复议诉讼",
-              "五、问题及改进", "六、其他事项")
+              "台账", "五、问题及改进", "六、其他事项")
+REGISTER_KEY = "register"      # the 台账 behind 表三 and 表四 (ui/register/)
 TEXT_KEYS = schema.PROSE_KEYS
 GUIDANCE = {s.text: s.guidance for s in schema.SECTIONS if s.text}
 TABLE_KEYS = tuple(s.table for s in schema.SECTIONS if s.table)
@@ -46,11 +48,12 @@ STATE_ROOM = " 提醒 88"
 class SteadyTabBar(QTabBar):
     """Each tab as wide as its label with STATE_ROOM at least, so a state that changes
     while the clerk types (完成 → 错误 1 → 未填 12) leaves the tabs beside it in place.
-    Seven such tabs fit a 1024-pixel window; a three-digit count widens only its own tab."""
+    Seven such tabs and the 台账's (its label carries no state words, only a colour) fit a
+    1024-pixel window; a three-digit count widens only its own tab."""
 
     def tabSizeHint(self, index: int):
         hint = super().tabSizeHint(index)
-        if 0 <= index < len(TAB_LABELS):
+        if 0 <= index < len(TAB_LABELS) and TAB_KEYS[index] != REGISTER_KEY:
             from PySide6.QtCore import Qt
             size = self.fontMetrics().size    # as QTabBar measures its texts
             flags = Qt.TextFlag.TextShowMnemonic

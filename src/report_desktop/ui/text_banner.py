@@ -50,9 +50,13 @@ class CompactBanner(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._lines: list[tuple[str, str]] = []
+        self._shown: tuple | None = None      # what the last show_lines drew
         self.hide()
 
     def show_lines(self, lines: list[tuple[str, str]], severity: str, tip: str = "") -> None:
+        if self._shown == (lines[:2], severity, tip):
+            return          # a style sheet set again costs a keystroke's budget
+        self._shown = (lines[:2], severity, tip)
         self._lines = lines[:2]
         if not self._lines:
             self.hide()

@@ -62,11 +62,14 @@ class TextMarks(QObject):
     def refresh(self) -> None:
         """Take the ranged findings of this section from the last validation."""
         key = self.editor.key
-        self.marks = []
+        marks, text = [], self._text
         if self.session is not None:
-            self._text = self.session.report.texts.get(key, "")
-            self.marks = [(f.range[0], f.range[1], f) for f in self.session.findings
-                          if f.range is not None and f.text_key == key]
+            text = self.session.report.texts.get(key, "")
+            marks = [(f.range[0], f.range[1], f) for f in self.session.findings
+                     if f.range is not None and f.text_key == key]
+        if marks == self.marks and text == self._text == self.editor.toPlainText():
+            return          # this section's marks did not move: no repaint
+        self.marks, self._text = marks, text
         self._text_edited()
 
     def _text_edited(self) -> None:

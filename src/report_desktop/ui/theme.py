@@ -43,8 +43,8 @@ BANNER_STYLE = {
     "note": "background: #e8f1fb; border: 1px solid #a9c7ea; padding: 4px 8px; color: #1d3f66;",
 }
 HINT_FG = QColor("#555555")
-# The report's tabs carry their state in the label: narrow padding keeps seven on 1024 px.
-TAB_STYLE = ("QTabBar::tab { padding: 5px 7px; margin-right: 1px; background: #eef0f3;"
+# The report's tabs carry their state in the label: narrow padding keeps eight on 1024 px.
+TAB_STYLE = ("QTabBar::tab { padding: 5px 5px; margin-right: 1px; background: #eef0f3;"
              " border: 1px solid #c8ccd2; border-bottom: none; }"
              " QTabBar::tab:selected { background: #ffffff; border-top: 2px solid #2f6db5; }"
              " QTabBar::tab:hover:!selected { background: #e2e8f0; }")

@@ -82,3 +82,18 @@ class MetaCommand(_Command):
 
     def _where(self, _value) -> str:
         return f"meta.{self.field}"
+
+
+class RegisterCommand(_Command):
+    """An edit of the register (applications, cases or the counting settings): the whole
+    immutable Register before and after, so undo puts back exactly what was there."""
+
+    def __init__(self, session, old, new, title: str, where: str = "register"):
+        super().__init__(session, title, old, new)
+        self.where = where
+
+    def _apply(self, reg) -> None:
+        self.session._apply_register(reg)
+
+    def _where(self, _reg) -> str:
+        return self.where

@@ -56,6 +56,9 @@ class Workspace(QObject):
         self.summary = SummaryLauncher(self.ctx, self.files, window)
         self.web = WebActions(self.ctx, self.files, self)
         self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
+        from .register.actions import RegisterActions
+        self.registers = RegisterActions(self.ctx, self.tabs, self.entries.commit_open_editors,
+                                         self.files.folder, self.files.remember, self)
         self.findings.activated.connect(self.navigation.go_to_finding)
         self.progress = Progress(self.tabs, window.statusBar(), self.navigation.go_to_finding,
                                  self.navigation.go_to, self)

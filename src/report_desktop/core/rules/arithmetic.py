@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .. import schema
 from ..report import Report
@@ -9,19 +10,20 @@ from ..values import Bad
 from .findings import Finding, error, short_cell_name, warning
 
 
-def _value_problems(rep: Report, rule: str, cids) -> list[Finding]:
+def _value_problems(rep: Report, rule: str, cids: tuple[str, ...]) -> list[Finding]:
     out = []
+    cells = rep.cells
     for cid in cids:
-        v = rep.cells[cid]
-        name = schema.CELLS[cid].name
-        short = short_cell_name(name)
+        v = cells[cid]
         if v is None:
             if cid in schema.TOTAL_IDS:
                 continue    # blank because a part is: the part is the cell to fill
-            out.append(error(rule, f"{short}为空（没有发生的填0）", [cid], detail=name))
+            name = schema.CELLS[cid].name
+            out.append(error(rule, f"{short_cell_name(name)}为空（没有发生的填0）", [cid], detail=name))
         elif isinstance(v, Bad):
+            name = schema.CELLS[cid].name
             raw = v.raw if len(v.raw) <= 8 else v.raw[:7] + "…"
-            out.append(error(rule, f"{short}的“{raw}”无效：{v.reason}", [cid],
+            out.append(error(rule, f"{short_cell_name(name)}的“{raw}”无效：{v.reason}", [cid],
                              detail=f"{name}：“{v.raw}”"))
     return out
 
@@ -38,16 +40,21 @@ def _num(rep: Report, cid: str):
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
+def _is_count(v: object) -> bool:
+    return v.__class__ is int or (isinstance(v, int) and not isinstance(v, bool))
+
+
 def check_sums(rep: Report) -> list[Finding]:
     """H2 row totals, H4 the （七）总计 row, H7 the 表四 totals."""
     out = []
     seen = set()
+    cells = rep.cells
     for s in schema.SUMS:
-        parts = [_num(rep, p) for p in s.parts]
-        total = _num(rep, s.total)
-        if total is None or any(p is None for p in parts):
+        total = cells[s.total]
+        parts = [cells[p] for p in s.parts]
+        if not _is_count(total) or not all(map(_is_count, parts)):
             continue   # reported by check_values
-        expected = sum(parts)
+        expected = sum(cast("list[int]", parts))
         if total != expected and (s.rule, s.total) not in seen:
             seen.add((s.rule, s.total))
             name = schema.CELLS[s.total].name
@@ -56,12 +63,15 @@ def check_sums(rep: Report) -> list[Finding]:
     return out
 
 
+_BALANCE = [(col, [schema.application_cell(r, col.key)
+                   for r in ("new", "carried_over", "total", "carry_forward")])
+            for col in schema.APPLICATION_COLUMNS]
+
+
 def check_balance(rep: Report) -> list[Finding]:
     """H3, the printed 勾稽 rule: 一 + 二 = 三（七）总计 + 四, per column."""
     out = []
-    for col in schema.APPLICATION_COLUMNS:
-        ids = [schema.application_cell(r, col.key)
-               for r in ("new", "carried_over", "total", "carry_forward")]
+    for col, ids in _BALANCE:
         vals = [_num(rep, c) for c in ids]
         if any(v is None for v in vals):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .. import schema
 from ..report import Report
@@ -49,21 +50,35 @@ def check_year(rep: Report) -> list[Finding]:
     """S8: the statistics period quoted in the preamble is the report's year, and names it."""
     out = []
     for key in ("preamble", "overview"):
-        for m in _PERIOD.finditer(rep.texts.get(key, "")):
-            years = {int(y) for y in m.groups() if y}
+        for start, end, quoted, years in _periods(rep.texts.get(key, "")):
             if years != {rep.year}:
                 out.append(warning(
-                    "S8", _short(f"把统计期限改为{rep.year}年：现写“{m.group(0)}”"),
-                    [f"text.{key}", "meta.year"], (m.start(), m.end()), m.group(0)))
+                    "S8", _short(f"把统计期限改为{rep.year}年：现写“{quoted}”"),
+                    [f"text.{key}", "meta.year"], (start, end), quoted))
     preamble = rep.texts.get("preamble", "")
     if rep.year:
-        for m in _PERIOD_SENTENCE.finditer(preamble):
-            if not _PERIOD.search(m.group(0)) and f"{rep.year}年" not in m.group(0):
-                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        for start, end, sentence in _undated_sentences(preamble):
+            if f"{rep.year}年" not in sentence:
+                start += len(sentence) - len(sentence.lstrip())
                 out.append(warning(
                     "S8", f"统计期限写明年份：如“自{rep.year}年1月1日起至{rep.year}年12月31日止”",
-                    ["text.preamble", "meta.year"], (start, m.end()), m.group(0).strip()))
+                    ["text.preamble", "meta.year"], (start, end), sentence.strip()))
     return out
+
+
+# The two scans of S8 depend on the text alone: kept per text (units share wording, and
+# a change of year re-runs S8 on the same texts).
+@lru_cache(maxsize=64)
+def _periods(text: str) -> tuple[tuple[int, int, str, frozenset[int]], ...]:
+    return tuple((m.start(), m.end(), m.group(0), frozenset(int(y) for y in m.groups() if y))
+                 for m in _PERIOD.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _undated_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sentences about the statistics period that quote no full period."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _PERIOD_SENTENCE.finditer(text)
+                 if not _PERIOD.search(m.group(0)))
 
 
 def due_date(rep: Report) -> dt.date:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .. import chinese, schema
 from ..report import Report
@@ -99,6 +100,12 @@ def _clause(text: str, start: int, end: int) -> str:
     return s if len(s) <= 80 else s[:78] + "…"
 
 
+@lru_cache(maxsize=256)
+def _quotes(para: str) -> tuple[tuple[str, int, int, int], ...]:
+    """quoted_numbers of one paragraph, kept: a 表三 keystroke re-runs S3 on the same text."""
+    return tuple(quoted_numbers(para))
+
+
 def quoted_numbers(text: str):
     """Yield (kind, number, match start, match end) for each number the text quotes."""
     for m in _KEYWORD.finditer(text):
@@ -140,7 +147,7 @@ def check_text_numbers(rep: Report) -> list[Finding]:
     """S3 and S6: numbers quoted in 一、总体情况 match 表三 and 表四."""
     out = []
     for offset, para in _paragraphs_about_applications(rep.texts.get("overview", "")):
-        for kind, value, start, end in quoted_numbers(para):
+        for kind, value, start, end in _quotes(para):
             options = _candidates(rep, kind)
             if options is None or any(value == v for v, _ in options):
                 continue

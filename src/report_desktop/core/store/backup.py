@@ -88,7 +88,7 @@ def remove_leftovers(db_path: Path) -> list[Path]:
         return []
     removed = []
     for p in folder.glob(f"*{_PART}*"):
-        base, _, rest = p.name.partition(_PART)
+        base, _sep, rest = p.name.partition(_PART)
         if rest not in ("", "-journal", "-wal", "-shm") or not _parse(db_path, folder / (base + _SUFFIX)):
             continue
         try:

@@ -183,6 +183,18 @@ class Store:
         con.execute("UPDATE reports SET unit = ?, year = ? WHERE id = ?", (unit, year, report_id))
 
     @guarded
+    def rename(self, names: dict[int, str]) -> None:
+        """Give each report ``id`` its unit name ``names[id]``, all in one transaction
+        (a unit renamed across its years: services/reports.py rename_unit)."""
+        with self._tx() as con:
+            for rid, unit in names.items():
+                row = con.execute("SELECT year FROM reports WHERE id = ?", (rid,)).fetchone()
+                if row is None:         # deleted meanwhile by another window
+                    raise StoreError(f"数据文件中没有编号为{rid}的报告。")
+                self._identity(con, rid, unit, row[0])
+                self._touch(con, rid)
+
+    @guarded
     def save(self, report: Report) -> int:
         """Insert the report, or replace the one of the same unit and year."""
         with self._tx() as con:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import schema, textcheck, unitname
 from ..files import read_text
 from ..report import Report
-from ..rules import ERROR, validate
+from ..rules import ERROR, Finding, validate
 from ..values import MAX_DIGITS, Value, is_number, to_text
 
 MAX_ROSTER_BYTES = 1024 * 1024
@@ -46,9 +46,16 @@ def merge(reports: list[Report], unit: str = "", year: int = 0,
     Texts are left empty: the summary's prose is the county's own.
     """
     out = Report(unit=unit, year=year, level=level)
+    rows = [r.cells for r in reports]
     for cid in schema.CELL_IDS:
         zero: int | Decimal = Decimal(0) if schema.CELLS[cid].kind == schema.AMOUNT else 0
-        out.cells[cid] = sum((r.number(cid) for r in reports), zero)
+        values = [c[cid] for c in rows]
+        # Plain ints first (a C-speed pass), the rest by is_number; the sums are exact, so
+        # the order they are added in does not matter.
+        numbers: list[int | Decimal] = [v for v in values if v.__class__ is int]
+        if len(numbers) != len(values):
+            numbers += [v for v in values if v.__class__ is not int and is_number(v)]
+        out.cells[cid] = sum(numbers, zero)
     return out
 
 
@@ -58,6 +65,7 @@ class UnitCheck:
     errors: int
     warnings: int
     source: str = ""      # where the report came from (file name or 数据文件)
+    findings: tuple[Finding, ...] = ()   # for the clerk to open from its row
 
 
 def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list[UnitCheck]:
@@ -67,7 +75,7 @@ def unit_checks(reports: list[Report], sources: list[str] | None = None) -> list
     for rep, src in zip(reports, sources):
         findings = validate(rep)
         errors = sum(f.severity == ERROR for f in findings)
-        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src))
+        out.append(UnitCheck(rep.unit, errors, len(findings) - errors, src, tuple(findings)))
     return out
 
 

@@ -7,10 +7,12 @@ silently vanishes.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
-from ..tabs import TABLE_KEYS
+from ..tabs import REGISTER_KEY, TABLE_KEYS
 from ...core import schema
 
 TABLE_NAMES = {s.table: f"表{s.heading.split('、', 1)[0]}" for s in schema.SECTIONS if s.table}
@@ -26,15 +28,22 @@ class GridEntries(QObject):
         if app is not None:
             app.commitDataRequest.connect(self._commit_data)
 
+    def _keyed_views(self) -> list[tuple[str, Any]]:
+        """(tab key, grid) of every grid built: the tables' and the 台账's."""
+        out = [(k, self.tabs.built[k].view) for k in TABLE_KEYS if k in self.tabs.built]
+        if REGISTER_KEY in self.tabs.built:
+            out += [(REGISTER_KEY, v) for v in self.tabs.built[REGISTER_KEY].views()]
+        return out
+
     def _views(self):
-        return [self.tabs.built[k].view for k in TABLE_KEYS if k in self.tabs.built]
+        return [v for _k, v in self._keyed_views()]
 
     def commit_open_editors(self) -> bool:
         """Commit every open grid editor; False when the clerk chose to correct an entry
         (the editor stays open and shown), so the caller should not go on."""
         if self._asking:
             return False
-        for key, view in zip([k for k in TABLE_KEYS if k in self.tabs.built], self._views()):
+        for key, view in self._keyed_views():
             problem = view.entry_problem()
             if problem is None:
                 view.commit_entry()
@@ -52,6 +61,8 @@ class GridEntries(QObject):
                 self.tabs.show_page(key)
             finally:
                 self._asking = False
+            if key == REGISTER_KEY:
+                self.tabs.page(key).show_kind(view.source.kind)
             entry = view.open_entry()
             if entry is not None:
                 entry[0].setFocus()

@@ -140,6 +140,10 @@ class GridModel(QAbstractTableModel):
             lines.append("尚未填写。没有发生的请填0。")
         if cell.hint:
             lines.append(f"填报说明：{cell.hint}")
+        counted = self.session.tally() if self.session is not None else None
+        if counted is not None and slot.cell_id in counted.cells:
+            word = "申请" if slot.cell_id.startswith("applications.") else "案件"
+            lines.append(f"台账中 {counted.cells[slot.cell_id]} 件{word}（双击查看）。")
         mark = self._mark(slot.cell_id)
         if mark:
             tag = SEVERITY_WORDS[mark[0]]

@@ -12,11 +12,12 @@ import unicodedata
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
-                               QTableView, QToolTip)
+                               QToolTip)
 
 from ...core import schema, values
 from .. import theme
 from .blocks import BlockEdits
+from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .frozen import FrozenPanes
@@ -30,7 +31,7 @@ _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(BlockEdits, GridGeometry, QTableView):
+class GridView(BlockEdits, GridGeometry, RegisterLinks):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
 

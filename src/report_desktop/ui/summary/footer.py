@@ -19,6 +19,7 @@ class Footer(QWidget):
         self.progress.setFixedWidth(220)
         self.progress.setTextVisible(False)
         self.cancel_button = button("取消", "停止读取和核对；数据文件不会有任何改动", self)
+        self.clear_button = button("清空", "移除已添加的文件，清空汇总单位和应报单位名单，重新开始", self)
         self.recheck_button = button("重新核对", "重新读取改动过的文件，再核对一遍", self)
         self.export_button = button("导出汇总…", "把汇总结果写到 Excel、Word 或 JSON 文件，不改动数据文件", self)
         self.generate_button = button("生成汇总", "把汇总结果保存为本级报告，并在窗口中打开", self)
@@ -27,6 +28,7 @@ class Footer(QWidget):
         self.close_button = button("关闭", "", self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.clear_button)
         for w in (self.label, self.progress, self.cancel_button):
             row.addWidget(w)
         row.addStretch(1)

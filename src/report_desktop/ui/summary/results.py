@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QLabel, QScrollArea, QTreeWidget,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
 from ...core.rules import NOTE, SEVERITY_WORDS
 from .. import theme
+from .footer import button
 
 OK_FG = theme.OK_FG
 SHOWN_NAMES = 8
@@ -49,6 +50,7 @@ def _verdict(errors: int, warnings: int) -> tuple[str, QColor]:
 class ResultsPanel(QGroupBox):
     """Banner (scrolls when long, never crushes the lists), then the units, then the
     differences with the county's own report, one under the other."""
+    unitOpened = Signal(int)     # index into outcome.checks: show that unit's findings
 
     def __init__(self, parent=None):
         super().__init__("③ 核对结果", parent)
@@ -80,9 +82,18 @@ class ResultsPanel(QGroupBox):
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.diffs.setMinimumHeight(self._rows_height(self.diffs, 2))
+        self.open_button = button("查看问题…", "列出所选单位报告的错误和提醒及其所在的单元格（也可双击该行）", self)
+        self.open_button.setEnabled(False)
+        self.units.itemDoubleClicked.connect(lambda item, _col: self._open(item))
+        self.units.currentItemChanged.connect(
+            lambda item, _old: self.open_button.setEnabled(self._index(item) is not None))
+        self.open_button.clicked.connect(lambda: self._open(self.units.currentItem()))
+        head = QHBoxLayout()
+        head.addWidget(QLabel("各单位报送情况（双击一行查看问题；错误多的报告可退回单位修改）：", self), 1)
+        head.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner_area)
-        layout.addWidget(QLabel("各单位报送情况（错误多的报告可退回单位修改）：", self))
+        layout.addLayout(head)
         layout.addWidget(self.units, 3)
         layout.addWidget(self.diff_label)
         layout.addWidget(self.diffs, 2)
@@ -117,6 +128,7 @@ class ResultsPanel(QGroupBox):
     def show_message(self, text: str) -> None:
         """No results to show (not read yet, cancelled, inputs changed)."""
         self.units.clear()
+        self.open_button.setEnabled(False)
         self.diffs.clear()
         self.diffs.hide()
         self.diff_label.setText("")
@@ -153,17 +165,29 @@ class ResultsPanel(QGroupBox):
                                   "点“生成汇总”保存为本级报告，或点“导出汇总”写到文件。"))
         return items
 
-    def _row(self, texts: list[str], colour: QColor | None = None, tip: str = "") -> None:
+    @staticmethod
+    def _index(item) -> int | None:
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _open(self, item) -> None:
+        index = self._index(item)
+        if index is not None:
+            self.unitOpened.emit(index)
+
+    def _row(self, texts: list[str], colour: QColor | None = None, tip: str = "",
+             index: int | None = None) -> None:
         item = QTreeWidgetItem(texts)
+        item.setData(0, Qt.ItemDataRole.UserRole, index)
         if colour is not None:
             item.setForeground(2, colour)
         for col in range(len(texts)):
-            item.setToolTip(col, tip or texts[col])
+            item.setToolTip(col, (tip or texts[col]) + ("\n双击查看错误和提醒" if index is not None else ""))
         self.units.addTopLevelItem(item)
 
     def _fill_units(self, outcome, roster) -> None:
         """What needs doing first: files not read, units not reported; then every report."""
         self.units.clear()
+        self.open_button.setEnabled(False)
         for path, reason in outcome.failures:
             self._row(["（无法读取）", path.name, reason], theme.ERROR_FG, f"{path}\n{reason}")
         for name in roster.missing if roster is not None else ():
@@ -174,7 +198,7 @@ class ResultsPanel(QGroupBox):
             if check.unit in unexpected:
                 text += "；不在名单中"
             source = "数据文件" if i < outcome.from_store else check.source
-            self._row([check.unit, source, text], colour)
+            self._row([check.unit, source, text], colour, index=i)
 
     def _fill_diffs(self, outcome, parent_note: str) -> None:
         self.diffs.clear()
@@ -187,7 +211,7 @@ class ResultsPanel(QGroupBox):
             self.diff_label.setText("与本级报告比对：本级已有报告的数字与各单位合计完全一致。")
         else:
             self.diff_label.setText(f"本级已有报告与各单位合计不一致的单元格（{len(diffs)} 处）。"
-                                    "生成汇总会用合计替换这些数字：")
+                                    "生成汇总时会先列出并询问是否用合计替换这些数字（默认保留）：")
         self.diffs.setVisible(bool(diffs))
         for d in diffs or ():
             item = QTreeWidgetItem([d.name, d.parent, d.children])

@@ -13,6 +13,7 @@ from ...services import summary as gather
 from .results import names_text
 
 EXPORT_CHOICES = (".xlsx", ".docx", ".json")
+SHOWN_DIFFS = 12
 
 
 def _ready(dialog) -> bool:
@@ -64,6 +65,27 @@ def _overwrite_other_level(dialog, report_id: int, unit: str, year: int) -> bool
         "汇总报告的单位应是本级人民政府，例如“某某县人民政府”。", yes="仍然替换", no="取消")
 
 
+def replace_question(out, unit: str, year: int, notes: list[str]) -> tuple[str, str]:
+    """What 生成汇总 replaces in the county's own report: the question and its detail, the
+    cells named (the first SHOWN_DIFFS of them)."""
+    diffs, count = out.differences or [], len(out.reports)
+    if diffs:
+        text = (f"“{unit}”{year}年的报告中有 {len(diffs)} 处数字与 {count} 个单位的合计不同，"
+                f"生成汇总会用合计替换这些数字（{len(diffs)} 处）。要替换吗？")
+        lines = [f"{d.name}：{d.parent} → {d.children}" for d in diffs[:SHOWN_DIFFS]]
+        if len(diffs) > SHOWN_DIFFS:
+            lines.append(f"……共 {len(diffs)} 处，见“核对结果”下方的列表。")
+        detail = "将被替换的数字（本级 → 合计）：\n" + "\n".join(lines) + "\n\n"
+    else:
+        text = f"数据文件中已有“{unit}”{year}年的报告。用 {count} 个单位的合计填入其中的表格数字吗？"
+        detail = ""
+    detail += ("正文和报告日期保持不变。替换前的内容会自动保存为版本"
+               f"“{report_service.SUMMARY_KEPT_AS}”，可以用“文件 → 恢复版本”找回。")
+    if notes:
+        detail += "\n\n请注意：\n" + "\n".join(notes)
+    return text, detail
+
+
 def generate(dialog) -> int | None:
     """Save Σ as the county's report of that year and open it; the report id or None."""
     if not _ready(dialog):
@@ -79,14 +101,9 @@ def generate(dialog) -> int | None:
     if existing is not None:
         if not _overwrite_other_level(dialog, existing, unit, year):
             return None
-        detail = ("只替换表格中的数字，正文和报告日期保持不变。替换前的内容会自动保存为版本"
-                  f"“{report_service.SUMMARY_KEPT_AS}”，可以用“文件 → 恢复版本”找回。")
-        if notes:
-            detail += "\n\n请注意：\n" + "\n".join(notes)
-        if not prompts.confirm("替换本级报告", f"数据文件中已有“{unit}”{year}年的报告。"
-                               f"用 {count} 个单位的合计替换其中的表格数字吗？", detail,
-                               yes="替换", no="取消"):
-            return None
+        if not prompts.confirm("替换本级报告", *replace_question(out, unit, year, notes),
+                               yes="用合计替换", no="保留本级数字（不生成）"):
+            return None         # the default button: nothing the clerk did not ask for
     elif notes and not prompts.confirm("汇总还不完整", f"汇总还不完整。仍然用 {count} 个单位的报告"
                                        f"生成“{unit}”{year}年的汇总报告吗？", "\n".join(notes),
                                        yes="仍然生成", no="取消"):

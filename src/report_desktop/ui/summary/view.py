@@ -21,7 +21,7 @@ from ..file_actions import IMPORT_FILTER
 from ...core.rollover import default_year
 from ...core.unit_level import GOVERNMENT        # the level whose report a summary is
 from ...services import summary as gather
-from . import save
+from . import kept, save
 from .footer import Footer
 from .inputs import ReportsPanel, RosterPanel
 from .results import ResultsPanel
@@ -59,6 +59,8 @@ class SummaryDialog(QDialog):
         self.reports.addFolderRequested.connect(lambda: self.add_folder())
         self.roster.changed.connect(self._roster_changed)
         self.roster.loadRequested.connect(lambda: self.load_roster())
+        self.results.unitOpened.connect(self.open_unit)
+        self.unit_dialog = None
         self.refresh()
 
     def sizeHint(self) -> QSize:
@@ -119,6 +121,7 @@ class SummaryDialog(QDialog):
         f.export_button.clicked.connect(lambda: self.export())
         f.generate_button.clicked.connect(self.generate)
         f.close_button.clicked.connect(self.reject)
+        f.clear_button.clicked.connect(lambda: self.clear_inputs())
 
     def _defaults(self) -> None:
         """The target starts empty unless the open report is 本级政府's own: a township's or
@@ -135,6 +138,11 @@ class SummaryDialog(QDialog):
         self.year.setValue(current.year if current else governments[0].year if governments
                            else default_year())
         self.roster.set_names([n for n in (self.store.setting(ROSTER_KEY) or "").split("\n") if n])
+        before = kept.load(self.store)       # what the clerk added last time, until 清空
+        if not before.empty():
+            self.unit.setCurrentText(before.unit)
+            self.year.setValue(before.year or self.year.value())
+            self.reports.add_paths(before.files)
         self._fill_stored()
 
     def unit_name(self) -> str:
@@ -212,6 +220,16 @@ class SummaryDialog(QDialog):
         except StoreError:
             pass   # only a convenience; the roster on screen is still used
 
+    def keep_inputs(self) -> None:
+        kept.save(self.store, kept.Inputs(self.unit_name(), self.year.value(), self.reports.paths()))
+
+    def clear_inputs(self, ask: bool = True) -> bool:
+        """清空: the files, the unit and the roster go (here and in the data file)."""
+        if not kept.clear(self, ask):
+            return False
+        self._inputs_changed()
+        return True
+
     def roster_result(self):
         names = self.roster.names()
         return summary.check_roster(self.outcome.reports, names) if names and self.outcome else None
@@ -227,6 +245,7 @@ class SummaryDialog(QDialog):
         self.runner.stop()
         self.outcome, self._then = None, then
         unit, year = self.unit_name(), self.year.value()
+        self.keep_inputs()
         try:
             stored = [self.store.load(i) for i in self.reports.checked_ids()]
             parent = self.store.get(unit, year) if unit else None
@@ -275,6 +294,20 @@ class SummaryDialog(QDialog):
             note = "本级报告中还没有填写数字，无需比对。"
         self.results.show_outcome(self.outcome, self.roster_result(), note)
 
+    def open_unit(self, index: int):
+        """That unit's errors and 提醒 with their cells, beside the dialog (not modal)."""
+        from .unit_findings import UnitFindingsDialog
+        if self.outcome is None or not 0 <= index < len(self.outcome.checks):
+            return None
+        if self.unit_dialog is not None:
+            self.unit_dialog.close()
+        dlg = UnitFindingsDialog(self.outcome.checks[index], self.outcome.reports[index], self)
+        room = self.size()
+        dlg.resize(min(900, room.width() - 40), min(520, room.height() - 60))
+        dlg.show()
+        self.unit_dialog = dlg
+        return dlg
+
     # -- actions -------------------------------------------------------------------------
     def generate(self) -> None:
         """生成汇总: check again (files may have changed), then save as the county's report."""
@@ -284,9 +317,20 @@ class SummaryDialog(QDialog):
         """导出汇总: check again, then write the sum to a file."""
         self.refresh(then=lambda: save.export(self, path))
 
+    def reject(self) -> None:
+        """Esc, ✕ or 关闭: files added are kept for next time unless the clerk gives them up."""
+        n = self.reports.files.count()
+        if n and self.prompts.confirm(
+                "关闭汇总", f"放弃已添加的 {n} 个文件？",
+                "选“保留”，下次打开“汇总各单位报告”时，文件、汇总单位和名单都还在。",
+                yes="放弃", no="保留"):
+            self.clear_inputs(ask=False)
+        super().reject()
+
     def done(self, result: int) -> None:
         self._timer.stop()
         self._then = None
         self.runner.stop()
         self.save_roster()
+        self.keep_inputs()
         super().done(result)

@@ -21,13 +21,25 @@ def text_slips(text: str, year: int = 0, unit: str = "") -> list[Slip]:
     """Every P1–P6 slip in one text, in reading order."""
     if not text:
         return []
+    slips = list(_unit_free_slips(text, year))
+    slips += unit_name.check(text, unit)
+    slips.sort(key=_PLACE)            # stable: slips of one place and rule keep their order
+    return slips
+
+
+_PLACE = itemgetter(1, 2, 0)          # start, end, rule
+
+
+@lru_cache(maxsize=64)
+def _unit_free_slips(text: str, year: int) -> tuple[Slip, ...]:
+    """P1–P5, which do not depend on the unit: a county's reports often share their
+    boilerplate, and a changed unit name re-runs only P6."""
     slips = punctuation.punctuation_slips(text)
     slips += years.check(text, year)
     slips += numbering.check(text)
     slips += wording.check(text)
-    slips += unit_name.check(text, unit)
-    slips.sort(key=itemgetter(1, 2, 0))             # start, end, rule
-    return slips
+    slips.sort(key=_PLACE)
+    return tuple(slips)
 
 
 def check(rep: Report) -> list[Finding]:
@@ -40,8 +52,27 @@ def check(rep: Report) -> list[Finding]:
 
 @lru_cache(maxsize=32)
 def section_findings(key: str, text: str, year: int, unit: str) -> tuple[Finding, ...]:
-    """One section's findings.  Cached: while the clerk types in one section, the
-    others are not proofread again at every pause (findings are immutable)."""
+    """One section's findings, in the order of ``text_slips``.  Cached: while the clerk
+    types in one section, the others are not proofread again at every pause (findings
+    are immutable)."""
+    if not text:
+        return ()
+    own = unit_name.check(text, unit)
+    if not own:
+        return _unit_free_findings(key, text, year)
+    cells = (f"text.{key}",)
+    mine = [warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
+            for s in own]
+    return tuple(sorted((*_unit_free_findings(key, text, year), *mine), key=_finding_place))
+
+
+def _finding_place(f: Finding) -> tuple[int, int, str]:
+    assert f.range is not None       # every proofreading finding has its range
+    return f.range[0], f.range[1], f.rule
+
+
+@lru_cache(maxsize=64)
+def _unit_free_findings(key: str, text: str, year: int) -> tuple[Finding, ...]:
     cells = (f"text.{key}",)
     return tuple(warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
-                 for s in text_slips(text, year, unit))
+                 for s in _unit_free_slips(text, year))
