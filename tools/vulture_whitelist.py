@@ -48,12 +48,9 @@ _.current_page, _.held, _.listening, _.diff_rows, _.full_text, _.idle, _.running
 LINES_PER_PAGE
 theme_typefaces
 
-# register API the 台账 window uses (h20-ui): tested now, called by the window when it
-# lands; the integrator removes this section then.
-_.with_field, _.with_row, _.inserted, _.removed, _.without_personal_data   # Register edits
-_.write_register                                                              # Store
-write_xlsx, write_explanation                        # core/register/export.py
-with_decision, outcome_label                         # core/register/fields.py
+# register API the 台账 window uses (h20-ui): the window has landed and does not call these
+# yet (tests do); the integrator decides whether the window takes them up or they go.
+_.with_row, _.inserted, _.without_personal_data       # core/register/model.py: Register
 field_names                                          # core/register/model.py
+outcome_label                                        # core/register/fields.py
 register_dialog_filter                               # core/formats.py: 导入台账's filter
-KINDS                                                # core/register/sources.py: ui/register/files.py
