@@ -9,6 +9,7 @@ import pytest
 
 from report_desktop.cli.argparse_zh import columns
 from report_desktop.cli.parser import build_parser
+from report_desktop.core import formats
 
 # Names a clerk types as they are: the program, verbs, option names and values, file
 # types, and the proper names of products and encodings.
@@ -23,7 +24,11 @@ def _verbs(parser: argparse.ArgumentParser) -> set[str]:
 
 
 VERBS = "|".join(sorted(map(re.escape, _verbs(build_parser())), key=len, reverse=True))
-NAMES = re.compile(r"report-desktop|--?[a-z][a-z-]*|\{[^}]*\}|\.(?:json|xlsx|xls|csv|docx|html|htm)\b"
+# File types as formats.py lists them (reports and registers).
+EXTENSIONS = "|".join(sorted({e.lstrip(".") for e in (*formats.READERS, *formats.WRITERS,
+                                                      *formats.REGISTER_READERS)},
+                             key=len, reverse=True))
+NAMES = re.compile(rf"report-desktop|--?[a-z][a-z-]*|\{{[^}}]*\}}|\.(?:{EXTENSIONS})\b"
                    rf"|\b(?:{VERBS}|text|json|gb"
                    r"|windows|department|township|government|Word|Windows|WPS|Excel|UTF|GBK"
                    r"|BOM)\b|GB2312|GB18030")

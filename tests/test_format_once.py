@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from report_desktop.core import formats, schema
 from report_desktop.core.rules import SEVERITY_WORDS
 
@@ -160,3 +162,22 @@ def test_the_help_and_the_file_dialogs_offer_every_file_type():
     for ext in formats.WRITERS:
         assert ext in merge_help["output"]
         assert f"*{ext}" in file_actions.FILTERS[ext] and file_actions.TITLES[ext].startswith("导出")
+
+
+def test_the_register_files_are_listed_once(tmp_path):
+    """The tally's help, the 导入台账 dialog filter, the import's refusal and which files
+    the import reads all come from formats.REGISTER_READERS: each type is in every one."""
+    from report_desktop.cli.parser import build_parser
+    from report_desktop.core.files import ReportFileError
+    from report_desktop.core.register.sources import read_sheets
+    sub = next(a for a in build_parser()._actions if a.dest == "verb").choices
+    tally_help = {a.dest: a.help for a in sub["tally"]._actions}
+    every = formats.register_dialog_filter().split(";;")[0]
+    assert set(formats.REGISTER_NAMES) == set(formats.REGISTER_READERS)
+    with pytest.raises(ReportFileError) as refused:
+        read_sheets(tmp_path / "台账.doc")
+    for ext in formats.REGISTER_READERS:
+        assert ext in tally_help["register"] and ext in tally_help["cases"]
+        assert f"*{ext}" in every and ext in str(refused.value)
+    (tmp_path / "台账.txt").write_text("编号,收到日期\nA1,2025-03-05\n", encoding="utf-8")
+    assert read_sheets(tmp_path / "台账.txt")[0].rows[1] == ["A1", "2025-03-05"]

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import jsonio, textcheck
+from ..core import formats, jsonio, textcheck
 from ..core.calendar import missing_message
 from ..core.files import ReportFileError
 from ..core.register import APPLICATION, CASE
@@ -24,17 +24,20 @@ EXIT_OK, EXIT_UNCLASSIFIED = 0, 1
 
 
 def add_parser(sub) -> None:
-    t = sub.add_parser("tally", help="按依申请公开台账（和复议诉讼台账）统计表三、表四，写出报告 .json")
+    t = sub.add_parser("tally",
+                       help=f"按依申请公开台账（和复议诉讼台账）统计表三、表四，写出报告 {formats.JSON}")
     t.add_argument("register", type=Path, metavar="台账",
-                   help="依申请公开台账（.xlsx、.xls 或 .csv）")
-    t.add_argument("-o", "--output", type=Path, required=True, metavar="输出", help="写出的报告文件（.json）")
+                   help=f"依申请公开台账（{formats.listed(formats.REGISTER_READERS)}）")
+    t.add_argument("-o", "--output", type=Path, required=True, metavar="输出",
+                   help=f"写出的报告文件（{formats.JSON}）")
     t.add_argument("--unit", required=True, metavar="单位名称", help="单位名称")
     t.add_argument("--year", type=year_arg, required=True, metavar="年度", help="统计年度，如 2025")
-    t.add_argument("--cases", type=Path, metavar="文件", help="行政复议、行政诉讼案件台账")
+    t.add_argument("--cases", type=Path, metavar="文件",
+                   help=f"行政复议、行政诉讼案件台账（{formats.listed(formats.REGISTER_READERS)}）")
     t.add_argument("--previous", type=Path, metavar="文件",
                    help="上一年度的报告或台账，核对“上年结转”（H6）")
     t.add_argument("--mapping", type=Path, metavar="文件",
-                   help="列映射文件（.json）：存在时按它对应各列，不存在时把本次识别的对应关系写入它")
+                   help=f"列映射文件（{formats.JSON}）：存在时按它对应各列，不存在时把本次识别的对应关系写入它")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
     why = textcheck.problem(unit, name=True) if unit else "不能为空"
     if why:
         raise ReportFileError(f"单位名称（--unit）“{textcheck.shown(args.unit)}”{why}。")
-    if args.output.suffix.lower() != ".json":
-        raise ReportFileError(f"输出文件“{args.output.name}”应为 .json 报告文件（可再用 convert 转为 Word 或 Excel）。")
+    if args.output.suffix.lower() != formats.JSON:
+        raise ReportFileError(f"输出文件“{args.output.name}”应为 {formats.JSON} 报告文件"
+                              "（可再用 convert 转为 Word 或 Excel）。")
     mapping = read_mapping(args.mapping) if args.mapping and args.mapping.exists() else {}
     apps = registers.read_register(args.register, APPLICATION, mapping.get(APPLICATION))
     cases = registers.read_register(args.cases, CASE, mapping.get(CASE)) if args.cases else None

@@ -7,14 +7,18 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import jsonio, textcheck
 from .files import ReportFileError, Source, check_output, read_limited
 from .report import Report
 from .safezip import content_kind
 
+if TYPE_CHECKING:
+    from .register.sources import Sheet
+
 Reader = Callable[[Path], Report]
+RegisterReader = Callable[[Path, str], "list[Sheet]"]    # (path, how messages name it)
 Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
 
 
@@ -27,18 +31,28 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
-READERS: dict[str, Reader] = {".json": jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
+OLD_EXCEL = ".xls"   # offered when choosing files, then refused with how to convert it
+JSON = ".json"       # the report's own file (docs/interchange.md); tally writes only this
+READERS: dict[str, Reader] = {JSON: jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
                               ".docx": _lazy(".docx.reader", "read"),
                               ".html": _lazy(".html.reader", "read"),
                               ".htm": _lazy(".html.reader", "read")}
-WRITERS: dict[str, Writer] = {".json": jsonio.write, ".xlsx": _lazy(".xlsx", "write"),
+WRITERS: dict[str, Writer] = {JSON: jsonio.write, ".xlsx": _lazy(".xlsx", "write"),
                               ".docx": _lazy(".docx.writer", "write"),
                               ".html": _lazy(".html.writer", "write")}
 
 # What the clerk calls each kind of file: messages, file dialogs and the command line's help.
-NAMES = {".json": "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
+NAMES = {JSON: "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
          ".html": "网页", ".htm": "网页"}
-OLD_EXCEL = ".xls"   # offered when choosing files, then refused with how to convert it
+
+# The files a register (台账) is imported from: extension → the reader of
+# core/register/sources.py that turns it into sheets of cell values.
+REGISTER_READERS: dict[str, RegisterReader] = {
+    ".xlsx": _lazy(".register.sources", "read_xlsx"), ".xlsm": _lazy(".register.sources", "read_xlsx"),
+    OLD_EXCEL: _lazy(".register.sources", "read_xls"),
+    ".csv": _lazy(".register.sources", "read_csv"), ".txt": _lazy(".register.sources", "read_csv")}
+REGISTER_NAMES = {".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿", OLD_EXCEL: "Excel 工作簿",
+                  ".csv": "CSV 文件", ".txt": "CSV 文件"}
 
 
 def _ext(path: Path) -> str:
@@ -118,11 +132,11 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
         writer(report, Path(path))
 
 
-def describe(table: Mapping[str, object]) -> str:
+def describe(table: Iterable[str]) -> str:
     return "、".join(f"{NAMES.get(e, e)}（{e}）" for e in table)
 
 
-def listed(table: Mapping[str, object]) -> str:
+def listed(table: Iterable[str]) -> str:
     """".json、.xlsx、.docx、.html、.htm": the extensions of READERS or WRITERS, for help texts."""
     return "、".join(table)
 
@@ -140,3 +154,21 @@ def open_filter() -> str:
     firsts = [next(e for e in READERS if NAMES[e] == k) for k in kinds]
     every = " ".join(f"*{e}" for e in (*READERS, OLD_EXCEL))
     return ";;".join((f"报告文件 ({every})", *map(dialog_filter, firsts), "所有文件 (*)"))
+
+
+def register_kinds() -> str:
+    """"Excel 工作簿（.xlsx、.xlsm、.xls）或 CSV 文件（.csv、.txt）": the register files,
+    for messages."""
+    kinds = dict.fromkeys(REGISTER_NAMES.values())
+    return "或 ".join(f"{k}（{listed([e for e in REGISTER_NAMES if REGISTER_NAMES[e] == k])}）"
+                    for k in kinds)
+
+
+def register_dialog_filter() -> str:
+    """The filters of the 导入台账 dialog: every register file at once, each kind alone,
+    then every file."""
+    kinds = dict.fromkeys(REGISTER_NAMES.values())
+    each = [f"{k} ({' '.join('*' + e for e in REGISTER_NAMES if REGISTER_NAMES[e] == k)})"
+            for k in kinds]
+    every = " ".join(f"*{e}" for e in REGISTER_READERS)
+    return ";;".join((f"台账文件 ({every})", *each, "所有文件 (*)"))

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..core import formats
 from ..core.files import ReportFileError
-from ..core.register import APPLICATION, CASE, Register, Tally, tally
+from ..core.register import APPLICATION, CASE, CountingSettings, Register, Tally, tally
 from ..core.register.columns import Layout
 from ..core.register.importing import Imported, import_file
-from ..core.register.sources import KINDS
 from ..core.report import Report
 from ..core.store import Store
+from ..core.values import Value
 
 
 @dataclass
@@ -39,19 +41,21 @@ class Counted:
                 lines.append(f"{imp.layout.source} {issue.line()}")
                 seen.add((kind, issue.row))
         for u in self.tally.unclassified:
-            imp = self.sources.get(u.kind)
-            row = imp.row_numbers[u.row] if imp else None
+            source = self.sources.get(u.kind)
+            row = source.row_numbers[u.row] if source else None
             if (u.kind, row) in seen:
                 continue
-            where = f"{imp.layout.source} 第 {row} 行" if imp else \
+            where = f"{source.layout.source} 第 {row} 行" if source else \
                 f"台账第 {u.row + 1} 条"
             lines.append(f"{where}（{u.id or '无编号'}）：{u.reason}")
         return lines
 
 
 def read_register(path: str | Path, kind: str = APPLICATION,
-                  mapping: dict[str, str] | None = None, settings=None,
-                  progress=None, cancel=None) -> Imported:
+                  mapping: dict[str, str] | None = None,
+                  settings: CountingSettings | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancel: threading.Event | None = None) -> Imported:
     return import_file(path, kind, mapping, settings, progress, cancel)
 
 
@@ -60,7 +64,7 @@ def count(unit: str, year: int, applications: Imported | None = None,
     """A new report of ``unit`` and ``year`` whose 表三/表四 are counted from the imported
     register(s); 表二 and the text stay blank for the clerk."""
     reg = base or Register()
-    sources = {}
+    sources: dict[str, Imported] = {}
     for kind, imp in ((APPLICATION, applications), (CASE, cases)):
         if imp is not None:
             reg = imp.register(reg)
@@ -72,7 +76,7 @@ def count(unit: str, year: int, applications: Imported | None = None,
     return Counted(report, counted, sources)
 
 
-def fill(report: Report, counted: Tally) -> dict:
+def fill(report: Report, counted: Tally) -> dict[str, tuple[Value, int]]:
     """Put the counts into ``report`` (its totals recomputed); the changed input cells
     ``{cell: (old, new)}`` for the window's one undo step 按台账填写表三、表四."""
     changes = counted.changes_for(report)
@@ -82,10 +86,11 @@ def fill(report: Report, counted: Tally) -> dict:
     return {c: (before[c], changes[c]) for c in changes}
 
 
-def previous_report(path: str | Path, year: int, mapping=None) -> Report:
+def previous_report(path: str | Path, year: int,
+                    mapping: dict[str, str] | None = None) -> Report:
     """上年报告或台账: last year's report, or last year's counts from a register file."""
     path = Path(path)
-    if path.suffix.lower() in KINDS:
+    if path.suffix.lower() in formats.REGISTER_READERS:
         try:
             imported = read_register(path, APPLICATION, mapping)
         except ReportFileError:

@@ -1,10 +1,11 @@
-"""The register as the interchange JSON holds it (interchange.md §Register), both ways.
+"""The register as the interchange JSON holds it (docs/interchange.md §Register), both ways.
 
 Reading is strict: a value that is not what the format says refuses the file with the
 entry and field named, rather than dropping it (bad input loses nothing)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NoReturn
 
 from ..files import ReportFileError
 from ..textcheck import shown
@@ -16,7 +17,7 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def application_to_dict(a: Application) -> dict:
+def application_to_dict(a: Application) -> dict[str, object]:
     return {"id": a.id, "received": _iso(a.received), "applicant_type": a.applicant_type,
             "applicant": a.applicant, "request": a.request, "answered": _iso(a.answered),
             "outcome": a.outcome, "article": a.article, "extended": _iso(a.extended),
@@ -24,13 +25,13 @@ def application_to_dict(a: Application) -> dict:
             "consultation": [[_iso(f), _iso(t)] for f, t in a.consultation], "note": a.note}
 
 
-def case_to_dict(c: Case) -> dict:
+def case_to_dict(c: Case) -> dict[str, object]:
     return {"id": c.id, "kind": c.kind, "after_review": c.after_review, "counted": c.counted,
             "filed": _iso(c.filed), "decided": _iso(c.decided), "decision": c.decision,
             "result": c.result, "application": c.application, "note": c.note}
 
 
-def to_dict(reg: Register) -> dict:
+def to_dict(reg: Register) -> dict[str, object]:
     return {"applications": [application_to_dict(a) for a in reg.applications],
             "cases": [case_to_dict(c) for c in reg.cases]}
 
@@ -41,7 +42,8 @@ class _Entry:
     def __init__(self, raw: object, where: str):
         if not isinstance(raw, dict):
             raise ReportFileError(f"{where}应为一个 JSON 对象。")
-        self.raw, self.where = raw, where
+        self.raw: dict[str, object] = raw
+        self.where = where
 
     def fail(self, name: str, why: str) -> ReportFileError:
         return ReportFileError(f"{self.where}的 {name}“{shown(self.raw.get(name))}”{why}。")
@@ -64,14 +66,26 @@ class _Entry:
             raise ReportFileError(f"{self.where}的 {name}“{shown(v)}”不是有效日期，"
                                   "应为 2025-03-05 这样的格式。") from None
 
-    def choice(self, name: str, allowed, default=None):
-        v = self.raw.get(name, default)
-        if v is not None and (not isinstance(v, (str, bool)) or v not in allowed):
-            raise self.fail(name, "不是可用的值（可用：" + "、".join(map(str, allowed)) + "）")
+    def choice(self, name: str, allowed: tuple[str, ...]) -> str | None:
+        v = self.raw.get(name)
+        if v is None:
+            return None
+        if not isinstance(v, str) or v not in allowed:
+            raise self._not_one_of(name, allowed)
         return v
 
+    def flag(self, name: str, default: bool | None = None) -> bool | None:
+        """true or false (``default`` when absent; null is None)."""
+        v = self.raw.get(name, default)
+        if v is not None and not isinstance(v, bool):
+            raise self._not_one_of(name, (True, False))
+        return v
 
-def _bad():
+    def _not_one_of(self, name: str, allowed: tuple[object, ...]) -> ReportFileError:
+        return self.fail(name, "不是可用的值（可用：" + "、".join(map(str, allowed)) + "）")
+
+
+def _bad() -> NoReturn:
     raise ValueError
 
 
@@ -94,8 +108,8 @@ def _application(raw: object, n: int, source: str) -> Application:
 def _case(raw: object, n: int, source: str) -> Case:
     e = _Entry(raw, f"{source}台账（register.cases）第 {n} 条")
     kind = e.choice("kind", tuple(CASE_KINDS))     # null: not known yet, listed by the tally
-    after = e.choice("after_review", (True, False))
-    counted = e.choice("counted", (True, False), True)
+    after = e.flag("after_review")
+    counted = e.flag("counted", True)
     application = e.raw.get("application")
     if application is not None and not isinstance(application, str):
         raise e.fail("application", "应为关联申请的登记编号或 null")
@@ -110,12 +124,21 @@ def from_dict(data: object, source: str = "文件") -> Register | None:
     """The register of a report JSON (``data["register"]``); None when absent or null."""
     if data is None:
         return None
+    return register_from(data, source)
+
+
+def register_from(data: object, source: str = "文件") -> Register:
+    """A register object (not null) as the interchange JSON holds it."""
     if not isinstance(data, dict):
         raise ReportFileError(f"{source}的台账（register）应为 JSON 对象或 null。")
-    out = {}
-    for key, read in (("applications", _application), ("cases", _case)):
-        rows = data.get(key) or []
-        if not isinstance(rows, list):
-            raise ReportFileError(f"{source}的台账 register.{key} 应为列表。")
-        out[key] = tuple(read(r, n, source) for n, r in enumerate(rows, 1))
-    return Register(**out)
+    applications = tuple(_application(r, n, source)
+                         for n, r in enumerate(_entries(data, "applications", source), 1))
+    cases = tuple(_case(r, n, source) for n, r in enumerate(_entries(data, "cases", source), 1))
+    return Register(applications=applications, cases=cases)
+
+
+def _entries(data: dict[str, object], key: str, source: str) -> list[object]:
+    rows = data.get(key) or []
+    if not isinstance(rows, list):
+        raise ReportFileError(f"{source}的台账 register.{key} 应为列表。")
+    return rows

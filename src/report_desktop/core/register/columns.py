@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .. import schema
 from ..files import ReportFileError, atomic_write_bytes, read_text
@@ -84,7 +85,7 @@ class Layout:
         return {f: self.headers[c] for f, c in self.columns.items()}
 
 
-def _headers(rows: list[list], at: tuple[int, ...]) -> tuple[str, ...]:
+def _headers(rows: list[list[object]], at: tuple[int, ...]) -> tuple[str, ...]:
     """Column titles of one or two header rows; a blank upper cell takes the text to its
     left (a merged title spread over the columns below it)."""
     width = max(len(rows[r]) for r in at)
@@ -101,7 +102,7 @@ def _headers(rows: list[list], at: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _header_like(row: list) -> bool:
+def _header_like(row: list[object]) -> bool:
     """Only words: no numbers, no dates (a second header row, not the first data row)."""
     for v in row:
         if v is None:
@@ -116,7 +117,7 @@ def _header_like(row: list) -> bool:
     return True
 
 
-def _matches(header: str, words) -> int:
+def _matches(header: str, words: Iterable[str]) -> int:
     """The length of the longest word of ``words`` in ``header`` (0: none)."""
     return max((len(w) for w in words if w in header), default=0)
 
@@ -207,7 +208,8 @@ def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
     if not ok:
         raise ReportFileError(f"{source}应为 {{\"application\": {{字段: 表头文字}}, "
                               f"\"case\": {{字段: 表头文字}}}} 的形式。")
-    return data
+    checked: dict[str, dict[str, str]] = data    # its shape checked just above
+    return checked
 
 
 def write_mapping(layouts: list[Layout], path: str | Path) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Iterable
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import ReportFileError, atomic_write_bytes
 from .fields import shown
-from .model import APPLICATION_FIELDS, CASE_FIELDS, PERSONAL_FIELDS, Register
+from .model import APPLICATION_FIELDS, CASE_FIELDS, PERSONAL_FIELDS, Register, Row
 from .settings import explanation
 
 SHEETS = {"applications": "依申请公开台账", "cases": "复议诉讼台账", "explanation": "统计口径说明"}
@@ -26,11 +28,12 @@ _WIDTHS = {"id": 14, "request": 30, "outcome": 30, "decision": 20, "note": 24, "
            "consultation": 22, "article": 14}
 
 
-def _text(name: str, value) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", shown(name, value))
+def _text(name: str, value: object) -> str:
+    return str(ILLEGAL_CHARACTERS_RE.sub("", shown(name, value)))
 
 
-def _table(ws, title: str, fields: dict[str, str], rows, personal: bool) -> None:
+def _table(ws: Worksheet, title: str, fields: dict[str, str], rows: Iterable[Row],
+           personal: bool) -> None:
     names = [n for n in fields if personal or n not in NOT_SENT]
     ws.append([title])
     ws.cell(1, 1).font = Font(bold=True, size=14)

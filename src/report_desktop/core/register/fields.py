@@ -6,6 +6,7 @@ pasted column of 办理结果 or dates reads exactly as a file would; what canno
 refused with a Chinese sentence (FieldError), never guessed."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from .. import schema
@@ -16,7 +17,7 @@ from .model import CASE_KINDS, CASE_RESULTS, DATE_FIELDS, LITIGATION, REVIEW, Ca
 from .settings import CountingSettings
 
 _TYPE_LABELS = {c.key: c.label for c in schema.APPLICATION_COLUMNS[:-1]}
-_OUTCOME_LABELS = {r.key: (f"{r.group}{r.item}" if r.item else r.group.split("（区分")[0])
+_OUTCOME_LABELS = {r.key: (f"{r.group}{r.item}" if r.item else (r.group or "").split("（区分")[0])
                    for r in schema.APPLICATION_ROWS[2:23]}
 _RESULT_LABELS = {p.key: p.label for p in schema.REVIEW_PARTS if p.key in CASE_RESULTS}
 _YES, _NO = ("是", "有", "y", "yes", "true", "1", "√"), ("否", "无", "n", "no", "false", "0", "×")
@@ -26,28 +27,29 @@ class FieldError(ValueError):
     """Typed text that cannot go into a register field; ``str()`` is a Chinese sentence."""
 
 
-def shown(name: str, value) -> str:
+def shown(name: str, value: object) -> str:
     """The text a grid cell shows for a field value ('' for None)."""
     if value is None:
         return ""
+    text = str(value)
     if name == "applicant_type":
-        return _TYPE_LABELS.get(value, str(value))
+        return _TYPE_LABELS.get(text, text)
     if name == "outcome":
-        return _OUTCOME_LABELS.get(value, str(value))
+        return _OUTCOME_LABELS.get(text, text)
     if name == "kind":
-        return CASE_KINDS.get(value, "")
+        return CASE_KINDS.get(text, "")
     if name == "result":
-        return _RESULT_LABELS.get(value, "")
+        return _RESULT_LABELS.get(text, "")
     if name in ("after_review", "counted"):
         return "是" if value else "否"
-    if name == "consultation":
+    if name == "consultation" and isinstance(value, tuple):
         return "；".join(f"{a or '?'}至{b or '?'}" for a, b in value)
-    if hasattr(value, "isoformat"):
+    if isinstance(value, dt.date):       # a datetime too
         return value.isoformat()
-    return str(value)
+    return text
 
 
-def _choice(guess: words.Guess, text: str, what: str):
+def _choice(guess: words.Guess, text: str, what: str) -> str:
     if guess.key is not None:
         return guess.key
     if len(guess.candidates) > 1:
@@ -55,7 +57,7 @@ def _choice(guess: words.Guess, text: str, what: str):
     raise FieldError(f"“{quoted(text)}”不是可识别的{what}。")
 
 
-def parse(kind: str, name: str, text: str, settings: CountingSettings | None = None):
+def parse(kind: str, name: str, text: str, settings: CountingSettings | None = None) -> object:
     """The value of field ``name`` of a ``kind`` row for what was typed ('' clears it)."""
     text = (text or "").strip()
     if name in DATE_FIELDS:

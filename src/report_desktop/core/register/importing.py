@@ -6,6 +6,7 @@ field empty (the value written into its 备注) and listed as an ``Issue`` with 
 number, so the tally counts nothing for it until the clerk decides."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from ..textcheck import shown
 from . import words
 from .columns import FIELD_TITLES, Layout, apply_mapping, find_layout, samples
 from .dates import NotADate, read_date
-from .model import APPLICATION, CASE, Application, Case, Register
+from .model import APPLICATION, CASE, Application, Case, Register, Row
 from .settings import BY_PRINCIPAL, CountingSettings
 from .sources import Sheet, read_sheets
 
@@ -42,7 +43,7 @@ class Issue:
 
 @dataclass
 class Imported:
-    rows: tuple                 # Application or Case rows, in file order
+    rows: tuple[Row, ...]          # Application or Case rows, in file order
     row_numbers: tuple[int, ...]   # the file row of each
     layout: Layout
     issues: list[Issue]
@@ -112,20 +113,22 @@ def import_file(path: str | Path, kind: str = APPLICATION, mapping: dict[str, st
 class _Rows:
     def __init__(self, layout: Layout, settings: CountingSettings):
         self.columns, self.settings = layout.columns, settings
-        self.out: list = []
+        self.out: list[Row] = []
         self.numbers: list[int] = []
         self.issues: list[Issue] = []
         self.notes: list[str] = []
-        self._seen: dict[tuple, words.Guess] = {}   # registers repeat their words: read once
+        # Registers repeat their words: each (classifier, text) is read once.
+        self._seen: dict[tuple[object, object], words.Guess] = {}
 
-    def _classified(self, how, raw, *extra) -> words.Guess:
+    def _classified(self, how: Callable[..., words.Guess], raw: object,
+                    *extra: object) -> words.Guess:
         key = (how, raw)
         if key not in self._seen:
             self._seen[key] = how(raw, *extra)
         return self._seen[key]
 
-    def _cells(self, n: int, row: list) -> dict | None:
-        cells = {f: (row[c] if c < len(row) else None) for f, c in self.columns.items()}
+    def _cells(self, n: int, row: list[object]) -> dict[str, object] | None:
+        cells: dict[str, object] = {f: (row[c] if c < len(row) else None) for f, c in self.columns.items()}
         cells = {f: (v.strip() or None) if isinstance(v, str) else v for f, v in cells.items()}
         if all(v is None for v in cells.values()):
             return None                       # a blank row
@@ -136,14 +139,14 @@ class _Rows:
         self.notes = []
         return cells
 
-    def _no_date(self, cells: dict) -> bool:
+    def _no_date(self, cells: dict[str, object]) -> bool:
         return not any(_try_date(cells.get(f)) for f in ("received", "filed"))
 
-    def _issue(self, n: int, f: str, raw, why: str) -> None:
+    def _issue(self, n: int, f: str, raw: object, why: str) -> None:
         self.issues.append(Issue(n, f, shown(raw), f"{_LABELS.get(f, f)}“{shown(raw)}”{why}"))
         self.notes.append(f"导入时未能识别的{_LABELS.get(f, f)}：{shown(raw)}")
 
-    def _date(self, n: int, cells: dict, f: str):
+    def _date(self, n: int, cells: dict[str, object], f: str) -> dt.date | None:
         raw = cells.get(f)
         try:
             return read_date(raw)
@@ -151,18 +154,19 @@ class _Rows:
             self._issue(n, f, raw, "不是可识别的日期，请改为 2025-03-05 这样的日期")
             return None
 
-    def _text(self, cells: dict, f: str) -> str:
+    def _text(self, cells: dict[str, object], f: str) -> str:
         v = cells.get(f)
         return "" if v is None else str(v).strip()
 
-    def _guess(self, n: int, cells: dict, f: str, guess: words.Guess, what: str):
+    def _guess(self, n: int, cells: dict[str, object], f: str, guess: words.Guess,
+               what: str) -> str | None:
         if guess.key is None and cells.get(f) is not None:
             several = len(guess.candidates) > 1
             self._issue(n, f, cells[f], f"对应多种{what}，请指定一种" if several
                         else f"无法对应到{what}，请指定")
         return guess.key
 
-    def application(self, n: int, row: list) -> None:
+    def application(self, n: int, row: list[object]) -> None:
         cells = self._cells(n, row)
         if cells is None:
             return
@@ -191,7 +195,7 @@ class _Rows:
             note="；".join([self._text(cells, "note")] * bool(cells.get("note")) + self.notes)))
         self.numbers.append(n)
 
-    def case(self, n: int, row: list) -> None:
+    def case(self, n: int, row: list[object]) -> None:
         cells = self._cells(n, row)
         if cells is None:
             return
@@ -220,7 +224,7 @@ class _Rows:
         self.numbers.append(n)
 
 
-def _try_date(raw) -> bool:
+def _try_date(raw: object) -> bool:
     try:
         return read_date(raw) is not None
     except NotADate:

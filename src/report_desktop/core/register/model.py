@@ -2,12 +2,13 @@
 
 Rows are immutable: an edit makes a new Register (``with_field``, ``inserted``,
 ``removed``), so the window's undo keeps the old and the new value and replays either.
-Field names and meanings are those of interchange.md §Register.
+Field names and meanings are those of docs/interchange.md §Register.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, replace
+from typing import Any, Iterable, TypeVar
 
 from .. import schema
 from .settings import CountingSettings
@@ -65,6 +66,20 @@ class Case:
         return None
 
 
+Row = Application | Case
+_R = TypeVar("_R", Application, Case)
+
+
+def _all(cls: type[_R], rows: Iterable[Row]) -> tuple[_R, ...]:
+    """``rows`` as a tuple of ``cls``; a row of the other kind is a programming error."""
+    out: list[_R] = []
+    for r in rows:
+        if not isinstance(r, cls):
+            raise TypeError(f"{type(r).__name__} in the {cls.__name__} rows")
+        out.append(r)
+    return tuple(out)
+
+
 # What the clerk sees as column titles, in the register's order; * marks personal data.
 APPLICATION_FIELDS: dict[str, str] = {
     "id": "登记编号", "received": "收到申请日期", "applicant_type": "申请人类别",
@@ -91,29 +106,32 @@ class Register:
     # (the interchange JSON has no place for them: a register read from JSON has the defaults).
     settings: CountingSettings = CountingSettings()
 
-    def rows(self, kind: str) -> tuple:
+    def rows(self, kind: str) -> tuple[Row, ...]:
         return self.applications if kind == APPLICATION else self.cases
 
-    def with_rows(self, kind: str, rows) -> "Register":
-        return replace(self, **{"applications" if kind == APPLICATION else "cases": tuple(rows)})
+    def with_rows(self, kind: str, rows: Iterable[Row]) -> "Register":
+        if kind == APPLICATION:
+            return replace(self, applications=_all(Application, rows))
+        return replace(self, cases=_all(Case, rows))
 
-    def with_field(self, kind: str, index: int, name: str, value) -> "Register":
+    def with_field(self, kind: str, index: int, name: str, value: object) -> "Register":
         """The register with one field of one row changed (a value the undo can replay)."""
         rows = list(self.rows(kind))
-        rows[index] = replace(rows[index], **{name: value})
+        change: dict[str, Any] = {name: value}    # a field named at run time (the grid's column)
+        rows[index] = replace(rows[index], **change)
         return self.with_rows(kind, rows)
 
-    def with_row(self, kind: str, index: int, row) -> "Register":
+    def with_row(self, kind: str, index: int, row: Row) -> "Register":
         rows = list(self.rows(kind))
         rows[index] = row
         return self.with_rows(kind, rows)
 
-    def inserted(self, kind: str, index: int, *new) -> "Register":
+    def inserted(self, kind: str, index: int, *new: Row) -> "Register":
         rows = list(self.rows(kind))
         rows[index:index] = new
         return self.with_rows(kind, rows)
 
-    def removed(self, kind: str, indexes) -> "Register":
+    def removed(self, kind: str, indexes: Iterable[int]) -> "Register":
         drop = set(indexes)
         return self.with_rows(kind, (r for i, r in enumerate(self.rows(kind)) if i not in drop))
 
@@ -122,7 +140,7 @@ class Register:
 
     def without_personal_data(self) -> "Register":
         """Names and request texts blanked (for sending outside the office)."""
-        blank = dict.fromkeys(PERSONAL_FIELDS, "")
+        blank: dict[str, Any] = dict.fromkeys(PERSONAL_FIELDS, "")
         return replace(self, applications=tuple(replace(a, **blank) for a in self.applications))
 
 
@@ -143,9 +161,9 @@ class Problem:
 def problems(reg: Register) -> list[Problem]:
     """Entries the tally cannot trust whatever the year: duplicate ids, impossible dates."""
     out: list[Problem] = []
-    for kind, rows in ((APPLICATION, reg.applications), (CASE, reg.cases)):
+    for kind in (APPLICATION, CASE):
         seen: dict[str, int] = {}
-        for i, r in enumerate(rows):
+        for i, r in enumerate(reg.rows(kind)):
             if r.id and r.id in seen:
                 out.append(Problem(kind, i, "id", f"编号“{r.id}”与第 {seen[r.id] + 1} 条重复"))
             seen.setdefault(r.id, i)

@@ -1,9 +1,10 @@
 """The counting choices the format leaves open (统计口径), each a visible setting with a
-stated default, and the 统计口径说明 that lists the choices made (registers.md)."""
+stated default, and the 统计口径说明 that lists the choices made (docs/registers.md)."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ class CountingSettings:
         if not isinstance(data, dict):
             data = {}
         default = cls()
-        kept = {}
+        kept: dict[str, Any] = {}
         for f in fields(cls):
             v = data.get(f.name)
             if v in _CHOICES[f.name]:
@@ -51,7 +52,8 @@ class CountingSettings:
         return cls(**{**asdict(default), **kept})
 
 
-_CHOICES = {
+# setting → its values (str keys, or the booleans of carried_cases) → how each is described
+_CHOICES: dict[str, dict[str | bool, str]] = {
     "applicant": {BY_PRINCIPAL: "按被代理人（委托人）的类别计", BY_AGENT: "按代理人的类别计"},
     "several_reasons": {ASK: "由经办人指定主要理由，指定前不计入", FIRST: "按台账中写在最前的理由计"},
     "rejected": {UPHELD: "计入“结果维持”", OTHER: "计入“其他结果”"},
@@ -66,7 +68,7 @@ SETTING_TITLES = {
 }
 
 
-def choices(name: str) -> dict:
+def choices(name: str) -> dict[str | bool, str]:
     """The values a setting may take → how each is described (for a settings dialog)."""
     return dict(_CHOICES[name])
 

@@ -4,15 +4,19 @@ cell values (str, int, float, datetime or None), numbered as Excel numbers them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import formats
 from ..budget import Budget
 from ..files import ReportFileError, decode_text, raised_by_us, read_limited
 from ..safezip import open_package
 from . import xlsxrows
+
+if TYPE_CHECKING:
+    from xlrd.sheet import Cell
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -20,7 +24,8 @@ SECONDS = 30.0     # a 100,000-row register takes a few seconds; a hostile file 
 # A register is far bigger than a report: ~20 tags a row, 100,000 rows at most.
 MAX_TAGS = 3_000_000
 MAX_XML_BYTES = 64 * 1024 * 1024
-KINDS = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
+# The extensions a register is read from (formats.REGISTER_READERS): the 台账 dialogs offer these.
+KINDS = tuple(formats.REGISTER_READERS)
 
 
 @dataclass
@@ -30,16 +35,13 @@ class Sheet:
 
 
 def read_sheets(path: str | Path) -> list[Sheet]:
+    """The sheets of a register file, read as its extension says (formats.REGISTER_READERS)."""
     path = Path(path)
     source = f"文件“{path.name}”"
-    kind = path.suffix.lower()
-    if kind in (".xlsx", ".xlsm"):
-        return _xlsx(path, source)
-    if kind == ".xls":
-        return _xls(path, source)
-    if kind in (".csv", ".txt"):
-        return [_csv(path, source)]
-    raise ReportFileError(f"{source}不是可导入的台账：请用 Excel 工作簿（.xlsx、.xls）或 CSV 文件。")
+    read: formats.RegisterReader | None = formats.REGISTER_READERS.get(path.suffix.lower())
+    if read is None:
+        raise ReportFileError(f"{source}不是可导入的台账：请用 {formats.register_kinds()}。")
+    return read(path, source)
 
 
 def _broken(source: str, what: str) -> ReportFileError:
@@ -47,7 +49,7 @@ def _broken(source: str, what: str) -> ReportFileError:
                            "请在 Excel/WPS 中打开后另存为 .xlsx 再导入。")
 
 
-def _xlsx(path: Path, source: str) -> list[Sheet]:
+def read_xlsx(path: Path, source: str) -> list[Sheet]:
     budget = Budget(source, SECONDS)
     data, zf = open_package(path, ".xlsx", MAX_TAGS, MAX_XML_BYTES)
     try:
@@ -62,7 +64,7 @@ def _xlsx(path: Path, source: str) -> list[Sheet]:
         zf.close()
 
 
-def _xls(path: Path, source: str) -> list[Sheet]:
+def read_xls(path: Path, source: str) -> list[Sheet]:
     import xlrd
     data = read_limited(path, MAX_BYTES, source)
     if data.startswith(b"PK"):
@@ -86,7 +88,7 @@ def _xls(path: Path, source: str) -> list[Sheet]:
         book.release_resources()
 
 
-def _xls_value(cell, datemode: int) -> object:
+def _xls_value(cell: Cell, datemode: int) -> object:
     import xlrd
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
@@ -102,19 +104,15 @@ def _xls_value(cell, datemode: int) -> object:
     return cell.value
 
 
-def _csv(path: Path, source: str) -> Sheet:
+def read_csv(path: Path, source: str) -> list[Sheet]:
     text = decode_text(read_limited(path, MAX_BYTES, source))
     if text is None:
         raise ReportFileError(f"{source}不是可识别的文本文件（应为 UTF-8、UTF-16 或 GBK 编码），"
                               "请在 Excel/WPS 中另存为 .xlsx 或 CSV UTF-8 后再导入。")
     head = text[:4096]
     delimiter = max(",\t;", key=head.count)
-    rows = [[c if c.strip() else None for c in r]
+    rows: list[list[object]] = [[c if c.strip() else None for c in r]
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     if len(rows) > MAX_ROWS:
         raise ReportFileError(f"{source}超过 {MAX_ROWS:,} 行，不像是台账。")
-    return Sheet(path.stem, rows)
-
-
-def is_date(value: object) -> bool:
-    return isinstance(value, (dt.date, dt.datetime))
+    return [Sheet(path.stem, rows)]

@@ -1,4 +1,4 @@
-"""Counting a register into 表三 and 表四 for one statistics year (interchange.md §Register).
+"""Counting a register into 表三 and 表四 for one statistics year (docs/interchange.md §Register).
 
 Every counted application lands in exactly one cell of 一 or 二 and one of （一）…（六）
 or 四, so 一 + 二 = 三（七）+ 四 holds by construction; an entry the tally cannot place
@@ -92,12 +92,14 @@ def tally(reg: Register, year: int, settings: CountingSettings | None = None) ->
         if why:
             lost.append(Unclassified(APPLICATION, i, a.id, why))
             continue
-        col = a.applicant_type
+        col, outcome = a.applicant_type, a.outcome
+        assert col is not None    # a row without a type has its why above
         members[cell("new" if rec >= start else "carried_over", col)].append(i)
         if ans is None or ans > end:
             members[cell("carry_forward", col)].append(i)
         else:
-            members[cell(a.outcome, col)].append(i)
+            assert outcome is not None    # answered without an outcome has its why above
+            members[cell(outcome, col)].append(i)
     for i, c in enumerate(reg.cases):
         if not c.counted:
             continue
@@ -120,6 +122,7 @@ def tally(reg: Register, year: int, settings: CountingSettings | None = None) ->
         if why:
             lost.append(Unclassified(CASE, i, c.id, why))
             continue
+        assert block is not None      # a case without a block has its why above
         pending = c.decided is None or c.decided > end
         members[schema.review_cell(block, "pending" if pending else _RESULT_PART[c.result])].append(i)
     counts = {cid: len(m) for cid, m in members.items()}
@@ -140,7 +143,8 @@ _TYPE_SET = frozenset(APPLICANT_TYPES)
 
 def _inputs_under() -> dict[str, tuple[str, ...]]:
     parts_of = {s.total: s.parts for s in schema.SUMS if s.total in _TABLE_IDS}
-    out = {}
+    out: dict[str, tuple[str, ...]] = {}
+    found: list[str]
     for total in parts_of:
         pending, found = [total], []
         while pending:

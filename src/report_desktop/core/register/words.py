@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import schema
-from .model import CASE_KINDS, LITIGATION, REVIEW
+from .model import LITIGATION, REVIEW
 from .settings import FIRST, UPHELD, CountingSettings
 
 
@@ -27,7 +27,7 @@ def fold(text: object) -> str:
 
 
 _NUMERAL = "一二三四五六七"
-_GROUPS = {}    # 不予公开 → ("withheld_1", …), from the official row labels
+_GROUPS: dict[str, list[str]] = {}    # 不予公开 → ("withheld_1", …), from the official row labels
 for _r in schema.APPLICATION_ROWS[2:23]:
     _g = re.sub(r"^\([一二三四五六七]\)|\(.*\)$", "", fold(_r.group))
     _GROUPS.setdefault(_g, []).append(_r.key)
@@ -68,7 +68,7 @@ def outcome(raw: object, settings: CountingSettings | None = None) -> Guess:
     m = _NUMBERED.search(t)
     if m:
         group = _GROUP_OF_NUMERAL.get(m.group(1)) if m.group(1) else m.group(2)
-        rows = _GROUPS.get(group, [])
+        rows = _GROUPS.get(group, []) if group is not None else []
         i = int(m.group(3)) - 1
         if 0 <= i < len(rows):
             return Guess(rows[i], (rows[i],))
@@ -83,7 +83,7 @@ def outcome(raw: object, settings: CountingSettings | None = None) -> Guess:
         for group, rows in _GROUPS.items():
             if group in t:
                 hits.update({k: t.index(group) for k in rows})
-    found = tuple(sorted(hits, key=hits.get))
+    found = tuple(sorted(hits, key=hits.__getitem__))
     if len(found) == 1:
         return Guess(found[0], found)
     if len(found) > 1 and settings and settings.several_reasons == FIRST \
@@ -170,5 +170,3 @@ def case_result(decision: object, settings: CountingSettings | None = None) -> G
     found_t = tuple(sorted(found))
     return Guess(found_t[0] if len(found_t) == 1 else None, found_t)
 
-
-KIND_WORDS = CASE_KINDS

@@ -32,7 +32,7 @@ def _parser() -> etree.XMLParser:
                            huge_tree=False, remove_comments=True)
 
 
-def _xml(zf: zipfile.ZipFile, name: str):
+def _xml(zf: zipfile.ZipFile, name: str) -> etree._Element:
     return etree.fromstring(zf.read(name), _parser())
 
 
@@ -89,7 +89,8 @@ def _sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     return out
 
 
-def read(zf: zipfile.ZipFile, tick: Callable[[int], None]) -> Iterator[tuple[str, list[list]]]:
+def read(zf: zipfile.ZipFile,
+         tick: Callable[[int], None]) -> Iterator[tuple[str, list[list[object]]]]:
     """(sheet name, rows) of every worksheet; ``rows[i]`` is Excel row i + 1.  ``tick(n)``
     is called every 1,000 rows (the caller's budget and clock)."""
     names = set(zf.namelist())
@@ -98,14 +99,14 @@ def read(zf: zipfile.ZipFile, tick: Callable[[int], None]) -> Iterator[tuple[str
     for name, part in _sheets(zf):
         if part not in names:
             continue
-        rows: list[list] = []
+        rows: list[list[object]] = []
         with zf.open(part) as src:
             for _, row in etree.iterparse(src, tag=f"{_NS}row", resolve_entities=False,
                                           no_network=True, load_dtd=False, huge_tree=False):
                 number = int(row.get("r") or len(rows) + 1)
                 while len(rows) < number - 1:
                     rows.append([])
-                values: list = []
+                values: list[object] = []
                 for c in row.iter(f"{_NS}c"):
                     col = _column(c.get("r"), len(values))
                     while len(values) < col:
@@ -120,7 +121,7 @@ def read(zf: zipfile.ZipFile, tick: Callable[[int], None]) -> Iterator[tuple[str
         yield name, rows
 
 
-def _value(c, strings: list[str], dates: frozenset[int]) -> object:
+def _value(c: etree._Element, strings: list[str], dates: frozenset[int]) -> object:
     kind = c.get("t", "n")
     if kind == "inlineStr":
         return "".join(t.text or "" for t in c.iter(f"{_NS}t")) or None

@@ -1,6 +1,6 @@
 """S11: the tables agree with the register they were counted from (issue 20).
 
-A soft rule (warning), like the other cross-document checks of official-format.md §5:
+A soft rule (warning), like the other cross-document checks of docs/rules.md (soft rules):
 the register is the evidence an inspector asks for, but it can be incomplete, so the
 clerk decides whether the table or the register is wrong.  Blank and unusable cells are
 H5's; a blank cell is named here only when the register counts something for it.
@@ -8,8 +8,8 @@ H5's; a blank cell is named here only when the register counts something for it.
 from __future__ import annotations
 
 from .. import schema
-from ..register.model import APPLICATION
-from ..register.tally import tally
+from ..register.model import APPLICATION, Register
+from ..register.tally import Tally, tally
 from ..report import Report
 from ..values import Bad
 from .findings import Finding, short_cell_name, warning
@@ -18,15 +18,15 @@ RULE = "S11"
 _LISTED = 5    # register ids quoted in a finding's detail
 
 
-_last: list = [None, None, None]    # (register, year, tally): registers are immutable
+_last: list[tuple[Register, int, Tally]] = []    # the last one counted: registers are immutable
 
 
-def _counted(reg, year: int):
+def _counted(reg: Register, year: int) -> Tally:
     """The tally, kept while the register is the same object (validation runs after every
     keystroke; a 10,000-row register takes milliseconds to count)."""
-    if _last[0] is not reg or _last[1] != year:
-        _last[:] = [reg, year, tally(reg, year)]
-    return _last[2]
+    if not _last or _last[0][0] is not reg or _last[0][1] != year:
+        _last[:] = [(reg, year, tally(reg, year))]
+    return _last[0][2]
 
 
 def check_register(rep: Report) -> list[Finding]:

@@ -9,7 +9,7 @@ their own order, whatever the clock says (backup.py).
 from __future__ import annotations
 
 from ..location import APP_DIR, default_path  # noqa: F401 - the store's default home
-from .db import ReportInfo, SnapshotInfo, Store
+from .db import Store
 from .errors import (
     StoreBadPath,
     StoreDamaged,
@@ -24,6 +24,7 @@ from .errors import (
     StoreTooNew,
 )
 from .opening import check_file
+from .records import ReportInfo, SnapshotInfo
 
 __all__ = ["Store", "StoreError", "StoreDamaged", "StoreNotOurs", "StoreReadOnly",
            "StoreDiskFull", "StoreIsFolder", "StoreTooNew", "StoreLocked", "StoreInterrupted", "StoreBadPath",

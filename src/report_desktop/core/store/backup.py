@@ -49,8 +49,11 @@ def taken_at(path: Path) -> dt.datetime:
     """When a backup was made: from its name (``…-20250120-093000.backup.sqlite3``)."""
     m = re.search(r"(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)(?:-\d+)?(?:-n\d+)?" + re.escape(_SUFFIX) + "$",
                   path.name)
+    if m is None:
+        return _mtime(path)
+    year, month, day, hour, minute, second = map(int, m.groups())
     try:   # not strptime: its module and the locale module cost ms at every start-up
-        return dt.datetime(*map(int, m.groups())) if m else _mtime(path)
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return _mtime(path)
 
@@ -104,7 +107,7 @@ def is_healthy(path: Path) -> bool:
         con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
         con.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
-            return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(con.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             con.close()
     except sqlite3.Error:

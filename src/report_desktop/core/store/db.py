@@ -22,7 +22,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .. import jsonio, textcheck, unitname
 from ..files import ReportFileError
@@ -42,6 +42,13 @@ _LOCAL_DEADLINE, _PUBLISHED = "local_deadline", "published_date"
 
 def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _new_id(cur: sqlite3.Cursor) -> int:
+    """The rowid the INSERT run on ``cur`` made (sqlite3 leaves it None only without one)."""
+    rid = cur.lastrowid
+    assert rid is not None
+    return rid
 
 
 class Store:
@@ -72,7 +79,7 @@ class Store:
 
     # -- plumbing ----------------------------------------------------------
     @contextmanager
-    def _tx(self):
+    def _tx(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; BEGIN IMMEDIATE serialises writers across processes."""
         if self.readonly:
             raise StoreError(f"数据文件“{self.path}”是以只读方式打开的，不能修改。", self.path)
@@ -102,7 +109,7 @@ class Store:
     @property
     @guarded
     def version(self) -> int:
-        return self._con.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         if self.readonly:
@@ -110,10 +117,10 @@ class Store:
         else:
             opening.close_writer(self._con)
 
-    def __enter__(self):
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @guarded
@@ -193,7 +200,7 @@ class Store:
         with self._tx() as con:
             return self._save(con, report)
 
-    def _save(self, con, report: Report, rid: int | None = None) -> int:
+    def _save(self, con: sqlite3.Connection, report: Report, rid: int | None = None) -> int:
         """Write ``report`` into the report ``rid``, else into the one of its unit (by
         key) and year, else as a new report."""
         now = _now()
@@ -202,10 +209,10 @@ class Store:
         rid = rid if rid is not None else self._find(con, report.unit, report.year)
         if rid is None:
             self._refuse_bad_name(report.unit)
-            rid = con.execute(
+            rid = _new_id(con.execute(
                 "INSERT INTO reports (unit, year, level, report_date, deviations, created, modified)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (report.unit, report.year, report.level, date, deviations, now, now)).lastrowid
+                (report.unit, report.year, report.level, date, deviations, now, now)))
         else:
             self._identity(con, rid, report.unit, report.year)
             con.execute("UPDATE reports SET level = ?, report_date = ?, deviations = ?, modified = ?"
@@ -228,7 +235,8 @@ class Store:
                          (rid, _PUBLISHED, published)])
 
     @guarded
-    def replace(self, report: Report, snapshots=(), keep_as: str | None = None) -> int:
+    def replace(self, report: Report, snapshots: Iterable[tuple[str, str, str]] = (),
+                keep_as: str | None = None) -> int:
         """Put ``report`` in place of the one of the same unit and year (its content
         replaced, not merged) and add the named versions ``(name, created, payload)``
         it does not have yet; the replaced content is first kept as the named version
@@ -336,7 +344,7 @@ class Store:
             self._touch(con, report_id)
 
     @staticmethod
-    def _touch(con, report_id: int) -> None:
+    def _touch(con: sqlite3.Connection, report_id: int) -> None:
         con.execute("UPDATE reports SET modified = ? WHERE id = ?", (_now(), report_id))
 
     # -- snapshots -------------------------------------------------------------
@@ -347,7 +355,7 @@ class Store:
             cur = con.execute("INSERT INTO snapshots (report_id, name, created, payload)"
                               " VALUES (?, ?, ?, ?)", (report_id, name.strip() or "未命名版本",
                                                        _now(), payload))
-            return cur.lastrowid
+            return _new_id(cur)
 
     @guarded
     def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:

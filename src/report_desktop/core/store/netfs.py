@@ -11,6 +11,7 @@ import ntpath
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 NOTE = "数据文件在网络共享文件夹上：同一时间只能有一个人打开它，别人打开时请等对方关闭后再用。"
 
@@ -39,10 +40,10 @@ def _drive_type(root: str) -> int:
     get_type = ctypes.windll.kernel32.GetDriveTypeW   # type: ignore[attr-defined]
     get_type.argtypes = [ctypes.c_wchar_p]
     get_type.restype = ctypes.c_uint
-    return get_type(root)
+    return int(get_type(root))
 
 
-def windows_remote(text: str, drive_type=_drive_type) -> bool:
+def windows_remote(text: str, drive_type: Callable[[str], int] = _drive_type) -> bool:
     """A UNC path, or a drive letter the system reports as DRIVE_REMOTE (a mapped share)."""
     if text.startswith(UNC_LONG):
         return True

@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from . import backup
 from .backup import taken_at
-from .db import ReportInfo, Store
+from .db import Store
 from .errors import StoreDamaged, StoreError, StoreTooNew
+from .records import ReportInfo
 
 SAVED_BEFORE = "从备份找回前自动保存"
 

@@ -11,14 +11,13 @@ import sqlite3
 from dataclasses import replace
 
 from ..register import codec
-from ..register.model import APPLICATION, CASE, Register
+from ..register.model import APPLICATION, CASE, Application, Register, Row
 from ..register.settings import CountingSettings
 
-_TO_DICT = {APPLICATION: codec.application_to_dict, CASE: codec.case_to_dict}
 
-
-def _record(kind: str, row) -> str:
-    return json.dumps(_TO_DICT[kind](row), ensure_ascii=False, separators=(",", ":"))
+def _record(row: Row) -> str:
+    data = codec.application_to_dict(row) if isinstance(row, Application) else codec.case_to_dict(row)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def delete(con: sqlite3.Connection, report_id: int) -> None:
@@ -35,7 +34,7 @@ def write_all(con: sqlite3.Connection, report_id: int, reg: Register | None) -> 
     _write_settings(con, report_id, reg.settings)
     for kind in (APPLICATION, CASE):
         con.executemany("INSERT INTO register_rows VALUES (?, ?, ?, ?)",
-                        [(report_id, kind, i, _record(kind, r)) for i, r in enumerate(reg.rows(kind))])
+                        [(report_id, kind, i, _record(r)) for i, r in enumerate(reg.rows(kind))])
 
 
 def write_changes(con: sqlite3.Connection, report_id: int, old: Register | None,
@@ -51,7 +50,7 @@ def write_changes(con: sqlite3.Connection, report_id: int, old: Register | None,
     written = 0
     for kind in (APPLICATION, CASE):
         before, after = old.rows(kind), new.rows(kind)
-        put = [(report_id, kind, i, _record(kind, r)) for i, r in enumerate(after)
+        put = [(report_id, kind, i, _record(r)) for i, r in enumerate(after)
                if i >= len(before) or before[i] is not r]
         con.executemany("INSERT OR REPLACE INTO register_rows VALUES (?, ?, ?, ?)", put)
         if len(after) < len(before):
@@ -65,11 +64,11 @@ def read(con: sqlite3.Connection, report_id: int) -> Register | None:
     found = con.execute("SELECT settings FROM registers WHERE report_id = ?", (report_id,)).fetchone()
     if found is None:
         return None
-    rows: dict[str, list] = {APPLICATION: [], CASE: []}
+    rows: dict[str, list[object]] = {APPLICATION: [], CASE: []}
     for kind, record in con.execute("SELECT kind, record FROM register_rows WHERE report_id = ?"
                                     " ORDER BY kind, position", (report_id,)):
         rows[kind].append(json.loads(record))
-    reg = codec.from_dict({"applications": rows[APPLICATION], "cases": rows[CASE]}, "数据文件中")
+    reg = codec.register_from({"applications": rows[APPLICATION], "cases": rows[CASE]}, "数据文件中")
     return replace(reg, settings=CountingSettings.from_json(found[0]))
 
 

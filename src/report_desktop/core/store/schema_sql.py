@@ -63,7 +63,7 @@ MIGRATIONS: dict[int, str] = {
     DELETE FROM settings WHERE key LIKE 'fee_figures.%';
     """,
     3: """
-    -- The registers a report's 表三/表四 are counted from (interchange.md, Register).
+    -- The registers a report's 表三/表四 are counted from (docs/interchange.md, Register).
     -- A row here means the report has a register (possibly empty), with its counting
     -- settings (统计口径) as JSON.
     CREATE TABLE registers (
