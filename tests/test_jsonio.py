@@ -100,3 +100,15 @@ def test_write_replaces_atomically_and_refuses_a_folder(seed, tmp_path):
     with pytest.raises(ReportFileError, match="文件夹"):
         jsonio.write(seed, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_text_with_del_reads_back_from_the_file_we_write(tmp_path, seed):
+    """json writes DEL (U+007F) raw unless told; the text sniff takes a raw DEL for a binary
+    file, so the writer escapes it (found by the command-line fuzz: convert → check)."""
+    from report_desktop.core import formats
+    rep = seed.copy()
+    rep.texts["preamble"] = "甲\x7f乙"
+    out = tmp_path / "out.json"
+    formats.write(rep, out)
+    assert b"\x7f" not in out.read_bytes()
+    assert formats.read(out).texts["preamble"] == "甲\x7f乙"

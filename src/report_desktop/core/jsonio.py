@@ -162,7 +162,10 @@ def to_dict(rep: Report) -> dict:
 
 
 def dumps(rep: Report) -> str:
-    return json.dumps(to_dict(rep), ensure_ascii=False, indent=1) + "\n"
+    # json escapes the C0 controls but writes DEL as it is, which files.read_text takes
+    # for a binary file: escaped, so what we write always reads back.
+    text = json.dumps(to_dict(rep), ensure_ascii=False, indent=1) + "\n"
+    return text.replace("\x7f", "\\u007f")
 
 
 def loads(text: str, source: str = "文件") -> Report:
