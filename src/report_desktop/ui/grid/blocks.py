@@ -50,11 +50,17 @@ class BlockEdits:
         left = min(c for _, c in positions)
         if cur.isValid() and len(positions) == 1:
             top, left = cur.row(), cur.column()
+        block = parse_block(text)
         try:
-            plan = plan_paste(self.spec, top, left, parse_block(text), positions)
+            plan = plan_paste(self.spec, top, left, block, positions)
         except PasteRefused as exc:
+            slot = self.spec.slot(top, left)
+            if (len(block) == 1 and len(block[0]) == 1 and len(positions) == 1
+                    and slot is not None and slot.kind == INPUT):
+                # One value that cannot go in: kept in the cell's editor, reason beside it.
+                return self.start_typing(block[0][0].strip(), explain=True) and False
             self.pasteRefused.emit(str(exc))
-            self.message.emit(str(exc), True)
+            self._refuse(str(exc), model.index(top, left))
             return False
         model.session.set_cells(plan.values, "粘贴")
         self.message.emit(plan.summary(), False)
