@@ -281,14 +281,14 @@ class GridView(BlockEdits, GridGeometry, QTableView):
             self._refuse(total_advice(self.spec, idx.row(), idx.column()), idx)
             return False
         self.delegate.initial_text = text
-        if not self.edit(idx):
-            self.delegate.initial_text = None
-            return False
+        self.edit(idx)
+        self.delegate.initial_text = None
         editor = self.indexWidget(idx)
-        if isinstance(editor, QLineEdit):     # Qt selects all on opening; typing replaces
-            editor.setText(text)
-            editor.deselect()
-            editor.end(False)
+        if not isinstance(editor, QLineEdit):
+            return False
+        editor.setText(text)          # Qt selects all on opening; typing replaces
+        editor.deselect()
+        editor.end(False)
         norm = unicodedata.normalize("NFKC", text)
         if text and (explain or norm[:1] not in _STARTERS):
             try:
