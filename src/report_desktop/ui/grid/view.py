@@ -116,7 +116,7 @@ class GridView(BlockEdits, GridGeometry, QTableView):
         problem = self.entry_problem()
         if problem is not None:
             editor, idx = self.open_entry()
-            self.bubble.show_at(idx, problem)
+            self._refuse(problem, idx)
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.commit_entry()
@@ -220,7 +220,7 @@ class GridView(BlockEdits, GridGeometry, QTableView):
             self._held = QPersistentModelIndex()
             self.bubble.dismiss()
         else:
-            self.bubble.show_at(entry[1], problem)
+            self._refuse(problem, entry[1])
 
     def _current_moved(self, current, _previous) -> None:
         if not self._held.isValid() and self.bubble.index.isValid() \
@@ -303,9 +303,12 @@ class GridView(BlockEdits, GridGeometry, QTableView):
         self._refuse(message, index)
 
     def _refuse(self, message: str, index: QModelIndex) -> None:
+        """The status bar names the cell; at the cell itself the reason is enough."""
         self.message.emit(message, True)
         if index.isValid():
-            self.bubble.show_at(index, message)
+            slot = self.model().slot(index)
+            name = schema.CELLS[slot.cell_id].name if slot is not None and slot.cell_id else ""
+            self.bubble.show_at(index, message.removeprefix(f"{name}：") if name else message)
 
 
 def total_advice(spec, row: int, col: int) -> str:
