@@ -8,6 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from report_desktop.core import schema
+from report_desktop.ui import theme
 
 A = schema.application_cell
 
@@ -61,6 +62,7 @@ def test_minus_three_typed_on_a_selected_cell_stays_minus_three_with_the_reason(
     press(qtbot, Qt.Key.Key_Return)
     assert editor_of(view) is not None and editor_of(view).text() == "-3"
     assert "“-3”不能是负数" in bubble_beside(view, cid)
+    assert theme.ERROR_BG.name() in editor_of(view).styleSheet()     # marked as refused
     assert window.session.report.cells[cid] == before     # never 3, never blanked
     assert "不能是负数" in window.statusBar().currentMessage()
 

@@ -61,7 +61,8 @@ class ReasonBubble(QObject):
         window = view.window()
         rect = view.visualRect(self.index.sibling(self.index.row(), self.index.column()))
         top_left = view.viewport().mapTo(window, rect.topLeft())
-        width = min(_MAX_WIDTH, max(rect.width(), 260), window.width() - 8)
+        natural = label.fontMetrics().horizontalAdvance(label.text()) + 24   # padding, border
+        width = min(_MAX_WIDTH, max(rect.width(), natural), window.width() - 8)
         label.setFixedWidth(width)
         height = label.heightForWidth(width)
         label.setFixedHeight(height if height > 0 else label.sizeHint().height())

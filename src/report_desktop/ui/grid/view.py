@@ -219,6 +219,7 @@ class GridView(BlockEdits, GridGeometry, QTableView):
         if problem is None:
             self._held = QPersistentModelIndex()
             self.bubble.dismiss()
+            entry[0].setStyleSheet("")
         else:
             self._refuse(problem, entry[1])
 
@@ -309,6 +310,9 @@ class GridView(BlockEdits, GridGeometry, QTableView):
             slot = self.model().slot(index)
             name = schema.CELLS[slot.cell_id].name if slot is not None and slot.cell_id else ""
             self.bubble.show_at(index, message.removeprefix(f"{name}：") if name else message)
+            entry = self.open_entry()
+            if entry is not None and entry[1] == index:     # the refused text, marked
+                entry[0].setStyleSheet(f"QLineEdit {{ background: {theme.ERROR_BG.name()}; }}")
 
 
 def total_advice(spec, row: int, col: int) -> str:
