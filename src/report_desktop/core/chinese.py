@@ -46,12 +46,13 @@ def date(text: str) -> dt.date:
     "2026年1月25日" or "二〇二六年一月二十五日" (full-width digits too).  Raises
     ValueError with a Chinese sentence that says how to write it."""
     norm = unicodedata.normalize("NFKC", text).strip().replace("。", ".")
-    found = _SEPARATED.match(norm)
-    parts = (found.group(1), found.group(3), found.group(4)) if found else None
-    if parts is None and (found := _COMPACT.match(norm) or _WRITTEN.match(norm)):
+    parts: tuple[str, ...] = ()
+    if found := _SEPARATED.match(norm):
+        parts = (found.group(1), found.group(3), found.group(4))
+    elif found := _COMPACT.match(norm) or _WRITTEN.match(norm):
         parts = found.groups()
-    numbers = [number(p) for p in parts] if parts else [None]
-    if any(n is None for n in numbers):
+    numbers = [n for n in map(number, parts) if n is not None]
+    if len(numbers) != 3:
         raise ValueError(f"请按“2026-1-25”或“2026年1月25日”的样子填写日期：“{text.strip()}”无法识别。")
     year, month, day = numbers
     try:

@@ -30,7 +30,9 @@ class WindowKeys(QObject):
             shortcut.setKeys([QKeySequence(k) for k in keys])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda step=step: self.switch(step))
-        QGuiApplication.instance().installEventFilter(self)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def switch(self, step: int) -> None:
         """The next (previous) tab, the keyboard in it."""

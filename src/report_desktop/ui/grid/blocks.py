@@ -2,14 +2,23 @@
 encoding) and Delete, each one undo step.  Mixed into GridView."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QGuiApplication
 
-from ...core.grid import INPUT
+from ...core.grid import INPUT, GridSpec
 from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
 from .clipboard import clipboard_text
 
 
 class BlockEdits:
+    spec: GridSpec
+    if TYPE_CHECKING:        # what GridView, which mixes this in, provides
+        from PySide6.QtCore import QModelIndex
+
+        def start_typing(self, text: str, explain: bool = False) -> bool: ...
+        def _refuse(self, message: str, index: QModelIndex) -> None: ...
+
     def _positions(self) -> list[tuple[int, int]]:
         sel = [(i.row(), i.column()) for i in self.selectedIndexes()]
         if not sel and self.currentIndex().isValid():

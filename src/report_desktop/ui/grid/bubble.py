@@ -28,7 +28,8 @@ class ReasonBubble(QObject):
         view.horizontalScrollBar().valueChanged.connect(self.place)
 
     def text(self) -> str:
-        return self.label.text() if self.is_shown() else ""
+        label = self.label
+        return label.text() if label is not None and self.is_shown() else ""
 
     def is_shown(self) -> bool:
         return self.label is not None and self.index.isValid() and self.label.isVisible()

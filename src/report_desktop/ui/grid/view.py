@@ -113,11 +113,10 @@ class GridView(BlockEdits, GridGeometry, QTableView):
     def go_to(self, cell_id: str) -> bool:
         """Put the cursor on a cell; False (and the reason shown again) while a refused
         entry is still open: it is corrected or abandoned first."""
-        problem = self.entry_problem()
-        if problem is not None:
-            editor, idx = self.open_entry()
-            self._refuse(problem, idx)
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        problem, entry = self.entry_problem(), self.open_entry()
+        if problem is not None and entry is not None:
+            self._refuse(problem, entry[1])
+            entry[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.commit_entry()
         idx = self.model().index_of(cell_id)
@@ -194,18 +193,21 @@ class GridView(BlockEdits, GridGeometry, QTableView):
         """Keep the editor with the refused text open at its cell; a click on another cell
         brings the cursor back to it (as Excel does with an entry it will not take)."""
         self._held = QPersistentModelIndex(self.bubble.index)
-        if self.currentIndex() != QModelIndex(self._held):
+        if self.currentIndex() != self._index_of(self._held):
             QTimer.singleShot(0, self._back_to_held)
 
     def _back_to_held(self) -> None:
         if not self._held.isValid():
             return
-        idx = QModelIndex(self._held)
+        idx = self._index_of(self._held)
         self.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         entry = self.open_entry()
         if entry is not None:
             entry[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.bubble.place()
+
+    def _index_of(self, kept: QPersistentModelIndex) -> QModelIndex:
+        return self.model().index(kept.row(), kept.column()) if kept.isValid() else QModelIndex()
 
     def _recheck(self, _text: str) -> None:
         """While the reason is shown, it follows what she types: gone once the text is
@@ -225,7 +227,7 @@ class GridView(BlockEdits, GridGeometry, QTableView):
 
     def _current_moved(self, current, _previous) -> None:
         if not self._held.isValid() and self.bubble.index.isValid() \
-                and QModelIndex(self.bubble.index) != current:
+                and self._index_of(self.bubble.index) != current:
             self.bubble.dismiss()      # the reason was about the cell she has left
 
     def _forget(self) -> None:
