@@ -90,6 +90,17 @@ def test_right_arrow_stops_before_totals_in_table_four(qtbot, window):
     assert at(view) == "review_litigation.after_review.pending"
 
 
+def test_shift_arrows_still_widen_a_selection_over_the_totals(qtbot, window):
+    view = grid(window)
+    view.go_to(A("new", "other_org"))
+    press(qtbot, Qt.Key.Key_Right, SHIFT)
+    selected = {view.model().slot(i).cell_id for i in view.selectedIndexes()}
+    assert selected == {A("new", "other_org"), A("new", "total")}
+    press(qtbot, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text().split("\t")[1].strip() == \
+        str(window.session.report.cells[A("new", "total")])
+
+
 @pytest.mark.parametrize("cid, advice, away", [
     (A("new", "total"), "总计由程序计算，请填写左边各列", Qt.Key.Key_Left),
     (A("total", "commercial"), "（七）总计由程序计算，请填写上面各行", Qt.Key.Key_Up),

@@ -151,9 +151,10 @@ class GridView(BlockEdits, GridGeometry, QTableView):
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
         """Qt's move, continued past computed cells (totals): the next cell to type in.
-        Where only totals lie ahead, the cursor stays."""
+        Where only totals lie ahead, the cursor stays.  Shift+arrows, which widen a
+        selection (to copy a block with its totals), still reach them."""
         idx = super().moveCursor(action, modifiers)
-        if not self._is_total(idx):
+        if not self._is_total(idx) or modifiers & Qt.KeyboardModifier.ShiftModifier:
             return idx
         sel = self.selectionModel()
         start = self.currentIndex()
