@@ -247,3 +247,20 @@ def test_chinese_date_reads_the_common_forms(text):
 def test_chinese_date_says_what_is_wrong(text, words):
     with pytest.raises(ValueError, match=words):
         chinese.date(text)
+
+
+def test_every_total_says_which_cells_to_fill():
+    from report_desktop.core.grid import spec_for, total_advice
+    seen = 0
+    for table in ("active", "applications", "review_litigation"):
+        spec = spec_for(table)
+        for cid in spec.cell_ids():
+            if cid not in schema.TOTAL_IDS:
+                continue
+            seen += 1
+            advice = total_advice(spec, *spec.position(cid))
+            if cid.startswith("applications.total."):
+                assert advice == "（七）总计由程序计算，请填写上面各行。"
+            else:
+                assert advice == "总计由程序计算，请填写左边各列。"
+    assert seen == len(schema.TOTAL_IDS)

@@ -24,7 +24,7 @@ from .bubble import ReasonBubble
 from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .frozen import FrozenPanes
-from ...core.grid import INPUT, TOTAL
+from ...core.grid import INPUT, TOTAL, total_advice
 from .model import GridModel
 
 Hint = QAbstractItemDelegate.EndEditHint
@@ -317,11 +317,3 @@ class GridView(BlockEdits, GridGeometry, QTableView):
             if entry is not None and entry[1] == index:     # the refused text, marked
                 entry[0].setStyleSheet(f"QLineEdit {{ background: {theme.ERROR_BG.name()}; }}")
 
-
-def total_advice(spec, row: int, col: int) -> str:
-    """What typing on a computed cell is told: which cells to fill instead."""
-    left = any((s := spec.slot(row, c)) is not None and s.kind == INPUT for c in range(col))
-    if left:
-        return "总计由程序计算，请填写左边各列。"
-    label = next((s.text for c in range(col) if (s := spec.slot(row, c)) is not None and s.text), "")
-    return f"{label or '合计'}由程序计算，请填写上面各行。"
