@@ -155,6 +155,17 @@ def test_ctrl_shift_tab_and_ctrl_pgup_go_back(qtbot, window, key, mods):
     assert _tab(window) == "overview"
 
 
+def test_ctrl_tab_on_the_welcome_page_changes_nothing_hidden(qtbot, empty_store, prompts):
+    from conftest import open_window
+    window = open_window(qtbot, empty_store, prompts)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert window.workspace.tabs.currentIndex() == 0 and not window.workspace.tabs.isVisible()
+    assert window.workspace.tabs.built.keys() == {"info"}       # no page built behind it
+    window.close()
+
+
 def test_a_refused_entry_holds_the_tab_until_she_decides(qtbot, window, prompts):
     view = grid(window, "active")
     view.go_to("active.licensing")

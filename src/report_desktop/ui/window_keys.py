@@ -37,6 +37,8 @@ class WindowKeys(QObject):
     def switch(self, step: int) -> None:
         """The next (previous) tab, the keyboard in it."""
         tabs = self.tabs
+        if not tabs.isVisible():        # the welcome page: no report, no tabs to change
+            return
         tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
         page = tabs.current_page()
         target = next((w for w in (getattr(page, "view", None), getattr(page, "editor", None),
