@@ -179,3 +179,19 @@ def test_the_reason_leaves_with_the_tab_and_comes_back_with_it(qtbot, window, pr
     assert prompts.shown[-1][0] == "fix_or_discard"
     assert window.workspace.tabs.current_key() == "applications"
     assert editor_of(view).text() == "-1" and "不能是负数" in bubble_beside(view, cid)
+
+
+def test_the_reason_follows_its_cell_when_the_table_scrolls(qtbot, window):
+    window.resize(1024, 768)
+    view = grid(window, "applications")
+    cid = A("new", "research")
+    view.go_to(cid)
+    type_keys(qtbot, view, "-2")
+    first = bubble_beside(view, cid)
+    bar = view.verticalScrollBar()
+    bar.setValue(view.rowHeight(3) + 1)              # the cell goes under the frozen header
+    assert not view.bubble.label.isVisible()
+    bar.setValue(bar.maximum())
+    assert not view.bubble.label.isVisible()
+    bar.setValue(0)
+    assert bubble_beside(view, cid) == first         # back beside it

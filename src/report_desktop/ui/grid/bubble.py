@@ -61,6 +61,9 @@ class ReasonBubble(QObject):
             return
         window = view.window()
         rect = view.visualRect(self.index.sibling(self.index.row(), self.index.column()))
+        if not self._in_sight(rect):
+            label.hide()                # scrolled out of sight: back when it is
+            return
         top_left = view.viewport().mapTo(window, rect.topLeft())
         natural = label.fontMetrics().horizontalAdvance(label.text()) + 24   # padding, border
         width = min(_MAX_WIDTH, max(rect.width(), natural), window.width() - 8)
@@ -74,6 +77,16 @@ class ReasonBubble(QObject):
         label.move(QPoint(x, max(0, y)))
         label.show()
         label.raise_()
+
+    def _in_sight(self, rect) -> bool:
+        """Whether the cell shows: in the viewport, and not under the frozen panes."""
+        view, area = self.view, self.view.viewport().rect()
+        frozen = view.frozen
+        if self.index.row() >= frozen.rows:
+            area.setTop(frozen.height())
+        if self.index.column() >= frozen.cols:
+            area.setLeft(frozen.width())
+        return area.intersects(rect)
 
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
