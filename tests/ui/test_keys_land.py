@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from report_desktop.core import chinese, schema
@@ -24,8 +25,17 @@ NONE = Qt.KeyboardModifier.NoModifier
 def grid(window, table="applications"):
     view = window.workspace.tabs.show_page(table).view
     window.activateWindow()
+    QTest.qWaitForWindowActive(window)       # at once offscreen; a window manager takes a while
+    view.setFocus()
     view.setFocus()
     return view
+
+
+def focus_on(qtbot, window, widget):
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
 
 def press(qtbot, key, mods=NONE):
@@ -158,8 +168,7 @@ def test_ctrl_shift_tab_and_ctrl_pgup_go_back(qtbot, window, key, mods):
 def test_ctrl_tab_on_the_welcome_page_changes_nothing_hidden(qtbot, empty_store, prompts):
     from conftest import open_window
     window = open_window(qtbot, empty_store, prompts)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focus_on(qtbot, window, window)
     press(qtbot, Qt.Key.Key_Tab, CTRL)
     assert window.workspace.tabs.currentIndex() == 0 and not window.workspace.tabs.isVisible()
     assert window.workspace.tabs.built.keys() == {"info"}       # no page built behind it
@@ -180,10 +189,7 @@ def test_a_refused_entry_holds_the_tab_until_she_decides(qtbot, window, prompts)
 def test_ctrl_e_exports_while_the_report_date_has_focus(qtbot, window, prompts, tmp_path):
     """On Linux a line edit takes Ctrl+E as "end of line" (run this under xcb to see it)."""
     info = window.workspace.tabs.show_page("info")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    info.date.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focus_on(qtbot, window, info.date)
     assert QApplication.focusWidget() in (info.date, info.date.lineEdit())
     target = tmp_path / "报告.docx"
     prompts.paths = [target]
@@ -207,8 +213,7 @@ def test_ctrl_e_from_fields_on_x11_where_a_line_edit_claims_ctrl_e(tmp_path):
 
 def test_ctrl_m_and_ctrl_tab_from_the_unit_field(qtbot, window):
     info = window.workspace.tabs.show_page("info")
-    window.activateWindow()
-    info.unit.setFocus()
+    focus_on(qtbot, window, info.unit)
     press(qtbot, Qt.Key.Key_Tab, CTRL)
     assert _tab(window) == "overview"
 
@@ -217,8 +222,7 @@ def test_ctrl_m_and_ctrl_tab_from_the_unit_field(qtbot, window):
 def test_report_date_takes_a_typed_date_on_enter(qtbot, window, typed):
     year = window.session.report.year
     info = window.workspace.tabs.show_page("info")
-    window.activateWindow()
-    info.date.setFocus()
+    focus_on(qtbot, window, info.date)
     info.date.lineEdit().selectAll()
     text = typed.replace("2026", str(year + 1))
     qtbot.keyClicks(QApplication.focusWidget(), text) if text.isascii() else \
@@ -232,8 +236,7 @@ def test_report_date_takes_a_typed_date_on_enter(qtbot, window, typed):
 def test_report_date_typed_then_focus_out_and_unreadable_said(qtbot, window, prompts):
     year = window.session.report.year
     info = window.workspace.tabs.show_page("info")
-    window.activateWindow()
-    info.date.setFocus()
+    focus_on(qtbot, window, info.date)
     info.date.lineEdit().selectAll()
     qtbot.keyClicks(QApplication.focusWidget(), f"{year + 1}-2-3")
     info.unit.setFocus()                                       # leaving applies it

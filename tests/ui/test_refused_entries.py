@@ -5,6 +5,7 @@ events, to whatever widget has the keyboard focus, as her keyboard would send th
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from report_desktop.core import schema
@@ -16,6 +17,8 @@ A = schema.application_cell
 def grid(window, table):
     view = window.workspace.tabs.show_page(table).view
     window.activateWindow()
+    QTest.qWaitForWindowActive(window)       # at once offscreen; a window manager takes a while
+    view.setFocus()
     return view
 
 
