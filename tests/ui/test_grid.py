@@ -59,7 +59,8 @@ def test_totals_are_read_only_and_grey(qtbot, window):
     view.go_to(A("new", "total"))
     qtbot.keyClick(view, "5")
     assert view.indexWidget(idx) is None
-    assert "合计" in window.statusBar().currentMessage()
+    assert "总计由程序计算，请填写左边各列" in window.statusBar().currentMessage()
+    assert view.bubble.text() == window.statusBar().currentMessage()    # said at the cell
     assert window.session.report.cells[A("new", "total")] == 13
 
 
@@ -68,8 +69,12 @@ def test_letters_are_refused_with_a_reason_and_old_value_kept(qtbot, window):
     cid = A("granted", "natural_person")
     view.go_to(cid)
     qtbot.keyClick(view, "x")
-    assert view.indexWidget(view.currentIndex()) is None
+    editor = view.indexWidget(view.currentIndex())
+    assert editor.text() == "x"                                # kept where she typed it
     assert "只能填写数字" in window.statusBar().currentMessage()
+    assert "只能填写数字" in view.bubble.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)                  # abandoned: the old value
+    assert view.indexWidget(view.currentIndex()) is None and not view.bubble.text()
     # Through the editor (F2), a mixed entry is refused on Enter and the cursor stays.
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = view.indexWidget(view.currentIndex())
@@ -78,6 +83,7 @@ def test_letters_are_refused_with_a_reason_and_old_value_kept(qtbot, window):
     assert window.session.report.cells[cid] == 1
     assert "阿拉伯数字" in window.statusBar().currentMessage()
     assert view.currentIndex() == view.model().index_of(cid)
+    assert view.indexWidget(view.currentIndex()) is editor and editor.text() == "1二"
     assert window.session.undo_stack.count() == 0
 
 
@@ -178,8 +184,8 @@ def test_keys_move_like_excel(qtbot, window):
     view = page(window).view
     model = view.model()
     view.go_to(A("new", "other_org"))
-    qtbot.keyClick(view, Qt.Key.Key_Tab)
-    assert view.currentIndex() == model.index_of(A("new", "total"))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)          # past 总计, to the next row's first input
+    assert view.currentIndex() == model.index_of(A("carried_over", "natural_person"))
     qtbot.keyClick(view, Qt.Key.Key_Backtab)
     assert view.currentIndex() == model.index_of(A("new", "other_org"))
     qtbot.keyClick(view, Qt.Key.Key_Down)

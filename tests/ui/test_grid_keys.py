@@ -50,9 +50,12 @@ def test_ime_commits_that_are_not_numbers_say_exactly_what_the_editor_says(qtbot
     before = window.session.report.cells[cid]
     view.go_to(cid)
     commit(view, text)
-    assert view.indexWidget(view.currentIndex()) is None
+    editor = view.indexWidget(view.currentIndex())
+    assert editor.text() == text                          # kept, with the reason at the cell
     said = window.statusBar().currentMessage()
-    assert words in said and "\n" not in said
+    assert words in said and "\n" not in said and view.bubble.text() in said
+    assert said.endswith(view.bubble.text()) and not view.bubble.text().startswith("表三")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor_message(qtbot, window, view, cid, text) == said
     assert window.session.report.cells[cid] == before and window.session.undo_stack.count() == 0
 
@@ -64,6 +67,7 @@ def test_minus_and_slash_keys_say_what_to_fix(qtbot, window, key, words):
     qtbot.keyClick(view, key)
     said = window.statusBar().currentMessage()
     assert words in said and "留空" not in said
+    qtbot.keyClick(view.indexWidget(view.currentIndex()), Qt.Key.Key_Escape)
     assert editor_message(qtbot, window, view, "active.licensing", key) == said
 
 

@@ -83,3 +83,13 @@ def spec_for(table: str) -> GridSpec:
     for box in t.boxes:
         spec.put(box.row, box.col, _slot(box))
     return spec
+
+
+def total_advice(spec: GridSpec, row: int, col: int) -> str:
+    """What typing on a computed cell is told: which cells to fill instead (a row's
+    总计 sums the columns to its left, （七）总计 the rows above it)."""
+    left = any((s := spec.slot(row, c)) is not None and s.kind == INPUT for c in range(col))
+    if left:
+        return "总计由程序计算，请填写左边各列。"
+    label = next((s.text for c in range(col) if (s := spec.slot(row, c)) is not None and s.text), "")
+    return f"{label or '合计'}由程序计算，请填写上面各行。"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from ..core import deadline, schema, textcheck, unitname
+from ..core import chinese, deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
 from . import theme, unit_rename
@@ -36,8 +37,51 @@ def deadline_hint(phrase: str, year: int) -> str:
     return f"{text}；{found.note}" if found.note else text
 
 
+class TypedDateEdit(QDateEdit):
+    """A date box that also takes a date typed the usual ways ("2026-1-25", "2026/1/25",
+    "2026.1.25", "20260125", "2026年1月25日"), applied on Enter or on leaving the field;
+    what cannot be read is said (``unreadable``) and the date shown before comes back."""
+    unreadable = Signal(str)
+
+    def validate(self, text, pos):
+        state = super().validate(text, pos)
+        if (state[0] if isinstance(state, tuple) else state) == QValidator.State.Invalid:
+            return QValidator.State.Intermediate, text, pos     # let her type it her way
+        return state
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply_typed()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.apply_typed()
+        super().focusOutEvent(event)
+
+    def apply_typed(self) -> None:
+        text = self.lineEdit().text()
+        base = super().validate(text, len(text))
+        if (base[0] if isinstance(base, tuple) else base) == QValidator.State.Acceptable \
+                or not text.strip() or text == self.specialValueText():
+            return                      # Qt's own format: Qt reads it
+        try:
+            typed = chinese.date(text)
+            found = QDate(typed.year, typed.month, typed.day)
+            if not self.minimumDate() < found <= self.maximumDate():
+                raise ValueError(f"请填写{self.minimumDate().year() + 1}年以后的日期："
+                                 f"“{text.strip()}”不在可选范围内。")
+        except ValueError as exc:
+            shown = self.date()         # the text goes back to the date it had
+            with QSignalBlocker(self):
+                self.setDate(self.maximumDate() if shown != self.maximumDate() else self.minimumDate())
+                self.setDate(shown)
+            self.unreadable.emit(str(exc))
+            return
+        self.setDate(found)
+
+
 def _date_box(parent, empty: str) -> QDateEdit:
-    box = QDateEdit(parent)
+    box = TypedDateEdit(parent)
     box.setCalendarPopup(True)
     box.setDisplayFormat("yyyy年M月d日")
     box.setMinimumDate(_NO_DATE)
@@ -128,6 +172,8 @@ class InfoTab(QWidget):
         self.unit.editingFinished.connect(self._unit_edited)
         self.year.valueChanged.connect(self._year_edited)
         self.date.dateChanged.connect(self._date_edited)
+        self.date.unreadable.connect(self.refused)
+        self.published.unreadable.connect(self.refused)
         self.level.currentIndexChanged.connect(self._level_edited)
         self.local_deadline.textEdited.connect(self._show_deadline)
         self.local_deadline.editingFinished.connect(self._deadline_edited)

@@ -33,6 +33,7 @@ from .summary.launcher import SummaryLauncher
 from .tabs import TAB_KEYS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
 from .web import WebActions
+from .window_keys import WindowKeys
 
 log = logging.getLogger(__name__)
 LAST_TAB_KEY = "last_tab"
@@ -69,6 +70,7 @@ class Workspace(QObject):
             self.actions[key].triggered.disconnect()
             self.actions[key].triggered.connect(getattr(self, f"_{key}"))
         self.level_tools = LevelTools(window, self.actions)   # 汇总 for 本级政府 only
+        self.keys = WindowKeys(window, self.tabs, self.actions, self)   # from any field
 
     def _build_widgets(self) -> None:
         win = self.window

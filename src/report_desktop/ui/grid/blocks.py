@@ -2,14 +2,23 @@
 encoding) and Delete, each one undo step.  Mixed into GridView."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QGuiApplication
 
-from ...core.grid import INPUT
+from ...core.grid import INPUT, GridSpec
 from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
 from .clipboard import clipboard_text
 
 
 class BlockEdits:
+    spec: GridSpec
+    if TYPE_CHECKING:        # what GridView, which mixes this in, provides
+        from PySide6.QtCore import QModelIndex
+
+        def start_typing(self, text: str, explain: bool = False) -> bool: ...
+        def _refuse(self, message: str, index: QModelIndex) -> None: ...
+
     def _positions(self) -> list[tuple[int, int]]:
         sel = [(i.row(), i.column()) for i in self.selectedIndexes()]
         if not sel and self.currentIndex().isValid():
@@ -50,11 +59,17 @@ class BlockEdits:
         left = min(c for _, c in positions)
         if cur.isValid() and len(positions) == 1:
             top, left = cur.row(), cur.column()
+        block = parse_block(text)
         try:
-            plan = plan_paste(self.spec, top, left, parse_block(text), positions)
+            plan = plan_paste(self.spec, top, left, block, positions)
         except PasteRefused as exc:
+            slot = self.spec.slot(top, left)
+            if (len(block) == 1 and len(block[0]) == 1 and len(positions) == 1
+                    and slot is not None and slot.kind == INPUT):
+                # One value that cannot go in: kept in the cell's editor, reason beside it.
+                return self.start_typing(block[0][0].strip(), explain=True) and False
             self.pasteRefused.emit(str(exc))
-            self.message.emit(str(exc), True)
+            self._refuse(str(exc), model.index(top, left))
             return False
         model.session.set_cells(plan.values, "粘贴")
         self.message.emit(plan.summary(), False)

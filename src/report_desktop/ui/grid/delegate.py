@@ -2,12 +2,14 @@
 selected, numbers are edited in a plain right-aligned line edit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate
 
 
 class GridDelegate(QStyledItemDelegate):
+    textEdited = Signal(str)     # what the clerk types in an open editor
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.initial_text: str | None = None   # set by the view when typing starts an edit
@@ -24,6 +26,7 @@ class GridDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.textEdited.connect(self.textEdited)
         return editor
 
     def setEditorData(self, editor, index) -> None:

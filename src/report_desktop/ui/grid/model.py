@@ -12,7 +12,7 @@ from ...core import schema, values
 from ...core.rules import ERROR, SEVERITY_WORDS
 from .. import theme
 from ..session import follow
-from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec
+from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec, Slot
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -64,7 +64,7 @@ class GridModel(QAbstractTableModel):
         pos = self.spec.position(cell_id)
         return self.index(*pos) if pos else QModelIndex()
 
-    def slot(self, index) -> object:
+    def slot(self, index) -> Slot | None:
         if not index.isValid():
             return None
         return self.spec.slot(index.row(), index.column())
