@@ -147,6 +147,8 @@ def test_ctrl_tab_and_ctrl_pgdn_change_tabs_from_a_grid_its_editor_and_a_text(qt
     press(qtbot, key, mods)
     assert _tab(window) == "review_litigation"
     press(qtbot, key, mods)
+    assert _tab(window) == "register"                            # 台账, after 表四
+    press(qtbot, key, mods)
     assert _tab(window) == "problems"
     assert QApplication.focusWidget() is window.workspace.tabs.page("problems").editor
     press(qtbot, key, mods)
