@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core import formats, schema
 from ..core.files import ReportFileError
+from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, Finding, validate
@@ -90,13 +91,15 @@ def check(report: Report, path: str | Path, previous: Report | None = None,
 
 def export(report: Report, path: str | Path, *, allow_errors: bool = False,
            fonts: str = formats.DEFAULT_WORD_FONTS, previous: Report | None = None,
-           findings: list[Finding] | None = None) -> ExportCheck:
+           findings: list[Finding] | None = None, stamp: Stamp | None = None) -> ExportCheck:
     """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
     (ExportRefused); ``allow_errors`` overrides, and the file is then visibly a draft
     (“草稿” in the header, the open problems under the title, marker lines highlighted).
-    Returns what was overridden."""
+    ``stamp``: the 定稿 the report is (services.finals), for a Word file or web page; a
+    draft never carries one.  Returns what was overridden."""
     found = check(report, path, previous, findings)
     if found.blocked and not allow_errors:
         raise ExportRefused(found, Path(path))
-    formats.write(report, Path(path), fonts, draft=found.draft_note())
+    formats.write(report, Path(path), fonts, draft=found.draft_note(),
+                  stamp=None if found.blocked else stamp)
     return found

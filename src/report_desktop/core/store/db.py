@@ -268,6 +268,24 @@ class Store:
             return cur.lastrowid
 
     @guarded
+    def add_snapshot(self, report_id: int, decide) -> tuple[int, str, str] | None:
+        """A named version decided inside one write transaction, so that two programs
+        numbering versions at once cannot take the same number: ``decide(report,
+        records)`` gets the report as it is now and its (id, name, created, payload)
+        rows, oldest first, and returns (name, payload) to add, or None to add nothing.
+        Returns (id, name, created) of the version added, or None."""
+        with self._tx() as con:
+            records = con.execute("SELECT id, name, created, payload FROM snapshots"
+                                  " WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
+            chosen = decide(self.load(report_id), records)
+            if chosen is None:
+                return None
+            created = _now()
+            cur = con.execute("INSERT INTO snapshots (report_id, name, created, payload)"
+                              " VALUES (?, ?, ?, ?)", (report_id, chosen[0], created, chosen[1]))
+            return cur.lastrowid, chosen[0], created
+
+    @guarded
     def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:
         """(name, created, payload) of every named version of a report, oldest first."""
         return self._con.execute("SELECT name, created, payload FROM snapshots"
