@@ -1,7 +1,7 @@
 """The command-line verbs: ``report-desktop [check|convert|merge|db] …``.
 
 Other tools depend on these verbs and exit codes: 0 fine; 1 ``check`` found errors
-(warnings alone give 0); 2 input unreadable, invalid or wrong usage, with a Chinese
+(warnings alone give 0), or ``verify`` found the file is not exactly a 定稿; 2 input unreadable, invalid or wrong usage, with a Chinese
 message on stderr.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, default_path
-from ..services import exporting
+from ..services import exporting, finals
 from ..services import reports as report_service
 from ..services import summary as summary_service
 from .parser import UsageError, build_parser
@@ -166,7 +166,8 @@ def cmd_fix_punctuation(args) -> int:
 
 
 def cmd_db(args) -> int:
-    with _open_store(args, readonly=args.db_verb != "add") as store:
+    writes = args.db_verb == "add" or getattr(args, "final", False)   # --final freezes a 定稿
+    with _open_store(args, readonly=not writes) as store:
         if args.db_verb == "list":
             reports = store.list_reports()
             for r in reports:
@@ -185,9 +186,36 @@ def cmd_db(args) -> int:
             if report is None:
                 raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
             previous = store.get(args.unit, args.year - 1)
+            if args.final:
+                return _export_final(store, report, previous, args)
             _export(report, args.output, args, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
+
+
+def _export_final(store: Store, report: Report, previous: Report | None, args) -> int:
+    """db get --final: freeze the report as its next 定稿 (or the unchanged latest one),
+    then write the file stamped with it."""
+    if args.allow_errors:
+        raise UsageError("用法错误：--final 与 --allow-errors 不能同时使用（有错误的报告不能定稿）。")
+    rid = store.find(args.unit, args.year)
+    final = finals.finalise(store, rid, report, validate(report, previous))
+    exporting.export(report, args.output, fonts=args.fonts, previous=previous, stamp=final.stamp)
+    mark = "（文件属性中记录了版本号和校验码）" if exporting.is_published(args.output) else ""
+    print(f"已写出：{args.output}\n  {final.label}（{final.when()} 定稿）{mark}\n  校验码：{final.hash}")
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    """Exit 0: the file is exactly a 定稿 of the store; 1: it differs or is none; 2: unreadable."""
+    path = _store_path(args)
+    if not Path(path).exists():
+        raise ReportFileError(f"数据文件“{path}”不存在，无法核对（可用 --db 指定数据文件）。")
+    with Store.open_readonly(path) as store:
+        verdict = finals.verify(store, args.input)
+    for line in verdict.lines():
+        print(line)
+    return EXIT_OK if verdict.outcome == finals.MATCH else EXIT_ERRORS
 
 
 def _point_out_look_alikes(reports) -> None:
@@ -219,7 +247,8 @@ def main(argv: list[str] | None = None, gui=None) -> int:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
         code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db}[args.verb](args)
+                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db,
+                "verify": cmd_verify}[args.verb](args)
         sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
         return code
     except UsageError as exc:
