@@ -32,6 +32,8 @@ class ScriptedPrompts(Prompts):
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
+        self.final_answer: bool | None = False  # 标记为定稿 ticked (True), not (False), 取消 (None)
+        self.reasons: list[str | None] = []    # why a 定稿 is changed; None (不修改) when empty
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -81,6 +83,14 @@ class ScriptedPrompts(Prompts):
     def review_fixes(self, section, changes):
         self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
         return self.confirm_answer
+
+    def mark_final(self, version, detail):
+        self.shown.append(("mark_final", "导出 Word 文档", str(version), detail))
+        return self.final_answer
+
+    def change_reason(self, title, label):
+        self.shown.append(("change_reason", title, label, None))
+        return self.reasons.pop(0) if self.reasons else None
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]

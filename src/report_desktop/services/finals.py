@@ -235,14 +235,23 @@ def _all_finals(store: Store) -> list[Final]:
     return found
 
 
+def read_published(path: str | Path) -> tuple[Report, Stamp | None]:
+    """A published file re-read with the ordinary readers, and the stamp it carries
+    (no store needed: the window runs this on a pool thread).  ReportFileError when the
+    file cannot be read."""
+    path = Path(path)
+    return formats.read(path), read_stamp(path)
+
+
 def verify(store: Store, path: str | Path) -> Verdict:
     """Whether the file at ``path`` is exactly a 定稿 of ``store``, and which one, or what
     differs from the 定稿 it claims to be (or the latest 定稿 of its unit and year).
-    The content is re-read with the ordinary readers and re-hashed; ReportFileError when
-    the file cannot be read."""
-    path = Path(path)
-    report = formats.read(path)
-    stamp = read_stamp(path)
+    The content is re-read and re-hashed, so an edit made after the export shows."""
+    return judge(store, *read_published(path))
+
+
+def judge(store: Store, report: Report, stamp: Stamp | None) -> Verdict:
+    """``verify`` for a file already read (``read_published``)."""
     digest = content_hash(report)
     finals = _all_finals(store)
     same = [f for f in finals if f.hash == digest]

@@ -35,6 +35,12 @@ def _read(path: Path):
     return formats.read(path)
 
 
+def _final_note(job) -> str:
+    """"（定稿第2版）" after the name of a file written from a 定稿."""
+    stamp = getattr(job, "stamp", None)
+    return f"（{stamp.label}）" if stamp is not None else ""
+
+
 def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
     if job is None or job.path.suffix.lower() != ".docx":
@@ -83,8 +89,9 @@ class FileActions(QObject):
         self.ctx.status(f"以后导出的 Word 文档将使用：{formats.WORD_FONTS[chosen]}。")
         return chosen
 
-    def start(self, report, path: Path, findings=None):
-        job = WriteJob(report, path, self.word_fonts(), findings)
+    def start(self, report, path: Path, findings=None, stamp=None):
+        """``stamp``: the 定稿 the file is (core.final.Stamp), for a Word file or web page."""
+        job = WriteJob(report, path, self.word_fonts(), findings, stamp)
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -105,12 +112,12 @@ class FileActions(QObject):
         self.busyChanged.emit(self.busy())
         if path:
             # The name fits the status line at 1024 px; the message box gives the folder.
-            self.ctx.status(f"已导出：{Path(path).name}{_fonts_note(job)}")
+            self.ctx.status(f"已导出：{Path(path).name}{_final_note(job)}{_fonts_note(job)}")
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
                 from .after_export import offer_to_open
-                offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
+                offer_to_open(self.ctx.prompts, Path(path), _final_note(job) + _fonts_note(job),
                               found.draft_note() if found is not None else None)
         else:
             self.ctx.prompts.warn("导出失败", message or "导出失败。")
@@ -144,9 +151,11 @@ class FileActions(QObject):
             "\n".join(found.lines()), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
-                      title: str = "", choices: tuple[str, ...] = ()):
+                      title: str = "", choices: tuple[str, ...] = (), stamp=None):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
-        ``choices`` the clerk picks by file name; the WriteJob, or None if not started."""
+        ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
+        ``stamp()``: once the name is chosen, the 定稿 the file is (ui/finals.py), or None
+        to write nothing (it said why)."""
         choices = choices or (ext,)
         asked = exporting.is_published(f"x{ext}")
         if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
@@ -162,8 +171,13 @@ class FileActions(QObject):
             path = path.with_name(path.name + ext)
         if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
+        made = None
+        if stamp is not None and exporting.is_published(path):
+            made = stamp()
+            if made is None:
+                return None
         self.remember(path)
-        return self.start(report, path, findings)
+        return self.start(report, path, findings, made)
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None):

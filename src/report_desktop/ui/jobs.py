@@ -36,20 +36,23 @@ class WriteJob(QRunnable):
 
     _count = 0
 
-    def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None):
+    def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None,
+                 stamp=None):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
         self.report, self.path, self.fonts = report, Path(path), fonts
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
+        self.stamp = stamp            # core.final.Stamp: the 定稿 the file is
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
             self.found = exporting.export(self.report, self.path, allow_errors=True,
-                                          fonts=self.fonts, findings=self.findings)
+                                          fonts=self.fonts, findings=self.findings,
+                                          stamp=self.stamp)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

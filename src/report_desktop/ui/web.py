@@ -47,6 +47,7 @@ class WebActions(QObject):
         super().__init__(parent)
         self.ctx, self.files = ctx, files
         self.reading = None    # the TaskJob reading the clipboard
+        self.stamp_of = lambda _report: None   # the 定稿 a report still is (ui/finals.py)
 
     # -- publishing ----------------------------------------------------------------------
     def export_page(self, path: Path | None = None):
@@ -56,7 +57,10 @@ class WebActions(QObject):
         if session is None:
             return None
         session.flush()
-        return self.files.export_report(session.report.copy(), ".html", path, session.findings)
+        report = session.report.copy()
+        stamp = self.stamp_of(report)      # a page of an unchanged 定稿 carries its stamp
+        return self.files.export_report(report, ".html", path, session.findings,
+                                        stamp=(lambda: stamp) if stamp is not None else None)
 
     def copy_page(self) -> bool:
         """复制网页版: text/html for the site's editor and text/plain (tables as tab-separated
