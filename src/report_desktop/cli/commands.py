@@ -199,6 +199,8 @@ def _export_final(store: Store, report: Report, previous: Report | None, args) -
     if args.allow_errors:
         raise UsageError("用法错误：--final 与 --allow-errors 不能同时使用（有错误的报告不能定稿）。")
     rid = store.find(args.unit, args.year)
+    if rid is None:       # deleted by another program since it was read
+        raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
     final = finals.finalise(store, rid, report, validate(report, previous))
     exporting.export(report, args.output, fonts=args.fonts, previous=previous, stamp=final.stamp)
     mark = "（文件属性中记录了版本号和校验码）" if exporting.is_published(args.output) else ""

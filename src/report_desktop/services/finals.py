@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +58,6 @@ class Final:
 class Change:
     after: int              # the 定稿 version it follows
     reason: str
-    at: str
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class History:
         return latest.label if latest.hash == content_hash(report) else f"{latest.label}（已修改）"
 
 
-def _parsed(report_id: int, records) -> History:
+def _parsed(report_id: int, records: Iterable[tuple[str, str, str]]) -> History:
     """The 定稿 and change records among the (name, created, payload) rows of one report."""
     finals, changes = [], []
     for name, created, payload in records:
@@ -103,7 +103,7 @@ def _parsed(report_id: int, records) -> History:
             finals.append(Final(report_id, mark["version"], mark["hash"], created, payload))
         note = data.get(CHANGE_KEY) if isinstance(data, dict) else None
         if isinstance(note, dict) and isinstance(note.get("after"), int):
-            changes.append(Change(note["after"], str(note.get("reason", "")), created))
+            changes.append(Change(note["after"], str(note.get("reason", ""))))
     return History(tuple(finals), tuple(changes))
 
 
@@ -111,7 +111,7 @@ def history(store: Store, report_id: int) -> History:
     return _parsed(report_id, store.snapshot_records(report_id))
 
 
-def _payload(report: Report, key: str, value: dict) -> str:
+def _payload(report: Report, key: str, value: dict[str, object]) -> str:
     data = jsonio.to_dict(report)
     data[key] = value
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -141,7 +141,7 @@ def finalise(store: Store, report_id: int, report: Report,
         raise FinalRefused(check)
     want = content_hash(report)
 
-    def decide(current: Report, records) -> tuple[str, str] | None:
+    def decide(current: Report, records: list[tuple[int, str, str, str]]) -> tuple[str, str] | None:
         if content_hash(current) != want:
             raise ChangedMeanwhile("报告刚刚在另一个窗口或程序中被修改，没有定稿。请核对后重新定稿。")
         known = _parsed(report_id, [r[1:] for r in records])
@@ -163,7 +163,7 @@ def record_change(store: Store, report_id: int, reason: str) -> bool:
     the content before that edit; False when there is no 定稿 or it has its reason."""
     reason = " ".join(reason.split())
 
-    def decide(current: Report, records) -> tuple[str, str] | None:
+    def decide(current: Report, records: list[tuple[int, str, str, str]]) -> tuple[str, str] | None:
         known = _parsed(report_id, [r[1:] for r in records])
         latest = known.latest
         if latest is None or known.reason_given():

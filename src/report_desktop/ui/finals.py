@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,10 +36,11 @@ class FinalActions(QObject):
         self.ctx, self.files = ctx, files
         self.history = finals.History()
         self._asking = False
-        self.reading = None            # the TaskJob reading a file to verify
+        self.reading: TaskJob | None = None    # the TaskJob reading a file to verify
+        self._verifying = Path()               # and the file it reads
 
     # -- the open report ---------------------------------------------------------------
-    def follow(self, session) -> None:
+    def follow(self, session: Any) -> None:
         """A report was opened: its 定稿 history, and the question before its edits."""
         self.history = finals.History()
         if session is None:
@@ -46,7 +48,7 @@ class FinalActions(QObject):
         session.before_edit = self.allow_edit
         self._reload(session)
 
-    def _reload(self, session) -> None:
+    def _reload(self, session: Any) -> None:
         try:
             self.history = finals.history(self.ctx.store, session.report_id)
         except StoreError:
@@ -55,7 +57,7 @@ class FinalActions(QObject):
         self.refresh()
 
     def state(self) -> str:
-        session = self.ctx.session()
+        session: Any = self.ctx.session()
         return self.history.state(session.report) if session is not None else ""
 
     def refresh(self, *_args) -> None:
@@ -63,7 +65,7 @@ class FinalActions(QObject):
 
     def allow_edit(self) -> bool:
         """Before an edit: a 定稿 without a recorded reason asks for one, once."""
-        session = self.ctx.session()
+        session: Any = self.ctx.session()
         if session is None or self.history.latest is None or self.history.reason_given():
             return True
         if self._asking:
@@ -101,7 +103,7 @@ class FinalActions(QObject):
         """导出 Word with the 定稿 step: a clean report may be marked 定稿 (the next
         version is frozen once the file name is chosen); a report that is still exactly
         its latest 定稿 is stamped with it, unasked."""
-        session = self.ctx.session()
+        session: Any = self.ctx.session()
         if session is None:
             return None
         session.flush()
@@ -146,7 +148,7 @@ class FinalActions(QObject):
         path = Path(path)
         job = TaskJob(lambda _progress, _cancel: finals.read_published(path),
                       f"读取“{path.name}”时出错", expected=(ReportFileError,))
-        job.path = path
+        self._verifying = path
         job.signals.done.connect(self._read_done)
         job.signals.failed.connect(self._read_failed)
         self.reading = job
@@ -154,20 +156,19 @@ class FinalActions(QObject):
         job.start()
         return job
 
-    def _finished(self, number: int):
-        job, self.reading = self.reading, None
-        if job is None or job.number != number:
-            self.reading = job
-            return None
-        return job if self.ctx.visible() else None
+    def _finished(self, number: int) -> bool:
+        """The verify job ``number`` is over: whether its outcome is to be shown."""
+        if self.reading is None or self.reading.number != number:
+            return False
+        self.reading = None
+        return self.ctx.visible()
 
     def _read_failed(self, number: int, message: str) -> None:
-        if self._finished(number) is not None:
+        if self._finished(number):
             self.ctx.prompts.warn("无法核对", message)
 
     def _read_done(self, number: int, read) -> None:
-        job = self._finished(number)
-        if job is None:
+        if not self._finished(number):
             return
         self.ctx.flush()
         try:
@@ -175,7 +176,7 @@ class FinalActions(QObject):
         except (ReportFileError, StoreError) as exc:
             self.ctx.prompts.warn("无法核对", str(exc))
             return
-        self._show(job.path, verdict)
+        self._show(self._verifying, verdict)
         self.verified.emit(verdict)
 
     def _show(self, path: Path, verdict: finals.Verdict) -> None:

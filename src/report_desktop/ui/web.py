@@ -4,11 +4,13 @@ HTML and its plain text on the clipboard at once, for the site's rich-text edito
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 
 from ..core.files import ReportFileError
+from ..core.final import Stamp
 from .context import WindowContext
 from .file_actions import WEB_FILTER, FileActions
 from .jobs import TaskJob
@@ -47,7 +49,8 @@ class WebActions(QObject):
         super().__init__(parent)
         self.ctx, self.files = ctx, files
         self.reading = None    # the TaskJob reading the clipboard
-        self.stamp_of = lambda _report: None   # the 定稿 a report still is (ui/finals.py)
+        # the 定稿 a report still is (ui/finals.py sets it)
+        self.stamp_of: Callable[[Any], Stamp | None] = lambda _report: None
 
     # -- publishing ----------------------------------------------------------------------
     def export_page(self, path: Path | None = None):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from docx.document import Document
 from lxml import etree
 
 from ..final import HASH_NAME, Stamp
@@ -17,7 +18,7 @@ _NS = {"dc": "http://purl.org/dc/elements/1.1/",
 _PREFIX = f"{HASH_NAME}:"
 
 
-def apply(doc, stamp: Stamp) -> None:
+def apply(doc: Document, stamp: Stamp) -> None:
     """Set the stamp on a python-docx Document's core properties."""
     props = doc.core_properties
     props.identifier = _PREFIX + stamp.hash

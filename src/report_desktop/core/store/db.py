@@ -20,6 +20,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 from .. import jsonio, textcheck, unitname
 from ..report import Report
@@ -28,6 +29,10 @@ from . import backup, errors, opening
 from .errors import StoreError, guarded
 from .paths import checked_path
 from .records import ReportInfo, SnapshotInfo
+
+
+# Store.add_snapshot's choice: (report now, its (id, name, created, payload) rows) → (name, payload).
+Decide = Callable[[Report, list[tuple[int, str, str, str]]], "tuple[str, str] | None"]
 
 
 def _now() -> str:
@@ -268,7 +273,7 @@ class Store:
             return cur.lastrowid
 
     @guarded
-    def add_snapshot(self, report_id: int, decide) -> tuple[int, str, str] | None:
+    def add_snapshot(self, report_id: int, decide: Decide) -> tuple[int, str, str] | None:
         """A named version decided inside one write transaction, so that two programs
         numbering versions at once cannot take the same number: ``decide(report,
         records)`` gets the report as it is now and its (id, name, created, payload)

@@ -11,6 +11,10 @@ import errno
 import functools
 import sqlite3
 from pathlib import Path
+from typing import Any, Callable, Concatenate, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class StoreError(Exception):
@@ -157,14 +161,14 @@ def translate(exc: BaseException, path: Path, network: bool = False) -> StoreErr
     return StoreError(str(exc), path)
 
 
-def guarded(method):
+def guarded(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, P], R]:
     """Raise every sqlite3/OS error of a Store method as the StoreError that names it."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except StoreError:
             raise
         except (sqlite3.Error, OSError, OverflowError, UnicodeDecodeError) as exc:
             raise translate(exc, self.path, self.network) from exc
+    functools.update_wrapper(wrapper, method)
     return wrapper
