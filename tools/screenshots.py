@@ -15,6 +15,8 @@ the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
                                 summary; 从上一年创建 asks nothing)
   export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
   welcome                       the welcome page of an empty store, a township's name typed
+  final-1-mark … final-6-verify 定稿: 标记为定稿 ticked, exported, the state in the status line,
+                                the reason asked at the first edit, 已修改, 核对已发布文件
 
 Needs Xvfb (tools/install-debian-packages.sh installs it) and the CJK fonts.
 """
@@ -185,6 +187,7 @@ def child(out: Path, tag: str) -> int:
 
     with_dialogs(ws.actions["export_word"].trigger, export_step, export_step, export_step,
                  wait_s=60)
+    final_flow(ws, store, seed, tmp, shoot, with_dialogs, settle)
     win.close()
     store.close()
 
@@ -204,6 +207,61 @@ def child(out: Path, tag: str) -> int:
     first.close()
     empty.close()
     return 0
+
+
+def final_flow(ws, store, seed, tmp: Path, shoot, with_dialogs, settle) -> None:
+    """定稿 on the clean 2024 report: export it marked final, edit it, verify a changed copy."""
+    import docx
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QCheckBox, QInputDialog, QPushButton
+
+    ws.open_report(store.find(seed.unit, seed.year))
+    settle(300)
+    target = tmp / "定稿.docx"
+    written: list[str] = []
+    ws.files.finished.connect(written.append)
+
+    def mark(w):
+        w.findChild(QCheckBox).setChecked(True)
+        shoot("final-1-mark")
+        next(b for b in w.findChildren(QPushButton) if b.text() == "导出").click()
+
+    def save(w):
+        w.selectFile(str(target))
+        w.accept()
+
+    def done(w):
+        shoot("final-2-done")
+        w.reject()
+
+    with_dialogs(ws.actions["export_word"].trigger, mark, save, done, wait_s=60)
+    settle(300)
+    shoot("final-3-state")
+    editor = ws.tabs.show_page("problems").editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def reason(w):
+        if isinstance(w, QInputDialog):
+            w.setTextValue("表三自然人申请数少统计一件，改正后重新送签")
+            shoot("final-4-reason")
+            w.accept()
+
+    with_dialogs(lambda: QTest.keyClicks(editor, "x"), reason)
+    settle(400)
+    shoot("final-5-modified")
+    changed = tmp / "网站上的定稿.docx"
+    doc = docx.Document(written[-1])
+    cell = next(c for t in doc.tables for r in t.rows for c in r.cells if c.text.strip() == "13")
+    cell.paragraphs[0].runs[0].text = "14"
+    doc.save(changed)
+
+    def verdict(w):
+        shoot("final-6-verify")
+        w.reject()
+
+    # The file is given as the open dialog would give it (that dialog is Qt's own).
+    with_dialogs(lambda: ws.finals.verify_file(changed), verdict, wait_s=60)
 
 
 if __name__ == "__main__":

@@ -182,8 +182,8 @@ class FinalActions(QObject):
     def _show(self, path: Path, verdict: finals.Verdict) -> None:
         lines = verdict.lines()
         detail = "\n".join(lines[1:]) or None
+        self.ctx.status(lines[0].split("：", 1)[0] + f"：{path.name}")
         if verdict.outcome == finals.MATCH:
             self.ctx.prompts.info("核对已发布文件", f"“{path.name}”\n{lines[0]}", detail)
         else:
             self.ctx.prompts.warn("核对已发布文件", f"“{path.name}”\n{lines[0]}", detail)
-        self.ctx.status(lines[0].split("：", 1)[0] + f"：{path.name}")
