@@ -1,6 +1,7 @@
 """定稿 in the window: 导出 Word marks it, the first edit after it asks for a reason (real
 key events), the state shows in the status line, 核对已发布文件 says what differs."""
 import docx
+import pytest
 from PySide6.QtCore import Qt
 
 from report_desktop.core import schema
@@ -129,3 +130,42 @@ def test_verify_command_says_which_final_or_what_differs(qtbot, window, prompts,
     kind, _title, text, detail = prompts.shown[-1]
     assert results[-1].outcome == finals.DIFFERS and kind == "warn"
     assert "不一致" in text and "定稿为 13，文件为 14" in detail
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")   # real dialogs
+def test_real_questions_accept_no_empty_reason_and_untick_by_default(qtbot):
+    """The two questions as the clerk gets them (the window's own Prompts, real dialogs)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import (QApplication, QCheckBox, QDialogButtonBox, QInputDialog,
+                                   QLineEdit, QMessageBox, QPushButton)
+    from report_desktop.ui.prompts import Prompts
+    seen = {}
+
+    def answer_reason():
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, QInputDialog)
+        ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen["empty"] = ok.isEnabled()
+        line = dlg.findChild(QLineEdit)
+        qtbot.keyClicks(line, "  ")
+        seen["spaces"] = ok.isEnabled()
+        qtbot.keyClicks(line, "fix")
+        seen["typed"] = ok.isEnabled()
+        seen["label"] = dlg.labelText()
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, answer_reason)
+    assert Prompts().change_reason("修改定稿", ASKED) == "fix"
+    assert seen == {"empty": False, "spaces": False, "typed": True, "label": ASKED}
+
+    def answer_mark():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        check = box.findChild(QCheckBox)
+        seen["ticked"], seen["text"] = check.isChecked(), check.text()
+        check.setChecked(True)
+        next(b for b in box.findChildren(QPushButton) if b.text() == "导出").click()
+
+    QTimer.singleShot(200, answer_mark)
+    assert Prompts().mark_final(3, "说明") is True
+    assert seen["ticked"] is False and seen["text"] == "标记为定稿（送签发布的版本）：定稿第3版"
