@@ -169,3 +169,29 @@ def test_real_questions_accept_no_empty_reason_and_untick_by_default(qtbot):
     QTimer.singleShot(200, answer_mark)
     assert Prompts().mark_final(3, "说明") is True
     assert seen["ticked"] is False and seen["text"] == "标记为定稿（送签发布的版本）：定稿第3版"
+
+
+def test_meta_restore_and_web_page_after_final(qtbot, window, prompts, store, tmp_path):
+    import datetime as dt
+    finalised(qtbot, window, prompts, tmp_path / "报告.docx")
+    s = window.session
+    # The page of the unchanged 定稿 carries its stamp, unasked.
+    done = []
+    window.workspace.files.finished.connect(done.append)
+    window.workspace.web.export_page(tmp_path / "报告.html")
+    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    assert finals.read_stamp(tmp_path / "报告.html").version == 1
+    # The level is not printed: changing it asks nothing.
+    asked = lambda: sum(x[0] == "change_reason" for x in prompts.shown)   # noqa: E731
+    assert s.set_meta("level", "government") and asked() == 0
+    # The date is: 不修改 keeps it, in the report and in the field.
+    before = s.report.report_date
+    prompts.reasons = [None]
+    assert not s.set_meta("report_date", dt.date(2025, 1, 20))
+    assert asked() == 1 and s.report.report_date == before
+    assert window.workspace.info.date.date().toPython() == before
+    # 恢复版本 changes the content too: asked, and refused without a reason.
+    prompts.reasons = [None]
+    prompts.snapshot_choice = lambda snaps: snaps[0].id
+    assert not window.workspace.reports.restore_snapshot()
+    assert asked() == 2
