@@ -204,7 +204,7 @@ class Verdict:
             head = (f"不一致：{said}但与{who}的{f.label}（{f.when()} 定稿）有 "
                     f"{len(self.differences)} 处不同（可能在导出后被修改过）：")
             listed = exporting.listed(list(self.differences)) if self.differences else \
-                ["内容在排版之外有差别（如单位层级以外的隐藏内容），逐项比较未发现不同的单元格或段落。"]
+                ["校验码不同，但逐项比较没有找到不同的单元格或段落。"]
             return [head, *(f"  {d}" for d in listed)]
         if self.stamp is not None:
             return [f"不是本数据文件中的定稿：文件标注为{self.stamp.label}，但数据文件中没有{who}的这个定稿"

@@ -92,6 +92,8 @@ class Workspace(QObject):
         self.counts = QLabel(win)
         self.saved = QLabel(win)
         self.final_state = QLabel(win)     # 定稿第N版（已修改）
+        self.final_state.setToolTip("本报告的定稿版本。“已修改”表示定稿后又改过："
+                                    "导出 Word 文档时再标记为定稿，即成为新的版本。")
         for w in (self.busy, self.final_state, self.counts, self.saved):
             bar.addPermanentWidget(w)
 
