@@ -566,3 +566,97 @@ def test_libreoffice_renders_all_headings(seed_report, tmp_path):
     for label in (schema.APPLICATION_ROWS[-1].band, "第二十条第（八）项", "复议后起诉"):
         assert label in flat
     assert "—1—" in flat and f"—{pages}—" in flat
+
+
+# --------------------------------------------------------------------------- GB/T 9704 layout
+
+def test_line_grid_and_28_characters_a_line(seed_doc):
+    from report_desktop.core.docx import styles
+    grid = seed_doc.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines"
+    assert int(grid.get(qn("w:linePitch"))) == 579                  # 28.95 pt
+    spacing = seed_doc.styles["Normal"].element.rPr.find(qn("w:spacing"))
+    pitch_twips = 320 + int(spacing.get(qn("w:val")))               # 三号 + spacing
+    assert 28 * pitch_twips <= styles.TEXT_WIDTH_TWIPS < 29 * pitch_twips
+    # Not 三号: own spacing and off the line grid (LibreOffice would give each line 28.95 pt).
+    for name in ("报告标题", "表格文字", "Footer"):
+        st = seed_doc.styles[name].element
+        assert st.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0", name
+        assert st.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0", name
+
+
+def test_signature_kept_with_the_last_paragraph(seed_doc, seed_report):
+    body = list(seed_doc.element.body.iterchildren(qn("w:p")))
+    sig = [i for i, p in enumerate(body) if p.pPr is not None and p.pPr.pStyle is not None
+           and p.pPr.pStyle.val == "ReportSignature"]
+    assert len(sig) == 2 and sig[1] == len(body) - 1
+    before = body[sig[0] - 1]
+    assert "".join(t.text for t in before.iter(qn("w:t"))) in seed_report.texts["other"]
+    assert before.pPr.keepNext_val and body[sig[0]].pPr.keepNext_val
+    assert not body[sig[1]].pPr.keepNext_val       # the date: nothing follows
+
+
+def test_signature_after_an_empty_last_section(seed_report, tmp_path):
+    rep = seed_report.copy()
+    rep.texts["other"] = ""
+    doc = export(rep, tmp_path / "x.docx")
+    body = list(doc.element.body.iterchildren(qn("w:p")))
+    assert "".join(t.text for t in body[-3].iter(qn("w:t"))) == HEADINGS[-1]
+    assert body[-3].pPr.keepNext_val is True        # the heading itself goes with the 落款
+
+
+def test_table_three_groups_kept_together(seed_doc):
+    from report_desktop.core import layout
+    from report_desktop.core.docx import table_xml
+    ap = tables_by_section(seed_doc)["applications"]._tbl
+    keeps = [all(p.pPr.keepNext_val for p in tr.iter(qn("w:p")))
+             for tr in ap.findall(qn("w:tr"))]
+    t = layout.table("applications")
+    for box in t.boxes:
+        if box.kind == layout.LABEL and 1 < box.rows <= table_xml.GROUP_ROWS:
+            # every row of a group but its last is kept with the next
+            assert all(keeps[box.row:box.row + box.rows - 1]), box.text
+    # 三、本年度办理结果 (twenty rows) in three lines of three characters: its first row,
+    # one line, is kept with the second, two lines tall, so the label is never cut.
+    band = next(b for b in t.boxes if b.rows > table_xml.GROUP_ROWS)
+    spec = table_xml.applications_layout()
+    assert table_xml.label_lines(band.text, spec.widths[0]) == 3
+    assert table_xml.row_lines(spec)[band.row:band.row + 2] == [1, 2]
+    assert keeps[band.row] and not keeps[band.row + 1]   # a break may follow （二）
+    assert not keeps[-1] and not all(keeps)       # the table may still cross a page
+
+
+def test_theme_and_font_table_name_only_our_fonts(font_doc, tmp_path):
+    import zipfile
+    from report_desktop.core.docx import fontparts
+    name, doc = font_doc
+    fonts = FONT_SETS[name]
+    path = tmp_path / "x.docx"
+    doc.save(str(path))
+    with zipfile.ZipFile(path) as z:
+        theme = fontparts.theme_typefaces(z.read("word/theme/theme1.xml"))
+        table = docx.oxml.parse_xml(z.read("word/fontTable.xml"))
+        for part in z.namelist():   # no other font named anywhere in the package
+            text = z.read(part).decode("utf-8", "replace")
+            for foreign in ("Calibri", "Cambria", "Arial", "Courier", "ＭＳ", "맑은", "新細明體"):
+                assert foreign not in text, (part, foreign)
+    assert theme == {fonts.heading1, fonts.body, "Times New Roman"}
+    declared = {f.get(qn("w:name")) for f in table.findall(qn("w:font"))}
+    assert declared == {fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
+                        "Times New Roman", "Symbol"}
+    for f in table.findall(qn("w:font")):
+        if f.get(qn("w:name")) not in ("Times New Roman", "Symbol"):
+            assert f.find(qn("w:charset")).get(qn("w:val")) == "86"     # GB2312
+            assert f.find(qn("w:altName")) is not None
+
+
+def test_runs_name_fonts_by_their_chinese_family_names(font_doc):
+    """Word and WPS on Windows and fontconfig (WPS on Linux) all find a Chinese font by
+    its Chinese family name; the English one (FangSong_GB2312) is only its alt name."""
+    name, doc = font_doc
+    fonts = FONT_SETS[name]
+    allowed = {fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
+               fonts.page_number}
+    named = {r.get(qn("w:eastAsia")) for _, root in _xml_parts(doc)
+             for r in root.iter(qn("w:rFonts")) if r.get(qn("w:eastAsia"))}
+    assert named <= allowed and all(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in named)

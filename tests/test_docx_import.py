@@ -188,7 +188,7 @@ def good_docx(tmp_path_factory):
     ("truncated.docx", lambda good: good[: len(good) * 2 // 3], "已损坏或不完整"),
     ("laughs.docx", lambda good: rebuild_zip(good, {"word/document.xml": BILLION_LAUGHS}), "DTD"),
     ("xxe.docx", lambda good: rebuild_zip(good, {"word/styles.xml": EXTERNAL_ENTITY}), "实体"),
-    ("bomb.docx", lambda good: rebuild_zip(good, add={"word/blob.xml": b" " * (20 << 20)}), "压缩炸弹"),
+    ("bomb.docx", lambda good: rebuild_zip(good, add={"word/blob.xml": b" " * (101 << 20)}), "压缩炸弹"),
     ("doc.docx", lambda good: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "另存为 .docx"),
 ])
 def test_hostile_or_broken_docx_is_refused(good_docx, tmp_path, name, make, message):
@@ -204,5 +204,5 @@ def test_excel_file_renamed_docx_is_named_for_what_it_is(seed, tmp_path):
     p = tmp_path / "table.docx"
     xlsx.write(seed, tmp_path / "t.xlsx")
     p.write_bytes((tmp_path / "t.xlsx").read_bytes())
-    with pytest.raises(ReportFileError, match="是Excel 工作簿，不是Word 文档"):
+    with pytest.raises(ReportFileError, match="是Excel 工作簿，不是Word 文档：请把扩展名改为 .xlsx"):
         formats.read(p)

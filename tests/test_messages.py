@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from report_desktop.core import schema
+from report_desktop.core.register import Application, Register
 from report_desktop.core.rules import validate
 from report_desktop.core.rules.findings import short_cell_name
 from report_desktop.core.values import Bad
@@ -17,7 +18,7 @@ A = schema.application_cell
 R = schema.review_cell
 LIMIT = 60
 
-ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 11) if i != 7]
+ALL_RULES = ([f"H{i}" for i in range(1, 10)] + [f"S{i}" for i in range(1, 16) if i != 7]
              + [f"P{i}" for i in range(1, 7)])
 
 
@@ -84,7 +85,32 @@ def _broken_reports(seed):
     prev = seed.copy()                            # H6, S1, S10
     prev.year = seed.year - 1
     prev.cells[A("carry_forward", "natural_person")] += 3
+    prev.cells["active.normative_docs.in_force"] -= 5
     out.append((seed.copy(), prev))
+
+    prev = seed.copy()                            # S13 (all three tables), S14
+    prev.year = seed.year - 1
+    out.append((seed.copy(), prev))
+
+    r = seed.copy()                               # S15 (late), S16 (late)
+    r.local_deadline = "元月第三周星期五"
+    r.published_date = dt.date(r.year + 1, 2, 28)
+    out.append((r, None))
+
+    r = seed.copy()                               # S15 (unreadable), S16 (before the date)
+    r.local_deadline = "下个月的第三个工作日之前的那个星期五"
+    r.published_date = dt.date(r.year + 1, 1, 2)
+    out.append((r, None))
+
+    r = seed.copy()                               # S11: the tables differ from the register
+    r.register = Register((Application("1", dt.date(r.year, 3, 5), "natural_person",
+                                       answered=dt.date(r.year, 3, 9), outcome="granted"),))
+    out.append((r, None))
+
+    r = seed.copy()                               # S12
+    r.level = schema.Level.TOWNSHIP
+    r.cells["active.rules.made"], r.cells["active.rules.in_force"] = 2, 15
+    out.append((r, None))
     return out
 
 

@@ -122,11 +122,11 @@ _WORDS = ["check", "convert", "merge", "db", "list", "add", "get", "--year", "--
           "--format", "--roster", "--parent", "--from-db", "--skip-unreadable", "--fonts", "--level",
           "--previous", "--allow-errors", "--db", "json", "text", "gb", "2024", "1999", "",
           "   ", "99999999999999999999", "²⁰²⁴", "\udcff", "甲\x01镇", "甲镇", "-", "--",
-          "a" * 5000, "/nonexistent/x.json", "government", "--help"]
+          "a" * 5000, "/nonexistent/x.json", "government", "--help", "--cases", "--mapping"]
 
 
 @SETTINGS
-@given(verb=st.sampled_from(["check", "convert", "merge", "db"]),
+@given(verb=st.sampled_from(["check", "convert", "merge", "db", "tally"]),
        words=st.lists(st.one_of(st.sampled_from(_WORDS + ["SEED", "OUT", "FOLDER", "ROSTER"]),
                                 st.text(max_size=12)), max_size=8))
 def test_any_command_line_ends_in_0_1_or_2_with_chinese(folder, verb, words):

@@ -34,11 +34,12 @@ def not_proofreading(findings):
 
 
 def test_seed_against_itself_as_last_year_breaks_only_cross_year_rules(seed):
-    """Last year's report identical to this one: 现行有效 did not grow by this year's 制发
-    (S1) and the prose is a copy (S10); 上年结转 2 = last year's 结转 2 (H6 holds)."""
+    """Last year's report identical to this one: 现行有效 is last year's although this year
+    made 2 (S14, which S1 leaves to it), the tables are last year's (S13) and the prose is a
+    copy (S10); 上年结转 2 = last year's 结转 2 (H6 holds)."""
     prev = seed.copy()
     prev.year = 2023
-    assert rules_of(not_proofreading(validate(seed, prev))) == {"S1", "S10"}
+    assert rules_of(not_proofreading(validate(seed, prev))) == {"S10", "S13", "S14"}
 
 
 # --- H1: 表二 values ------------------------------------------------------------

@@ -121,6 +121,8 @@ def test_damaged_store_is_detected_and_left_untouched(tmp_path, seed, damage):
     else:
         for i in range(4096 + 100, len(data), 997):   # every page after the first
             data[i] ^= 0x5A
+        for i in range(4096, len(data), 4096):         # and each one's page type or pointer
+            data[i] ^= 0x5A
     path.write_bytes(bytes(data))
     before = digest(path)
     with pytest.raises(StoreDamaged) as exc:

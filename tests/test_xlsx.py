@@ -212,10 +212,34 @@ def test_missing_row_is_named_not_guessed(seed, tmp_path):
 
 def test_workbook_of_another_format_version_is_refused(seed_xlsx, tmp_path):
     wb = openpyxl.load_workbook(seed_xlsx)
-    wb["基本信息"]["B2"] = "gov-disclosure-annual-report/2031"
+    prop = next(p for p in wb.custom_doc_props.props if p.name == "format")
+    prop.value = "gov-disclosure-annual-report/2031"
     wb.save(tmp_path / "future.xlsx")
     with pytest.raises(ReportFileError, match="2031"):
         xlsx.read(tmp_path / "future.xlsx")
+
+
+def test_format_is_named_for_programs_not_on_the_clerks_sheets(seed, seed_xlsx, tmp_path):
+    """Issue 23 item 8: no "格式标识 | gov-disclosure-…" row; the workbook's custom
+    document property says it, and our reader still knows our files by it."""
+    wb = openpyxl.load_workbook(seed_xlsx)
+    shown = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    assert not [v for v in shown if "格式标识" in v or schema.FORMAT_ID in v]
+    assert [(p.name, p.value) for p in wb.custom_doc_props.props] == [("format", schema.FORMAT_ID)]
+    assert all(ws.sheet_state == "visible" for ws in wb.worksheets)
+    assert xlsx.read(seed_xlsx).cells == seed.cells
+    # A workbook of an earlier version, with the row: still read, still checked.
+    wb.custom_doc_props.props.clear()
+    sheet = wb["基本信息"]
+    sheet.insert_rows(2)
+    sheet["A2"], sheet["B2"] = "格式标识", schema.FORMAT_ID
+    wb.save(tmp_path / "old.xlsx")
+    assert xlsx.read(tmp_path / "old.xlsx").unit == seed.unit
+    sheet["B2"] = "gov-disclosure-annual-report/2019"
+    wb.save(tmp_path / "old-2019.xlsx")
+    with pytest.raises(ReportFileError, match="2019"):
+        xlsx.read(tmp_path / "old-2019.xlsx")
 
 
 def test_workbook_without_unit_or_year_is_refused(tmp_path):
@@ -265,7 +289,7 @@ def test_2019_trial_layout_is_read_as_far_as_it_maps_and_flagged(seed, seed_xlsx
     ("xxe.xlsx", lambda good: rebuild_zip(good, {"xl/worksheets/sheet2.xml": EXTERNAL_ENTITY}), "实体"),
     ("utf16.xlsx", lambda good: rebuild_zip(good, {"xl/workbook.xml":
                                                    BILLION_LAUGHS.decode().encode("utf-16")}), "DTD"),
-    ("bomb.xlsx", lambda good: rebuild_zip(good, add={"xl/media/blob.xml": b"\0" * (20 << 20)}),
+    ("bomb.xlsx", lambda good: rebuild_zip(good, add={"xl/media/blob.xml": b"\0" * (101 << 20)}),
      "压缩炸弹"),
     ("word.xlsx", lambda good: rebuild_zip(good, add={"word/document.xml": b"<w/>"},
                                            replace={}).replace(b"xl/workbook.xml", b"xl/workbooX.xml"),

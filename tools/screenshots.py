@@ -2,16 +2,18 @@
 
 usage: python tools/screenshots.py OUTDIR [1024x768 1366x768 1920x1080 1920x1080@1.5 ...]
 
-For each configuration (default: the four above; "@1.5" is 150 % scaling, QT_SCALE_FACTOR)
+For each configuration (default: the four above and 1024x768@1.25; "@1.5" is 150 % scaling,
+QT_SCALE_FACTOR)
 it starts Xvfb with a screen that size and runs itself on it (xcb).  The child builds a
 store with the sample 2024 report and its 2025 draft (从上一年创建: draft-marker lines and
-many findings), a named version and a backup, opens the window filling the screen and saves
+many findings), a named version and a backup, opens the window as a first start places it (maximised on a small screen) and saves
 the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
 
   tab-1-info … tab-7-other      the seven tabs
   menu-editor, calendar         the text editor's context menu, 报告日期's calendar
   dialog-<action>               every dialog the menus open (new, import, snapshot, restore,
-                                recover, word_fonts, delete, help, about, where, fee, fixes,
+                                recover, word_fonts, work_calendar, delete, help, about,
+                                where, fee, fixes,
                                 summary; 从上一年创建 asks nothing)
   export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
   welcome                       the welcome page of an empty store, a township's name typed
@@ -30,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5")
+CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5", "1024x768@1.25")
 
 
 def main(argv: list[str]) -> int:
@@ -133,8 +135,9 @@ def child(out: Path, tag: str) -> int:
     store.save_snapshot(draft_id, "送审稿")
     store.backup_now()
     store.set_setting("last_report_id", str(draft_id))
-    win = MainWindow.deferred()         # as run() starts: the frame at its size, then the rest
-    win.setGeometry(screen)
+    win = MainWindow.deferred()         # as run() starts: the frame where placement.py puts it
+    if win.isMaximized():
+        win.setGeometry(screen)         # what a window manager does (Xvfb runs none)
     win.show()
     settle(200)
     win.populate(store)
@@ -157,7 +160,7 @@ def child(out: Path, tag: str) -> int:
                  shot_and_close("calendar"))
 
     for key in ("new", "import", "snapshot", "restore", "recover",
-                "word_fonts", "delete", "help", "about", "where"):
+                "word_fonts", "work_calendar", "delete", "help", "about", "where"):
         with_dialogs(ws.actions[key].trigger, shot_and_close(f"dialog-{key}"))
     ws.tabs.show_page("other")
     with_dialogs(ws.reports.fee_helper, shot_and_close("dialog-fee"))
@@ -193,7 +196,8 @@ def child(out: Path, tag: str) -> int:
 
     empty = Store(tmp / "empty.sqlite3")
     first = MainWindow.deferred()
-    first.setGeometry(screen)
+    if first.isMaximized():
+        first.setGeometry(screen)
     first.show()
     settle(200)
     first.populate(empty)

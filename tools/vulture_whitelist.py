@@ -12,7 +12,7 @@ _.header_distance, _.footer_distance, _.gutter, _.is_linked_to_previous
 _.odd_and_even_pages_header_footer
 _.base_style, _.quick_style, _.next_paragraph_style
 _.line_spacing, _.line_spacing_rule, _.space_before, _.space_after, _.keep_with_next
-_.widow_control, _.highlight_color, _.rgb
+_.widow_control, _.highlight_color, _.rgb, _.keepNext_val
 _.author, _.last_modified_by, _.subject, _.comments, _.keywords, _.language, _.revision
 _.content_status             # Word shows it as 状态 (core/docx/stamp.py: 定稿第N版)
 _._blob                      # a package part's bytes, replaced (core/docx/styles.py)
@@ -32,9 +32,14 @@ __getattr__                  # module __getattr__ (PEP 562): ui/summary's lazy d
 # Qt virtual methods and properties Qt calls or reads itself.
 _.createEditor, _.setEditorData, _.setModelData, _.features   # QStyledItemDelegate
 _.mergeWith                  # QUndoCommand
+_._split_lines               # argparse.HelpFormatter (cli/argparse_zh.py)
 
 # Reached by name: menus.build's handlers are looked up with getattr(self, f"_{key}").
 _._undo, _._redo
 
 # Read by the window tests (tests/ui/): state the clerk sees, exposed for checking it.
-_.current_page, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+_.current_page, _.held, _.listening, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+
+# Read by the Word render and export tests: the grid they measure, the theme they inspect.
+LINES_PER_PAGE
+theme_typefaces

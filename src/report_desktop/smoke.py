@@ -235,7 +235,12 @@ def _smoke(out: _Out, db_path, out_dir: Path, show_ms: int) -> None:
     sample = find_sample()
     report = formats.read(sample)
     db = Path(db_path) if db_path else out_dir / "reports.sqlite3"
-    store = Store(db)
+    claim = _claim(db)
+    try:
+        store = Store(db)
+    except BaseException:
+        claim.release()
+        raise
     try:
         store.save(report)
         stored = store.get(report.unit, report.year)
@@ -263,6 +268,16 @@ def _smoke(out: _Out, db_path, out_dir: Path, show_ms: int) -> None:
         app.processEvents()
     finally:
         store.close()
+        claim.release()
+
+
+def _claim(db: Path):
+    """The smoke test writes the sample into ``db``: its turn with a window holding it."""
+    from .services import holder
+    got = holder.claim(db, holder.COMMAND, holder.WRITER_WAIT_S)
+    if isinstance(got, holder.Holder):
+        raise SmokeFailure(holder.held_message(db, got, holder.WRITER_WAIT_S))
+    return got
 
 
 def run(db_path: str | Path | None = None) -> int:

@@ -34,8 +34,8 @@ def test_lock_pins_every_runtime_dependency_of_pyproject():
         assert name in locked, f"{dep.name} is a dependency but not in {build.WHEEL_LOCK.name}"
         assert dep.specifier.contains(locked[name]), f"locked {dep.name}=={locked[name]} violates {dep}"
     # PySide6-Essentials (the Windows Python's marker), python-docx, lxml, openpyxl,
-    # defusedxml, platformdirs.
-    assert applied == 6
+    # defusedxml, platformdirs, xlrd.
+    assert applied == 7
 
 
 def test_pyproject_excludes_the_leaking_pyside_below_python_3_12():

@@ -257,6 +257,40 @@ def test_start_menu_shortcut_opens_the_window(installed, wine):
         wine.kill(proc)                           # ends this prefix's processes, the window included
 
 
+def test_second_start_on_one_data_file_brings_the_first_window_forward(installed, wine):
+    """Two starts on one --db (as two double-clicks): the second exits with 0 and the first
+    window stays, told to come to the front (named pipe, file lock under Windows)."""
+    data = wine.user_dir / "AppData" / "Local" / "report-desktop"
+    db = wine.prefix / "drive_c" / "single" / "reports.sqlite3"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    win = installed["win_instdir"]
+    program = (f"{win}\\python\\pythonw.exe", f"{win}\\report-desktop.pyw", "--db", wine.windows(db))
+    ready_before = _logged(data, "window ready")
+    knocked_before = _logged(data, "brought the window to the front")
+    first = wine.start(*program)
+    try:
+        deadline = time.monotonic() + SMOKE_TIMEOUT
+        while _logged(data, "window ready") <= ready_before:
+            assert first.poll() is None, "the first window ended"
+            assert time.monotonic() < deadline, "the first window never opened its data file"
+            time.sleep(0.3)
+        starts = _starts_logged(data)
+        t = time.perf_counter()
+        rc, out = wine.run(*program, timeout=SMOKE_TIMEOUT)
+        second_s = time.perf_counter() - t
+        while _logged(data, "brought the window to the front") <= knocked_before:
+            assert time.monotonic() < deadline, f"the first window was never asked (second: exit {rc})"
+            time.sleep(0.3)
+        time.sleep(2)
+        assert first.poll() is None, "the first window ended"
+        assert rc == 0, f"second start: exit {rc}\n{out[-2000:]}"
+        assert _starts_logged(data) == starts, "the second start opened a window of its own"
+        assert _logged(data, "window ready") == ready_before + 1
+        RESULTS["second start on one data file"] = f"exit 0 after {second_s:.1f} s; first window stays"
+    finally:
+        wine.kill(first)
+
+
 def test_setup_and_uninstall_refuse_while_the_program_runs(installed, wine, installer_exe):
     """Files in use would leave a half-replaced program: both stop with exit code 2, nothing touched."""
     out_dir = wine.prefix / "drive_c" / "smoke-running"

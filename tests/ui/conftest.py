@@ -3,6 +3,11 @@ window with a scripted Prompts so no modal dialog ever blocks a test."""
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # A 1920×1080 screen (offscreen's own is 800×800, where the window opens maximised
+    # and a test's resize() would not hold); test_window_size.py tries other screens.
+    os.environ["QT_QPA_PLATFORM"] = ("offscreen:configfile="
+                                     + os.path.join(os.path.dirname(__file__), "screen-1920x1080.json"))
 
 from pathlib import Path  # noqa: E402
 
@@ -31,7 +36,11 @@ class ScriptedPrompts(Prompts):
         self.backup_choice = None        # callable(entries, current) -> (path, unit, year)
         self.fonts_answer: str | None = None   # what 文件 → Word 文档字体 is answered
         self.export_answer: str | None = None  # after an export: "file", "folder" or None
+        self.export_answers: list[str | None] = []   # taken first, one per export
+        self.offers: list[str | None] = []     # the extra button of each after-export box
+        self.fonts_missing: list = []          # what the font dialog was told is missing
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
+        self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
         self.final_answer: bool | None = False  # 标记为定稿 ticked (True), not (False), 取消 (None)
         self.reasons: list[str | None] = []    # why a 定稿 is changed; None (不修改) when empty
 
@@ -45,9 +54,10 @@ class ScriptedPrompts(Prompts):
         self.shown.append(("confirm", title, text, detail))
         return self.confirm_answer
 
-    def exported(self, title, text, detail=None):
+    def exported(self, title, text, detail=None, offer=None):
         self.shown.append(("exported", title, text, detail))
-        return self.export_answer
+        self.offers.append(offer)
+        return self.export_answers.pop(0) if self.export_answers else self.export_answer
 
     def fix_or_discard(self, title, text):
         self.shown.append(("fix_or_discard", title, text, None))
@@ -76,13 +86,19 @@ class ScriptedPrompts(Prompts):
     def fee_figures(self, initial):
         return self.fee
 
-    def word_fonts(self, choices, current):
+    def word_fonts(self, choices, current, missing=None):
         self.shown.append(("word_fonts", "Word 文档字体", current, "|".join(choices)))
+        self.fonts_missing.append(missing)
         return self.fonts_answer
 
     def review_fixes(self, section, changes):
         self.shown.append(("review_fixes", section, str(len(changes)), "\n".join(changes)))
         return self.confirm_answer
+
+    def work_calendar(self, shipped, entered, save, remove):
+        self.shown.append(("work_calendar", "工作日日历", str(sorted(shipped)), str(sorted(entered))))
+        if self.calendar_script:
+            self.calendar_script(shipped, entered, save, remove)
 
     def mark_final(self, version, detail):
         self.shown.append(("mark_final", "导出 Word 文档", str(version), detail))

@@ -47,7 +47,7 @@ def test_typing_in_table_three_updates_total_and_h3(qtbot, window):
     # Fix it in another cell: the finding goes away.
     type_into(qtbot, view, A("carry_forward", "natural_person"), "9")
     assert "H3" not in rules(window)
-    assert "错误 0 个" in window.workspace.counts.text()
+    assert "错误 0 ·" in window.workspace.counts.text()
 
 
 def test_totals_are_read_only_and_grey(qtbot, window):

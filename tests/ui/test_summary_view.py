@@ -271,8 +271,8 @@ def test_import_reports_the_findings(qtbot, window, prompts, seed_report, tmp_pa
     window.workspace.files.import_file(tmp_path / "甲镇.xlsx")
     wait_import(qtbot, window)
     _kind, title, text, detail = prompts.shown[-1]
-    assert title == "导入完成" and "个错误" in text and "检查结果" in text
-    assert "H2" in detail
+    assert title == "导入完成" and "错误 2 · 未填 0" in text and "检查结果" in text
+    assert "各分项之和为13" in detail and "H2" not in detail     # the error, not its code
 
 
 def test_export_menu_offers_word_excel_and_json(qtbot, window, prompts, tmp_path):

@@ -225,9 +225,7 @@ def test_clicking_a_proofreading_finding_selects_its_span(qtbot, window):
     window.workspace.tabs.setCurrentIndex(0)
     finding = next(f for f in window.session.findings if f.rule == "P1" and f.text_key == "overview")
     tree = window.workspace.findings.tree
-    row = next(i for i in range(tree.topLevelItemCount())
-               if window.workspace.findings.finding_at(i) is finding)
-    item = tree.topLevelItem(row)
+    item = next(i for i, f in window.workspace.findings.items() if f is finding)
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
     editor = window.workspace.text_tabs["overview"].editor

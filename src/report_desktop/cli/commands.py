@@ -12,13 +12,16 @@ import threading
 from pathlib import Path
 
 from ..core import formats, summary, unitname
-from ..core.files import ReportFileError
+from ..core.files import ReportFileError, Source, check_output, inputs
+from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
-from ..core.store import Store, StoreError, default_path
-from ..services import exporting, finals
+from ..core.store import Store, StoreError, StoreLocked, default_path
+from ..core.store.paths import checked_path
+from ..services import exporting, finals, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
+from . import tally
 from .parser import UsageError, build_parser
 from .safety import quiet_stdout
 
@@ -30,10 +33,32 @@ def _store_path(args) -> Path:
     return default_path() if db is None else db
 
 
+def _store_source(args) -> list[Source]:
+    """The data file as a file no output may overwrite."""
+    path = _store_path(args)
+    return [(path, f"数据文件“{Path(path).name}”")]
+
+
+def _output_checked(args, sources: list[Source]) -> list[Source]:
+    """Refuse an output that cannot be written, or is one of ``sources``, before any work
+    (the write checks it again); the sources, for the write."""
+    check_output(args.output, sources)
+    return sources
+
+
+def _store_exists(path) -> bool:
+    """Whether a data file is there; a path that cannot be one (a name too long for the
+    file system, a pipe) raises StoreError as opening it would."""
+    try:
+        return checked_path(path).exists()
+    except OSError:
+        return True     # there, but not to be looked at: opening it says why
+
+
 def _open_store(args, must_exist: bool = False, readonly: bool = False) -> Store | None:
     """Reading verbs open read-only: no backup, no migration, no store created."""
     path = _store_path(args)
-    if must_exist and not Path(path).exists():
+    if must_exist and not _store_exists(path):
         return None
     return Store.open_readonly(path) if readonly else Store(path)
 
@@ -61,23 +86,41 @@ def _print_findings(findings, fmt: str) -> None:
           else "检查通过：没有发现错误或提醒。")
 
 
+def _read(path) -> Report:
+    """A report file read by extension; what the importer did on the clerk's behalf (修订
+    accepted, formulas computed, …) goes to stderr, so stdout stays the verb's result."""
+    report = formats.read(path)
+    for note in report.notes:
+        print(f"文件“{Path(path).name}”：{note}", file=sys.stderr)
+    return report
+
+
 def cmd_check(args) -> int:
-    report = formats.read(args.input)
-    previous = formats.read(args.previous) if args.previous else _previous_from_store(args, report)
+    report = _read(args.input)
+    previous = _read(args.previous) if args.previous else _previous_from_store(args, report)
     findings = validate(report, previous)
     _print_findings(findings, args.format)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
-def _export(report: Report, output: Path, args, previous: Report | None = None):
-    """Write a report under the one export policy (services.exporting); what was overridden."""
-    return exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
-                            previous=previous)
+def _export(report: Report, output: Path, args, sources: list[Source],
+            previous: Report | None = None, stamp: Stamp | None = None):
+    """Write a report under the one export policy (services.exporting); what was overridden.
+    A Word file written with fonts this machine lacks gets a note on stderr.  ``stamp``:
+    the 定稿 the report is (db get --final)."""
+    found = exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
+                             previous=previous, sources=sources, stamp=stamp)
+    note = exporting.fonts_note(exporting.missing_fonts(output, args.fonts), args.fonts,
+                                command_line=True)
+    if note:
+        print(f"提示：{note}", file=sys.stderr)
+    return found
 
 
 def cmd_convert(args) -> int:
-    report = formats.read(args.input)
-    found = _export(report, args.output, args)
+    sources = _output_checked(args, inputs(args.input) + _store_source(args))
+    report = _read(args.input)
+    found = _export(report, args.output, args, sources)
     note = found.draft_note()
     print(f"已写出草稿：{args.output}\n  草稿：{note}" if note else f"已写出：{args.output}")
     return EXIT_OK
@@ -85,13 +128,13 @@ def cmd_convert(args) -> int:
 
 def _merge_request(args) -> summary_service.Request:
     """The unit reports to sum (files, and the store's with --from-db) and the county's own."""
-    parent = formats.read(args.parent) if args.parent else None
+    parent = _read(args.parent) if args.parent else None
     path = _store_path(args)
-    if args.from_db and not Path(path).exists():
+    if args.from_db and not _store_exists(path):
         raise ReportFileError(f"数据文件“{path}”不存在，无法从中汇总（--from-db）。")
     stored: list[Report] = []
     try:
-        store = Store.open_readonly(path) if Path(path).exists() else None
+        store = Store.open_readonly(path) if _store_exists(path) else None
     except StoreError:
         if args.from_db:
             raise
@@ -116,6 +159,8 @@ def cmd_merge(args) -> int:
     problem = summary.unit_problem(args.unit)
     if problem:
         raise ReportFileError(problem + "（--unit）。")
+    sources = _output_checked(args, inputs(*args.inputs, args.parent, args.roster)
+                              + _store_source(args))
     request = _merge_request(args)
     out = summary_service.gather(request, _never, threading.Event())
     if out.failures:
@@ -124,6 +169,9 @@ def cmd_merge(args) -> int:
             raise ReportFileError(f"有 {len(out.failures)} 个文件无法读取，未生成汇总：\n{lines}\n"
                                   "如要跳过它们、汇总其余的报告，请加 --skip-unreadable。")
         print(f"已跳过 {len(out.failures)} 个无法读取的文件：\n{lines}", file=sys.stderr)
+    for rep in out.reports:
+        for note in rep.notes:
+            print(f"“{rep.unit}”的报告：{note}", file=sys.stderr)
     if not out.reports:
         raise ReportFileError("没有可汇总的单位报告：请给出各单位的报告文件，或加 --from-db 汇总数据文件中的报告。")
     if out.problems:
@@ -146,7 +194,7 @@ def cmd_merge(args) -> int:
                 print(f"  {d.name}：本级报告 {d.parent}，各单位合计 {d.children}")
         else:
             print("本级报告与各单位合计一致。")
-    _export(summary_service.summary_report(out.total, request.parent), args.output, args)
+    _export(summary_service.summary_report(out.total, request.parent), args.output, args, sources)
     kept = "，正文取自本级报告" if request.parent is not None else ""
     print(f"已写出：{args.output}（{len(out.reports)} 个单位的合计{kept}）")
     return EXIT_OK
@@ -154,10 +202,11 @@ def cmd_merge(args) -> int:
 
 def cmd_fix_punctuation(args) -> int:
     from ..core.rules.proofread.fixes import describe_fixes, fix_report
-    report = formats.read(args.input)
+    sources = _output_checked(args, inputs(args.input))
+    report = _read(args.input)
     before = dict(report.texts)
     done = fix_report(report)
-    formats.write(report, args.output, args.fonts)
+    formats.write(report, args.output, args.fonts, sources=sources)
     for line in describe_fixes(report, done, before):
         print(line)
     count = sum(len(e) for e in done.values())
@@ -165,8 +214,36 @@ def cmd_fix_punctuation(args) -> int:
     return EXIT_OK
 
 
+def _claimed(args) -> holder.Claim | None:
+    """A writer takes its turn with the window (services/holder.py): it waits up to
+    ``--wait`` seconds for a window or another writer holding the data file to let go,
+    then says who holds it.  None when no lock file can be made (the store still locks)."""
+    path = _store_path(args)
+    wait = getattr(args, "wait", holder.WRITER_WAIT_S)    # db get --final has no --wait
+    def waiting(who):
+        print(holder.waiting_message(path, who, wait), file=sys.stderr, flush=True)
+    try:
+        got = holder.claim(path, holder.COMMAND, wait, waiting)
+    except OSError:
+        return None
+    if isinstance(got, holder.Holder):
+        raise StoreLocked(holder.held_message(path, got, wait), Path(path))
+    return got
+
+
 def cmd_db(args) -> int:
+    sources = _output_checked(args, _store_source(args)) if args.db_verb == "get" else []
     writes = args.db_verb == "add" or getattr(args, "final", False)   # --final freezes a 定稿
+    claim = _claimed(args) if writes else None
+    try:
+        return _db_verb(args, sources)
+    finally:
+        if claim is not None:
+            claim.release()
+
+
+def _db_verb(args, sources: list[Source]) -> int:
+    writes = args.db_verb == "add" or getattr(args, "final", False)
     with _open_store(args, readonly=not writes) as store:
         if args.db_verb == "list":
             reports = store.list_reports()
@@ -176,7 +253,7 @@ def cmd_db(args) -> int:
                 print("数据文件中还没有报告。", file=sys.stderr)
             _point_out_look_alikes(reports)
         elif args.db_verb == "add":
-            report = formats.read(args.input)
+            report = _read(args.input)
             stored = report_service.put(store, report)
             print(f"已{'替换' if stored.replaced else '加入'}：{report.unit} {report.year}年"
                   + (f"（原来的内容已保存为版本“{report_service.IMPORT_KEPT_AS}”）" if stored.replaced else ""))
@@ -187,13 +264,14 @@ def cmd_db(args) -> int:
                 raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
             previous = store.get(args.unit, args.year - 1)
             if args.final:
-                return _export_final(store, report, previous, args)
-            _export(report, args.output, args, previous)
+                return _export_final(store, report, previous, args, sources)
+            _export(report, args.output, args, sources, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
 
 
-def _export_final(store: Store, report: Report, previous: Report | None, args) -> int:
+def _export_final(store: Store, report: Report, previous: Report | None, args,
+                  sources: list[Source]) -> int:
     """db get --final: freeze the report as its next 定稿 (or the unchanged latest one),
     then write the file stamped with it."""
     if args.allow_errors:
@@ -202,7 +280,7 @@ def _export_final(store: Store, report: Report, previous: Report | None, args) -
     if rid is None:       # deleted by another program since it was read
         raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
     final = finals.finalise(store, rid, report, validate(report, previous))
-    exporting.export(report, args.output, fonts=args.fonts, previous=previous, stamp=final.stamp)
+    _export(report, args.output, args, sources, previous, final.stamp)
     mark = "（文件属性中记录了版本号和校验码）" if exporting.is_published(args.output) else ""
     print(f"已写出：{args.output}\n  {final.label}（{final.when()} 定稿）{mark}\n  校验码：{final.hash}")
     return EXIT_OK
@@ -249,7 +327,7 @@ def main(argv: list[str] | None = None, gui=None) -> int:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
         code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db,
+                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db, "tally": tally.run,
                 "verify": cmd_verify}[args.verb](args)
         sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
         return code

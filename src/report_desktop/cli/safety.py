@@ -19,6 +19,21 @@ def year_arg(text: str) -> int:
     return int(text)
 
 
+MAX_WAIT_S = 3600
+
+
+def wait_arg(text: str) -> float:
+    """Seconds to wait: a number from 0 to an hour ("inf", "nan" and "1e999" refused)."""
+    text = text.strip()
+    try:
+        value = float(text) if text.isascii() else -1.0
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= MAX_WAIT_S:
+        raise argparse.ArgumentTypeError(f"等待时间“{shown(text)}”无效，应为 0 到 {MAX_WAIT_S} 之间的秒数")
+    return value
+
+
 def quiet_stdout() -> None:
     """After a BrokenPipeError (`| head -1` has had enough): point stdout at the null
     device so the interpreter's final flush cannot fail and print a traceback."""

@@ -1,7 +1,10 @@
 """Safe file reading and writing shared by every importer and exporter.
 
 Writers never leave half a file: they write a temporary file beside the target, flush
-it to disk and replace the target in one step, with the permissions a normal save gives.  Readers refuse oversized files before reading them.
+it to disk and replace the target in one step, with the permissions a normal save gives;
+they never replace a pipe, device, link or folder, nor a file the command reads
+(``check_output``).  Readers refuse what is not a regular file and oversized files before
+opening them.  What a path names is looked at in ``fileguard``.
 """
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+from . import fileguard
 
 
 class ReportFileError(Exception):
@@ -37,11 +42,28 @@ def raised_by_us(exc: BaseException) -> bool:
 
 
 def read_limited(path: Path, limit: int, source: str) -> bytes:
+    """The bytes of a regular file no larger than ``limit``.  Anything else (a pipe, a
+    device, a socket) is refused from its stat, before it is opened: opening a FIFO
+    blocks until a writer comes, which may be never."""
+    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ReportFileError(f"{source}过大（{size // 1024 // 1024} MB），不像是年报文件。")
-        with open(path, "rb") as f:
+        too_long = fileguard.name_problem(path)
+        if too_long:
+            raise ReportFileError(f"无法读取{source}：{too_long}。")
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        why = fileguard.input_problem(st)
+        if why:
+            raise ReportFileError(f"无法读取{source}：{why}。")
+        if st.st_size > limit:
+            raise ReportFileError(f"{source}过大（{st.st_size // 1024 // 1024} MB），不像是年报文件。")
+        # O_NONBLOCK: a FIFO put in its place since the stat still does not block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            swapped = fileguard.input_problem(os.fstat(f.fileno()))
+            if swapped:
+                raise ReportFileError(f"无法读取{source}：{swapped}。")
             return f.read(limit + 1)
     except FileNotFoundError:
         raise ReportFileError(f"找不到{source}。") from None
@@ -143,6 +165,43 @@ def _reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno) or f"系统报告的错误：{exc.strerror or exc}"
 
 
+Source = tuple["str | Path | None", str]    # a file a command reads, and what it is in words
+
+
+def inputs(*paths: str | Path | None) -> list[Source]:
+    """Input files of a command as ``check_output`` sources."""
+    return [(p, f"输入文件“{Path(p).name}”") for p in paths if p is not None]
+
+
+def check_output(path: str | Path, sources: Iterable[Source] = ()) -> None:
+    """Refuse, in Chinese naming the file, an output that cannot or must not be replaced:
+    one of ``sources`` (the same file, also through a link), a name too long for the file
+    system, a folder, a link, a pipe or device.  Every writer comes through here
+    (atomic_write); a command calls it with its inputs before doing the work."""
+    path = Path(path)
+    where = f"文件“{path}”"
+    same = fileguard.same_as(path, sources)
+    if same:
+        raise ReportFileError(f"请换一个输出文件名：“{path.name}”与{same}是同一个文件，"
+                              "写出会覆盖它。")
+    too_long = fileguard.name_problem(path)
+    if too_long:
+        raise ReportFileError(f"无法写入{where}：{too_long}。")
+    try:
+        kind = fileguard.output_problem(path)
+    except OSError:      # e.g. a folder it may not look into: the write says what is wrong
+        return
+    if kind and os.path.isdir(path) and not os.path.islink(path):
+        raise ReportFileError(f"{where}是一个文件夹，无法写入。")
+    if kind:
+        raise ReportFileError(f"无法写入{where}：它{kind}。")
+
+
+# The temporary file's name: short whatever the target's (a legal 255-byte name plus a
+# prefix and suffix would not be), yet recognisable beside it.
+_TMP_STEM_CHARS = 16
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(tmp)`` and move the finished temp file onto ``path``.
 
@@ -150,14 +209,15 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     flushed to disk (fsync) before it replaces the target, and the folder is synced after.
     A target that cannot be written (open in Word, read-only folder, full disk) raises
     ReportFileError naming it; the target and its folder are left as they were.
+    So does one ``check_output`` refuses.
     """
     path = Path(path)
     where = f"文件“{path}”"
-    if path.is_dir():
-        raise ReportFileError(f"{where}是一个文件夹，无法写入。")
+    check_output(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:_TMP_STEM_CHARS]}-", suffix=".tmp",
+                                        dir=folder)
     except FileNotFoundError:
         raise ReportFileError(f"无法写入{where}：文件夹不存在。") from None
     except PermissionError:

@@ -7,21 +7,22 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterable, Mapping
 
 from . import jsonio, textcheck
-from .files import ReportFileError
+from .files import ReportFileError, Source, check_output, read_limited
 from .final import Stamp
 from .report import Report
+from .safezip import content_kind
 
 Reader = Callable[[Path], Report]
 Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
 
 
-def _lazy(module: str, name: str) -> Callable:
+def _lazy(module: str, name: str) -> Callable[..., Any]:
     """A function of a format module imported on first use: python-docx and openpyxl
     cost more to import than the window takes to appear, and most runs need neither."""
-    def call(*args, **kwargs):
+    def call(*args: Any, **kwargs: Any) -> Any:
         return getattr(importlib.import_module(module, __package__), name)(*args, **kwargs)
     call.__qualname__ = f"{module.lstrip('.')}.{name}"
     return call
@@ -45,13 +46,40 @@ def _ext(path: Path) -> str:
     return Path(path).suffix.lower()
 
 
+# Types people send that we do not read, and what to do with each.
+_WORD_LIKE = {".doc": "旧版 Word 文档", ".wps": "WPS 文字文档", ".rtf": "RTF 文档",
+              ".odt": "OpenDocument 文档", ".docm": "含宏的 Word 文档", ".dotx": "Word 模板"}
+_EXCEL_LIKE = {".xls": "旧版 Excel 工作簿", ".et": "WPS 表格", ".ods": "OpenDocument 表格",
+               ".xlsm": "含宏的 Excel 工作簿", ".csv": "CSV 表格"}
+_AS_FOUND = {"docx": "Word 文档（.docx）", "xlsx": "Excel 工作簿（.xlsx）"}
+MAX_SNIFF_BYTES = 50 * 1024 * 1024
+
+
+def _advice(path: Path) -> str:
+    """What to do with a file of a type we do not read, from its content where it tells."""
+    name, ext = Path(path).name, _ext(path)
+    try:
+        found = content_kind(read_limited(Path(path), MAX_SNIFF_BYTES, f"文件“{name}”"))
+    except ReportFileError:
+        found = None     # unreadable: the advice by its name still helps
+    if found in _AS_FOUND:
+        return f"“{name}”实际上是{_AS_FOUND[found]}：请把扩展名改为 .{found} 后再导入。"
+    if found in ("html", "mht"):
+        return f"“{name}”实际上是网页（{'MHT' if found == 'mht' else 'HTML'}）：请把扩展名改为 .html 后再导入。"
+    if ext in _WORD_LIKE:
+        return f"“{name}”是{_WORD_LIKE[ext]}，本程序不能直接读取：请在 Word/WPS 中打开，另存为 .docx 后再导入。"
+    if ext in _EXCEL_LIKE:
+        return f"“{name}”是{_EXCEL_LIKE[ext]}，本程序不能直接读取：请在 Excel/WPS 中打开，另存为 .xlsx 后再导入。"
+    if ext in (".mht", ".mhtml"):
+        return f"“{name}”是网页存档（MHT）：请把扩展名改为 .html 后再导入。"
+    return f"无法读取“{name}”：不支持的文件类型，可读取 {describe(READERS)}。"
+
+
 def read(path: Path) -> Report:
     ext = _ext(path)
-    if ext == OLD_EXCEL:
-        raise ReportFileError(f"“{Path(path).name}”是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入。")
     reader = READERS.get(ext)
     if reader is None:
-        raise ReportFileError(f"无法读取“{Path(path).name}”：不支持的文件类型，可读取 {describe(READERS)}。")
+        raise ReportFileError(_advice(path))
     report = reader(Path(path))   # Report keeps report.unit as people read it (unitname)
     if not report.unit:
         raise ReportFileError(f"文件“{Path(path).name}”中的单位名称只有空格或不可见字符，"
@@ -74,14 +102,17 @@ WORD_FONTS: dict[str, str] = {WordFonts.GB: "公文标准字体（方正小标�
 
 
 def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
-          draft: str | None = None, stamp: Stamp | None = None) -> None:
+          draft: str | None = None, sources: Iterable[Source] = (),
+          stamp: Stamp | None = None) -> None:
     """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file;
-    ``draft`` (why the file is a draft) and ``stamp`` (the 定稿 it is, core.final) only
-    for the published ones, Word and web page."""
+    ``draft`` (why the file is a draft) and ``stamp`` (the 定稿 it is, core.final) only for
+    the published ones, Word and web page;
+    ``sources``: the files the report was read from, never overwritten (files.check_output)."""
     ext = _ext(path)
     writer = WRITERS.get(ext)
     if writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
+    check_output(Path(path), sources)
     if ext == ".docx":
         writer(report, Path(path), fonts, draft=draft, stamp=stamp)
     elif ext == ".html" and (draft or stamp):
@@ -90,11 +121,11 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
         writer(report, Path(path))
 
 
-def describe(table: dict) -> str:
+def describe(table: Mapping[str, object]) -> str:
     return "、".join(f"{NAMES.get(e, e)}（{e}）" for e in table)
 
 
-def listed(table: dict) -> str:
+def listed(table: Mapping[str, object]) -> str:
     """".json、.xlsx、.docx、.html、.htm": the extensions of READERS or WRITERS, for help texts."""
     return "、".join(table)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import schema, textcheck, unitname
 from .files import ReportFileError, atomic_write_bytes, read_text
+from .register import codec as register_codec
 from .report import YEARS, Report
 from .textcheck import shown
 from .values import cell_from_file, to_plain
@@ -44,6 +45,20 @@ def from_dict(data: object, source: str = "文件") -> Report:
         except ValueError:
             raise ReportFileError(f"{source}的报告日期“{shown(date)}”无效，"
                                   "应为 2025-01-22 这样的格式。") from None
+    deadline = data.get("local_deadline")
+    if deadline not in (None, ""):
+        why = textcheck.problem(deadline) if isinstance(deadline, str) else "应为文字"
+        if why or len(deadline) > 40:
+            raise ReportFileError(f"{source}的上级规定报送期限（local_deadline）“{shown(deadline)}”"
+                                  f"{why or '过长'}。")
+        rep.local_deadline = deadline.strip()
+    published = data.get("published_date")
+    if published not in (None, ""):
+        try:
+            rep.published_date = dt.date.fromisoformat(published if isinstance(published, str) else "?")
+        except ValueError:
+            raise ReportFileError(f"{source}的发布日期（published_date）“{shown(published)}”无效，"
+                                  "应为 2025-01-22 这样的格式。") from None
     level = data.get("level")
     if level not in (None, "") and (not isinstance(level, str) or level not in schema.LEVELS):
         raise ReportFileError(f"{source}的单位层级（level）“{shown(level)}”无效，"
@@ -61,6 +76,7 @@ def from_dict(data: object, source: str = "文件") -> Report:
     _read_active(data.get("active"), rep)
     _read_applications(data.get("applications"), rep)
     _read_list(data.get("review_litigation"), schema.REVIEW_IDS, "表四（review_litigation）", rep)
+    rep.register = register_codec.from_dict(data.get("register"), source)
     rep.recompute_totals(only_blank=True)
     return rep
 
@@ -131,11 +147,17 @@ def to_dict(rep: Report) -> dict:
         data["report_date"] = rep.report_date.isoformat()
     if rep.level:
         data["level"] = rep.level
+    if rep.local_deadline:
+        data["local_deadline"] = rep.local_deadline
+    if rep.published_date:
+        data["published_date"] = rep.published_date.isoformat()
     data["text"] = {k: rep.texts.get(k, "") for k in schema.TEXTS}
     data["active"] = active
     data["applications"] = {
         row.key: [to_plain(v) for v in rep.row(row.key)] for row in schema.APPLICATION_ROWS}
     data["review_litigation"] = [to_plain(c[cid]) for cid in schema.REVIEW_IDS]
+    if rep.register is not None:
+        data["register"] = register_codec.to_dict(rep.register)
     return data
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from . import schema
 from .unitname import display
@@ -18,6 +19,9 @@ from .values import Value, is_number, same
 # year boxes use this one range.
 FIRST_YEAR, LAST_YEAR = 2000, 2200
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+
+if TYPE_CHECKING:
+    from .register.model import Register
 
 # Sums that each total cell takes part in, derived once from the schema.
 _SUMS_OF_PART: dict[str, list[schema.Sum]] = {}
@@ -48,6 +52,15 @@ class Report:
     cells: dict[str, Value] = field(default_factory=lambda: dict.fromkeys(schema.CELL_IDS))
     # Departures from the 2021 layout found when the report was read (reported as H8).
     deviations: list[str] = field(default_factory=list)
+    # The applications and cases 表三/表四 were counted from (immutable; None: no register).
+    register: "Register | None" = None
+    # The 上级's own deadline as the clerk wrote it ("元月第三周星期五"; core/deadline.py)
+    # and the day the report was actually published (rules S15, S16).
+    local_deadline: str = ""
+    published_date: dt.date | None = None
+    # What the importer did or could not do that the clerk should know (修订痕迹 accepted,
+    # formulas evaluated, ...): shown once after import, never stored, not a rule finding.
+    notes: list[str] = field(default_factory=list, compare=False)
 
     def __setattr__(self, name: str, value: object) -> None:
         # The unit is kept as people read it, whichever way it came in (a reader, the
@@ -133,7 +146,8 @@ class Report:
 
     def copy(self) -> "Report":
         return Report(self.unit, self.year, self.report_date, self.level,
-                      dict(self.texts), dict(self.cells), list(self.deviations))
+                      dict(self.texts), dict(self.cells), list(self.deviations), self.register,
+                      self.local_deadline, self.published_date, list(self.notes))
 
 
 def _inputs_under(total_id: str) -> list[str]:

@@ -28,6 +28,10 @@ _SAFE = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1"
          "utf-32le", "utf-32be", "ucs-2", "ucs-4"}
 _ASCII_SPACE = b" \t\r\n"
 MARKERS = ("<!doctype", "<!entity")
+# "<!doctype html>" or with a public/system id, and no "[" (an internal subset declares).
+HTML_DOCTYPE = re.compile(r'^<!doctype\s+html(\s+(public|system)(\s+("[^"\[<>]*"|'
+                          r"'[^'\[<>]*'))+)?\s*>$")
+MAX_DOCTYPE = 1024
 
 
 class OddEncoding(ValueError):
@@ -67,20 +71,42 @@ def xml_codec(head: bytes) -> str | None:
 class DtdScanner:
     """Fed a part's bytes chunk by chunk; ``found`` after a DTD or entity declaration.
 
+    An HTML page's own ``<!DOCTYPE html …>`` (no internal subset: it declares nothing) is
+    not a DTD attack: web systems' "导出Word" embed whole pages (w:altChunk) that start so.
     ``tags`` counts "<" (tags, comments, declarations): what parsing the part will cost.
     """
 
     def __init__(self, codec: str):
         self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
         self._tail = ""
+        self._doctype: str | None = None   # an open <!doctype …, until its ">"
         self.found = False
         self.tags = 0
+        self.head = ""     # the first characters decoded: what kind of part this is
 
     def feed(self, chunk: bytes) -> bool:
         text = self._decoder.decode(chunk)
+        if len(self.head) < 512:
+            self.head += text[:512 - len(self.head)]
         self.tags += text.count("<")
         window = (self._tail + text).lower()
-        if any(m in window for m in MARKERS):
+        if "<!entity" in window:
             self.found = True
+        # A marker wholly inside the tail was handled with the previous chunk.
+        start = len(self._tail) if self._doctype is not None else max(0, len(self._tail) - 8)
+        while not self.found:
+            if self._doctype is None:
+                at = window.find("<!doctype", start)
+                if at < 0:
+                    break
+                self._doctype, start = "", at
+            end = window.find(">", start)
+            self._doctype += window[start:end + 1 if end >= 0 else len(window)]
+            if end < 0:
+                if len(self._doctype) > MAX_DOCTYPE:
+                    self.found = True
+                break
+            self.found = not HTML_DOCTYPE.match(self._doctype)
+            self._doctype, start = None, end + 1
         self._tail = window[-16:]
         return self.found

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from ..core import formats, schema
-from ..core.files import ReportFileError
+from ..core.files import ReportFileError, Source
 from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
@@ -50,8 +51,10 @@ class ExportCheck:
             parts.append(f"{len(self.drafts)} 部分正文仍是上年内容")
         return "，".join(parts) + "，不能印发"
 
-    def lines(self) -> list[str]:
-        lines = [f"[{f.rule}] {f.message}" for f in self.errors]
+    def lines(self, codes: bool = True) -> list[str]:
+        """``codes``: each error's rule code first, as the command line shows it (the
+        window names no rule codes)."""
+        lines = [f"[{f.rule}] {f.message}" if codes else f.message for f in self.errors]
         lines += [f"“{schema.TEXTS[k]}”仍带有修改提示行“{DRAFT_MARKER}”，还没有按本年实际修改。"
                   for k in self.drafts]
         return listed(lines)
@@ -91,15 +94,40 @@ def check(report: Report, path: str | Path, previous: Report | None = None,
 
 def export(report: Report, path: str | Path, *, allow_errors: bool = False,
            fonts: str = formats.DEFAULT_WORD_FONTS, previous: Report | None = None,
-           findings: list[Finding] | None = None, stamp: Stamp | None = None) -> ExportCheck:
+           findings: list[Finding] | None = None,
+           sources: Iterable[Source] = (), stamp: Stamp | None = None) -> ExportCheck:
     """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
     (ExportRefused); ``allow_errors`` overrides, and the file is then visibly a draft
     (“草稿” in the header, the open problems under the title, marker lines highlighted).
+    ``sources``: the files the report came from (inputs, the data file), never written over.
     ``stamp``: the 定稿 the report is (services.finals), for a Word file or web page; a
     draft never carries one.  Returns what was overridden."""
     found = check(report, path, previous, findings)
     if found.blocked and not allow_errors:
         raise ExportRefused(found, Path(path))
-    formats.write(report, Path(path), fonts, draft=found.draft_note(),
+    formats.write(report, Path(path), fonts, draft=found.draft_note(), sources=sources,
                   stamp=None if found.blocked else stamp)
     return found
+
+
+def missing_fonts(path: str | Path, fonts: str = formats.DEFAULT_WORD_FONTS) -> list[str]:
+    """The fonts of the Word font set ``fonts`` this machine lacks; empty for other files
+    and when the machine cannot be asked."""
+    if Path(path).suffix.lower() != ".docx":
+        return []
+    from ..core.docx import fontcheck, styles   # python-docx: only once a Word file is written
+    return fontcheck.missing(styles.font_set(fonts)) or []
+
+
+def fonts_note(missing: list[str], fonts: str = formats.DEFAULT_WORD_FONTS,
+               command_line: bool = False) -> str:
+    """One line for the clerk about the fonts ``missing`` here ("" when none are)."""
+    if not missing:
+        return ""
+    names = "、".join(missing)
+    if fonts == formats.WordFonts.GB:
+        how = "（加 --fonts windows）" if command_line else ""
+        return (f"请在本机和打印、审签用的电脑上安装{names}，或改用 Windows 自带字体导出{how}："
+                "本机没有这些公文字体，Word/WPS 会用其他字体代替，版式可能走样。")
+    return (f"本机没有{names}，在本机打开时 Word/WPS 会用其他字体代替；"
+            "Windows 电脑都带有这些字体，在那里显示正常。")

@@ -47,7 +47,7 @@ def files_in(folder: Path) -> list[Path]:
 def stamp(path: Path) -> Stamp:
     try:
         st = path.stat()
-    except OSError:
+    except (OSError, ValueError):   # ValueError: a NUL in the name (the read says so)
         return None
     return st.st_mtime_ns, st.st_size
 

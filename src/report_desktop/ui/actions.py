@@ -65,6 +65,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "把表二、表三、表四中所有还没有填写的单元格都填为0（已填的数字不变），可以撤销",
                needs_report=True),
     ActionSpec("totals", "重新计算全部合计(&T)", (), "导入的报告合计有误时，按各分项重新计算所有合计"),
+    ActionSpec("work_calendar", "工作日日历(&K)…", (),
+               "各年的法定节假日和调休上班日（按国务院办公厅通知），新一年的通知发布后在此录入"),
     ActionSpec("verify", "核对已发布文件(&F)…", (),
                "核对已发布的 Word 文档、网页或 JSON 文件是否就是数据文件中的某个定稿，列出不同之处"),
     ActionSpec("help", "使用说明(&H)", ("HelpContents",)),
@@ -78,7 +80,7 @@ MENUS: dict[str, tuple[str | None, ...]] = {
              "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "summary",
              None, "save", "snapshot", "restore", None, "delete", "recover", None, "quit"),
     "edit": ("undo", "redo", None, "cut", "copy", "paste", None, "fill_zero_table", "fill_zero_all"),
-    "check": ("check", "next", "totals", None, "verify"),
+    "check": ("check", "next", "totals", None, "verify", "work_calendar"),
     "help": ("help", "where", None, "about"),
 }
 TOOLBAR: tuple[str | None, ...] = ("new", "from_previous", None, "undo", "redo", None,

@@ -7,8 +7,12 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ..services.holder import Claim
 
 from .. import APP_NAME, __version__
 from . import theme
@@ -65,12 +69,20 @@ def run(db_path: str | Path | None = None) -> int:
     problem = check()                  # before any Qt object that lives: see earlyinit
     if problem:
         return refuse(problem)
+    claim: Claim | None = None
+    if db_path is None or str(db_path).strip():       # "" is refused by Startup, not held
+        from .single import acquire
+        got = acquire(db_path)         # one window per data file: see single.py
+        if isinstance(got, int):
+            gc.enable()
+            return got
+        claim = got
     app = application()
     from .logs import CrashHandler
     handler = CrashHandler(None)       # the log file is opened once the window is ready
     handler.opens_log = True
     handler.install()
-    start = Startup(db_path, handler)
+    start = Startup(db_path, handler, door=claim is not None)
     start.window.ready.connect(_collect_later)
     start.show()
     try:
@@ -78,7 +90,9 @@ def run(db_path: str | Path | None = None) -> int:
         return start.exit_code if start.exit_code is not None else code
     finally:
         sys.excepthook = sys.__excepthook__
-        start.close()
+        start.close()                  # the store first, then the data file is let go
+        if claim is not None:
+            claim.release()
         gc.enable()
 
 

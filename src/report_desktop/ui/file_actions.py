@@ -12,13 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..core import formats
-from ..core.files import ReportFileError
+from ..core.files import ReportFileError, Source, check_output
 from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob
+from .progress import left
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,15 @@ def _fonts_note(job) -> str:
     return f"（字体：{formats.WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
 
+def _known_missing() -> dict[str, list[str]] | None:
+    """Each Word font set's fonts this machine lacks, once an export has asked the machine
+    (asking may read every font file on Windows: never first on the GUI thread)."""
+    from ..core.docx import fontcheck, styles   # imported by the first Word export already
+    if not fontcheck.known():
+        return None
+    return {key: fontcheck.missing(styles.font_set(key)) or [] for key in formats.WORD_FONTS}
+
+
 class FileActions(QObject):
     busyChanged = Signal(bool)
     finished = Signal(str)      # path written
@@ -60,6 +70,7 @@ class FileActions(QObject):
         self.ctx = ctx
         self.jobs: dict = {}        # WriteJobs by number
         self.reading = None         # the import's TaskJob while its file is read
+        self.imported_from: set[Path] = set()   # files read into the store by this window
 
     # -- helpers ---------------------------------------------------------------------
     def folder(self) -> Path:
@@ -82,16 +93,33 @@ class FileActions(QObject):
 
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
-        chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts())
+        chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts(),
+                                             _known_missing())
         if chosen is None or chosen not in formats.WORD_FONTS:
             return None
         self.ctx.store.set_setting(WORD_FONTS_KEY, chosen)
         self.ctx.status(f"以后导出的 Word 文档将使用：{formats.WORD_FONTS[chosen]}。")
         return chosen
 
-    def start(self, report, path: Path, findings=None, stamp=None):
+    def sources(self) -> list[Source]:
+        """What no export may write over: the data file and the files this window imported
+        (a re-export would lose what the store does not keep, e.g. an extra sheet)."""
+        found: list[Source] = [(self.ctx.store.path, f"数据文件“{self.ctx.store.path.name}”")]
+        return found + [(p, f"导入的文件“{p.name}”") for p in sorted(self.imported_from)]
+
+    def _rewrite_with_other_fonts(self, job) -> None:
+        """After 改用其他字体…: the font dialog; a different set chosen writes the same
+        report to the same file again."""
+        before = job.fonts
+        chosen = self.choose_word_fonts()
+        if chosen is not None and chosen != before:
+            self.start(job.report, job.path, job.findings, job.sources, job.stamp)
+
+    def start(self, report, path: Path, findings=None, sources: list[Source] | None = None,
+              stamp=None):
         """``stamp``: the 定稿 the file is (core.final.Stamp), for a Word file or web page."""
-        job = WriteJob(report, path, self.word_fonts(), findings, stamp)
+        sources = self.sources() + list(sources or ())
+        job = WriteJob(report, path, self.word_fonts(), findings, sources, stamp)
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -116,9 +144,13 @@ class FileActions(QObject):
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
-                from .after_export import offer_to_open
-                offer_to_open(self.ctx.prompts, Path(path), _final_note(job) + _fonts_note(job),
-                              found.draft_note() if found is not None else None)
+                from .after_export import OTHER_FONTS, offer_to_open
+                missing = job.missing_fonts if job is not None else []
+                answer = offer_to_open(self.ctx.prompts, Path(path), _final_note(job) + _fonts_note(job),
+                                       found.draft_note() if found is not None else None,
+                                       exporting.fonts_note(missing, job.fonts) if job else "")
+                if answer == OTHER_FONTS:
+                    self._rewrite_with_other_fonts(job)
         else:
             self.ctx.prompts.warn("导出失败", message or "导出失败。")
             self.failed.emit(message or "")
@@ -148,12 +180,14 @@ class FileActions(QObject):
             return True
         return self.ctx.prompts.confirm(
             "报告还有问题", f"{found.headline()}。仍然{what}吗？（建议改正后再{what}，避免发布有误的报告。）",
-            "\n".join(found.lines()), yes=f"仍然{what}", no="取消")
+            "\n".join(found.lines(codes=False)), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
-                      title: str = "", choices: tuple[str, ...] = (), stamp=None):
+                      title: str = "", choices: tuple[str, ...] = (), sources: tuple = (),
+                      stamp=None):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
         ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
+        ``sources``: files read for it (besides ``self.sources()``), never written over.
         ``stamp()``: once the name is chosen, the 定稿 the file is (ui/finals.py), or None
         to write nothing (it said why)."""
         choices = choices or (ext,)
@@ -169,6 +203,12 @@ class FileActions(QObject):
         path = Path(path)
         if path.suffix.lower() not in choices:
             path = path.with_name(path.name + ext)
+        try:    # at once, not after the policy's questions and the write (the job checks again)
+            check_output(path, self.sources() + list(sources))
+        except ReportFileError as exc:
+            self.ctx.prompts.warn("无法导出", str(exc))
+            self.failed.emit(str(exc))
+            return None
         if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
         made = None
@@ -177,7 +217,7 @@ class FileActions(QObject):
             if made is None:
                 return None
         self.remember(path)
-        return self.start(report, path, findings, made)
+        return self.start(report, path, findings, list(sources), made)
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None):
@@ -232,6 +272,7 @@ class FileActions(QObject):
         name = name or path.name
         if path is not None:
             self.remember(path)
+            self.imported_from.add(path)
         self.ctx.flush()
         store = self.ctx.store
         try:
@@ -255,9 +296,9 @@ class FileActions(QObject):
         """What the check found in the imported file, so the clerk knows where to look."""
         session = self.ctx.session()
         findings = session.findings if session is not None else []
-        errors = [f"[{f.rule}] {f.message}" for f in findings if f.severity == ERROR
-                  and not any(d in f.message for d in report.deviations)]
-        warnings = sum(f.severity != ERROR for f in findings)
+        state = left(report, findings) if session is not None else None
+        errors = [f.message for f in (state.errors if state else [])
+                  if not any(d in f.message for d in report.deviations)]
         lines = []
         if report.deviations:
             lines.append(f"文件与2021年格式不同之处（{len(report.deviations)} 处）：")
@@ -266,8 +307,10 @@ class FileActions(QObject):
             word = SEVERITY_WORDS[ERROR]
             lines.append(f"{'其他' + word if report.deviations else word}（{len(errors)} 个）：")
             lines += [f"· {e}" for e in exporting.listed(errors)]
-        total_errors = len(findings) - warnings
-        verdict = (f"检查发现 {total_errors} 个错误、{warnings} 个提醒，已列在窗口下方的“检查结果”中，"
-                   "单击一项可转到相应位置。" if findings else "检查通过：没有发现错误或提醒。")
+        verdict = (f"检查发现：{state.counts()}，已列在窗口下方的“检查结果”中，"
+                   "单击一项可转到相应位置。" if state and findings else "检查通过：没有发现错误或提醒。")
+        # What the importer did on the clerk's behalf (修订 accepted, formulas computed)
+        # is said up front, not in the details.
+        notes = "".join(f"{n}\n" for n in exporting.listed(report.notes))
         self.ctx.prompts.info("导入完成", f"已导入“{report.unit}”{report.year}年的报告"
-                              f"（{name}）。\n{verdict}", "\n".join(lines) or None)
+                              f"（{name}）。\n{notes}{verdict}", "\n".join(lines) or None)

@@ -8,11 +8,12 @@ namespace: PySide6 builds all of its enum classes (≈30 ms) on first use.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QPoint, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME
-from . import theme
+from . import placement, theme
 
 MENU_TITLES = {"file": "文件(&F)", "edit": "编辑(&E)", "check": "检查(&C)", "help": "帮助(&H)"}
 OPENING = "正在打开数据文件…"
@@ -94,11 +95,28 @@ class WindowFrame(QMainWindow):
 
     # -- size, position and the layout of bars and panels --------------------------------
     def _restore_geometry(self) -> None:
+        """The saved place fitted to the screen the window opens on (placement.py)."""
+        saved, was_maximised = None, False
         geometry = QSettings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() \
+                and self.restoreGeometry(geometry):
+            was_maximised = self.isMaximized() or self.isFullScreen()
+            g = self.normalGeometry() if was_maximised else self.geometry()
+            saved = placement.Rect(g.x(), g.y(), g.width(), g.height())
+        screen = None
+        if saved is not None:
+            screen = QGuiApplication.screenAt(QPoint(saved.x + saved.w // 2, saved.y + saved.h // 2))
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*placement.PREFERRED)
+            return
+        a = screen.availableGeometry()
+        rect, maximised = placement.fit(saved, was_maximised,
+                                        placement.Rect(a.x(), a.y(), a.width(), a.height()))
+        self.setGeometry(*rect)
+        if maximised:
+            from PySide6.QtCore import Qt     # its enums cost ms: only for a maximised start
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def _restore_state(self) -> None:
         """Tool bar and panel layout: only once they exist (restoreState ignores the rest)."""

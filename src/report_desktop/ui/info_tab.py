@@ -1,4 +1,5 @@
-"""基本信息: unit, year, report date, level and the preamble."""
+"""基本信息: unit, year, report date, level, the 上级's deadline, the publication date and
+the preamble."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ..core import schema, textcheck, unitname
+from ..core import deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
 from . import theme
@@ -17,6 +18,35 @@ from .text_tabs import Banner, TextEditor, text_items
 
 _NO_DATE = QDate(FIRST_YEAR, 1, 1)
 _CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+_WEEKDAY = "一二三四五六日"
+
+
+def deadline_hint(phrase: str, year: int) -> str:
+    """What the helper under the 上级's deadline shows: the date the words name, or how to
+    write them."""
+    if not phrase.strip():
+        return "上级（如县政务公开办）另定了报送期限时填写，如“元月第三周星期五”“1月20日”"
+    if not year:
+        return "先填统计年度"
+    try:
+        found = deadline.parse(phrase, year + 1)
+    except deadline.DeadlineError as err:
+        return str(err)
+    text = f"即{deadline.date_text(found.date)}（星期{_WEEKDAY[found.date.weekday()]}）"
+    return f"{text}；{found.note}" if found.note else text
+
+
+def _date_box(parent, empty: str) -> QDateEdit:
+    box = QDateEdit(parent)
+    box.setCalendarPopup(True)
+    box.setDisplayFormat("yyyy年M月d日")
+    box.setMinimumDate(_NO_DATE)
+    box.setSpecialValueText(empty)
+    box.setKeyboardTracking(False)
+    box.setLocale(_CHINESE)
+    box.calendarWidget().setLocale(_CHINESE)
+    box.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    return box
 
 
 def date_refusal(year: int, date: dt.date) -> str:
@@ -39,24 +69,21 @@ class InfoTab(QWidget):
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setSuffix(" 年")
         self.year.setKeyboardTracking(False)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
-        self.date.setMinimumDate(_NO_DATE)
-        self.date.setSpecialValueText("（未填写）")
-        self.date.setKeyboardTracking(False)
-        self.date.setLocale(_CHINESE)
-        calendar = self.date.calendarWidget()
-        calendar.setLocale(_CHINESE)
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        calendar.installEventFilter(self)   # to open on January of the following year
+        self.date = _date_box(self, "（未填写）")
+        self.date.calendarWidget().installEventFilter(self)   # to open on January of next year
+        self.local_deadline = QLineEdit(self)
+        self.local_deadline.setMaxLength(40)
+        self.local_deadline.setPlaceholderText("如：元月第三周星期五、1月20日（可不填）")
+        self.deadline_hint = theme.hint_label("", self)
+        self.published = _date_box(self, "（尚未发布）")
+        self.published.calendarWidget().installEventFilter(self)
         self.level = QComboBox(self)
         self.level.addItem("（请选择）", None)
         for key, name in schema.LEVELS.items():
             self.level.addItem(name, key)
         self.title = QLabel(self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for w in (self.unit, self.year, self.date, self.level):
+        for w in (self.unit, self.year, self.date, self.level, self.local_deadline, self.published):
             w.setMaximumWidth(420)
         self.meta_banner = Banner(self)
         form = QFormLayout()
@@ -65,12 +92,15 @@ class InfoTab(QWidget):
         form.addRow("统计年度：", self.year)
         form.addRow("报告日期：", self.date)
         form.addRow("单位层级：", self.level)
+        form.addRow("上级规定期限：", self.local_deadline)
+        form.addRow("", self.deadline_hint)
+        form.addRow("发布日期：", self.published)
         form.addRow("报告标题：", self.title)
         heading = theme.heading_label("基本信息", self)
         pre = theme.hint_label(f"{schema.TEXTS['preamble']}：写明报告依据、全文结构和统计期限"
                                "（某年1月1日至12月31日）。", self)
         self.preamble = TextEditor("preamble", self)
-        self.preamble.setMinimumHeight(120)
+        self.preamble.setMinimumHeight(96)    # 基本信息 whole on 1024×768 at 125 %
         self.pre_banner = Banner(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -88,19 +118,24 @@ class InfoTab(QWidget):
         self.year.valueChanged.connect(self._year_edited)
         self.date.dateChanged.connect(self._date_edited)
         self.level.currentIndexChanged.connect(self._level_edited)
+        self.local_deadline.textEdited.connect(self._show_deadline)
+        self.local_deadline.editingFinished.connect(self._deadline_edited)
+        self.published.dateChanged.connect(self._published_edited)
         self.preamble.textChanged.connect(self.refresh_findings)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show and watched is self.date.calendarWidget():
-            self._calendar_page()
+            self._calendar_page(self.date)
+        if event.type() == QEvent.Type.Show and watched is self.published.calendarWidget():
+            self._calendar_page(self.published)
         return super().eventFilter(watched, event)
 
-    def _calendar_page(self) -> None:
+    def _calendar_page(self, box: QDateEdit) -> None:
         """An undated report's calendar opens on January of the year after the statistics
         year, where its date belongs, not on the placeholder's January 2000."""
         rep = self.session.report if self.session else None
-        if rep is not None and rep.year and self.date.date() == _NO_DATE:
-            self.date.calendarWidget().setCurrentPage(rep.year + 1, 1)
+        if rep is not None and rep.year and box.date() == _NO_DATE:
+            box.calendarWidget().setCurrentPage(rep.year + 1, 1)
 
     def set_session(self, session) -> None:
         follow(self.session, session, metaChanged=self.load,
@@ -117,6 +152,10 @@ class InfoTab(QWidget):
         self.year.setValue(rep.year if rep and rep.year else FIRST_YEAR)
         d = rep.report_date if rep else None
         self.date.setDate(QDate(d.year, d.month, d.day) if d else _NO_DATE)
+        self.local_deadline.setText(rep.local_deadline if rep else "")
+        self._show_deadline()
+        p = rep.published_date if rep else None
+        self.published.setDate(QDate(p.year, p.month, p.day) if p else _NO_DATE)
         idx = self.level.findData(rep.level if rep else None)
         self.level.setCurrentIndex(max(idx, 0))
         self.title.setText(rep.title if rep else "")
@@ -132,7 +171,8 @@ class InfoTab(QWidget):
                                               self.preamble.toPlainText()))
         marks = self.session.marks if self.session else {}
         for name, widget in (("unit", self.unit), ("year", self.year),
-                             ("report_date", self.date)):
+                             ("report_date", self.date), ("local_deadline", self.local_deadline),
+                             ("published_date", self.published)):
             mark = marks.get(f"meta.{name}")
             colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
             # By type: a bare rule would cascade into the date's calendar popup as well.
@@ -142,7 +182,8 @@ class InfoTab(QWidget):
 
     def focus_field(self, name: str) -> None:
         widget = {"unit": self.unit, "year": self.year, "report_date": self.date,
-                  "level": self.level}.get(name, self.preamble)
+                  "level": self.level, "local_deadline": self.local_deadline,
+                  "published_date": self.published}.get(name, self.preamble)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- edits ----------------------------------------------------------------------------
@@ -185,6 +226,27 @@ class InfoTab(QWidget):
             self.refused.emit(reason)
             return
         self.session.set_meta("report_date", value)
+
+    def _show_deadline(self, _text: str = "") -> None:
+        year = self.session.report.year if self.session else 0
+        self.deadline_hint.setText(deadline_hint(self.local_deadline.text(), year))
+
+    def _deadline_edited(self) -> None:
+        if self._loading or self.session is None:
+            return
+        phrase = " ".join(self.local_deadline.text().split())
+        why = textcheck.problem(phrase) if phrase else None
+        if why:
+            self.load()
+            self.refused.emit(f"上级规定的报送期限{why}。")
+            return
+        self.session.set_meta("local_deadline", phrase)
+
+    def _published_edited(self, qdate: QDate) -> None:
+        if self._loading or self.session is None:
+            return
+        value = None if qdate == _NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.session.set_meta("published_date", value)
 
     def _level_edited(self, _index: int) -> None:
         if not self._loading and self.session is not None:

@@ -37,13 +37,15 @@ class WriteJob(QRunnable):
     _count = 0
 
     def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None,
-                 stamp=None):
+                 sources=(), stamp=None):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
         self.report, self.path, self.fonts = report, Path(path), fonts
+        self.sources = list(sources)  # files never written over (core.files.check_output)
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
+        self.missing_fonts: list[str] = []   # of a Word file: its fonts this machine lacks
         self.stamp = stamp            # core.final.Stamp: the 定稿 the file is
         self.signals = _Signals()
 
@@ -52,7 +54,8 @@ class WriteJob(QRunnable):
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
             self.found = exporting.export(self.report, self.path, allow_errors=True,
                                           fonts=self.fonts, findings=self.findings,
-                                          stamp=self.stamp)
+                                          sources=self.sources, stamp=self.stamp)
+            self.missing_fonts = exporting.missing_fonts(self.path, self.fonts)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))
         except Exception as exc:   # noqa: BLE001 - reported to the clerk, logged in full

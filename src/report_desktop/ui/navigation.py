@@ -52,11 +52,10 @@ class Navigation:
         if session is None or not session.findings:
             self._status("没有发现问题。")
             return
-        tree = self.findings.tree
-        row = (tree.indexOfTopLevelItem(tree.currentItem()) + 1) % tree.topLevelItemCount()
-        tree.setCurrentItem(tree.topLevelItem(row))
+        finding = self.findings.select_next()
         self.findings.show()
-        self.go_to_finding(self.findings.finding_at(row))
+        if finding is not None:
+            self.go_to_finding(finding)
 
     def go_to_finding(self, finding) -> None:
         target = target_of(finding)

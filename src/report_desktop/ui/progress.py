@@ -22,6 +22,7 @@ from .tabs import TAB_KEYS, TAB_LABELS
 
 BLANK_RULES = ("H1", "H5")
 EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
+BLANK = "未填"          # a blank cell: not an error, a cell still to fill
 
 
 def _blank_cell(finding, report) -> str | None:
@@ -58,8 +59,13 @@ def tab_of(finding) -> str | None:
 class Left:
     errors: list        # errors other than blank cells, in the panel's order
     blanks: list        # H1/H5 findings about blank cells
-    warnings: list
+    warnings: list      # in the panel's order
     drafts: list        # text keys still carrying the draft-marker line
+
+    def counts(self) -> str:
+        """The one set of numbers the panel, the status bar and the tabs agree on."""
+        return (f"{SEVERITY_WORDS[ERROR]} {len(self.errors)} · {BLANK} {len(self.blanks)}"
+                f" · {SEVERITY_WORDS[WARNING]} {len(self.warnings)}")
 
     def line(self) -> str:
         parts = []
@@ -124,7 +130,7 @@ def tab_states(report, findings) -> dict[str, tuple[str, str]]:
         elif errors:
             out[key] = (f"{SEVERITY_WORDS[ERROR]} {errors}", "error")
         elif blanks:
-            out[key] = (f"未填 {blanks}", "error")
+            out[key] = (f"{BLANK} {blanks}", "error")
         elif has_draft_marker(report.texts.get(text_key, "")):
             out[key] = (DRAFT, "warning")
         elif warnings:

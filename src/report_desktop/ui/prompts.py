@@ -43,12 +43,16 @@ class Prompts:
         box.exec()
         return box.clickedButton() is ok
 
-    def exported(self, title: str, text: str, detail: str | None = None) -> str | None:
-        """A file was written: "file" (打开文件), "folder" (打开所在文件夹) or None (关闭)."""
+    def exported(self, title: str, text: str, detail: str | None = None,
+                 offer: str | None = None) -> str | None:
+        """A file was written: "file" (打开文件), "folder" (打开所在文件夹), "offer" (the
+        button labelled ``offer``, when given) or None (关闭)."""
         from PySide6.QtWidgets import QMessageBox
         box = self._box(QMessageBox.Icon.Information, title, text, detail)
         answers = {box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole): "file",
                    box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole): "folder"}
+        if offer:
+            answers[box.addButton(offer, QMessageBox.ButtonRole.ActionRole)] = "offer"
         close = box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(close)
         box.setEscapeButton(close)
@@ -103,11 +107,18 @@ class Prompts:
         dlg = FeeDialog(initial, self.parent)
         return dlg.figures() if dlg.exec() else None
 
-    def word_fonts(self, choices: dict[str, str], current: str) -> str | None:
-        """The font set for Word files (a key of ``choices``), or None if cancelled."""
+    def word_fonts(self, choices: dict[str, str], current: str,
+                   missing: dict[str, list[str]] | None = None) -> str | None:
+        """The font set for Word files (a key of ``choices``), or None if cancelled;
+        ``missing``: the fonts of each set this machine lacks, when known."""
         from .dialogs.word_fonts import WordFontsDialog
-        dlg = WordFontsDialog(choices, current, self.parent)
+        dlg = WordFontsDialog(choices, current, self.parent, missing)
         return dlg.chosen() if dlg.exec() else None
+
+    def work_calendar(self, shipped, entered, save, remove) -> None:
+        """工作日日历 (dialogs/work_calendar.py); it saves as the clerk clicks."""
+        from .dialogs.work_calendar import WorkCalendarDialog
+        WorkCalendarDialog(shipped, entered, save, remove, self.parent).exec()
 
     def review_fixes(self, section: str, changes: list[str]) -> bool:
         """Show the punctuation fixes about to be made in ``section``; True to apply them."""

@@ -133,7 +133,8 @@ class Session(QObject):
             self.metaChanged.emit()
             return False
         titles = {"unit": "修改单位名称", "year": "修改统计年度",
-                  "report_date": "修改报告日期", "level": "修改单位层级"}
+                  "report_date": "修改报告日期", "level": "修改单位层级",
+                  "local_deadline": "修改上级规定的报送期限", "published_date": "修改发布日期"}
         self.undo_stack.push(MetaCommand(self, field, old, value, titles[field]))
         return True
 

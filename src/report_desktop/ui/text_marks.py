@@ -20,7 +20,8 @@ from ..core.text_diff import changed_span
 from . import theme
 from .session import follow
 
-FIXABLE = ("P1", "P2")
+FIXABLE = ("P1", "P2")           # fixed all at once (全部修正标点)
+ONE_BY_ONE = FIXABLE + ("P5",)   # offered one by one in the menu (P5: 其它 → 其他)
 DRAFT_TIP = f"这一行“{DRAFT_MARKER}”是从上年创建时加的提示：按本年实际改完本部分后，删除这一行。"
 
 
@@ -162,7 +163,7 @@ class TextMarks(QObject):
     def fixes_at(self, index: int) -> list[Edit]:
         out = []
         for f in self.findings_at(index):
-            if f.rule in FIXABLE:
+            if f.rule in ONE_BY_ONE:
                 e = edit_for(self._text, f.range)
                 if e is not None and e not in out:
                     out.append(e)
@@ -223,7 +224,7 @@ class TextMarks(QObject):
         if self.session is None or text[edit.start:edit.end] != edit.old:
             return
         self.session.set_text(self.editor.key, apply(text, [edit]), merge=False,
-                              title=f"修正标点：{edit.label()}")
+                              title=f"修正{edit.kind}：{edit.label()}")
 
     def fix_all(self) -> None:
         """Show every safe fix of this section, then apply them as one undo step."""

@@ -31,11 +31,12 @@ from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
 from .summary.launcher import SummaryLauncher
-from .tabs import TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
+from .tabs import TAB_KEYS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
 from .web import WebActions
 
 log = logging.getLogger(__name__)
+LAST_TAB_KEY = "last_tab"
 
 
 class Workspace(QObject):
@@ -117,6 +118,7 @@ class Workspace(QObject):
             "fill_zero_all": self.entries.fill_zero_all,
             "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
             "where": self.show_locations, "about": self.about,
+            "work_calendar": self.edit_calendar,
         }
 
     def _typed_first(self, command):
@@ -151,6 +153,9 @@ class Workspace(QObject):
         ids = {r.id for r in reports}
         self.open_report(int(last) if last and last.isdigit() and int(last) in ids
                          else reports[0].id, reports=reports)
+        tab = self.store.setting(LAST_TAB_KEY)
+        if tab in TAB_KEYS and tab != self.tabs.current_key():
+            self.tabs.show_page(tab)            # where the clerk was when she closed it
 
     # -- the open report --------------------------------------------------------------------
     def show_welcome(self) -> None:
@@ -215,6 +220,7 @@ class Workspace(QObject):
         session, self.session = self.session, None
         if session is None:
             return
+        self._remember_tab()
         session.close()
         self.finals.follow(None)
         self.final_state.clear()
@@ -222,6 +228,15 @@ class Workspace(QObject):
         for w in (*self.tabs.built.values(), self.findings):
             w.set_session(None)
         session.deleteLater()
+
+    def _remember_tab(self) -> None:
+        """The tab in use, for the next start (written only when it changed)."""
+        key = self.tabs.current_key()
+        try:
+            if self.store.setting(LAST_TAB_KEY) != key:
+                self.store.set_setting(LAST_TAB_KEY, key)
+        except StoreError:
+            log.info("last tab not remembered", exc_info=True)   # a read-only data file
 
     def _meta_changed(self, reports=None) -> None:
         self.picker.set_reports(self.store.list_reports() if reports is None else reports,
@@ -244,9 +259,10 @@ class Workspace(QObject):
         if self.session is None:
             return
         self.progress.update(self.session)
-        errors, warnings = self.session.counts()
-        colour = theme.severity_colour(errors, warnings)
-        self.counts.setText(f"<span style='color:{colour}'>错误 {errors} 个，提醒 {warnings} 个</span>")
+        left = self.progress.state             # the counts of the panel and the tabs
+        if left is not None:
+            colour = theme.severity_colour(len(left.errors) + len(left.blanks), len(left.warnings))
+            self.counts.setText(f"<span style='color:{colour}'>{left.counts()}</span>")
         state = self.session.save_state
         self.saved.setText({PENDING: "正在保存…",
                             FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",
@@ -266,6 +282,19 @@ class Workspace(QObject):
     # -- help ---------------------------------------------------------------------------------
     def about(self) -> None:
         self.prompts.info(f"关于{APP_NAME}", menus.about_text())
+
+    def edit_calendar(self) -> None:
+        """工作日日历: the shipped years and the clerk's, saved as she clicks."""
+        from ..core import calendar as work_days
+        from ..services import calendar as store_calendar
+        try:
+            entered = store_calendar.entered(self.store)
+        except work_days.CalendarDataError as err:
+            entered = {}
+            self.prompts.info("工作日日历", f"{err}。本机录入的年份无法读取，程序自带的年份不受影响。")
+        self.prompts.work_calendar(work_days.shipped().years, entered,
+                                   lambda year: store_calendar.save_year(self.store, year),
+                                   lambda year: store_calendar.remove_year(self.store, year))
 
     def show_locations(self) -> None:
         self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"

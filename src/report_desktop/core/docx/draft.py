@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from . import ooxml, styles
+from . import body, ooxml, styles
 from .styles import FontSet
 
 WORD = "草稿"
@@ -48,7 +48,7 @@ def add_header(section, fonts: FontSet) -> None:
 
 def add_note(doc, note: str, fonts: FontSet) -> None:
     """The line under the title: what keeps this file a draft."""
-    p = doc.add_paragraph()
+    p = body.add_paragraph(doc)
     ooxml.set_indent(p._p.get_or_add_pPr())   # noqa: SLF001
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(styles.BODY_PT / 2)

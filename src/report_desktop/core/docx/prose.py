@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ..chinese import em_width
 from ..rollover import has_draft_marker
-from . import draft, ooxml, styles
+from . import body, draft, ooxml, styles
 from .styles import FontSet
 
 # A line that opens with a second-level number: （一） or (一), full- or half-width.
@@ -80,20 +82,17 @@ def split_subheading(line: str) -> tuple[str, str]:
 
 def _run(paragraph, text: str, east_asia: str, fonts_latin: str = ooxml.LATIN,
          size: float | None = None):
-    run = paragraph.add_run(ooxml.clean(text))
-    # python-docx has no w:eastAsia API: give the run its own rPr.
-    run._r.insert(0, ooxml.new_rpr(east_asia, fonts_latin, size))   # noqa: SLF001
-    return run
+    return body.add_run(paragraph, ooxml.clean(text), east_asia, fonts_latin, size)
 
 
 def add_title(doc, unit: str, year: int, fonts: FontSet) -> None:
     """Centred title; a two-line title stays one paragraph (lines joined by w:br)."""
-    p = doc.add_paragraph(style=styles.TITLE.name)
+    p = body.add_paragraph(doc, style=styles.TITLE.name)
     _run(p, "\n".join(title_lines(unit, year)), fonts.title, size=styles.TITLE_PT)
 
 
 def add_heading(doc, text: str, fonts: FontSet) -> None:
-    p = doc.add_paragraph(style=styles.HEADING1.name)
+    p = body.add_paragraph(doc, style=styles.HEADING1.name)
     _run(p, text, fonts.heading1)
 
 
@@ -102,14 +101,14 @@ def add_prose(doc, text: str | None, fonts: FontSet) -> None:
     line (a text begun from last year's, not yet revised) is highlighted, never silent."""
     for line in lines(text):
         if has_draft_marker(line):
-            draft.highlight(_run(doc.add_paragraph(), line, fonts.body))
+            draft.highlight(_run(body.add_paragraph(doc), line, fonts.body))
             continue
         heading, rest = split_subheading(line)
         if heading and not rest:
-            p = doc.add_paragraph(style=styles.HEADING2.name)
+            p = body.add_paragraph(doc, style=styles.HEADING2.name)
             _run(p, heading, fonts.heading2)
             continue
-        p = doc.add_paragraph()
+        p = body.add_paragraph(doc)
         if heading:
             _run(p, heading, fonts.heading2)
         _run(p, rest, fonts.body)
@@ -120,15 +119,30 @@ def date_text(date: dt.date) -> str:
 
 
 def add_signature(doc, unit: str, date: dt.date | None, fonts: FontSet) -> None:
-    """Unit and date, right-aligned four characters in; a short unit is centred over the date."""
+    """Unit and date, right-aligned four characters in; a short unit is centred over the date.
+
+    The signature never stands alone on a page (GB/T 9704): its lines and the last
+    paragraph before it are kept with the next, so a page break before the signature
+    takes the end of the text along."""
     rows = [r for r in (unit.strip(), date_text(date) if date else "") if r]
     if not rows:
         return
+    _keep_last_with_next(doc)
     widest = max(em_width(r) for r in rows)
     for i, text in enumerate(rows):
-        p = doc.add_paragraph(style=styles.SIGNATURE.name)
+        p = body.add_paragraph(doc, style=styles.SIGNATURE.name)
         right = 4 + (widest - em_width(text)) / 2
         ooxml.set_indent(p._p.get_or_add_pPr(), right_pt=right * styles.BODY_PT)  # noqa: SLF001
         if i == 0:
             p.paragraph_format.space_before = Pt(2 * styles.LINE_PT)
+        if i < len(rows) - 1:
+            p.paragraph_format.keep_with_next = True
         _run(p, text, fonts.body)
+
+
+def _keep_last_with_next(doc: Any) -> None:
+    """Keep-with-next on the body's last paragraph (a table ends the body: nothing to do)."""
+    body = doc.element.body
+    last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
+    if last is not None and last.tag == qn("w:p"):
+        last.get_or_add_pPr().keepNext_val = True

@@ -4,16 +4,25 @@ The body is walked in order.  The six sections are found by their headings (2021
 wording; the 2019 wording, "其它" and "七、" for 六 are accepted and recorded as
 deviations), the preamble is what stands between the title and 一、, and trailing
 unit/date lines are the signature.  The tables of each section are read by their labels
-(``core.tabular.finder``) from a grid built straight from the table XML (``_grid``), within
+(``core.tabular.finder``) from a grid built straight from the table XML (cells.py), within
 the file's reading budget (core/budget.py).
+
+What is read is what Word shows (cells.py): tracked changes accepted (and the clerk told),
+content controls and other wrappers opened, text boxes and tables laid out inside a
+layout table found; a page embedded as ``w:altChunk`` is read by the web page reader.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias, TypeVar
 
 import docx
-from docx.table import Table
+from docx.document import Document
+from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from .. import schema
 from ..budget import Budget, Clocked
@@ -23,8 +32,17 @@ from ..tabular.grid import Grid
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package
+from ..tabular import unread
 from ..tabular.finder import read_tables
-from . import cells, draft
+from ..html.parse import HtmlTable
+from ..html.reader import placed as html_placed
+from . import altchunk, cells, draft
+
+_TBL = qn("w:tbl")
+# What the body holds, in order: paragraph texts, and tables as Word's ``w:tbl`` elements
+# or an embedded page's HtmlTables.
+Block: TypeAlias = str | HtmlTable | _Element
+T = TypeVar("T")   # a table block: what the ``grid`` given to from_blocks stacks
 
 _STRIP = " \t\r\n\u3000\u00a0"
 _OLD_HEADINGS = {   # heading key → (section number, why it is a deviation)
@@ -40,6 +58,9 @@ _SENTENCE = re.compile(r"[。，,；;：:！!？?]")
 MAX_SIGNATURE_CHARS = 40   # a longer last-but-one line is prose, not the unit
 MAX_HEADING_CHARS = 40
 MAX_HEADING_RAW_CHARS = 200   # a heading with its spaces and tabs, before folding
+
+
+TRACKED_NOTE = "文件含修订痕迹，已按接受全部修订读取"
 
 
 def read(path: str | Path) -> Report:
@@ -59,23 +80,51 @@ def read(path: str | Path) -> Report:
         raise ReportFileError(f"{source}无法作为 Word 文档打开：内容已损坏或不是标准的 .docx。"
                               "请在 Word/WPS 中打开后另存为 .docx 再导入。") from None
     budget.clock()
-    return from_blocks(list(_blocks(body, document, budget)), source, budget=budget)
+    rep = from_blocks(_blocks(body, document, budget, source), source,
+                      lambda name, tables: _stacked(name, tables, budget))
+    if cells.has_revisions(body):
+        rep.notes.insert(0, TRACKED_NOTE)
+    return rep
 
 
-def _blocks(parent, document, budget: Budget):
-    """Paragraph texts (str) and Tables in body order, looking inside content controls."""
-    for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-        if tag == "p":
-            budget.add_paragraph()
-            yield cells.paragraph_text(child)
-        elif tag == "tbl":
-            budget.add_paragraph()
-            yield Table(child, document)
-        elif tag == "sdt":
-            for content in child.iterchildren():
-                if content.tag.endswith("}sdtContent"):
-                    yield from _blocks(content, document, budget)
+def _blocks(body: _Element, document: Document, budget: Budget, source: str) -> list[Block]:
+    """Paragraph texts (str) and tables (``w:tbl`` elements, or an embedded page's
+    HtmlTables) in the order Word shows them, revisions accepted."""
+    out: list[Block] = []
+    carry = ""      # a paragraph whose mark is a tracked deletion runs on into the next
+    for el in cells.blocks(body):
+        budget.add_paragraph()
+        if el.tag == cells.ALT_CHUNK:
+            for block in altchunk.blocks(el, document, source):
+                budget.add_paragraph()
+                out.append(block)
+        elif el.tag == _TBL:
+            out.append(el)
+        elif cells.mark_deleted(el):
+            carry += cells.paragraph_text(el)
+        else:
+            out.append(carry + cells.paragraph_text(el))
+            carry = ""
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _stacked(name: str, tables: list[HtmlTable | _Element], budget: Budget) -> Grid:
+    """One grid of a section's tables (Word's, or an embedded web page's) stacked one
+    below the other, a blank row between them."""
+    found: dict[tuple[int, int], object] = {}
+    top = 1
+    for table in tables:
+        placed: dict[tuple[int, int], str]
+        if isinstance(table, HtmlTable):
+            placed, n = html_placed(table), len(table.rows)
+        else:
+            placed, n = cells.placed(table, budget)
+        for (r, c), text in placed.items():
+            found[top + r, c + 1] = text
+        top += n + 1
+    return Grid(name, found)
 
 
 def _heading(text: str) -> tuple[str, str | None] | None:
@@ -96,14 +145,14 @@ def _heading(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def from_blocks(blocks: list, source: str, grid=None, budget: Budget | None = None) -> Report:
+def from_blocks(blocks: Sequence[str | T], source: str,
+                grid: Callable[[str, list[T]], Grid]) -> Report:
     """The report in ``blocks`` (paragraph texts and tables, in order); ``grid(name,
-    tables)`` makes a Grid of a section's tables (default: python-docx Tables, read within
-    ``budget``)."""
+    tables)`` makes a Grid of a section's tables."""
     rep = Report()
-    head: list = []                       # what comes before the first heading
-    sections: dict[str, list] = {}
-    current = None
+    head: list[str | T] = []               # what comes before the first heading
+    sections: dict[str, list[str | T]] = {}
+    current: str | None = None
     for block in blocks:
         found = _heading(block) if isinstance(block, str) else None
         if found and (current is None or _ORDER.index(found[0]) > _ORDER.index(current)):
@@ -138,15 +187,14 @@ def from_blocks(blocks: list, source: str, grid=None, budget: Budget | None = No
             source, "文档应以标题“××单位2024年政府信息公开工作年度报告”开头，"
                     "或在文末落款写明单位名称和日期。")
     rep.unit, rep.year = unit, year
-    if grid is None:
-        budget = budget or Budget(source)
-        grid = lambda name, tables: cells.grid(name, [t._tbl for t in tables], budget)   # noqa: E731,SLF001
-    read_tables(rep, _grids(sections, head, grid))
+    grids = _grids(sections, head, grid)
+    read_tables(rep, grids)
+    rep.notes += unread.notes(rep, grids, [b for b in blocks if isinstance(b, str)])
     rep.recompute_totals(only_blank=True)
     return rep
 
 
-def _title(head: list) -> tuple[str | None, int | None, list]:
+def _title(head: list[str | T]) -> tuple[str | None, int | None, list[str | T]]:
     """(unit, year, preamble blocks) from what precedes the first heading."""
     texts = [(i, b) for i, b in enumerate(head) if isinstance(b, str) and b.strip(_STRIP)]
     for n, (i, text) in enumerate(texts[:4]):
@@ -159,7 +207,7 @@ def _title(head: list) -> tuple[str | None, int | None, list]:
     return None, None, head
 
 
-def _lines(blocks: list) -> list[str]:
+def _lines(blocks: Sequence[object]) -> list[str]:
     out = []
     for b in blocks:
         if isinstance(b, str):
@@ -167,11 +215,11 @@ def _lines(blocks: list) -> list[str]:
     return out
 
 
-def _join(blocks: list) -> str:
+def _join(blocks: Sequence[object]) -> str:
     return "\n".join(_lines(blocks))
 
 
-def _signature(blocks: list):
+def _signature(blocks: list[str | T]) -> tuple[str | None, dt.date | None]:
     """Take the trailing unit and date lines off the last section; return (unit, date)."""
     lines = _lines(blocks)
     if not lines or parse_date(lines[-1]) is None:
@@ -199,9 +247,10 @@ def _signature(blocks: list):
     return unit, date
 
 
-def _grids(sections: dict[str, list], head: list, grid) -> list[Grid]:
+def _grids(sections: dict[str, list[str | T]], head: list[str | T],
+           grid: Callable[[str, list[T]], Grid]) -> list[Grid]:
     """One grid per statistics section (its tables stacked), one per other table."""
-    grids = []
+    grids: list[Grid] = []
     for number, items in [("", head)] + list(sections.items()):
         tables = [b for b in items if not isinstance(b, str)]
         if not tables:

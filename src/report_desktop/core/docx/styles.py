@@ -3,21 +3,25 @@
 python-docx's default template is English with a Japanese fallback: theme fonts, ``w:lang
 w:eastAsia="en-US"`` and ``w:themeFontLang w:eastAsia="ja-JP"`` make Word show Chinese in
 ＭＳ 明朝.  ``apply`` removes every theme font, names the Chinese font explicitly on the
-document defaults and every style it keeps, and switches the languages to zh-CN.
+document defaults and every style it keeps, and switches the languages to zh-CN
+(the font table and the theme: fontparts.py).
+
+The page holds GB/T 9704's 22 lines of 28 characters: exact 28.95 pt lines, 三号
+characters set 0.25 pt closer (see ``char_spacing_twips``).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
-from lxml import etree
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from ..formats import WordFonts
-from . import ooxml
+from . import fontparts, ooxml
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,10 @@ FONT_SETS: dict[str, FontSet] = {
     WordFonts.WINDOWS: FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
 }
 
-# Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.
-_ALT_NAMES = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体",
-              "宋体": "SimSun", "黑体": "SimHei", "仿宋": "FangSong", "楷体": "KaiTi"}
-
 # Sizes (pt): 二号 22, 三号 16, 四号 14, 五号 10.5.
 TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT = 22.0, 16.0, 14.0, 10.5
 LINE_PT = 28.95          # 225 mm / 22 lines
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28   # GB/T 9704: “每面排22行，每行排28个字”
 TITLE_LINE_PT = 36.0
 TABLE_LINE_PT = 13.5
 INDENT_PT = 2 * BODY_PT  # first line: two characters
@@ -88,8 +89,8 @@ def apply(doc, fonts: FontSet) -> None:
     _defaults(doc, fonts)
     _styles(doc, fonts)
     _settings(doc)
-    _font_table(doc, fonts)
-    _theme(doc, fonts)
+    fontparts.font_table(doc, fonts)
+    fontparts.theme(doc, fonts)
 
 
 def _page(section) -> None:
@@ -101,6 +102,32 @@ def _page(section) -> None:
     section.header_distance = Mm(15)
     section.footer_distance = Mm(FOOTER_MM)
     section.gutter = 0
+    _grid(section)
+
+
+def char_spacing_twips() -> int:
+    """Spacing added to each 三号 character (twips, negative) so 28 fill a 156 mm line.
+
+    156 mm / 28 is 15.79 pt, so characters are set 0.25 pt closer (rounded down: 28 fit).
+    Word, WPS and LibreOffice all honour character spacing alike; a ``linesAndChars``
+    grid does the same in Word and WPS, but LibreOffice (7.4) then gives every 三号
+    character two grid cells and sets 14 a line.
+    """
+    pitch_twips = TEXT_WIDTH_TWIPS / CHARS_PER_LINE
+    return math.floor(pitch_twips - ooxml.twips(BODY_PT))
+
+
+def _grid(section) -> None:
+    """``w:docGrid type="lines"``: Word and WPS show the 22-line grid of the page; the
+    lines themselves are the body's exact 28.95 pt line spacing."""
+    sect_pr = section._sectPr   # noqa: SLF001 - python-docx has no docGrid API
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.attrib.clear()
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(ooxml.twips(LINE_PT)))
 
 
 def _prune(doc) -> None:
@@ -147,7 +174,7 @@ def _para_style(doc, style: StyleName, east_asia: str, size: float, base: str = 
 def _styles(doc, fonts: FontSet) -> None:
     normal = doc.styles["Normal"]
     ooxml.set_fonts(normal.element.get_or_add_rPr(), fonts.body, hint_east_asia=True)
-    normal.font.size = Pt(BODY_PT)
+    _char_spacing(normal, BODY_PT, char_spacing_twips())   # 28 characters a line
     pf = normal.paragraph_format
     pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     pf.space_before = pf.space_after = Pt(0)
@@ -164,6 +191,8 @@ def _styles(doc, fonts: FontSet) -> None:
     tf.space_after = Pt(LINE_PT)   # one blank line under the title
     tf.keep_with_next = True
     ooxml.set_indent(title.element.get_or_add_pPr(), char_pt=TITLE_PT)
+    _char_spacing(title, TITLE_PT, 0)
+    off_grid(title.element.get_or_add_pPr())
 
     for style, east_asia, level in ((HEADING1, fonts.heading1, 0), (HEADING2, fonts.heading2, 1)):
         st = _para_style(doc, style, east_asia, BODY_PT)
@@ -178,6 +207,8 @@ def _styles(doc, fonts: FontSet) -> None:
     tbf.line_spacing = Pt(TABLE_LINE_PT)   # exact: rows as tall in Word as in WPS/LibreOffice
     tbf.widow_control = False
     ooxml.set_indent(table.element.get_or_add_pPr(), char_pt=TABLE_PT)
+    _char_spacing(table, TABLE_PT, 0)   # cell widths are measured in whole characters
+    off_grid(table.element.get_or_add_pPr())
 
     sig = _para_style(doc, SIGNATURE, fonts.body, BODY_PT)
     sig.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -186,13 +217,43 @@ def _styles(doc, fonts: FontSet) -> None:
     footer = doc.styles["Footer"]
     ooxml.set_fonts(footer.element.get_or_add_rPr(), fonts.page_number,
                     latin=fonts.page_number, hint_east_asia=True)
-    footer.font.size = Pt(PAGE_NUMBER_PT)
+    _char_spacing(footer, PAGE_NUMBER_PT, 0)
+    off_grid(footer.element.get_or_add_pPr())
     ff = footer.paragraph_format
     ff.line_spacing_rule = WD_LINE_SPACING.SINGLE
     ooxml.set_indent(footer.element.get_or_add_pPr(), char_pt=PAGE_NUMBER_PT)
     tabs = footer.element.pPr.find(qn("w:tabs"))
     if tabs is not None:   # the template's US-letter tab stops
         footer.element.pPr.remove(tabs)
+
+
+# w:pPr children that follow w:snapToGrid (schema order).
+_AFTER_SNAP = tuple(f"w:{t}" for t in (
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange"))
+
+
+def off_grid(ppr) -> None:
+    """``w:snapToGrid w:val="0"``: a paragraph not in 三号 keeps its own line spacing
+    (LibreOffice would otherwise stretch each line of the title or of a table row to a
+    whole 28.95 pt grid line)."""
+    snap = ppr.find(qn("w:snapToGrid"))
+    if snap is None:
+        snap = OxmlElement("w:snapToGrid")
+        ppr.insert_element_before(snap, *_AFTER_SNAP)
+    snap.set(qn("w:val"), "0")
+
+
+def _char_spacing(style, size_pt: float, spacing_twips: int) -> None:
+    """Size and character spacing (``w:spacing``, twips) of a style's runs."""
+    rpr = style.element.get_or_add_rPr()
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.append(spacing)
+    spacing.set(qn("w:val"), str(spacing_twips))
+    ooxml.set_size(rpr, size_pt)   # also puts the children back in schema order
 
 
 def _settings(doc) -> None:
@@ -204,48 +265,5 @@ def _settings(doc) -> None:
         lang = parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="en-US"/>')
         el.append(lang)
     lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _font_table(doc, fonts: FontSet) -> None:
-    """Declare the Chinese fonts (GB2312 charset, fallback name) in fontTable.xml."""
-    part = next((p for p in doc.part.related_parts.values()
-                 if p.partname.endswith("/fontTable.xml")), None)
-    if part is None:
-        return
-    root = parse_xml(part.blob)
-    for font in root.findall(qn("w:font")):
-        charset = font.find(qn("w:charset"))
-        if charset is not None and charset.get(qn("w:val")) == "80":   # ＭＳ 明朝 and kin
-            root.remove(font)
-    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
-    used = (fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.table,
-            fonts.page_number)
-    for name in dict.fromkeys(used):
-        if name in have:
-            continue
-        alt = _ALT_NAMES.get(name)
-        alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
-        root.append(parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{name}">{alt_xml}<w:charset w:val="86"/>'
-            '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'))
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
-                                standalone=True)
-
-
-def _theme(doc, fonts: FontSet) -> None:
-    """Name the Chinese fonts as the theme's East-Asian heading/body fonts too.
-
-    Nothing we write refers to the theme any more, but a clerk who picks “+正文” in Word
-    would otherwise get the template's empty ``<a:ea>`` (a Japanese fallback).
-    """
-    part = next((p for p in doc.part.related_parts.values()
-                 if p.partname.endswith("/theme1.xml")), None)
-    if part is None:
-        return
-    root = parse_xml(part.blob)
-    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-    for scheme, name in (("majorFont", fonts.heading1), ("minorFont", fonts.body)):
-        for ea in root.xpath(f".//a:fontScheme/a:{scheme}/a:ea", namespaces=ns):
-            ea.set("typeface", name)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",   # noqa: SLF001
-                                standalone=True)
+    for math_pr in el.findall(qn("m:mathPr")):   # names Cambria Math, Word's default anyway
+        el.remove(math_pr)

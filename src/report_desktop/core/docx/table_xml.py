@@ -8,6 +8,7 @@ look-ups) and gives exact widths (``w:tcW``) in a fixed-layout table.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -23,10 +24,12 @@ from .styles import FontSet
 HEADER, LABEL, ITEM, NUMBER = layout.HEADER, layout.LABEL, layout.ITEM, layout.VALUE
 CELL_MARGIN_TWIPS = 57        # 1 mm left and right inside a cell
 MIN_NUMBER_PT = 5.0
+GROUP_ROWS = 10               # a merged row label over at most this many rows stays whole
 # 表三's label columns (三、 band, （一）… group, 1. item) get what the 7 data columns
-# (five digits at 五号 each) leave: the item column then holds 13 characters a line.
+# (five digits at 五号 each) leave: the band column holds 3 characters a line (its label
+# takes 3 lines, as tall as the two rows it begins with), the item column 13.
 APPLICATION_DATA_WIDTH = 600
-APPLICATION_LABEL_WIDTHS = (700, 1000)
+APPLICATION_LABEL_WIDTHS = (770, 1000)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,47 @@ def _cell(width: int, cols: int, vmerge: str | None, body: str) -> str:
             f'<w:vAlign w:val="center"/></w:tcPr>{body}</w:tc>')
 
 
+def group_rows(spec: Layout) -> frozenset[int]:
+    """Rows kept with the next one so that no row label merged down over several rows is
+    cut by a page break where that can be avoided: a group such as （三）不予公开 and its
+    eight items stays whole; a taller one (the 三、 band spans twenty rows: keeping it
+    whole would leave most of a page empty) keeps the rows its label needs, so the label
+    is printed whole before a break."""
+    out: set[int] = set()
+    heights = None
+    for box in spec.table.boxes:
+        if box.kind != layout.LABEL or box.rows < 2:
+            continue
+        if box.rows <= GROUP_ROWS:
+            out.update(range(box.row, box.row + box.rows - 1))
+            continue
+        heights = heights or row_lines(spec)
+        need = label_lines(box.text, sum(spec.widths[box.col:box.col + box.cols]))
+        last = box.row
+        while need > heights[last] and last < box.row + box.rows - 1:
+            need -= heights[last]
+            last += 1
+        out.update(range(box.row, last))
+    return frozenset(out)
+
+
+def row_lines(spec: Layout) -> list[int]:
+    """Lines of text in each row: the most any one-row box of the row needs."""
+    lines = [1] * spec.table.n_rows
+    for box in spec.table.boxes:
+        if box.rows == 1 and box.kind != NUMBER:
+            width = sum(spec.widths[box.col:box.col + box.cols])
+            lines[box.row] = max(lines[box.row], label_lines(box.text, width))
+    return lines
+
+
+def label_lines(text: str, width_twips: int, size_pt: float = styles.TABLE_PT) -> int:
+    """Lines a label takes in a cell (full-width characters do not break mid-character)."""
+    avail_pt = (width_twips - 2 * CELL_MARGIN_TWIPS) / 20
+    per_line = max(1, int(avail_pt // size_pt))
+    return max(1, math.ceil(em_width(text) / per_line))
+
+
 def table_xml(spec: Layout, report, fonts: FontSet) -> str:
     """The ``w:tbl`` of a layout filled with the report's values (as ``to_text`` prints them)."""
     t = spec.table
@@ -115,10 +159,11 @@ def table_xml(spec: Layout, report, fonts: FontSet) -> str:
                     raise ValueError(f"boxes overlap at {(r, c)}")
                 cover[r, c] = box
     widths = spec.widths
+    grouped = group_rows(spec)
     rows = []
     for r in range(t.n_rows):
         header = "<w:tblHeader/>" if r < t.header_rows else ""
-        keep = r < min(t.n_rows - 1, spec.keep_rows or t.n_rows)
+        keep = r < min(t.n_rows - 1, spec.keep_rows or t.n_rows) or r in grouped
         cells, c = [], 0
         while c < len(widths):
             box = cover.get((r, c))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from lxml import etree
 
 from ..files import ReportFileError
 
-MAX_ELEMENTS = 100_000   # elements and comments; Word's HTML of a report has ~20,000
+MAX_ELEMENTS = 300_000   # elements and comments; Word's HTML of a report has ~20,000, ours of
+                         # 100,000 lines of text ~100,000
 MAX_DEPTH = 256          # open elements at once
 MAX_CELLS = 20_000       # table cells in the whole page (the three tables have ~400)
 MAX_SLOTS = 200_000      # grid positions covered by all cells, spans included
@@ -58,6 +60,11 @@ def tidy(pieces: list[str]) -> str:
     return "\n".join(out)
 
 
+def _local(tag: str) -> str:
+    """``h:table`` (XHTML with a namespace prefix, as some exporters write it) is a table."""
+    return tag.rsplit(":", 1)[-1].lower()
+
+
 def _span(value: str | None, limit: int) -> int:
     try:
         n = int((value or "1").strip())
@@ -71,7 +78,7 @@ class PageParser:
 
     def __init__(self, source: str):
         self.source = source
-        self.blocks: list = []
+        self.blocks: list[str | HtmlTable] = []
         self.meta: dict[str, str] = {}
         self._text: list[str] = []
         self._stack: list[str] = []
@@ -85,7 +92,7 @@ class PageParser:
         self._elements = self._cells = self._slots = 0
 
     # -- budgets -------------------------------------------------------------------------
-    def _refuse(self, why: str):
+    def _refuse(self, why: str) -> NoReturn:
         raise ReportFileError(f"{self.source}{why}，不像是年度报告的网页，未读取。")
 
     # -- text ----------------------------------------------------------------------------
@@ -113,13 +120,13 @@ class PageParser:
         if self._elements > MAX_ELEMENTS:
             self._refuse(f"的元素超过 {MAX_ELEMENTS} 个")
 
-    def comment(self, _text) -> None:
+    def comment(self, _text: str) -> None:
         self._count()
 
-    def start(self, tag, attrs) -> None:
+    def start(self, tag: object, attrs: dict[str, str]) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         self._count()
         if tag == "meta":
             if attrs.get("name") and attrs.get("content") is not None:
@@ -166,7 +173,7 @@ class PageParser:
         if self._slots > MAX_SLOTS:
             self._refuse(f"的表格合并范围超过 {MAX_SLOTS} 格")
 
-    def _open_cell(self, attrs: dict) -> None:
+    def _open_cell(self, attrs: dict[str, str]) -> None:
         self._end_cell()
         if self._row is None:
             self._row = []
@@ -188,10 +195,10 @@ class PageParser:
             self._table.rows.append(self._row)
         self._row = None
 
-    def end(self, tag) -> None:
+    def end(self, tag: object) -> None:
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        tag = _local(tag)
         if tag not in self._stack:
             return                       # a stray end tag
         while self._stack:
@@ -237,11 +244,13 @@ class PageParser:
 def parse(text: str, source: str) -> PageParser:
     if not text.strip():
         return PageParser(source).close()
-    parser = etree.HTMLParser(target=PageParser(source), no_network=True, remove_pis=True,
+    page = PageParser(source)
+    parser = etree.HTMLParser(target=page, no_network=True, remove_pis=True,
                               remove_comments=False, recover=True)
     try:
         parser.feed(text)
-        return parser.close()
+        parser.close()           # ends in page.close()
+        return page
     except ReportFileError:
         raise
     except etree.LxmlError:

@@ -12,6 +12,10 @@ from html import escape
 from .. import layout, schema
 from ..values import to_text
 
+# The heading above each table already shows its name: the caption names the table for
+# screen readers only (visually hidden, inline: site editors keep style, not classes or ids).
+HIDDEN_CAPTION = ("position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;"
+                  "overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap")
 CAPTIONS = {s.table: s.heading.split("、", 1)[1] for s in schema.SECTIONS if s.table}
 # Narrower than this a table scrolls sideways inside its own container (phones).
 MIN_WIDTH_PX = {"active": 0, "applications": 760, "review_litigation": 840}
@@ -116,8 +120,7 @@ def _template(table_id: str) -> tuple[tuple[str, str | None], ...]:
     text = ('<div style="overflow-x:auto;max-width:100%;margin:0.5em 0 1em">'
             f'<table style="border-collapse:collapse;width:100%;{width}font-size:14px;'
             'line-height:1.5;background:#fff">'
-            '<caption style="caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0">'
-            f"{escape(CAPTIONS[table_id])}</caption>")
+            f'<caption style="{HIDDEN_CAPTION}">{escape(CAPTIONS[table_id])}</caption>')
     for r in range(t.n_rows):
         if r == 0:
             text += "<thead>" if t.header_rows else "<tbody>"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import arithmetic, crossyear, document, proofread, textual
+from . import arithmetic, crossyear, deadlines, document, proofread, register, slips, textual
 from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 
 __all__ = ["validate", "Finding", "ERROR", "WARNING", "NOTE", "SEVERITY_WORDS", "RULE_TITLES",
@@ -25,12 +25,18 @@ _SINGLE: tuple[Callable[[Report], list[Finding]], ...] = (
     textual.check_fees,         # S2, S4
     document.check_year,        # S8
     document.check_date,        # S9
+    register.check_register,    # S11
+    slips.check_township_rules,  # S12
+    deadlines.check_local_deadline,  # S15
+    deadlines.check_published,   # S16
     proofread.check,            # P1–P6
 )
 _CROSS_YEAR: tuple[Callable[[Report, Report], list[Finding]], ...] = (
     crossyear.check_carry_over,  # H6
     crossyear.check_in_force,    # S1
     crossyear.check_similarity,  # S10
+    slips.check_same_tables,     # S12
+    slips.check_stale_in_force,  # S13
 )
 
 

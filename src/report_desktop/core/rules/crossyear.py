@@ -1,10 +1,14 @@
 """Rules that compare with last year's report of the same unit: H6, S1, S10."""
 from __future__ import annotations
 
+import re
+
 from .. import schema
 from ..report import Report
+from ..rollover import without_draft_marker
 from ..values import is_number
 from .findings import Finding, error, warning
+from .slips import stale_in_force
 
 SIMILARITY_LIMIT = 0.5
 _CARRY_FORWARD = schema.APPLICATION_ROWS[-1].label      # 四、结转下年度继续办理
@@ -36,6 +40,9 @@ def check_in_force(rep: Report, prev: Report) -> list[Finding]:
         before = prev.cells[ids[-1]]
         if not (is_number(made) and is_number(repealed) and is_number(now) and is_number(before)):
             continue
+        if stale_in_force(rep, prev, ids):
+            continue                    # S14 names this case
+
         expected = before + made - repealed
         if now != expected:
             out.append(warning(
@@ -45,8 +52,20 @@ def check_in_force(rep: Report, prev: Report) -> list[Finding]:
     return out
 
 
+# Digits (years, counts) are one character for the comparison: a text carried over with
+# its years moved on is still the same text.
+_DIGITS = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,}|\d")
+PARAGRAPH_LIMIT = 0.5
+
+
+def _normal(text: str) -> str:
+    """What S10 compares: the draft marker a carried text opens with (it was never in last
+    year's report) and white space left out, digit runs made alike."""
+    return _DIGITS.sub("#", "".join(without_draft_marker(text).split()))
+
+
 def _shingles(text: str) -> set[str]:
-    text = "".join(text.split())
+    text = _normal(text)
     return {text[i:i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}
 
 
@@ -58,16 +77,33 @@ def similarity(text: str, previous: str) -> float:
     return len(cur & _shingles(previous)) / len(cur)
 
 
+def repeated_paragraphs(text: str, previous: str) -> list[int]:
+    """1-based numbers of the paragraphs (non-blank lines, the draft marker left out) that
+    repeat last year's text by more than half."""
+    old = _shingles(previous)
+    out = []
+    lines = [p for p in without_draft_marker(text).split("\n") if p.strip()]
+    for n, para in enumerate(lines, 1):
+        cur = _shingles(para)
+        if cur and len(cur & old) / len(cur) > PARAGRAPH_LIMIT:
+            out.append(n)
+    return out
+
+
 def check_similarity(rep: Report, prev: Report) -> list[Finding]:
     """S10: prose that repeats last year's by more than half (内容雷同)."""
     out = []
     for key in schema.PROSE_KEYS:
         cur, old = rep.texts.get(key, ""), prev.texts.get(key, "")
-        if len(cur) < 40 or not old:
+        if len(_normal(cur)) < 40 or not old:
             continue
         ratio = similarity(cur, old)
         if ratio > SIMILARITY_LIMIT:
+            paras = repeated_paragraphs(cur, old)
+            count = len([p for p in without_draft_marker(cur).split("\n") if p.strip()])
+            which = ("各段都与上年重复。" if len(paras) == count > 1 else
+                     "第" + "、".join(map(str, paras)) + "段与上年重复。" if paras else "")
             out.append(warning("S10", f"“{_SHORT_TITLES.get(key, schema.TEXTS[key])}”与{prev.year}年"
                                       f"报告重复约{ratio:.0%}，请按本年实际改写", [f"text.{key}"],
-                               detail="内容与上年雷同会被通报。"))
+                               detail=f"{which}内容与上年雷同会被通报。"))
     return out

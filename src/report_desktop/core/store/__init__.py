@@ -1,10 +1,7 @@
 """The local SQLite store (see db.py) and where it lives by default."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import platformdirs
-
+from ..location import APP_DIR, default_path  # noqa: F401 - the store's default home
 from .db import ReportInfo, SnapshotInfo, Store
 from .errors import (
     StoreBadPath,
@@ -24,9 +21,3 @@ __all__ = ["Store", "StoreError", "StoreDamaged", "StoreNotOurs", "StoreReadOnly
            "StoreDiskFull", "StoreIsFolder", "StoreTooNew", "StoreLocked", "StoreBadPath",
            "StoreMissing", "ReportInfo", "SnapshotInfo", "check_file", "default_path"]
 
-APP_DIR = "report-desktop"
-
-
-def default_path() -> Path:
-    """reports.sqlite3 in the user data folder (%LOCALAPPDATA%\\report-desktop on Windows)."""
-    return Path(platformdirs.user_data_dir(APP_DIR, appauthor=False)) / "reports.sqlite3"

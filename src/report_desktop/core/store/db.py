@@ -23,13 +23,18 @@ from pathlib import Path
 from typing import Callable
 
 from .. import jsonio, textcheck, unitname
+from ..files import ReportFileError
+from ..register.model import Register
 from ..report import Report
 from ..values import Value, cell_from_file, to_plain
-from . import backup, errors, opening
+from . import backup, errors, opening, registers
 from .errors import StoreError, guarded
 from .paths import checked_path
 from .records import ReportInfo, SnapshotInfo
 
+
+# report_settings keys of the dates a report carries beside its own (core/report.py).
+_LOCAL_DEADLINE, _PUBLISHED = "local_deadline", "published_date"
 
 # Store.add_snapshot's choice: (report now, its (id, name, created, payload) rows) → (name, payload).
 Decide = Callable[[Report, list[tuple[int, str, str, str]]], "tuple[str, str] | None"]
@@ -180,7 +185,18 @@ class Store:
                         [(rid, cid, to_plain(v)) for cid, v in report.cells.items()])
         con.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?)",
                         [(rid, k, t) for k, t in report.texts.items()])
+        registers.write_all(con, rid, report.register)
+        self._write_dates(con, rid, report)
         return rid
+
+    @staticmethod
+    def _write_dates(con: sqlite3.Connection, rid: int, report: Report) -> None:
+        """The 上级's deadline and the publication date live in report_settings (no
+        schema change; deleted with the report)."""
+        published = report.published_date.isoformat() if report.published_date else ""
+        con.executemany("INSERT OR REPLACE INTO report_settings VALUES (?, ?, ?)",
+                        [(rid, _LOCAL_DEADLINE, report.local_deadline),
+                         (rid, _PUBLISHED, published)])
 
     @guarded
     def replace(self, report: Report, snapshots=(), keep_as: str | None = None) -> int:
@@ -222,6 +238,19 @@ class Store:
         for key, body in self._con.execute(
                 "SELECT key, body FROM texts WHERE report_id = ?", (report_id,)):
             rep.texts[key] = body
+        try:
+            rep.register = registers.read(self._con, report_id)
+        except (ReportFileError, ValueError) as exc:   # a row edited outside the program
+            raise StoreError(f"数据文件中“{unit}”{year}年报告的台账无法读取：{exc}", self.path) from None
+        settings = dict(self._con.execute(
+            "SELECT key, value FROM report_settings WHERE report_id = ? AND key IN (?, ?)",
+            (report_id, _LOCAL_DEADLINE, _PUBLISHED)))
+        rep.local_deadline = settings.get(_LOCAL_DEADLINE) or ""
+        try:
+            published = settings.get(_PUBLISHED)
+            rep.published_date = dt.date.fromisoformat(published) if published else None
+        except ValueError:
+            rep.published_date = None       # written by hand: shown blank, not a crash
         return rep
 
     @guarded
@@ -256,6 +285,20 @@ class Store:
             con.execute("UPDATE reports SET level = ?, report_date = ? WHERE id = ?",
                         (report.level, report.report_date.isoformat() if report.report_date else None,
                          report_id))
+            self._write_dates(con, report_id, report)
+            self._touch(con, report_id)
+
+    @guarded
+    def write_register(self, report_id: int, new: Register | None,
+                       old: Register | None = None) -> None:
+        """Store an edited register: with ``old`` (what the store holds now) only the rows
+        that changed are written, so one edit of a 10,000-row register is one row.
+        The counting settings go with the register (``Register.settings``)."""
+        with self._tx() as con:
+            if old is None:
+                registers.write_all(con, report_id, new)
+            else:
+                registers.write_changes(con, report_id, old, new)
             self._touch(con, report_id)
 
     @staticmethod

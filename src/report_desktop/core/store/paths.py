@@ -11,12 +11,17 @@ import os
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlencode
 
+from ..fileguard import name_problem
 from .errors import StoreBadPath, is_folder
 
 # SQLite's own limits on a file name (MAX_PATHNAME 512 bytes on Unix, MAX_PATH characters
 # on Windows), less room for the "-journal" / "-wal" it appends.
 MAX_PATH_BYTES = 480
 MAX_PATH_CHARS = 250
+# Room each name needs for the names made from it beside it: SQLite's "<name>-journal",
+# and backup.py's "<stem>-before-change-20250120-093000-99.backup.part-journal".
+NAME_ROOM = len("-journal")
+STEM_ROOM = len("-before-change-20250120-093000-99.backup.part-journal")
 
 
 def sqlite_uri(path: str | Path, **params: str) -> str:
@@ -51,6 +56,10 @@ def checked_path(path: str | Path | None) -> Path:
     if len(full) > MAX_PATH_CHARS if os.name == "nt" else len(os.fsencode(full)) > MAX_PATH_BYTES:
         raise StoreBadPath(f"请把数据文件放到路径短一些的文件夹：路径“{full}”太长，"
                            "数据库程序无法打开。", p)
+    too_long = name_problem(p, max(NAME_ROOM, STEM_ROOM - len(p.suffix.encode("utf-8", "replace"))),
+                            "数据文件旁还要存放以它命名的日志和备份文件")
+    if too_long:
+        raise StoreBadPath(f"无法使用数据文件“{p}”：{too_long}。", p)
     if p.is_dir():
         raise is_folder(p)
     if p.exists() and not p.is_file():      # a device, a pipe: never read, never replaced

@@ -62,6 +62,24 @@ MIGRATIONS: dict[int, str] = {
           AND CAST(substr(s.key, 13) AS INTEGER) IN (SELECT id FROM reports);
     DELETE FROM settings WHERE key LIKE 'fee_figures.%';
     """,
+    3: """
+    -- The registers a report's 表三/表四 are counted from (interchange.md, Register).
+    -- A row here means the report has a register (possibly empty), with its counting
+    -- settings (统计口径) as JSON.
+    CREATE TABLE registers (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        settings  TEXT NOT NULL DEFAULT '{}'
+    );
+    -- One application or case per row, in the clerk's order, as its interchange JSON
+    -- object: the JSON codec is the one definition of the fields.
+    CREATE TABLE register_rows (
+        report_id INTEGER NOT NULL REFERENCES registers(report_id) ON DELETE CASCADE,
+        kind      TEXT NOT NULL CHECK (kind IN ('application', 'case')),
+        position  INTEGER NOT NULL,
+        record    TEXT NOT NULL,
+        PRIMARY KEY (report_id, kind, position)
+    ) WITHOUT ROWID
+    """,
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import schema
 from ..report import Report
-from ..values import cell_from_file, from_file, to_text
+from ..values import Bad, cell_from_file, from_file, to_text
 from .grid import Grid, Hit, find_key, find_label
 from .labels import TRIAL_2019, TRIAL_2019_LABELS, key
 
@@ -26,6 +26,14 @@ def read_tables(rep: Report, grids: list[Grid]) -> None:
     if found:
         rep.deviations.append(f"含有{TRIAL_2019}的项目" + "、".join(f"“{x}”" for x in found))
     rep.deviations[:] = list(dict.fromkeys(rep.deviations))   # once each, in order
+
+
+def _take(rep: Report, cid: str, g: Grid, row: int, col: int) -> None:
+    """Read the value at (row, col) into cell ``cid``; a value the reader already found
+    unusable (a formula without its result) stays as it is."""
+    raw = g.get(row, col)
+    rep.cells[cid] = raw if isinstance(raw, Bad) else cell_from_file(cid, raw)
+    g.taken[row, col] = cid
 
 
 def _unique(rep: Report, hits: list[Hit], table: str, label: str, what: str) -> Hit | None:
@@ -63,13 +71,13 @@ def _read_active(rep: Report, grids: list[Grid]) -> None:
             for col_label, cid in zip(block.columns, row.cells):
                 head = _nearest(find_label(
                     [hit.grid], col_label,
-                    lambda g, r, c, h=hit: r < h.row and c > h.col))
+                    lambda g, r, c: r < hit.row and c > hit.col))   # called at once: hit is current
                 if head is None:
                     missing.append(col_label)
                     continue
                 if head.variant:
                     rep.deviations.append(f"表二“{head.variant}”应为“{col_label}”")
-                rep.cells[cid] = cell_from_file(cid, hit.grid.get(hit.row, head.col))
+                _take(rep, cid, hit.grid, hit.row, head.col)
             if missing:
                 rep.deviations.append(f"表二“{row.label}”行找不到列"
                                       + "、".join(f"“{m}”" for m in missing))
@@ -99,7 +107,7 @@ def _read_applications(rep: Report, grids: list[Grid]) -> None:
         if not find_label([g], label):
             rep.deviations.append(f"表三缺少“{label}”")
 
-    def below(_g, r, c):
+    def below(_g: Grid, r: int, c: int) -> bool:
         return _g is g and r > top.row and c < top.col
 
     missing = []
@@ -113,8 +121,8 @@ def _read_applications(rep: Report, grids: list[Grid]) -> None:
             continue
         for ckey, c in cols.items():
             cid = schema.application_cell(row.key, ckey)
-            rep.cells[cid] = cell_from_file(cid, g.get(hit.row, c))
-    if [r.key for r in missing] == ["other_1", "other_2", "other_3"]:
+            _take(rep, cid, g, hit.row, c)
+    if [r.key for r in missing] == ["other_1", "other_2", "other_3"] and missing[0].group:
         single = find_label([g], missing[0].group, below)
         if len(single) == 1:
             vals = "、".join(to_text(from_file(g.get(single[0].row, c), schema.COUNT)) or "空"
@@ -151,8 +159,8 @@ def _read_review(rep: Report, grids: list[Grid]) -> None:
     for bkey, hit in blocks.items():
         end = next((s for s in starts if s > hit.col), 10 ** 6)
         for part in schema.REVIEW_PARTS:
-            heads = find_label([g], part.label, lambda _g, r, c, h=hit: h.row < r <= h.row + HEADER_BAND
-                               and h.col <= c < end)
+            heads = find_label([g], part.label, lambda _g, r, c: hit.row < r <= hit.row + HEADER_BAND
+                               and hit.col <= c < end)
             if not heads:
                 rep.deviations.append(f"表四“{_BLOCK_LABELS[bkey]}”下缺少“{part.label}”")
                 continue
@@ -165,4 +173,4 @@ def _read_review(rep: Report, grids: list[Grid]) -> None:
     data_row = next((r for r in range(base, base + HEADER_BAND)
                      if any(g.get(r, c) is not None for c in columns.values())), base)
     for cid, c in columns.items():
-        rep.cells[cid] = cell_from_file(cid, g.get(data_row, c))
+        _take(rep, cid, g, data_row, c)

@@ -6,6 +6,7 @@ simply absent.  Labels are found by their folded ``labels.key``, never by addres
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .labels import candidates, key
@@ -19,6 +20,7 @@ class Grid:
     name: str
     cells: dict[Pos, object]
     index: dict[str, list[Pos]] = field(default_factory=dict)
+    taken: dict[Pos, str] = field(default_factory=dict)   # positions read into a cell id
 
     def __post_init__(self) -> None:
         for pos in sorted(self.cells):
@@ -49,7 +51,8 @@ class Hit:
     variant: str | None   # the variant text used instead of the official label
 
 
-def find_label(grids: list[Grid], label: str, where=None) -> list[Hit]:
+def find_label(grids: list[Grid], label: str,
+               where: Callable[[Grid, int, int], bool] | None = None) -> list[Hit]:
     """Every place ``label`` (or one of its variants) stands; official spelling first.
 
     ``where(grid, row, col)`` restricts the search.  Variants are only looked for when the

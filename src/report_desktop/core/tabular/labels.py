@@ -46,7 +46,7 @@ for _row in schema.APPLICATION_ROWS:
 
 def candidates(label: str) -> list[tuple[str, str | None]]:
     """(folded key, variant text or None for the official label) to search for."""
-    out = [(key(label), None)]
+    out: list[tuple[str, str | None]] = [(key(label), None)]
     out += [(key(v), v) for v in VARIANTS.get(label, ())]
     return out
 

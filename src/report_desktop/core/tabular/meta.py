@@ -41,8 +41,9 @@ def parse_date(raw: object) -> dt.date | None:
                      r"([一二三四五六七八九十]{1,3})日$", text)
         if not m:
             return None
-        parts = [chinese.number(g) for g in m.groups()]
-        if None in parts:
+        numbers = [chinese.number(g) for g in m.groups()]
+        parts = [n for n in numbers if n is not None]
+        if len(parts) < len(numbers):
             return None
     try:
         return dt.date(*parts)

@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.properties import CalcProperties
@@ -30,6 +31,8 @@ from . import sheets
 from .sheets import HEADER, ITEM, LABEL, NUMBER
 
 META_SHEET = "基本信息"
+FORMAT_PROPERTY = "format"      # the custom document property naming schema.FORMAT_ID
+# "格式标识" was a row of 基本信息 before it became FORMAT_PROPERTY: still read, never written.
 META_LABELS = {"format": "格式标识", "unit": "单位名称", "year": "统计年度",
                "report_date": "报告日期", "level": "单位层级"}
 FONT = "宋体"
@@ -81,6 +84,8 @@ def build(report: Report) -> Workbook:
         _table_sheet(ws, sheet, report, refs)
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", report.title)
     wb.properties.creator = ILLEGAL_CHARACTERS_RE.sub("", report.unit)
+    # What the format is, for programs: a custom document property, not a row a clerk reads.
+    wb.custom_doc_props.append(StringProperty(name=FORMAT_PROPERTY, value=schema.FORMAT_ID))
     return wb
 
 
@@ -117,7 +122,7 @@ def _meta_sheet(ws, report: Report) -> None:
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
     level = schema.LEVELS.get(report.level or "", "")
-    rows = [("format", schema.FORMAT_ID), ("unit", report.unit), ("year", report.year),
+    rows = [("unit", report.unit), ("year", report.year),
             ("report_date", report.report_date), ("level", level)]
     r = 2
     for k, value in rows:

@@ -39,6 +39,23 @@ def frozen_cols(spec: GridSpec) -> int:
     return n if n < spec.n_cols else 0
 
 
+class _Pane(QTableView):
+    """A frozen pane; the label pane's scroll range reaches as far as the grid's (whose
+    end is rounded to a whole row, FrozenPanes.round_range)."""
+
+    def __init__(self, grid: QTableView):
+        super().__init__(grid)
+        self.grid = grid
+        self.follows_rows = False
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.follows_rows:
+            bar, grid_bar = self.verticalScrollBar(), self.grid.verticalScrollBar()
+            if bar.maximum() < grid_bar.maximum():
+                bar.setMaximum(grid_bar.maximum())
+
+
 def _pin(bar) -> None:
     """A frozen direction: the pane's scroll bar stays at 0 whatever asks it to move."""
     bar.valueChanged.connect(lambda v: v and bar.setValue(0))
@@ -58,11 +75,15 @@ class FrozenPanes(QObject):
             hbar.valueChanged.connect(self.top.horizontalScrollBar().setValue)
             _pin(self.top.verticalScrollBar())
         if self.left is not None:
+            self.left.follows_rows = True
             vbar.valueChanged.connect(self.left.verticalScrollBar().setValue)
             _pin(self.left.horizontalScrollBar())
         if self.corner is not None:
             _pin(self.corner.verticalScrollBar())
             _pin(self.corner.horizontalScrollBar())
+        if self.top is not None:
+            self._last = 0
+            vbar.valueChanged.connect(self._snap)
         grid.horizontalHeader().sectionResized.connect(self._column_resized)
         grid.verticalHeader().sectionResized.connect(self._row_resized)
         for pane in self.panes():
@@ -73,9 +94,9 @@ class FrozenPanes(QObject):
     def panes(self) -> list[QTableView]:
         return [p for p in (self.top, self.left, self.corner) if p is not None]
 
-    def _pane(self) -> QTableView:
+    def _pane(self) -> _Pane:
         grid = self.grid
-        pane = QTableView(grid)
+        pane = _Pane(grid)
         pane.setModel(grid.model())
         pane.setSelectionModel(grid.selectionModel())
         pane.setItemDelegate(type(grid.itemDelegate())(pane))   # paints alike, never edits
@@ -145,6 +166,45 @@ class FrozenPanes(QObject):
             self.left.verticalScrollBar().setValue(self.grid.verticalScrollBar().value())
         if self.corner is not None:
             self.corner.setGeometry(vp.x(), vp.y(), w, h)
+
+    # -- whole rows under the frozen header --------------------------------------------
+    def stops(self) -> list[int]:
+        """The scroll positions that put a row's top edge right under the frozen rows."""
+        grid, out, top = self.grid, [], 0
+        for r in range(self.rows, grid.model().rowCount()):
+            out.append(top)
+            top += grid.rowHeight(r)
+        out.append(top)
+        return out
+
+    def _snap(self, value: int) -> None:
+        """Scrolling stops at whole rows, in the direction it went (as Excel does): the
+        first row under the frozen header is never cut in half."""
+        last, self._last = self._last, value
+        stops = self.stops()
+        if value in stops:
+            return
+        if value > last:
+            target = next((s for s in stops if s >= value), stops[-1])
+        else:
+            target = max((s for s in stops if s <= value), default=0)
+        bar = self.grid.verticalScrollBar()
+        target = min(target, bar.maximum())
+        if target != value:
+            self._last = target
+            bar.setValue(target)
+
+    def round_range(self) -> None:
+        """The end of the scroll range on a stop too (a little room below the last row)."""
+        if self.top is None:
+            return
+        bar = self.grid.verticalScrollBar()
+        if bar.maximum() > 0:
+            end = next((s for s in self.stops() if s >= bar.maximum()), bar.maximum())
+            if end != bar.maximum():
+                bar.setMaximum(end)
+            if self.left is not None and self.left.verticalScrollBar().maximum() < end:
+                self.left.verticalScrollBar().setMaximum(end)
 
     def clear_of_panes(self, index) -> None:
         """Scroll the grid so that ``index`` is not hidden under a frozen pane."""

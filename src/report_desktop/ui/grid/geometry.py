@@ -3,23 +3,48 @@ labels, short tables as tall as their rows, the cursor kept clear of the frozen 
 Mixed into GridView."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from .widths import fitted_widths, natural_widths
+
+if TYPE_CHECKING:
+    from ...core.grid import GridSpec
+    from .frozen import FrozenPanes
+    _Base = QTableView         # what GridView mixes this into, for the type checker
+else:
+    _Base = object
 
 _MIN_ROW = 25
 
 
-class GridGeometry:
+class GridGeometry(_Base):
+    spec: GridSpec
+    frozen: FrozenPanes
+    auto_height: bool
+    _natural: list[int]
+    _laying_out: bool
+    _again: bool
+
     def relayout(self) -> None:
         """Widths from the current font, packed; row heights from the wrapped labels."""
         fm = QFontMetrics(self.font())
         self._natural = natural_widths(self.spec, fm, self.frozen.cols)
-        bar = 0 if self.auto_height else self.verticalScrollBar().sizeHint().width()
-        self.setMaximumWidth(sum(self._natural) + 2 * self.frameWidth() + bar)
+        self._fit_width()
         self._fit_columns()
+
+    def _fit_width(self) -> None:
+        """As wide as the columns, plus the vertical scroll bar when the rows do not fit: a
+        bar taking the columns' room would bring a horizontal bar and cut the last label."""
+        rows = sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
+        scrolls = not self.auto_height or self.height() < rows
+        bar = self.verticalScrollBar().sizeHint().width() if scrolls else 0
+        width = sum(self._natural) + 2 * self.frameWidth() + bar
+        if self.maximumWidth() != width:
+            self.setMaximumWidth(width)
 
     def _fit_columns(self) -> None:
         if not self._natural:
@@ -87,8 +112,15 @@ class GridGeometry:
         return (sum(self.rowHeight(r) for r in range(self.spec.n_rows)) + 2 * self.frameWidth()
                 + (bar.sizeHint().height() if scrolls else 0))
 
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if getattr(self, "frozen", None) is not None:
+            self.frozen.round_range()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self._natural:
+            self._fit_width()
         self._fit_columns()
         self.frozen.place()
 

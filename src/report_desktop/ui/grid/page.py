@@ -25,12 +25,12 @@ class GridPage(QWidget):
         self.model = GridModel(spec_for(table), self)
         self.view = GridView(self.model, self)
         self.fill = fill
-        title = theme.heading_label(heading, self)
+        self.title = title = theme.heading_label(heading, self)
         title.setToolTip(f"{_TIPS[table]}{LEGEND}")
         self.tip = tip = theme.hint_label(f"{_TIPS[table]}{LEGEND}", self)
         tip.setToolTip(tip.text())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
+        self.column = layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 4)     # every pixel for 表二 at 1366×768
         layout.addWidget(title)
         layout.addWidget(tip)
         if fill:
@@ -52,4 +52,16 @@ class GridPage(QWidget):
         """On a short screen (1024×768 at 150 %) the numbers need the room more than the
         two lines of tips, which the heading's tool tip and 帮助 still give."""
         super().resizeEvent(event)
-        self.tip.setVisible(self.height() >= SHORT_PAGE)
+        self.tip.setVisible(self.height() >= SHORT_PAGE and self._room_for_tip())
+
+    def _room_for_tip(self) -> bool:
+        """A short table (表二) is shown whole: its tips give way when both do not fit."""
+        if self.fill:
+            return True
+        layout = self.column
+        margins = layout.contentsMargins()
+        spacing = layout.spacing()
+        width = self.width() - margins.left() - margins.right()
+        used = (margins.top() + margins.bottom() + self.title.sizeHint().height()
+                + self.tip.heightForWidth(width) + 2 * spacing)
+        return self.height() - used >= self.view.content_height()

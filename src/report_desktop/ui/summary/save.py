@@ -119,5 +119,6 @@ def export(dialog, path=None):
     except StoreError:
         existing = None
     report = gather.summary_report(out.total, existing)
+    units = tuple((p, f"汇总的单位报告“{p.name}”") for p in dialog.reports.paths())
     return dialog.files.export_report(report, EXPORT_CHOICES[0], path, title="导出汇总",
-                                             choices=EXPORT_CHOICES)
+                                      choices=EXPORT_CHOICES, sources=units)

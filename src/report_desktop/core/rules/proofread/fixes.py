@@ -1,4 +1,5 @@
-"""One-click punctuation fixes (P1, P2): the safe edits of a text, applied all at once."""
+"""One-click fixes: the safe punctuation edits (P1, P2), applied one by one or all at once,
+and the wording edits (P5's 其它 → 其他) applied one by one from the editor's menu."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from ...report import Report
 from .punctuation import punctuation_slips
 from .slip import Slip
+from .wording import OTHER_WRONG, OTHER_RIGHT, other_slips
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,7 @@ class Edit:
     old: str
     new: str
     message: str
+    kind: str = "标点"        # what the undo step names: 修正标点 / 修正用语
 
     def describe(self) -> str:
         """', → ，' or '删除空格': the change itself, without quotes around lone marks."""
@@ -40,11 +43,17 @@ def safe_edits(text: str) -> list[Edit]:
     return out
 
 
+def wording_edits(text: str) -> list[Edit]:
+    """P5 fixes that cannot change the meaning: 其它 → 其他."""
+    return [Edit(s.start, s.end, OTHER_WRONG, OTHER_RIGHT, s.message, "用语") for s in other_slips(text)]
+
+
 def edit_for(text: str, slip_or_range) -> Edit | None:
     """The safe edit exactly at a finding's range, if there is one."""
     start, end = (slip_or_range.start, slip_or_range.end) if isinstance(slip_or_range, Slip) \
         else slip_or_range
-    return next((e for e in safe_edits(text) if (e.start, e.end) == (start, end)), None)
+    return next((e for e in safe_edits(text) + wording_edits(text)
+                 if (e.start, e.end) == (start, end)), None)
 
 
 def apply(text: str, edits: list[Edit]) -> str:

@@ -21,9 +21,17 @@ _TRIAL = re.compile("|".join([r"年度报告格式[（(]试行[）)]"] + [
     for label in official.TRIAL_LABELS if label not in ("政府集中采购", "采购总金额")]))
 
 
+OTHER_WRONG, OTHER_RIGHT = "其它", "其他"
+
+
+def other_slips(text: str) -> list[Slip]:
+    """其它 for 其他 (the one P5 slip with a one-click fix, fixes.wording_edits)."""
+    return [Slip("P5", m.start(), m.end(), f"“{OTHER_WRONG}”改为“{OTHER_RIGHT}”（格式统一用“其他”）")
+            for m in re.finditer(OTHER_WRONG, text)]
+
+
 def check(text: str) -> list[Slip]:
-    out = [Slip("P5", m.start(), m.end(), "“其它”改为“其他”（格式统一用“其他”）")
-           for m in re.finditer("其它", text)]
+    out = other_slips(text)
     for m in _DOC.finditer(text):
         right = (m.group(0) == FORMAT_NUMBER)
         if right:
