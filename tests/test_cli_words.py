@@ -46,7 +46,8 @@ def english_in(text: str) -> list[str]:
 
 @pytest.mark.parametrize("argv", [["--help"], ["convert", "--help"], ["merge", "--help"],
                                   ["check", "--help"], ["db", "--help"], ["db", "get", "--help"],
-                                  ["fix-punctuation", "--help"], ["tally", "--help"]])
+                                  ["fix-punctuation", "--help"], ["tally", "--help"],
+                                  ["verify", "--help"]])
 def test_help_is_chinese_throughout(argv):
     result = run(*argv)
     assert result.returncode == 0

@@ -20,6 +20,8 @@ the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
   register-1-applications …     the 台账 of the 2024 report (issue 20): applications, cases,
   register-7-settings           表三 with a hand-typed difference, the drill-down list, the
                                 import's column mapping and undecided rows, 统计口径
+  final-1-mark … final-6-verify 定稿: 标记为定稿 ticked, exported, the state in the status line,
+                                the reason asked at the first edit, 已修改, 核对已发布文件
 
 Needs Xvfb (tools/install-debian-packages.sh installs it) and the CJK fonts.
 """
@@ -191,6 +193,7 @@ def child(out: Path, tag: str) -> int:
 
     with_dialogs(ws.actions["export_word"].trigger, export_step, export_step, export_step,
                  wait_s=60)
+    final_flow(ws, store, seed, tmp, shoot, with_dialogs, settle)
     register_shots(ws, store, seed, tmp, shoot, settle, with_dialogs, shot_and_close)
     win.close()
     store.close()
@@ -280,6 +283,61 @@ def register_shots(ws, store, seed, tmp, shoot, settle, with_dialogs, shot_and_c
     with_dialogs(lambda: ws.registers.importer.start(path, "application"), replace_register,
                  accept("register-6-mapping"), shot_and_close("register-6-undecided"), wait_s=40)
     with_dialogs(ws.registers.counting_settings, shot_and_close("register-7-settings"))
+
+
+def final_flow(ws, store, seed, tmp: Path, shoot, with_dialogs, settle) -> None:
+    """定稿 on the clean 2024 report: export it marked final, edit it, verify a changed copy."""
+    import docx
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QCheckBox, QInputDialog, QPushButton
+
+    ws.open_report(store.find(seed.unit, seed.year))
+    settle(300)
+    target = tmp / "定稿.docx"
+    written: list[str] = []
+    ws.files.finished.connect(written.append)
+
+    def mark(w):
+        w.findChild(QCheckBox).setChecked(True)
+        shoot("final-1-mark")
+        next(b for b in w.findChildren(QPushButton) if b.text() == "导出").click()
+
+    def save(w):
+        w.selectFile(str(target))
+        w.accept()
+
+    def done(w):
+        shoot("final-2-done")
+        w.reject()
+
+    with_dialogs(ws.actions["export_word"].trigger, mark, save, done, wait_s=60)
+    settle(300)
+    shoot("final-3-state")
+    editor = ws.tabs.show_page("problems").editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def reason(w):
+        if isinstance(w, QInputDialog):
+            w.setTextValue("表三自然人申请数少统计一件，改正后重新送签")
+            shoot("final-4-reason")
+            w.accept()
+
+    with_dialogs(lambda: QTest.keyClicks(editor, "x"), reason)
+    settle(400)
+    shoot("final-5-modified")
+    changed = tmp / "网站上的定稿.docx"
+    doc = docx.Document(written[-1])
+    cell = next(c for t in doc.tables for r in t.rows for c in r.cells if c.text.strip() == "13")
+    cell.paragraphs[0].runs[0].text = "14"
+    doc.save(changed)
+
+    def verdict(w):
+        shoot("final-6-verify")
+        w.reject()
+
+    # The file is given as the open dialog would give it (that dialog is Qt's own).
+    with_dialogs(lambda: ws.finals.verify_file(changed), verdict, wait_s=60)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ _.base_style, _.quick_style, _.next_paragraph_style
 _.line_spacing, _.line_spacing_rule, _.space_before, _.space_after, _.keep_with_next
 _.widow_control, _.highlight_color, _.rgb, _.keepNext_val
 _.author, _.last_modified_by, _.subject, _.comments, _.keywords, _.language, _.revision
+_.content_status             # Word shows it as 状态 (core/docx/stamp.py: 定稿第N版)
 _._blob                      # a package part's bytes, replaced (core/docx/styles.py)
 
 # Properties of openpyxl objects: assigning one writes the workbook's XML.

@@ -63,6 +63,8 @@ class ScriptedPrompts(Prompts):
         self.fix_answers: list[bool] = []      # 修改 (True) / 放弃 (False); 放弃 when empty
         self.calendar_script = None      # callable(shipped, entered, save, remove): 工作日日历
         self.rename_script = None        # callable(dialog) -> None: drives 修改单位名称 (else 改名)
+        self.final_answer: bool | None = False  # 标记为定稿 ticked (True), not (False), 取消 (None)
+        self.reasons: list[str | None] = []    # why a 定稿 is changed; None (不修改) when empty
 
     def info(self, title, text, detail=None):
         self.shown.append(("info", title, text, detail))
@@ -139,6 +141,14 @@ class ScriptedPrompts(Prompts):
     def answer_times(self, times):
         self.shown.append(("answer_times", "答复期限", str(len(times.overdue)), str(len(times.extended))))
         self.answer_times_shown = times
+
+    def mark_final(self, version, detail):
+        self.shown.append(("mark_final", "导出 Word 文档", str(version), detail))
+        return self.final_answer
+
+    def change_reason(self, title, label):
+        self.shown.append(("change_reason", title, label, None))
+        return self.reasons.pop(0) if self.reasons else None
 
     def warnings(self):
         return [s for s in self.shown if s[0] == "warn"]

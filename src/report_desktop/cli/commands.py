@@ -1,7 +1,7 @@
 """The command-line verbs: ``report-desktop [check|convert|merge|db] …``.
 
 Other tools depend on these verbs and exit codes: 0 fine; 1 ``check`` found errors
-(warnings alone give 0); 2 input unreadable, invalid or wrong usage, with a Chinese
+(warnings alone give 0), or ``verify`` found the file is not exactly a 定稿; 2 input unreadable, invalid or wrong usage, with a Chinese
 message on stderr.
 """
 from __future__ import annotations
@@ -14,12 +14,13 @@ from pathlib import Path
 from ..core import formats, summary, unitname
 from ..core.calendar import Calendar, CalendarDataError
 from ..core.files import ReportFileError, Source, check_output, inputs
+from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, has_errors, validate
 from ..core.store import Store, StoreError, StoreLocked, default_path
 from ..core.store.paths import checked_path
 from ..services import calendar as store_calendar
-from ..services import exporting, holder
+from ..services import exporting, finals, holder
 from ..services import reports as report_service
 from ..services import summary as summary_service
 from . import tally
@@ -118,11 +119,12 @@ def cmd_check(args) -> int:
 
 
 def _export(report: Report, output: Path, args, sources: list[Source],
-            previous: Report | None = None):
+            previous: Report | None = None, stamp: Stamp | None = None):
     """Write a report under the one export policy (services.exporting); what was overridden.
-    A Word file written with fonts this machine lacks gets a note on stderr."""
+    A Word file written with fonts this machine lacks gets a note on stderr.  ``stamp``:
+    the 定稿 the report is (db get --final)."""
     found = exporting.export(report, output, allow_errors=args.allow_errors, fonts=args.fonts,
-                             previous=previous, sources=sources)
+                             previous=previous, sources=sources, stamp=stamp)
     note = exporting.fonts_note(exporting.missing_fonts(output, args.fonts), args.fonts,
                                 command_line=True)
     if note:
@@ -232,20 +234,22 @@ def _claimed(args) -> holder.Claim | None:
     ``--wait`` seconds for a window or another writer holding the data file to let go,
     then says who holds it.  None when no lock file can be made (the store still locks)."""
     path = _store_path(args)
+    wait = getattr(args, "wait", holder.WRITER_WAIT_S)    # db get --final has no --wait
     def waiting(who):
-        print(holder.waiting_message(path, who, args.wait), file=sys.stderr, flush=True)
+        print(holder.waiting_message(path, who, wait), file=sys.stderr, flush=True)
     try:
-        got = holder.claim(path, holder.COMMAND, args.wait, waiting)
+        got = holder.claim(path, holder.COMMAND, wait, waiting)
     except OSError:
         return None
     if isinstance(got, holder.Holder):
-        raise StoreLocked(holder.held_message(path, got, args.wait), Path(path))
+        raise StoreLocked(holder.held_message(path, got, wait), Path(path))
     return got
 
 
 def cmd_db(args) -> int:
     sources = _output_checked(args, _store_source(args)) if args.db_verb == "get" else []
-    claim = _claimed(args) if args.db_verb == "add" else None
+    writes = args.db_verb == "add" or getattr(args, "final", False)   # --final freezes a 定稿
+    claim = _claimed(args) if writes else None
     try:
         return _db_verb(args, sources)
     finally:
@@ -254,7 +258,8 @@ def cmd_db(args) -> int:
 
 
 def _db_verb(args, sources: list[Source]) -> int:
-    with _open_store(args, readonly=args.db_verb != "add") as store:
+    writes = args.db_verb == "add" or getattr(args, "final", False)
+    with _open_store(args, readonly=not writes) as store:
         if args.db_verb == "list":
             reports = store.list_reports()
             for r in reports:
@@ -273,9 +278,39 @@ def _db_verb(args, sources: list[Source]) -> int:
             if report is None:
                 raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
             previous = store.get(args.unit, args.year - 1)
+            if args.final:
+                return _export_final(store, report, previous, args, sources)
             _export(report, args.output, args, sources, previous)
             print(f"已写出：{args.output}")
     return EXIT_OK
+
+
+def _export_final(store: Store, report: Report, previous: Report | None, args,
+                  sources: list[Source]) -> int:
+    """db get --final: freeze the report as its next 定稿 (or the unchanged latest one),
+    then write the file stamped with it."""
+    if args.allow_errors:
+        raise UsageError("用法错误：--final 与 --allow-errors 不能同时使用（有错误的报告不能定稿）。")
+    rid = store.find(args.unit, args.year)
+    if rid is None:       # deleted by another program since it was read
+        raise ReportFileError(f"数据文件中没有“{args.unit}”{args.year}年的报告。")
+    final = finals.finalise(store, rid, report, validate(report, previous))
+    _export(report, args.output, args, sources, previous, final.stamp)
+    mark = "（文件属性中记录了版本号和校验码）" if exporting.is_published(args.output) else ""
+    print(f"已写出：{args.output}\n  {final.label}（{final.when()} 定稿）{mark}\n  校验码：{final.hash}")
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    """Exit 0: the file is exactly a 定稿 of the store; 1: it differs or is none; 2: unreadable."""
+    path = _store_path(args)
+    if not Path(path).exists():
+        raise ReportFileError(f"数据文件“{path}”不存在，无法核对（可用 --db 指定数据文件）。")
+    with Store.open_readonly(path) as store:
+        verdict = finals.verify(store, args.input)
+    for line in verdict.lines():
+        print(line)
+    return EXIT_OK if verdict.outcome == finals.MATCH else EXIT_ERRORS
 
 
 def _point_out_look_alikes(reports) -> None:
@@ -307,7 +342,8 @@ def main(argv: list[str] | None = None, gui=None) -> int:
                 raise UsageError("用法错误：请给出要执行的命令，如 check、convert、merge 或 db。")
             return gui(getattr(args, "db", None), args.smoke)
         code = {"check": cmd_check, "convert": cmd_convert, "merge": cmd_merge,
-                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db, "tally": tally.run}[args.verb](args)
+                "fix-punctuation": cmd_fix_punctuation, "db": cmd_db, "tally": tally.run,
+                "verify": cmd_verify}[args.verb](args)
         sys.stdout.flush()   # a closed pipe shows here, not in the interpreter's exit
         return code
     except UsageError as exc:

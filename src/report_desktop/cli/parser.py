@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("unit", metavar="单位名称", help="报告的单位名称")
     g.add_argument("year", type=year_arg, metavar="年度", help="统计年度，如 2024")
     g.add_argument("output", type=Path, metavar="输出", help=f"写出的文件（{formats.listed(formats.WRITERS)}）")
+    g.add_argument("--final", action="store_true",
+                   help="标记为定稿（送签发布的版本）：在数据文件中冻结为“定稿第N版”，"
+                        "Word 文档和网页的文件属性中记录版本号和校验码；报告有错误时拒绝")
     _add_export_options(g)
     _add_db(g)
+
+    k = sub.add_parser("verify", help="核对已发布的文件是否就是数据文件中的某个定稿（退出码 0 一致，1 不一致或不是定稿）")
+    k.add_argument("input", type=Path, metavar="文件", help=f"要核对的文件（{formats.listed(formats.READERS)}）")
+    _add_db(k)
     return p

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import jsonio, textcheck
 from .files import ReportFileError, Source, check_output, read_limited
+from .final import Stamp
 from .report import Report
 from .safezip import content_kind
 
@@ -115,9 +116,11 @@ WORD_FONTS: dict[str, str] = {WordFonts.GB: "公文标准字体（方正小标�
 
 
 def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
-          draft: str | None = None, sources: Iterable[Source] = ()) -> None:
+          draft: str | None = None, sources: Iterable[Source] = (),
+          stamp: Stamp | None = None) -> None:
     """Write by extension; ``fonts`` (a WORD_FONTS key) matters only for a Word file;
-    ``draft`` (why the file is a draft) only for the published ones, Word and web page;
+    ``draft`` (why the file is a draft) and ``stamp`` (the 定稿 it is, core.final) only for
+    the published ones, Word and web page;
     ``sources``: the files the report was read from, never overwritten (files.check_output)."""
     ext = _ext(path)
     writer = WRITERS.get(ext)
@@ -125,9 +128,9 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
     check_output(Path(path), sources)
     if ext == ".docx":
-        writer(report, Path(path), fonts, draft=draft)
-    elif ext == ".html" and draft:
-        writer(report, Path(path), draft=draft)
+        writer(report, Path(path), fonts, draft=draft, stamp=stamp)
+    elif ext == ".html" and (draft or stamp):
+        writer(report, Path(path), draft=draft, stamp=stamp)
     else:
         writer(report, Path(path))
 

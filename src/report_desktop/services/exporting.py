@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..core import formats, schema
 from ..core.files import ReportFileError, Source
+from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import ERROR, Finding, validate
@@ -94,16 +95,18 @@ def check(report: Report, path: str | Path, previous: Report | None = None,
 def export(report: Report, path: str | Path, *, allow_errors: bool = False,
            fonts: str = formats.DEFAULT_WORD_FONTS, previous: Report | None = None,
            findings: list[Finding] | None = None,
-           sources: Iterable[Source] = ()) -> ExportCheck:
+           sources: Iterable[Source] = (), stamp: Stamp | None = None) -> ExportCheck:
     """Write ``report`` to ``path`` (format by extension) unless the policy refuses it
     (ExportRefused); ``allow_errors`` overrides, and the file is then visibly a draft
     (“草稿” in the header, the open problems under the title, marker lines highlighted).
     ``sources``: the files the report came from (inputs, the data file), never written over.
-    Returns what was overridden."""
+    ``stamp``: the 定稿 the report is (services.finals), for a Word file or web page; a
+    draft never carries one.  Returns what was overridden."""
     found = check(report, path, previous, findings)
     if found.blocked and not allow_errors:
         raise ExportRefused(found, Path(path))
-    formats.write(report, Path(path), fonts, draft=found.draft_note(), sources=sources)
+    formats.write(report, Path(path), fonts, draft=found.draft_note(), sources=sources,
+                  stamp=None if found.blocked else stamp)
     return found
 
 

@@ -69,6 +69,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "各年的法定节假日和调休上班日（按国务院办公厅通知），新一年的通知发布后在此录入"),
     ActionSpec("answer_times", "答复期限(&Q)…", (),
                "列出台账中超过法定期限答复和延期答复的申请（按工作日计算）", needs_report=True),
+    ActionSpec("verify", "核对已发布文件(&F)…", (),
+               "核对已发布的 Word 文档、网页或 JSON 文件是否就是数据文件中的某个定稿，列出不同之处"),
     ActionSpec("help", "使用说明(&H)", ("HelpContents",)),
     ActionSpec("where", "数据文件和日志位置(&D)"),
     ActionSpec("about", f"关于{APP_NAME}(&A)"),
@@ -80,7 +82,7 @@ MENUS: dict[str, tuple[str | None, ...]] = {
              "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "summary",
              None, "save", "snapshot", "restore", None, "delete", "recover", None, "quit"),
     "edit": ("undo", "redo", None, "cut", "copy", "paste", None, "fill_zero_table", "fill_zero_all"),
-    "check": ("check", "next", "totals", None, "answer_times", "work_calendar"),
+    "check": ("check", "next", "totals", None, "answer_times", "verify", "work_calendar"),
     "help": ("help", "where", None, "about"),
 }
 TOOLBAR: tuple[str | None, ...] = ("new", "from_previous", None, "undo", "redo", None,

@@ -36,6 +36,12 @@ def _read(path: Path):
     return formats.read(path)
 
 
+def _final_note(job) -> str:
+    """"（定稿第2版）" after the name of a file written from a 定稿."""
+    stamp = getattr(job, "stamp", None)
+    return f"（{stamp.label}）" if stamp is not None else ""
+
+
 def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
     if job is None or job.path.suffix.lower() != ".docx":
@@ -107,11 +113,13 @@ class FileActions(QObject):
         before = job.fonts
         chosen = self.choose_word_fonts()
         if chosen is not None and chosen != before:
-            self.start(job.report, job.path, job.findings, job.sources)
+            self.start(job.report, job.path, job.findings, job.sources, job.stamp)
 
-    def start(self, report, path: Path, findings=None, sources: list[Source] | None = None):
+    def start(self, report, path: Path, findings=None, sources: list[Source] | None = None,
+              stamp=None):
+        """``stamp``: the 定稿 the file is (core.final.Stamp), for a Word file or web page."""
         sources = self.sources() + list(sources or ())
-        job = WriteJob(report, path, self.word_fonts(), findings, sources)
+        job = WriteJob(report, path, self.word_fonts(), findings, sources, stamp)
         # Bound methods of this GUI-thread object: the results arrive queued on the GUI thread.
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -132,13 +140,13 @@ class FileActions(QObject):
         self.busyChanged.emit(self.busy())
         if path:
             # The name fits the status line at 1024 px; the message box gives the folder.
-            self.ctx.status(f"已导出：{Path(path).name}{_fonts_note(job)}")
+            self.ctx.status(f"已导出：{Path(path).name}{_final_note(job)}{_fonts_note(job)}")
             self.finished.emit(path)
             found = job.found if job is not None else None
             if self.ctx.visible():
                 from .after_export import OTHER_FONTS, offer_to_open
                 missing = job.missing_fonts if job is not None else []
-                answer = offer_to_open(self.ctx.prompts, Path(path), _fonts_note(job),
+                answer = offer_to_open(self.ctx.prompts, Path(path), _final_note(job) + _fonts_note(job),
                                        found.draft_note() if found is not None else None,
                                        exporting.fonts_note(missing, job.fonts) if job else "")
                 if answer == OTHER_FONTS:
@@ -175,10 +183,13 @@ class FileActions(QObject):
             "\n".join(found.lines(codes=False)), yes=f"仍然{what}", no="取消")
 
     def export_report(self, report, ext: str, path: Path | None = None, findings=None,
-                      title: str = "", choices: tuple[str, ...] = (), sources: tuple = ()):
+                      title: str = "", choices: tuple[str, ...] = (), sources: tuple = (),
+                      stamp=None):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
         ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
-        ``sources``: files read for it (besides ``self.sources()``), never written over."""
+        ``sources``: files read for it (besides ``self.sources()``), never written over.
+        ``stamp()``: once the name is chosen, the 定稿 the file is (ui/finals.py), or None
+        to write nothing (it said why)."""
         choices = choices or (ext,)
         asked = exporting.is_published(f"x{ext}")
         if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
@@ -200,8 +211,13 @@ class FileActions(QObject):
             return None
         if exporting.is_published(path) and not asked and not self.may_publish(report, path, findings):
             return None
+        made = None
+        if stamp is not None and exporting.is_published(path):
+            made = stamp()
+            if made is None:
+                return None
         self.remember(path)
-        return self.start(report, path, findings, list(sources))
+        return self.start(report, path, findings, list(sources), made)
 
     # -- import ------------------------------------------------------------------------------
     def import_file(self, path: Path | None = None):

@@ -37,7 +37,7 @@ class WriteJob(QRunnable):
     _count = 0
 
     def __init__(self, report, path: Path, fonts: str = formats.DEFAULT_WORD_FONTS, findings=None,
-                 sources=()):
+                 sources=(), stamp=None):
         super().__init__()
         WriteJob._count += 1
         self.number = WriteJob._count
@@ -46,6 +46,7 @@ class WriteJob(QRunnable):
         self.findings = findings      # the window's, so a draft counts the errors it was shown
         self.found = None             # exporting.ExportCheck: what was overridden
         self.missing_fonts: list[str] = []   # of a Word file: its fonts this machine lacks
+        self.stamp = stamp            # core.final.Stamp: the 定稿 the file is
         self.signals = _Signals()
 
     def run(self) -> None:
@@ -53,7 +54,7 @@ class WriteJob(QRunnable):
             # The policy was asked on the GUI thread and the clerk decided: written as asked.
             self.found = exporting.export(self.report, self.path, allow_errors=True,
                                           fonts=self.fonts, findings=self.findings,
-                                          sources=self.sources)
+                                          sources=self.sources, stamp=self.stamp)
             self.missing_fonts = exporting.missing_fonts(self.path, self.fonts)
         except ReportFileError as exc:
             _emit(self.signals.failed, self.number, str(exc))

@@ -157,3 +157,34 @@ class Prompts:
         from .dialogs.counting_settings import CountingSettingsDialog
         dlg = CountingSettingsDialog(current, self.parent)
         return dlg.chosen() if dlg.exec() else None
+
+    def mark_final(self, version: int, detail: str) -> bool | None:
+        """Before a clean Word export: True to mark it 定稿 (the box ticked), False to
+        export without, None to cancel the export."""
+        from PySide6.QtWidgets import QCheckBox, QMessageBox
+        box = self._box(QMessageBox.Icon.Question, "导出 Word 文档",
+                        "报告检查通过，可以导出用于审签和发布。", detail)
+        check = QCheckBox(f"标记为定稿（送签发布的版本）：定稿第{version}版", box)
+        box.setCheckBox(check)
+        go = box.addButton("导出", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return check.isChecked() if box.clickedButton() is go else None
+
+    def change_reason(self, title: str, label: str) -> str | None:
+        """Why a 定稿 is being changed: the reason (never empty), or None to keep it as it is."""
+        from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+        dlg = QInputDialog(self.parent)
+        dlg.setWindowTitle(title)
+        dlg.setLabelText(label)
+        dlg.setOkButtonText("修改并记录原因")
+        dlg.setCancelButtonText("不修改")
+        buttons = dlg.findChild(QDialogButtonBox)
+        if buttons is not None:     # no empty reason
+            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setEnabled(False)
+            dlg.textValueChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
+        dlg.resize(520, dlg.sizeHint().height())
+        return dlg.textValue().strip() or None if dlg.exec() else None

@@ -86,8 +86,9 @@ class ReportActions:
             self.ctx.prompts.info("恢复版本", "这份报告还没有保存过命名版本。可以用“文件 → 保存为命名版本”保存一个。")
             return False
         chosen = self.ctx.prompts.choose_snapshot(snaps)
-        if chosen is None:
-            return False
+        before_edit = getattr(session, "before_edit", None)
+        if chosen is None or (before_edit is not None and not before_edit()):
+            return False         # a 定稿 is changed only with a reason (ui/finals.py)
         try:
             self.store.restore_snapshot(chosen)
         except StoreError as exc:

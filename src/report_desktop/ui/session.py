@@ -8,6 +8,7 @@ store, incrementally (``core.rules.Revalidator``: only the rules that read what 
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -76,6 +77,9 @@ class Session(QObject):
         self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
         self._retry_timer = self._timer(RETRY_MS, self.flush)
         self._failure_reported = False
+        # Asked before an edit changes the published content (ui/finals.py: a 定稿 wants a
+        # reason); False drops the edit and the views show the report as it is.
+        self.before_edit: Callable[[], bool] | None = None
         self.revalidate()
 
     def _load_calendar(self) -> Calendar:
@@ -107,10 +111,24 @@ class Session(QObject):
         return _with_register_counts(prev)
 
     # -- edits (each one an undo step) ----------------------------------------
+    def _may_edit(self) -> bool:
+        return self.before_edit is None or self.before_edit()
+
+    def undo(self) -> None:
+        if self.undo_stack.canUndo() and self._may_edit():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo() and self._may_edit():
+            self.undo_stack.redo()
+
     def set_cells(self, new: dict[str, Value], title: str = "修改数字") -> bool:
         new = {c: v for c, v in new.items() if c not in schema.TOTAL_IDS}
         old = {c: self.report.cells[c] for c in new}
         if all(same(old[c], new[c]) for c in new):
+            return False
+        if not self._may_edit():
+            self.cellsChanged.emit(list(new))     # the grid shows the value kept
             return False
         self.undo_stack.push(CellsCommand(self, old, new, title))
         return True
@@ -119,6 +137,8 @@ class Session(QObject):
         old = self.report.texts.get(key, "")
         if body == old:
             return False
+        if not self._may_edit():
+            return False                          # the editor puts the kept text back
         title = title or f"编辑“{schema.TEXTS[key]}”"
         self.undo_stack.push(TextCommand(self, key, old, body, title, merge))
         return True
@@ -134,6 +154,9 @@ class Session(QObject):
         old = getattr(self.report, field)
         if old == value:
             return False
+        if field != "level" and not self._may_edit():    # the level is not printed
+            self.metaChanged.emit()
+            return False
         titles = {"unit": "修改单位名称", "year": "修改统计年度",
                   "report_date": "修改报告日期", "level": "修改单位层级",
                   "local_deadline": "修改上级规定的报送期限", "published_date": "修改发布日期"}
@@ -146,7 +169,7 @@ class Session(QObject):
         probe = self.report.copy()
         probe.recompute_totals()
         changed = [c for c in schema.TOTAL_IDS if not same(before[c], probe.cells[c])]
-        if not changed:
+        if not changed or not self._may_edit():
             return False
         self.undo_stack.push(_TotalsCommand(self, {c: before[c] for c in changed},
                                             {c: probe.cells[c] for c in changed}))

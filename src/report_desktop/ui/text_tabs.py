@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
@@ -56,7 +56,10 @@ class TextEditor(QPlainTextEdit):
 
     def _edited(self) -> None:
         if not self._syncing and self.session is not None:
-            self.session.set_text(self.key, self.toPlainText())
+            if not self.session.set_text(self.key, self.toPlainText()):
+                # Refused (a 定稿 kept as it is): the text kept comes back once Qt has
+                # finished the edit under way (changing it from inside that edit aborts).
+                QTimer.singleShot(0, lambda: self._session_changed(self.key))
 
     def _session_changed(self, key: str) -> None:
         if key == self.key:
@@ -100,12 +103,12 @@ class TextEditor(QPlainTextEdit):
     def keyPressEvent(self, event) -> None:
         if self.session is not None:
             if event.matches(QKeySequence.StandardKey.Undo):
-                self.session.undo_stack.undo()
+                self.session.undo()
                 return
             if event.matches(QKeySequence.StandardKey.Redo) or (
                     event.key() == Qt.Key.Key_Y
                     and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
-                self.session.undo_stack.redo()
+                self.session.redo()
                 return
         super().keyPressEvent(event)
 

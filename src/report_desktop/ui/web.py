@@ -4,11 +4,13 @@ HTML and its plain text on the clipboard at once, for the site's rich-text edito
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 
 from ..core.files import ReportFileError
+from ..core.final import Stamp
 from .context import WindowContext
 from .file_actions import WEB_FILTER, FileActions
 from .jobs import TaskJob
@@ -47,6 +49,8 @@ class WebActions(QObject):
         super().__init__(parent)
         self.ctx, self.files = ctx, files
         self.reading = None    # the TaskJob reading the clipboard
+        # the 定稿 a report still is (ui/finals.py sets it)
+        self.stamp_of: Callable[[Any], Stamp | None] = lambda _report: None
 
     # -- publishing ----------------------------------------------------------------------
     def export_page(self, path: Path | None = None):
@@ -56,7 +60,10 @@ class WebActions(QObject):
         if session is None:
             return None
         session.flush()
-        return self.files.export_report(session.report.copy(), ".html", path, session.findings)
+        report = session.report.copy()
+        stamp = self.stamp_of(report)      # a page of an unchanged 定稿 carries its stamp
+        return self.files.export_report(report, ".html", path, session.findings,
+                                        stamp=(lambda: stamp) if stamp is not None else None)
 
     def copy_page(self) -> bool:
         """复制网页版: text/html for the site's editor and text/plain (tables as tab-separated

@@ -19,6 +19,7 @@ from . import menus, theme
 from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
 from .context import WindowContext
 from .file_actions import FileActions
+from .finals import FinalActions
 from .findings import FindingsPanel
 from .grid.entries import GridEntries
 from .logs import log_dir
@@ -56,6 +57,9 @@ class Workspace(QObject):
                                      lambda key, text: self.text_tabs[key].editor.insert_block(text))
         self.summary = SummaryLauncher(self.ctx, self.files, window)
         self.web = WebActions(self.ctx, self.files, self)
+        self.finals = FinalActions(self.ctx, self.files, self)
+        self.finals.stateChanged.connect(self.final_state.setText)
+        self.web.stamp_of = self.finals.current_stamp
         self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
         from .register.actions import RegisterActions
         self.registers = RegisterActions(self.ctx, self.tabs, self.entries.commit_open_editors,
@@ -93,14 +97,18 @@ class Workspace(QObject):
         self.busy.hide()
         self.counts = QLabel(win)
         self.saved = QLabel(win)
-        for w in (self.busy, self.counts, self.saved):
+        self.final_state = QLabel(win)     # 定稿第N版（已修改）
+        self.final_state.setToolTip("本报告的定稿版本。“已修改”表示定稿后又改过："
+                                    "导出 Word 文档时再标记为定稿，即成为新的版本。")
+        for w in (self.busy, self.final_state, self.counts, self.saved):
             bar.addPermanentWidget(w)
 
     def _handlers(self) -> dict:
         r, f, n, win = self.reports, self.files, self.navigation, self.window
         return {
             "new": r.new_report, "from_previous": r.create_from_previous, "import": f.import_file,
-            "export_word": self._typed_first(f.export_word), "word_fonts": f.choose_word_fonts,
+            "export_word": self._typed_first(self.finals.export_word),
+            "word_fonts": f.choose_word_fonts, "verify": self.finals.verify_file,
             "export_excel": self._typed_first(f.export_excel),
             "export_json": self._typed_first(f.export_json),
             "export_web": self._typed_first(self.web.export_page),
@@ -127,12 +135,12 @@ class Workspace(QObject):
         return run
 
     def _undo(self) -> None:
-        if self.entries.commit_open_editors():
-            self.undo_group.undo()
+        if self.entries.commit_open_editors() and self.session is not None:
+            self.session.undo()      # a 定稿 asks first (ui/finals.py)
 
     def _redo(self) -> None:
-        if self.entries.commit_open_editors():
-            self.undo_group.redo()
+        if self.entries.commit_open_editors() and self.session is not None:
+            self.session.redo()
 
     def size_panels(self) -> None:
         """The findings panel's first height (a restored layout overrides it): five rows on a
@@ -169,6 +177,7 @@ class Workspace(QObject):
         self.window.setWindowTitle(APP_NAME)
         self.counts.clear()
         self.saved.clear()
+        self.final_state.clear()
         self.progress.update(None)
         self._enable_report_actions(False)
         self.level_tools.show_for(None)
@@ -201,6 +210,8 @@ class Workspace(QObject):
         session.metaChanged.connect(self._meta_changed)
         session.aboutToFlush.connect(self.entries.commit_open_editors)
         session.storeFailed.connect(lambda m: self.prompts.warn("保存失败", m))
+        session.findingsChanged.connect(self.finals.refresh)
+        self.finals.follow(session)
         self.stack.setCurrentWidget(self.tabs)
         self.findings.show()
         self._enable_report_actions(True)
@@ -216,6 +227,8 @@ class Workspace(QObject):
             return
         self._remember_tab()
         session.close()
+        self.finals.follow(None)
+        self.final_state.clear()
         self.undo_group.removeStack(session.undo_stack)
         for w in (*self.tabs.built.values(), self.findings):
             w.set_session(None)

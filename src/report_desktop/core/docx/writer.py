@@ -10,10 +10,12 @@ import docx
 
 from .. import schema
 from ..files import atomic_write_bytes
+from ..final import Stamp
 from ..formats import DEFAULT_WORD_FONTS
 from ..report import Report
 from . import draft as draft_marks
 from . import footer, ooxml, prose, styles, table_xml
+from . import stamp as final_stamp
 from .styles import FONT_SETS, FontSet, font_set
 
 __all__ = ["FONT_SETS", "FontSet", "build", "write"]
@@ -22,11 +24,12 @@ _MAX_PROPERTY = 255   # python-docx refuses longer core properties
 
 
 def build(report: Report, fonts: str | FontSet = DEFAULT_WORD_FONTS,
-          draft: str | None = None) -> docx.document.Document:
+          draft: str | None = None, stamp: Stamp | None = None) -> docx.document.Document:
     """The report as a python-docx Document (not saved).
 
     ``draft``: why this file is a draft (services.exporting writes it with errors left);
     it then carries “草稿” in every page's header and this line under the title.
+    ``stamp``: the 定稿 it is (core.final), in the document properties only.
     Order: title, (draft line,) preamble, the six headings of schema.SECTIONS (always all six) each
     followed by its prose or its table, then unit and date.
     """
@@ -46,6 +49,8 @@ def build(report: Report, fonts: str | FontSet = DEFAULT_WORD_FONTS,
             table_xml.add_table(doc, section.table, report, fs)
     prose.add_signature(doc, unit, report.report_date, fs)
     _properties(doc, unit, report.year)
+    if stamp is not None:
+        final_stamp.apply(doc, stamp)
     return doc
 
 
@@ -80,13 +85,13 @@ def _properties(doc, unit: str, year: int) -> None:
 
 
 def write(report: Report, path: str | Path, fonts: str | FontSet = DEFAULT_WORD_FONTS,
-          draft: str | None = None) -> None:
-    """Save the report as .docx at ``path``, atomically; ``draft`` as in ``build``.
+          draft: str | None = None, stamp: Stamp | None = None) -> None:
+    """Save the report as .docx at ``path``, atomically; ``draft`` and ``stamp`` as in ``build``.
 
     Raises ReportFileError (Chinese message naming the file) when the target cannot be
     written, e.g. open in Word or in a read-only folder; nothing is left half-written.
     """
-    doc = build(report, fonts, draft)
+    doc = build(report, fonts, draft, stamp)
     buf = io.BytesIO()   # saved in memory first: a full disk then fails in one plain write,
     doc.save(buf)        # not inside python-docx's zip (whose __del__ would fail again)
     atomic_write_bytes(Path(path), buf.getvalue())

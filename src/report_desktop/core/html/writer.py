@@ -15,11 +15,14 @@ from ..docx.draft import note_text
 from ..docx.prose import date_text, lines, split_subheading
 from ..rollover import has_draft_marker
 from ..files import atomic_write_bytes
+from ..final import HASH_NAME, Stamp
 from ..report import Report
 from .table_html import table_html, table_tsv
 
 PAGE_MAX_WIDTH = "960px"
 LEVEL_META = "report-level"   # the unit's level, for an exact round trip of our own page
+# The 定稿 a page was written from (core.final): its version number and content hash.
+FINAL_VERSION_META, FINAL_HASH_META = "report-final-version", f"report-final-{HASH_NAME}"
 _FONT = "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC',sans-serif"
 _H1 = "font-size:1.6em;text-align:center;margin:0.8em 0;line-height:1.4"
 _H2 = "font-size:1.25em;margin:1.2em 0 0.5em;line-height:1.4"
@@ -79,10 +82,24 @@ def body(report: Report) -> str:
             'color:#222;overflow-wrap:anywhere">\n' + "\n".join(parts) + "\n</div>")
 
 
-def page(report: Report, draft: str | None = None) -> str:
-    """The whole HTML5 document; ``draft`` (why it is one) is shown above the title."""
+def _final_meta(stamp: Stamp | None) -> str:
+    if stamp is None:
+        return ""
+    return (f'<meta name="{FINAL_VERSION_META}" content="{stamp.version}">\n'
+            f'<meta name="{FINAL_HASH_META}" content="{escape(stamp.hash)}">\n')
+
+
+def read_stamp(meta: dict[str, str]) -> Stamp | None:
+    """The 定稿 stamp among a page's ``<meta name=… content=…>`` (names lower-cased)."""
+    version, digest = meta.get(FINAL_VERSION_META, ""), meta.get(FINAL_HASH_META, "")
+    return Stamp(int(version), digest) if version.isdigit() and digest else None
+
+
+def page(report: Report, draft: str | None = None, stamp: Stamp | None = None) -> str:
+    """The whole HTML5 document; ``draft`` (why it is one) is shown above the title;
+    ``stamp`` (the 定稿 it is) goes into the head."""
     level = (f'<meta name="{LEVEL_META}" content="{escape(report.level)}">\n'
-             if report.level else "")
+             if report.level else "") + _final_meta(stamp)
     return ("<!DOCTYPE html>\n"
             '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -110,6 +127,7 @@ def plain_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(report: Report, path: str | Path, draft: str | None = None) -> None:
-    """Save the page at ``path`` (UTF-8), atomically; ``draft`` as in ``page``."""
-    atomic_write_bytes(Path(path), page(report, draft).encode("utf-8"))
+def write(report: Report, path: str | Path, draft: str | None = None,
+          stamp: Stamp | None = None) -> None:
+    """Save the page at ``path`` (UTF-8), atomically; ``draft`` and ``stamp`` as in ``page``."""
+    atomic_write_bytes(Path(path), page(report, draft, stamp).encode("utf-8"))

@@ -22,7 +22,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .. import jsonio, textcheck, unitname
 from ..files import ReportFileError
@@ -38,6 +38,9 @@ from .records import ReportInfo, SnapshotInfo
 
 # report_settings keys of the dates a report carries beside its own (core/report.py).
 _LOCAL_DEADLINE, _PUBLISHED = "local_deadline", "published_date"
+
+# Store.add_snapshot's choice: (report now, its (id, name, created, payload) rows) → (name, payload).
+Decide = Callable[[Report, list[tuple[int, str, str, str]]], "tuple[str, str] | None"]
 
 
 def _now() -> str:
@@ -356,6 +359,24 @@ class Store:
                               " VALUES (?, ?, ?, ?)", (report_id, name.strip() or "未命名版本",
                                                        _now(), payload))
             return _new_id(cur)
+
+    @guarded
+    def add_snapshot(self, report_id: int, decide: Decide) -> tuple[int, str, str] | None:
+        """A named version decided inside one write transaction, so that two programs
+        numbering versions at once cannot take the same number: ``decide(report,
+        records)`` gets the report as it is now and its (id, name, created, payload)
+        rows, oldest first, and returns (name, payload) to add, or None to add nothing.
+        Returns (id, name, created) of the version added, or None."""
+        with self._tx() as con:
+            records = con.execute("SELECT id, name, created, payload FROM snapshots"
+                                  " WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
+            chosen = decide(self.load(report_id), records)
+            if chosen is None:
+                return None
+            created = _now()
+            cur = con.execute("INSERT INTO snapshots (report_id, name, created, payload)"
+                              " VALUES (?, ?, ?, ?)", (report_id, chosen[0], created, chosen[1]))
+            return _new_id(cur), chosen[0], created
 
     @guarded
     def snapshot_records(self, report_id: int) -> list[tuple[str, str, str]]:
