@@ -26,6 +26,7 @@ from .navigation import Navigation
 from .pages import make_page
 from .picker import ReportPicker
 from .progress import Progress
+from .printing.commands import PrintCommands
 from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
@@ -55,6 +56,7 @@ class Workspace(QObject):
                                      lambda key, text: self.text_tabs[key].editor.insert_block(text))
         self.summary = SummaryLauncher(self.ctx, self.files, window)
         self.web = WebActions(self.ctx, self.files, self)
+        self.printing = PrintCommands(self.ctx, window, self)
         self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
         self.findings.activated.connect(self.navigation.go_to_finding)
         self.progress = Progress(self.tabs, window.statusBar(), self.navigation.go_to_finding,
@@ -100,6 +102,8 @@ class Workspace(QObject):
             "export_json": self._typed_first(f.export_json),
             "export_web": self._typed_first(self.web.export_page),
             "copy_web": self._typed_first(self.web.copy_page),
+            "print_preview": self._typed_first(self.printing.preview),
+            "print": self._typed_first(self.printing.print_),
             "import_web": self.web.import_page, "paste_web": self.web.paste_page,
             "summary": self._typed_first(self.summary.open), "save": self.save_now,
             "snapshot": r.save_snapshot,
