@@ -102,7 +102,7 @@ def test_the_printed_pages_hold_the_report_and_their_numbers(qtbot, tmp_path, se
         assert words in flat, words
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
     assert re.search(r"Pages:\s+%d\b" % pages, info)
-    assert "595.2" in info and "841.8" in info          # A4 portrait, in points
+    assert "595 x 842 pts (A4)" in info                 # portrait
 
 
 def test_the_print_layout_is_the_pages_body_without_its_screen_wrapper(seed_report):
