@@ -8,6 +8,7 @@ frame is on screen: it is the one boundary between "on screen at once" and "the 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoGroup
@@ -45,6 +46,7 @@ class Workspace(QObject):
         self.window, self.store, self.prompts = window, store, prompts
         self.session: Session | None = None
         self.welcome = None          # built only for an empty store
+        self.locations = None        # 数据文件和日志位置 while it is open
         self.undo_group = QUndoGroup(self)
         self.ctx = WindowContext(store, prompts, window.status, lambda: self.session,
                                  self.open_report, self.close_report, self.show_welcome,
@@ -302,5 +304,11 @@ class Workspace(QObject):
         self.prompts.answer_times(answer_times(rep.register, rep.year, self.session.calendar))
 
     def show_locations(self) -> None:
-        self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"
-                          f"{self.store.backup_dir}\n\n日志：\n{log_dir()}")
+        from .dialogs.locations import LocationsDialog
+        path = Path(self.store.path)
+        self.locations = LocationsDialog(      # kept while open: the tests press its buttons
+            [("数据文件", path, path.parent),
+             ("自动备份", Path(self.store.backup_dir), Path(self.store.backup_dir)),
+             ("日志", Path(log_dir()), Path(log_dir()))], self.window)
+        self.locations.exec()
+        self.locations = None
