@@ -47,6 +47,7 @@ class Workspace(QObject):
         self.session: Session | None = None
         self.welcome = None          # built only for an empty store
         self.locations = None        # 数据文件和日志位置 while it is open
+        self.help = None             # 使用说明 while it is open
         self.undo_group = QUndoGroup(self)
         self.ctx = WindowContext(store, prompts, window.status, lambda: self.session,
                                  self.open_report, self.close_report, self.show_welcome,
@@ -114,7 +115,7 @@ class Workspace(QObject):
             "next": n.next_finding, "totals": n.recompute_totals,
             "fill_zero_table": self.entries.fill_zero_table,
             "fill_zero_all": self.entries.fill_zero_all,
-            "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
+            "help": self.show_help,
             "where": self.show_locations, "about": self.about,
             "work_calendar": self.edit_calendar, "answer_times": self.show_answer_times,
         }
@@ -302,6 +303,12 @@ class Workspace(QObject):
             self.prompts.info("答复期限", "先导入依申请公开台账：本报告没有台账，无法计算答复期限。")
             return
         self.prompts.answer_times(answer_times(rep.register, rep.year, self.session.calendar))
+
+    def show_help(self) -> None:
+        from .help.dialog import HelpDialog
+        self.help = HelpDialog(self.window)       # kept while open: the tests click its topics
+        self.help.exec()
+        self.help = None
 
     def show_locations(self) -> None:
         from .dialogs.locations import LocationsDialog
