@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QLabel, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QStackedWidget
 
 from .. import APP_NAME
 from ..core.store import Store, StoreError
@@ -46,8 +46,8 @@ class Workspace(QObject):
         self.window, self.store, self.prompts = window, store, prompts
         self.session: Session | None = None
         self.welcome = None          # built only for an empty store
-        self.locations = None        # 数据文件和日志位置 while it is open
-        self.help = None             # 使用说明 while it is open
+        self.locations: QDialog | None = None    # 数据文件和日志位置 while it is open
+        self.help: QDialog | None = None         # 使用说明 while it is open
         self.undo_group = QUndoGroup(self)
         self.ctx = WindowContext(store, prompts, window.status, lambda: self.session,
                                  self.open_report, self.close_report, self.show_welcome,
@@ -306,16 +306,16 @@ class Workspace(QObject):
 
     def show_help(self) -> None:
         from .help.dialog import HelpDialog
-        self.help = HelpDialog(self.window)       # kept while open: the tests click its topics
-        self.help.exec()
+        dialog = self.help = HelpDialog(self.window)   # kept while open: the tests click topics
+        dialog.exec()
         self.help = None
 
     def show_locations(self) -> None:
         from .dialogs.locations import LocationsDialog
         path = Path(self.store.path)
-        self.locations = LocationsDialog(      # kept while open: the tests press its buttons
+        dialog = self.locations = LocationsDialog(     # kept while open: the tests press buttons
             [("数据文件", path, path.parent),
              ("自动备份", Path(self.store.backup_dir), Path(self.store.backup_dir)),
              ("日志", Path(log_dir()), Path(log_dir()))], self.window)
-        self.locations.exec()
+        dialog.exec()
         self.locations = None

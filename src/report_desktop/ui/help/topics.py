@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.schema import FORMAT_DOCUMENT
+
 HELP_DIR = Path(__file__).resolve().parents[2] / "resources" / "help"
 
 
@@ -44,7 +46,7 @@ TOPICS: tuple[Topic, ...] = (
         "各标签页的名称旁也标出该页还有的问题。</p>"),
         "check.png"),
     Topic("export", "导出和打印", (
-        "<p><b>文件 → 导出 Word 文档</b>（Ctrl+E）按国办公开办函〔2021〕30号的正式格式生成 Word 文档："
+        f"<p><b>文件 → 导出 Word 文档</b>（Ctrl+E）按{FORMAT_DOCUMENT}的正式格式生成 Word 文档："
         "A4 纸、仿宋正文、黑体标题、合并单元格的表格和“— 1 —”式页码。还有错误时会先提示，"
         "可以改正后再导出，也可以仍然导出（文件标明“草稿”）。</p>"
         "<p>也可导出 Excel 工作簿（报送或汇总用）和 JSON 数据文件。<b>打印预览</b>（Ctrl+P）按同样的版式显示"
@@ -52,7 +54,7 @@ TOPICS: tuple[Topic, ...] = (
         "export.png"),
     Topic("rollover", "从上一年创建", (
         "<p>打开上一年的报告，用<b>文件 → 从上一年创建</b>（Ctrl+Shift+N）建立下一年的报告："
-        "“上年结转”“现行有效件数”从上一年带入，其他数字留空待填；正文带入上一年的内容作为草稿，"
+        "上年结转的申请数和现行有效的规章、规范性文件件数从上一年带入，其他数字留空待填；正文带入上一年的内容作为草稿，"
         "第一行标黄提示“以下为上年内容，请按本年实际修改”。</p>"
         "<p>逐段改成本年的实际情况后，删除标黄的提示行；提示行还在时，检查结果会提醒。</p>"),
         "rollover.png"),
@@ -84,6 +86,3 @@ TOPICS: tuple[Topic, ...] = (
         "deadlines.png"),
 )
 
-
-def images() -> list[str]:
-    return [t.image for t in TOPICS if t.image]

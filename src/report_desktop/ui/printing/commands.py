@@ -14,7 +14,6 @@ class PrintCommands(QObject):
     def __init__(self, ctx: WindowContext, window, parent=None):
         super().__init__(parent)
         self.ctx, self.window = ctx, window
-        self.last_dialog = None    # the open preview, for the tests and screenshots
 
     # QtPrintSupport and the layout code load at the first use, not at every start.
     def _document(self):
@@ -39,9 +38,7 @@ class PrintCommands(QObject):
         dialog.paintRequested.connect(lambda p: document.paint(doc, p))
         screen = self.window.screen().availableGeometry()
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
-        self.last_dialog = dialog
         dialog.exec()
-        self.last_dialog = None
 
     def print_(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
