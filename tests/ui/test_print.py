@@ -82,7 +82,7 @@ def _pdf(tmp_path, report):
     target = tmp_path / "报告.pdf"
     printer.setOutputFileName(str(target))
     document.prepare(printer)
-    pages = document.paint(document.build(report), printer)
+    pages = document.paint(report, printer)
     return target, pages
 
 
@@ -109,6 +109,10 @@ def test_the_print_layout_is_the_pages_body_without_its_screen_wrapper(seed_repo
     html = document.print_html(seed_report)
     assert "max-width" not in html.split("<h1", 1)[0]
     assert "<caption" not in html and "<thead>" not in html
-    assert re.search(r"\d+px", html) is None             # every size in points on paper
+    # Fonts in points (Qt would take px as printer dots): 14 px is 五号, 10.5 pt.
+    assert re.search(r"font-size:[\d.]+px", html) is None and "font-size:10.5pt" in html
+    assert "min-width" not in html and "border:" not in html
+    # Paragraphs open with two ideographic spaces (Qt scales no indent to the printer).
+    assert html.count("\u3000\u3000") >= 10 and "text-indent" not in html
     assert html.count('border="1"') == 3                  # 表二, 表三, 表四
     assert "rowspan" in html and "colspan" in html       # the merges of the official tables

@@ -16,26 +16,25 @@ class PrintCommands(QObject):
         self.ctx, self.window = ctx, window
 
     # QtPrintSupport and the layout code load at the first use, not at every start.
-    def _document(self):
-        from . import document
+    def _report(self):
         session = self.ctx.session()
         if session is None:
             return None
         session.flush()
-        return document.build(session.report.copy())
+        return session.report.copy()
 
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from . import document
-        doc = self._document()
-        if doc is None:
+        report = self._report()
+        if report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         document.prepare(printer)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: document.paint(doc, p))
+        dialog.paintRequested.connect(lambda p: document.paint(report, p))
         screen = self.window.screen().availableGeometry()
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
         dialog.exec()
@@ -44,12 +43,12 @@ class PrintCommands(QObject):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from . import document
-        doc = self._document()
-        if doc is None:
+        report = self._report()
+        if report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         document.prepare(printer)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            document.paint(doc, printer)
+            document.paint(report, printer)

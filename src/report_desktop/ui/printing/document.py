@@ -24,6 +24,7 @@ HEADING_FONTS = ("黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Microsoft Y
 TITLE_FONTS = ("方正小标宋简体", "宋体", "SimSun", "Noto Serif CJK SC")
 NUMBER_FONTS = ("宋体", "SimSun", "Noto Serif CJK SC")
 MM_PER_INCH = 25.4
+LINE_HEIGHT_PERCENT = 125
 NUMBER_GAP_MM = 7          # from the text block's lower edge to the number's middle
 
 
@@ -38,6 +39,8 @@ def _style_sheet() -> str:
     return (f"h1 {{ font-family:'{title}'; font-size:{TITLE_PT}pt; font-weight:normal; }}\n"
             f"h2 {{ font-family:'{head}'; font-size:{BODY_PT}pt; font-weight:normal; }}\n"
             f"h3 {{ font-size:{BODY_PT}pt; }}\n"
+            # Word sets 22 lines of 三号 to a page (28.95 pt); Qt's own spacing is tighter.
+            f"p {{ line-height:{LINE_HEIGHT_PERCENT}%; }}\n"
             f"table {{ font-size:{TABLE_PT}pt; border-collapse:collapse; }}\n"
             f"th, td {{ font-size:{TABLE_PT}pt; }}\n")
 
@@ -50,21 +53,35 @@ def print_html(report: Report) -> str:
     if not first.startswith("<div"):
         raise ValueError("unexpected page body")      # writer.body changed its wrapper
     inner = rest.rsplit("</div>", 1)[0]
-    # CSS pixels are 1/96 inch; Qt would take them as printer dots (14 px: a speck).
-    inner = _PX.sub(lambda m: f"{float(m.group(1)) * 0.75:g}pt", inner)
+    # Qt scales lengths in px to the printer, but takes a font's px as printer dots (14 px:
+    # a speck): fonts in points (1 px = 0.75 pt).  A cell's rules are the table's (below);
+    # a screen's minimum width is no paper's.
+    inner = _SCREEN_ONLY.sub("", inner)
+    inner = _FONT_PX.sub(lambda m: f"font-size:{float(m.group(1)) * 0.75:g}pt", inner)
     inner = _CAPTION.sub("", inner)     # the heading above names the table on paper
+    # Qt takes no em for an indent, nor scales px ones to the printer: two ideographic
+    # spaces are two characters of whatever size, as a clerk indents in Word.
+    # (kept as typed: pre-wrap; the writer has already folded runs of spaces).
+    inner = _INDENTED.sub(lambda m: m.group(1) + "white-space:pre-wrap;" + m.group(2)
+                          + "\u3000\u3000", inner)
     # Qt draws cell rules from the table's attributes, not from each cell's border style; a
     # header row it repeats on the next page overlaps a row span there, so none is repeated.
     inner = inner.replace("<thead>", "").replace("</thead>", "")
+    # Cells centred vertically as in the Word tables (Qt reads valign, not vertical-align).
+    inner = inner.replace("<td ", '<td valign="middle" ').replace("<th ", '<th valign="middle" ')
     return inner.replace("<table ", '<table width="100%" border="1" cellspacing="0" ')
 
 
-_PX = re.compile(r"(\d+(?:\.\d+)?)px")
+_SCREEN_ONLY = re.compile(r"(?<![-\w])(?:border|min-width):[^;\"]*;?")
+_INDENTED = re.compile(r'(<(?:p|h3) style="[^"]*?)text-indent:2em;?([^"]*">)')
+_FONT_PX = re.compile(r"font-size:(\d+(?:\.\d+)?)px")
 _CAPTION = re.compile(r"<caption[^>]*>.*?</caption>", re.S)
 
 
-def build(report: Report) -> QTextDocument:
+def build(report: Report, printer: QPrinter) -> QTextDocument:
+    """The document for ``printer`` (its resolution: px lengths are its dots)."""
     doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(printer)          # points become printer dots
     doc.setDefaultFont(QFont(pick_font(BODY_FONTS), int(BODY_PT)))
     doc.setDefaultStyleSheet(_style_sheet())
     doc.setHtml(print_html(report))
@@ -81,14 +98,14 @@ def prepare(printer: QPrinter) -> None:
     printer.setDocName("政府信息公开工作年度报告")
 
 
-def paint(doc: QTextDocument, printer: QPrinter) -> int:
-    """Lay ``doc`` out on ``printer``'s pages and draw each with its number; the page count.
+def paint(report: Report, printer: QPrinter) -> int:
+    """Lay the report out on ``printer``'s pages and draw each with its number; the page count.
 
     QTextDocument.print_ would put its own bare number in the corner: this loop draws the
     pages itself so the number is the official “— n —”, centred below the text block."""
+    doc = build(report, printer)
     dpi = printer.resolution()
     text = printer.pageLayout().paintRectPixels(dpi)      # the text block, in device pixels
-    doc.documentLayout().setPaintDevice(printer)          # points become printer pixels
     doc.setPageSize(QSizeF(text.width(), text.height()))
     pages = doc.pageCount()
     first, last = printer.fromPage() or 1, printer.toPage() or pages
@@ -103,8 +120,11 @@ def paint(doc: QTextDocument, printer: QPrinter) -> int:
             painter.save()
             painter.setClipRect(QRectF(0, 0, text.width(), text.height()))
             painter.translate(0, -(n - 1) * text.height())
+            # One dot short of the next page, whose first line starts exactly at the edge.
+            # (Qt still draws a page's last line on the next page too, clipped out of
+            # sight: a PDF made this way repeats it in its text layer.)
             doc.drawContents(painter, QRectF(0, (n - 1) * text.height(), text.width(),
-                                             text.height()))
+                                             text.height() - 1))
             painter.restore()
             painter.setFont(number_font)
             box = QRectF(0, text.height() + gap - dpi / 4, text.width(), dpi / 2)
