@@ -1,6 +1,7 @@
 """Screenshots of every tab and dialog as a clerk sees them, one X screen per size.
 
 usage: python tools/screenshots.py OUTDIR [1024x768 1366x768 1920x1080 1920x1080@1.5 ...]
+       python tools/screenshots.py --help-images   (the pictures of 使用说明, committed)
 
 For each configuration (default: the four above and 1024x768@1.25; "@1.5" is 150 % scaling,
 QT_SCALE_FACTOR)
@@ -13,7 +14,7 @@ the whole screen (dialogs over the window) as OUTDIR/<shot>-<config>.png:
   menu-editor, calendar         the text editor's context menu, 报告日期's calendar
   dialog-<action>               every dialog the menus open (new, import, snapshot, restore,
                                 recover, word_fonts, work_calendar, answer_times, delete, help, about,
-                                where, fee, fixes,
+                                where, print_preview, fee, fixes,
                                 summary; 从上一年创建 asks nothing)
   export-1-anyway … -3-done     导出 Word: 仍然导出, the save dialog, 打开文件/打开所在文件夹
   welcome                       the welcome page of an empty store, a township's name typed
@@ -39,6 +40,8 @@ CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5", "1024x768@1.25"
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--help-images"]:          # the pictures of 使用说明 (tools/help_images.py)
+        return subprocess.run([sys.executable, str(ROOT / "tools" / "help_images.py")]).returncode
     if len(argv) >= 2 and argv[0] == "--child":
         return child(Path(argv[1]), argv[2])
     if not argv:
@@ -163,7 +166,8 @@ def child(out: Path, tag: str) -> int:
                  shot_and_close("calendar"))
 
     for key in ("new", "import", "snapshot", "restore", "recover",
-                "word_fonts", "work_calendar", "answer_times", "delete", "help", "about", "where"):
+                "word_fonts", "work_calendar", "answer_times", "delete", "help", "about", "where",
+                "print_preview"):
         with_dialogs(ws.actions[key].trigger, shot_and_close(f"dialog-{key}"))
     ws.tabs.show_page("other")
     with_dialogs(ws.reports.fee_helper, shot_and_close("dialog-fee"))

@@ -44,6 +44,8 @@ _._undo, _._redo
 
 # Read by the window tests (tests/ui/): state the clerk sees, exposed for checking it.
 _.current_page, _.held, _.listening, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+# The open 使用说明 and 数据文件和日志位置 dialogs (tests/ui/test_help.py, test_locations.py).
+_.help, _.locations
 
 # Read by the Word render and export tests: the grid they measure, the theme they inspect.
 LINES_PER_PAGE

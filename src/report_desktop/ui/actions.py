@@ -39,6 +39,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                needs_report=True),
     ActionSpec("copy_web", "复制网页版(&Y)", ("Ctrl+Shift+C",),
                "复制当前报告的网页版，可直接粘贴到政府网站的编辑器中，表格保持原样", needs_report=True),
+    ActionSpec("print_preview", "打印预览(&V)…", ("Ctrl+P",), "按正式格式（A4、页码）预览并打印当前报告",
+               needs_report=True),
+    ActionSpec("print", "打印(&R)…", ("Ctrl+Shift+P",), "选择打印机，按正式格式打印当前报告",
+               needs_report=True),
     ActionSpec("import_web", "导入网页(&O)…", (), "从保存的网页文件（.html）中读取一份报告"),
     ActionSpec("paste_web", "从网页粘贴(&G)", (), "把在浏览器中复制的年度报告网页读入为一份报告"),
     ActionSpec("summary", "汇总各单位报告(&M)…", ("Ctrl+M",),
@@ -79,7 +83,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 # None is a separator.  The menus themselves are the frame's (frame.MENU_TITLES).
 MENUS: dict[str, tuple[str | None, ...]] = {
     "file": ("new", "from_previous", None, "import", "import_web", "paste_web", "export_word",
-             "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "summary",
+             "word_fonts", "export_excel", "export_json", "export_web", "copy_web", None, "print_preview", "print",
+             None, "summary",
              None, "save", "snapshot", "restore", None, "delete", "recover", None, "quit"),
     "edit": ("undo", "redo", None, "cut", "copy", "paste", None, "fill_zero_table", "fill_zero_all"),
     "check": ("check", "next", "totals", None, "answer_times", "verify", "work_calendar"),

@@ -13,19 +13,6 @@ from .actions import ACTIONS, MENUS, TOOLBAR, ActionSpec
 
 Std = QKeySequence.StandardKey
 
-HELP_TEXT = (
-    "<p><b>填表</b>：直接输入数字即可替换单元格内容；回车下移，Tab 右移，Shift+Tab 左移；"
-    "F2 或双击修改；Delete 把所选单元格清零。可输入全角数字。</p>"
-    "<p><b>复制粘贴</b>：可以在 Excel / WPS 表格中选中一块数字复制，再选中本程序表格的左上角单元格粘贴。"
-    "粘贴的内容放不下或含有非数字时，整块都不会粘贴。Ctrl+X 剪切：复制所选数字后把这些单元格清零。</p>"
-    "<p><b>合计</b>：灰色单元格自动计算，不能直接填写。</p>"
-    "<p><b>检查</b>：每次修改后自动检查。红色是错误（导出前应改正），黄色是提醒（请核对）。"
-    "单击下方“检查结果”中的一项，会转到相应的位置。</p>"
-    "<p><b>保存</b>：所有修改自动保存，不需要点保存。Ctrl+Z 撤销，Ctrl+Y 重做。"
-    "交稿前可以用“文件 → 保存为命名版本”留一个版本（如“送审稿”）。</p>"
-    "<p><b>汇总</b>：县政府办可用“文件 → 汇总各单位报告”把各单位的报告（数据文件中的，或报送的 Word、"
-    "Excel 文件）逐格相加，生成本级政府的报告；同时列出各单位报告的错误、无法读取的文件和未报送的单位。</p>")
-
 
 def _shortcuts(names: tuple[str, ...]) -> list[QKeySequence]:
     return [QKeySequence(getattr(Std, n)) if hasattr(Std, n) else QKeySequence(n) for n in names]

@@ -3,7 +3,8 @@
 qtbase_zh_CN.qm still has the file dialog's "Look in:" and "Files of type:" from before Qt
 added their keyboard mnemonics, so Qt's own file dialog (used where the system offers none,
 e.g. Linux without a desktop theme) showed those two labels in English.  Installed after the
-catalogue, this translator is asked first and answers only for these.
+catalogue, this translator is asked first and answers only for these.  The print dialog's
+"Page Set" label (odd/even pages) and the file icons' kinds are missing the same way.
 """
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from PySide6.QtCore import QTranslator
 WORDS = {
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPrintSettingsOutput", "Page &Set:"): "打印页面(&S)：",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
 }
 
 

@@ -8,10 +8,11 @@ frame is on screen: it is the one boundary between "on screen at once" and "the 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QLabel, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QStackedWidget
 
 from .. import APP_NAME
 from ..core.store import Store, StoreError
@@ -27,6 +28,7 @@ from .navigation import Navigation
 from .pages import make_page
 from .picker import ReportPicker
 from .progress import Progress
+from .printing.commands import PrintCommands
 from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
@@ -46,6 +48,8 @@ class Workspace(QObject):
         self.window, self.store, self.prompts = window, store, prompts
         self.session: Session | None = None
         self.welcome = None          # built only for an empty store
+        self.locations: QDialog | None = None    # 数据文件和日志位置 while it is open
+        self.help: QDialog | None = None         # 使用说明 while it is open
         self.undo_group = QUndoGroup(self)
         self.ctx = WindowContext(store, prompts, window.status, lambda: self.session,
                                  self.open_report, self.close_report, self.show_welcome,
@@ -60,6 +64,7 @@ class Workspace(QObject):
         self.finals = FinalActions(self.ctx, self.files, self)
         self.finals.stateChanged.connect(self.final_state.setText)
         self.web.stamp_of = self.finals.current_stamp
+        self.printing = PrintCommands(self.ctx, window, self)
         self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
         from .register.actions import RegisterActions
         self.registers = RegisterActions(self.ctx, self.tabs, self.entries.commit_open_editors,
@@ -113,6 +118,8 @@ class Workspace(QObject):
             "export_json": self._typed_first(f.export_json),
             "export_web": self._typed_first(self.web.export_page),
             "copy_web": self._typed_first(self.web.copy_page),
+            "print_preview": self._typed_first(self.printing.preview),
+            "print": self._typed_first(self.printing.print_),
             "import_web": self.web.import_page, "paste_web": self.web.paste_page,
             "summary": self._typed_first(self.summary.open), "save": self.save_now,
             "snapshot": r.save_snapshot,
@@ -121,7 +128,7 @@ class Workspace(QObject):
             "next": n.next_finding, "totals": n.recompute_totals,
             "fill_zero_table": self.entries.fill_zero_table,
             "fill_zero_all": self.entries.fill_zero_all,
-            "help": lambda: self.prompts.info("使用说明", menus.HELP_TEXT),
+            "help": self.show_help,
             "where": self.show_locations, "about": self.about,
             "work_calendar": self.edit_calendar, "answer_times": self.show_answer_times,
         }
@@ -315,6 +322,18 @@ class Workspace(QObject):
             return
         self.prompts.answer_times(answer_times(rep.register, rep.year, self.session.calendar))
 
+    def show_help(self) -> None:
+        from .help.dialog import HelpDialog
+        dialog = self.help = HelpDialog(self.window)   # kept while open: the tests click topics
+        dialog.exec()
+        self.help = None
+
     def show_locations(self) -> None:
-        self.prompts.info("数据文件和日志位置", f"数据文件：\n{self.store.path}\n\n自动备份：\n"
-                          f"{self.store.backup_dir}\n\n日志：\n{log_dir()}")
+        from .dialogs.locations import LocationsDialog
+        path = Path(self.store.path)
+        dialog = self.locations = LocationsDialog(     # kept while open: the tests press buttons
+            [("数据文件", path, path.parent),
+             ("自动备份", Path(self.store.backup_dir), Path(self.store.backup_dir)),
+             ("日志", Path(log_dir()), Path(log_dir()))], self.window)
+        dialog.exec()
+        self.locations = None

@@ -1,0 +1,54 @@
+"""打印预览 (Ctrl+P) and 打印…: Qt's own preview and print dialogs (Chinese from Qt's zh_CN
+catalogue and qt_words.py) over the document of document.py.
+
+Laying out a whole report takes about 0.15 s (measured with the sample report), so it runs
+on the GUI thread: a worker thread could not paint on the preview's printer anyway."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ..context import WindowContext
+
+
+class PrintCommands(QObject):
+    def __init__(self, ctx: WindowContext, window, parent=None):
+        super().__init__(parent)
+        self.ctx, self.window = ctx, window
+
+    # QtPrintSupport and the layout code load at the first use, not at every start.
+    def _report(self):
+        session = self.ctx.session()
+        if session is None:
+            return None
+        session.flush()
+        return session.report.copy()
+
+    def preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from . import document
+        report = self._report()
+        if report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        document.prepare(printer)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("打印预览")
+        dialog.paintRequested.connect(lambda p: document.paint(report, p))
+        screen = self.window.screen().availableGeometry()
+        dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
+        dialog.exec()
+
+    def print_(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from . import document
+        report = self._report()
+        if report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        document.prepare(printer)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("打印")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            document.paint(report, printer)
