@@ -90,6 +90,9 @@ def child() -> int:
 
     store = Store(tmp / "reports.sqlite3")
     seed = jsonio.read(ROOT / "tests" / "data" / "shuozhou-2024.json")
+    sys.path.insert(0, str(ROOT))
+    from tests.registers import from_tables
+    seed.register = from_tables(seed)          # the 台账 behind its 表三/表四
     seed_id = store.save(seed)
     draft_id = store.save(rollover.from_previous(seed))
     store.save_snapshot(draft_id, "送审稿")
@@ -106,6 +109,8 @@ def child() -> int:
     with_modal(ws.actions["new"].trigger, "new.png")
     ws.tabs.show_page("applications")
     shoot("tables.png")
+    ws.tabs.show_page("register")
+    shoot("register.png")
     ws.tabs.show_page("overview")
     shoot("text.png")
     bar = win.menuBar()
