@@ -287,3 +287,28 @@ def test_export_menu_offers_word_excel_and_json(qtbot, window, prompts, tmp_path
     _kind, _title, file_filter, suggested = [s for s in prompts.shown if s[0] == "save_path"][-1]
     assert file_filter == "Excel 工作簿 (*.xlsx)" and suggested.endswith(".xlsx")
     assert formats.read(tmp_path / "本级.xlsx").cells == window.session.report.cells
+
+
+def test_a_summary_names_the_units_whose_errors_it_inherits(qtbot, window, store, seed_report,
+                                                             prompts):
+    """Issue 23 item 6: the county's report inherits 甲镇's 表三 imbalance; its finding says
+    whose report to fix (and says it again when the report is opened later)."""
+    county_id = window.session.report_id
+    broken = unit(seed_report, "甲镇")
+    broken.set(NEW, broken.cells[NEW] + 1)             # 一 + 二 ≠ 三 + 四 in 自然人
+    store.save(broken)
+    store.save(unit(seed_report, "乙镇", 20))
+    dlg = open_summary(qtbot, window)
+    prompts.confirm_answer = True                      # 用合计替换
+    qtbot.mouseClick(dlg.footer.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=30000)
+    assert window.session.report_id == county_id
+    h3 = [f for f in window.session.findings if f.rule == "H3"]
+    assert h3 and all("（甲镇的报告中也有此错误）" in f.message for f in h3)
+    assert not [f for f in window.session.findings if "乙镇的报告" in f.message]
+    panel = [item.text(1) for item, _f in window.workspace.findings.items()]
+    assert any("甲镇的报告中也有此错误" in text for text in panel)      # what the clerk reads
+    window.workspace.open_report(store.find(broken.unit, broken.year), force=True)
+    assert not [f for f in window.session.findings if "的报告中也有此错误" in f.message]
+    window.workspace.open_report(county_id, force=True)       # opened again: still named
+    assert [f for f in window.session.findings if "（甲镇的报告中也有此错误）" in f.message]

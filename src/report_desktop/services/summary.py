@@ -10,8 +10,9 @@ again (changed on disk) is read afresh.
 """
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeGuard
 
@@ -19,6 +20,7 @@ from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
 from ..core.rollover import default_preamble
+from ..core.rules import ERROR, Finding
 from ..core.summary.loader import Flag
 
 if TYPE_CHECKING:
@@ -171,3 +173,54 @@ def summary_report(total: Report, existing: Report | None) -> Report:
     else:
         rep.texts["preamble"] = default_preamble(total.year)
     return rep
+
+
+# -- findings a summary inherits from its units ----------------------------------------------
+# 生成汇总 keeps, with the county's report, which units' own reports carry each table error
+# (same rule, same cells): the sum inherits it, and the clerk is told whose report to fix.
+ORIGINS_SETTING = "summary_origins"
+
+
+def _finding_key(f: Finding) -> str:
+    return f"{f.rule}|{','.join(f.cells)}"
+
+
+def origins(checks: list[summary.UnitCheck]) -> dict[str, list[str]]:
+    """Finding key → the units whose reports have that table error, in input order."""
+    out: dict[str, list[str]] = {}
+    for check in checks:
+        for f in check.findings:
+            if f.severity == ERROR and f.cells and not f.cells[0].startswith(("text.", "meta.")):
+                units = out.setdefault(_finding_key(f), [])
+                if check.unit not in units:
+                    units.append(check.unit)
+    return out
+
+
+def name_origins(findings: list[Finding], found: dict[str, list[str]]) -> list[Finding]:
+    """The summary's findings, those inherited from units naming them (“……（甲镇、乙镇的报告
+    中也有此错误）”); the others as they are."""
+    if not found:
+        return findings
+    named = []
+    for f in findings:
+        units = found.get(_finding_key(f))
+        named.append(replace(f, message=f"{f.message}（{'、'.join(units)}的报告中也有此错误）")
+                     if units else f)
+    return named
+
+
+def origins_to_text(found: dict[str, list[str]]) -> str:
+    return json.dumps(found, ensure_ascii=False, sort_keys=True)
+
+
+def origins_from_text(text: str | None) -> dict[str, list[str]]:
+    """What origins_to_text wrote; {} for nothing or anything else (a setting edited by hand)."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: [u for u in v if isinstance(u, str)] for k, v in data.items()
+            if isinstance(k, str) and isinstance(v, list)}

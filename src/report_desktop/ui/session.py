@@ -23,6 +23,7 @@ from ..core.register import Register, Tally, problems, tally
 # The tally rule S11 keeps for the register it last counted (core/rules/register.py).
 from ..core.rules.register import _counted as counted_by_s11
 from ..services import calendar as store_calendar
+from ..services import summary as summary_service
 from .undo import CellsCommand, MetaCommand, RegisterCommand, TextCommand
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class Session(QObject):
         self.report: Report = store.load(report_id)
         self.previous: Report | None = self._load_previous()
         self.calendar = self._load_calendar()
+        self.origins = self._load_origins()   # a 汇总: which units' reports have its errors
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
         self._validate = Revalidator()     # re-runs only the rules an edit can change
@@ -90,6 +92,13 @@ class Session(QObject):
             return store_calendar.load(self.store)
         except (CalendarDataError, StoreError):
             return calendar_shipped()
+
+    def _load_origins(self) -> dict[str, list[str]]:
+        try:
+            text = self.store.report_setting(self.report_id, summary_service.ORIGINS_SETTING)
+        except StoreError:
+            return {}
+        return summary_service.origins_from_text(text)
 
     def reload_calendar(self) -> None:
         self.calendar = self._load_calendar()
@@ -320,7 +329,8 @@ class Session(QObject):
     # -- findings ------------------------------------------------------------------
     def revalidate(self) -> None:
         self._validate_timer.stop()
-        self.findings = self._validate(self.report, self.previous, self.calendar)
+        self.findings = summary_service.name_origins(
+            self._validate(self.report, self.previous, self.calendar), self.origins)
         marks: dict[str, tuple[str, list[str]]] = {}
         for f in self.findings:
             for cid in f.cells:

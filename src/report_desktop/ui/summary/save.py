@@ -112,6 +112,8 @@ def generate(dialog) -> int | None:
     try:
         report = gather.summary_report(out.total, store.load(existing) if existing is not None else None)
         report_id = report_service.put(store, report, report_service.SUMMARY_KEPT_AS).report_id
+        store.set_report_setting(report_id, gather.ORIGINS_SETTING,
+                                 gather.origins_to_text(gather.origins(out.checks)))
     except StoreError as exc:
         prompts.warn("无法生成汇总", str(exc))
         return None
