@@ -34,10 +34,13 @@ def test_mypy_errors_do_not_exceed_the_baseline():
         f"mypy finds {len(errors)} errors, more than the {recorded} recorded in "
         f"tools/mypy-baseline.txt (counted here with {_versions()}); fix the new ones:\n"
         + "\n".join(errors))
-    assert len(errors) == recorded, (
-        f"mypy finds {len(errors)} errors, fewer than the {recorded} recorded: write "
-        f"{len(errors)} into tools/mypy-baseline.txt so the ratchet keeps the gain "
-        f"(counted here with {_versions()}).")
+    # Fewer: the gain is to be written down — where the libraries are the ones the count was
+    # made with (another binding's stubs alone can move it; that is no one's gain).
+    if f"counted with: {_versions()}" in BASELINE.read_text(encoding="utf-8"):
+        assert len(errors) == recorded, (
+            f"mypy finds {len(errors)} errors, fewer than the {recorded} recorded: write "
+            f"{len(errors)} into tools/mypy-baseline.txt so the ratchet keeps the gain "
+            f"(counted here with {_versions()}).")
 
 
 def test_core_is_checked_strictly_and_the_window_leniently(tmp_path):
