@@ -18,7 +18,7 @@ from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
 from .context import WindowContext
-from .jobs import TaskJob, WriteJob
+from .jobs import TaskJob, WriteJob, finished_reading, start_reading
 from .progress import left
 
 log = logging.getLogger(__name__)
@@ -234,20 +234,16 @@ class FileActions(QObject):
         job = TaskJob(lambda _progress, _cancel: _read(path), f"读取“{path.name}”时出错",
                       expected=(ReportFileError,))
         job.path = path
-        job.signals.done.connect(self._read_done)
-        job.signals.failed.connect(self._read_failed)
-        self.reading = job
+        start_reading(self, job, self._read_done, self._read_failed)
         self.busyChanged.emit(True)
         self.ctx.status(f"正在读取“{path.name}”…")
-        job.start()
         return job
 
     def _read_finished(self, number: int):
         """The import job ``number`` is over; it, or None if it was not the wanted one."""
-        job = self.reading
-        if job is None or job.number != number:
+        job = finished_reading(self, number)
+        if job is None:
             return None
-        self.reading = None
         self.busyChanged.emit(self.busy())
         return job if self.ctx.visible() else None    # a closed window opens nothing
 

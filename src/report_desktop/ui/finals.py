@@ -16,7 +16,7 @@ from ..core.store import StoreError
 from ..services import exporting, finals
 from .context import WindowContext
 from .file_actions import FileActions
-from .jobs import TaskJob
+from .jobs import TaskJob, finished_reading, start_reading
 
 log = logging.getLogger(__name__)
 
@@ -149,19 +149,12 @@ class FinalActions(QObject):
         job = TaskJob(lambda _progress, _cancel: finals.read_published(path),
                       f"读取“{path.name}”时出错", expected=(ReportFileError,))
         self._verifying = path
-        job.signals.done.connect(self._read_done)
-        job.signals.failed.connect(self._read_failed)
-        self.reading = job
         self.ctx.status(f"正在核对“{path.name}”…")
-        job.start()
-        return job
+        return start_reading(self, job, self._read_done, self._read_failed)
 
     def _finished(self, number: int) -> bool:
         """The verify job ``number`` is over: whether its outcome is to be shown."""
-        if self.reading is None or self.reading.number != number:
-            return False
-        self.reading = None
-        return self.ctx.visible()
+        return finished_reading(self, number) is not None and self.ctx.visible()
 
     def _read_failed(self, number: int, message: str) -> None:
         if self._finished(number):

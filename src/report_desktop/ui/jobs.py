@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -112,3 +112,26 @@ class TaskJob(QRunnable):
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self)
+
+
+# -- one file read at a time -----------------------------------------------------------------
+# An import, a web-page paste and a 定稿 check each read one file at a time on the pool; the
+# part of the window that started it keeps the job as ``reading`` until its result is in.
+
+def start_reading(owner: Any, job: TaskJob, done: Callable, failed: Callable) -> TaskJob:
+    """Start ``job`` as ``owner.reading``; its result goes to ``done``/``failed`` (number, …)."""
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    owner.reading = job
+    job.start()
+    return job
+
+
+def finished_reading(owner: Any, number: int) -> TaskJob | None:
+    """The read job ``number`` is over: it (``owner.reading`` cleared) when it is the one
+    still awaited, None for an earlier one."""
+    job = owner.reading
+    if job is None or job.number != number:
+        return None
+    owner.reading = None
+    return job

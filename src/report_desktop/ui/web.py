@@ -13,7 +13,7 @@ from ..core.files import ReportFileError
 from ..core.final import Stamp
 from .context import WindowContext
 from .file_actions import WEB_FILTER, FileActions
-from .jobs import TaskJob
+from .jobs import TaskJob, finished_reading, start_reading
 
 CLIPBOARD = "剪贴板中的网页"
 _ALL = "所有文件 (*)"
@@ -108,18 +108,11 @@ class WebActions(QObject):
         html = mime.html()
         job = TaskJob(lambda _progress, _cancel: _read_clipboard_html(html),
                       f"读取{CLIPBOARD}时出错", expected=(ReportFileError,))
-        job.signals.done.connect(self._read_done)
-        job.signals.failed.connect(self._read_failed)
-        self.reading = job
         self.ctx.status(f"正在读取{CLIPBOARD}…")
-        job.start()
-        return job
+        return start_reading(self, job, self._read_done, self._read_failed)
 
     def _finished(self, number: int) -> bool:
-        if self.reading is None or self.reading.number != number:
-            return False
-        self.reading = None
-        return self.ctx.visible()
+        return finished_reading(self, number) is not None and self.ctx.visible()
 
     def _read_done(self, number: int, report) -> None:
         if self._finished(number):
