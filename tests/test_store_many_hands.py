@@ -65,6 +65,68 @@ def test_two_processes_opening_replacing_and_closing_get_no_false_diagnosis(tmp_
     assert backup.is_healthy(path)
 
 
+def _saved_by_another_program(path, report):
+    with Store(path) as s:
+        s.save(report)
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-links", "no-hard-links"])
+def test_a_store_made_meanwhile_by_another_program_is_never_replaced(tmp_path, seed, links,
+                                                                    monkeypatch):
+    """Two windows started at once both find no store and both build one; the slower one
+    used to move its empty store over the first one's, losing a report already saved (5 of
+    40 two-process starts in /tmp/race.py; CI saw "没有编号为1的报告")."""
+    from report_desktop.core.store import opening
+    path = tmp_path / "reports.sqlite3"
+    _saved_by_another_program(path, seed)         # the quicker program, done already
+    if not links:
+        def no_link(*_a, **_k):
+            raise OSError(1, "Operation not permitted")
+        monkeypatch.setattr(opening.os, "link", no_link)
+    opening._create(path, network=False, empty=None)      # the slower one saw nothing there
+    with Store.open_readonly(path) as s:
+        assert s.find(seed.unit, seed.year) is not None
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".new")] == []
+
+
+def test_an_empty_file_is_replaced_only_while_it_is_still_the_empty_file(tmp_path, seed):
+    from report_desktop.core.store import opening
+    path = tmp_path / "reports.sqlite3"
+    path.write_bytes(b"")
+    st = path.stat()
+    _saved_by_another_program(path, seed)   # another program made the empty file a store meanwhile
+    opening._create(path, network=False, empty=(st.st_dev, st.st_ino))
+    with Store.open_readonly(path) as s:
+        assert s.find(seed.unit, seed.year) is not None
+    other = tmp_path / "empty.sqlite3"
+    other.write_bytes(b"")
+    with Store(other) as s:          # the plain case: an empty file becomes a store
+        assert s.list_reports() == []
+    assert other.stat().st_size > 0
+
+
+_OPEN_PUT = textwrap.dedent("""
+    import sys
+    from report_desktop.core import jsonio
+    from report_desktop.core.store import Store
+    from report_desktop.services import reports
+    rep = jsonio.read(sys.argv[3])
+    rep.unit = sys.argv[2]
+    with Store(sys.argv[1]) as s:
+        reports.put(s, rep)
+""")
+
+
+def test_two_programs_creating_one_store_at_once_both_keep_their_report(tmp_path, seed_path):
+    for trial in range(8):
+        path = tmp_path / f"t{trial}" / "reports.sqlite3"
+        procs = [subprocess.Popen([sys.executable, "-c", _OPEN_PUT, str(path), unit, str(seed_path)])
+                 for unit in ("甲镇人民政府", "乙镇人民政府")]
+        assert [p.wait(timeout=120) for p in procs] == [0, 0]
+        with Store.open_readonly(path) as s:
+            assert sorted(r.unit for r in s.list_reports()) == ["乙镇人民政府", "甲镇人民政府"]
+
+
 def test_a_local_store_is_opened_the_same_way_every_time(tmp_path, seed):
     path = tmp_path / "reports.sqlite3"
     for _ in range(3):

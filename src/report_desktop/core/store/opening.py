@@ -75,9 +75,9 @@ def journal_mode(network: bool) -> str:
     return "delete" if network else "wal"
 
 
-def _create(path: Path, network: bool) -> None:
-    """Make a new, complete store at ``path`` (missing or empty) in one move, already in
-    the journal mode of its place."""
+def _create(path: Path, network: bool, empty: tuple[int, int] | None) -> None:
+    """Make a new, complete store at ``path`` in one move, already in the journal mode of
+    its place.  ``empty``: (device, inode) of the empty file found there, else None."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
@@ -92,20 +92,42 @@ def _create(path: Path, network: bool) -> None:
             migrate(con)
         finally:
             con.close()           # the last connection: the -wal is checkpointed and removed
-        if path.exists():             # an empty file: nothing of anyone's to keep
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)    # fails if another instance created it meanwhile
-            except FileExistsError:
-                pass
-            except OSError:
-                os.replace(tmp, path)
+        _move_into_place(tmp, path, empty)
     except (sqlite3.Error, OSError) as exc:
         raise diagnose(exc, path) from None
     finally:
         for p in (tmp, *side_files(tmp)):
             p.unlink(missing_ok=True)
+
+
+def _move_into_place(tmp: Path, path: Path, empty: tuple[int, int] | None) -> None:
+    """Put the finished store ``tmp`` at ``path`` unless another program got there first:
+    two windows started at once both build a store, and the second must not replace the
+    first one's, which may hold a report already (seen as "没有编号为1的报告")."""
+    if empty is not None:
+        if _same_empty_file(path, empty):     # nothing of anyone's to keep
+            os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)                    # atomic: fails if the path exists meanwhile
+        return
+    except FileExistsError:
+        return
+    except OSError:
+        pass                                  # no hard links here (FAT, some shares): claim it
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return
+    os.replace(tmp, path)
+
+
+def _same_empty_file(path: Path, empty: tuple[int, int]) -> bool:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return False
+    return st.st_size == 0 and (st.st_dev, st.st_ino) == empty
 
 
 def _writable(path: Path) -> None:
@@ -193,10 +215,14 @@ def _connect_writer(path: Path, network: bool, daily_backup: bool) -> sqlite3.Co
 
 def open_for_writing(path: Path, daily_backup: bool = True) -> tuple[sqlite3.Connection, bool, bool]:
     """(connection, on a network share, existed before) for a store to edit."""
-    existed = path.exists() and path.stat().st_size > 0
+    try:
+        st: os.stat_result | None = path.stat()
+    except OSError:              # missing, or unreadable: creating it says why
+        st = None
+    existed = st is not None and st.st_size > 0
     network = netfs.is_network_path(path)
     if not existed:
-        _create(path, network)
+        _create(path, network, (st.st_dev, st.st_ino) if st is not None else None)
     _retrying(path, network, lambda: identify(path))
     _writable(path)          # before any SQLite connection: a refused file gets no side files
     con = _retrying(path, network, lambda: _connect_writer(path, network, daily_backup and existed))
