@@ -115,7 +115,7 @@ label = "三、依申请公开"
 FLOOR_CORE = _WATCH + """
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import QMainWindow, QTableView, QTabWidget
-from report_desktop.core.grid import spec_for
+from report_desktop.core.table_slots import spec_for
 from report_desktop.core.rules import validate
 from report_desktop.core.store import Store
 

@@ -140,7 +140,7 @@ def _first_saturday(year):
 
 def test_every_shipped_year_reads_back_from_its_dialog_text():
     """What the 工作日日历 dialog shows for a year, saved unchanged, is the same year."""
-    from report_desktop.core.calendar.entry import year_from_text, year_to_text
+    from report_desktop.core.calendar.year_text import year_from_text, year_to_text
     for year, c in calendar.shipped().years.items():
         holidays, workdays = year_to_text(c)
         back = year_from_text(year, c.notice.number, c.notice.date, holidays, workdays)
@@ -148,7 +148,7 @@ def test_every_shipped_year_reads_back_from_its_dialog_text():
 
 
 def test_dialog_text_as_the_notices_write_it():
-    from report_desktop.core.calendar.entry import year_from_text
+    from report_desktop.core.calendar.year_text import year_from_text
     c = year_from_text(2023, "国办发明电〔2022〕16号", "2022-12-08",
                        "元旦：12月31日至1月2日\n春节：1月21日至27日\n\n清明节 4月5日", "1月28日、1月29日")
     assert c.holidays[0].first == D(2022, 12, 31) and c.holidays[1].last == D(2023, 1, 27)

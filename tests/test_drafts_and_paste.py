@@ -9,7 +9,7 @@ from report_desktop.core.report import Report
 from report_desktop.core.rules import validate
 from report_desktop.core import drafts, rollover
 from report_desktop.core.paste import PasteRefused, copy_block, parse_block, plan_paste
-from report_desktop.core.grid import spec_for
+from report_desktop.core.table_slots import spec_for
 
 A = schema.application_cell
 

@@ -14,6 +14,7 @@ from report_desktop.core.store import (
     StoreError,
     StoreLocked,
     StoreReadOnly,
+    diagnose,
     errors,
     opening,
 )
@@ -67,12 +68,12 @@ def test_os_errors_are_translated(tmp_path):
             f.flush()
     except OSError as exc:
         assert exc.errno == errno.ENOSPC
-        assert isinstance(errors.translate(exc, path), StoreDiskFull)
+        assert isinstance(diagnose.translate(exc, path), StoreDiskFull)
     else:
         pytest.fail("/dev/full accepted the write")
     denied = PermissionError(errno.EACCES, "Permission denied", str(path))
-    assert isinstance(errors.translate(denied, path), StoreReadOnly)
-    assert "取消数据文件的“只读”属性" in str(errors.translate(denied, path))
+    assert isinstance(diagnose.translate(denied, path), StoreReadOnly)
+    assert "取消数据文件的“只读”属性" in str(diagnose.translate(denied, path))
 
 
 def test_a_read_only_connection_is_read_only(tmp_path):
@@ -84,7 +85,7 @@ def test_a_read_only_connection_is_read_only(tmp_path):
             ro.execute("CREATE TABLE x (a)")
     finally:
         ro.close()
-    assert isinstance(errors.translate(raw.value, path), StoreReadOnly)
+    assert isinstance(diagnose.translate(raw.value, path), StoreReadOnly)
 
 
 def test_a_number_too_big_for_sqlite_is_a_store_error(store, seed):

@@ -24,7 +24,7 @@ def test_uncached_formulas_are_found_with_shared_ones_translated():
 
 
 def _value(values: dict, formula: str):
-    sheet = formulas.Sheet(values, {(99, 1): formula})
+    sheet = formulas.FormulaSheet(values, {(99, 1): formula})
     return sheet.value((99, 1))
 
 
@@ -51,7 +51,7 @@ def test_anything_else_is_not_guessed(formula):
 
 
 def test_formulas_referring_to_formulas_and_circles():
-    sheet = formulas.Sheet({(1, 1): 1}, {(1, 2): "A1+1", (1, 3): "B1+1", (2, 1): "B2", (2, 2): "A2"})
+    sheet = formulas.FormulaSheet({(1, 1): 1}, {(1, 2): "A1+1", (1, 3): "B1+1", (2, 1): "B2", (2, 2): "A2"})
     assert sheet.value((1, 3)) == 3
     with pytest.raises(formulas.Unsupported):
         sheet.value((2, 1))

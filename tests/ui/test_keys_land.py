@@ -266,7 +266,7 @@ def test_chinese_date_says_what_is_wrong(text, words):
 
 
 def test_every_total_says_which_cells_to_fill():
-    from report_desktop.core.grid import spec_for, total_advice
+    from report_desktop.core.table_slots import spec_for, total_advice
     seen = 0
     for table in ("active", "applications", "review_litigation"):
         spec = spec_for(table)

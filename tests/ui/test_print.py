@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
 
-from report_desktop.ui.printing import document
+from report_desktop.ui.printing import paged
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -81,8 +81,8 @@ def _pdf(tmp_path, report):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     target = tmp_path / "报告.pdf"
     printer.setOutputFileName(str(target))
-    document.prepare(printer)
-    pages = document.paint(report, printer)
+    paged.prepare(printer)
+    pages = paged.paint(report, printer)
     return target, pages
 
 
@@ -106,7 +106,7 @@ def test_the_printed_pages_hold_the_report_and_their_numbers(qtbot, tmp_path, se
 
 
 def test_the_print_layout_is_the_pages_body_without_its_screen_wrapper(seed_report):
-    html = document.print_html(seed_report)
+    html = paged.print_html(seed_report)
     assert "max-width" not in html.split("<h1", 1)[0]
     assert "<caption" not in html and "<thead>" not in html
     # Fonts in points (Qt would take px as printer dots): 14 px is 五号, 10.5 pt.

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 
 from . import schema, values
-from .grid import INPUT, TOTAL, GridSpec
+from .table_slots import INPUT, TOTAL, GridSpec
 
 ROW_SEP = "\r\n" if sys.platform == "win32" else "\n"
 

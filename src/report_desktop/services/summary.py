@@ -68,20 +68,17 @@ def _read(path: Path) -> Report:
 def read_files(paths: list[Path], progress: Progress,
                cancel: Flag) -> tuple[dict[Path, Entry], bool]:
     """Read ``paths`` with ``summary.load_reports``: {path: entry} of those read, cancelled."""
-    stamps = {p: stamp(p) for p in paths}
-    got: dict[Path, Report] = {}
+    stamps: dict[Path, Stamp] = {}
 
     def read(path: Path) -> Report:
-        got[path] = _read(path)
-        return got[path]
+        stamps[path] = stamp(path)      # before the read: a change while reading shows next time
+        return _read(path)
 
     def step(done: int, total: int, path: Path) -> None:
         progress(done, total, f"正在读取第 {done}/{total} 个文件：{path.name}")
 
     loaded = summary.load_reports(paths, step, cancel, read=read)
-    done = paths[:len(loaded.reports) + len(loaded.failures)]
-    reasons = iter(reason for _name, reason in loaded.failures)
-    return {p: (stamps[p], got[p] if p in got else next(reasons)) for p in done}, loaded.cancelled
+    return {p: (stamps[p], got) for p, got in loaded.read.items()}, loaded.cancelled
 
 
 def is_own(report_unit: str, summary_unit: str) -> bool:

@@ -188,7 +188,7 @@ class FileActions(QObject):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
         ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
         ``sources``: files read for it (besides ``self.sources()``), never written over.
-        ``stamp()``: once the name is chosen, the 定稿 the file is (ui/finals.py), or None
+        ``stamp()``: once the name is chosen, the 定稿 the file is (ui/final_actions.py), or None
         to write nothing (it said why)."""
         choices = choices or (ext,)
         asked = exporting.is_published(f"x{ext}")

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..core import schema
-from .findings import FindingsPanel, target_of
+from .findings_panel import FindingsPanel, target_of
 from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
 
 REGISTER_RULE = "S11"     # core/rules/register.py

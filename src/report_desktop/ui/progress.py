@@ -17,7 +17,7 @@ from ..core import schema
 from ..core.rollover import has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
 from . import theme
-from .findings import target_of
+from .findings_panel import target_of
 from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
 
 BLANK_RULES = ("H1", "H5")

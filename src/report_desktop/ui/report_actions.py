@@ -88,7 +88,7 @@ class ReportActions:
         chosen = self.ctx.prompts.choose_snapshot(snaps)
         before_edit = getattr(session, "before_edit", None)
         if chosen is None or (before_edit is not None and not before_edit()):
-            return False         # a 定稿 is changed only with a reason (ui/finals.py)
+            return False         # a 定稿 is changed only with a reason (ui/final_actions.py)
         try:
             self.store.restore_snapshot(chosen)
         except StoreError as exc:

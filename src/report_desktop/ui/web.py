@@ -49,7 +49,7 @@ class WebActions(QObject):
         super().__init__(parent)
         self.ctx, self.files = ctx, files
         self.reading = None    # the TaskJob reading the clipboard
-        # the 定稿 a report still is (ui/finals.py sets it)
+        # the 定稿 a report still is (ui/final_actions.py sets it)
         self.stamp_of: Callable[[Any], Stamp | None] = lambda _report: None
 
     # -- publishing ----------------------------------------------------------------------

@@ -20,15 +20,15 @@ from . import menus, theme
 from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
 from .context import WindowContext
 from .file_actions import FileActions
-from .finals import FinalActions
-from .findings import FindingsPanel
+from .final_actions import FinalActions
+from .findings_panel import FindingsPanel
 from .grid.entries import GridEntries
 from .logs import log_dir
 from .navigation import Navigation
 from .pages import make_page
 from .picker import ReportPicker
 from .progress import Progress
-from .printing.commands import PrintCommands
+from .printing.print_commands import PrintCommands
 from .prompts import Prompts
 from .report_actions import ReportActions
 from .session import FAILED, PENDING, WAITING, Session
@@ -66,7 +66,7 @@ class Workspace(QObject):
         self.web.stamp_of = self.finals.current_stamp
         self.printing = PrintCommands(self.ctx, window, self)
         self.entries = GridEntries(self.tabs, lambda: self.session, prompts, window.status, self)
-        from .register.actions import RegisterActions
+        from .register.register_actions import RegisterActions
         self.registers = RegisterActions(self.ctx, self.tabs, self.entries.commit_open_editors,
                                          self.files.folder, self.files.remember, self)
         self.findings.activated.connect(self.navigation.go_to_finding)

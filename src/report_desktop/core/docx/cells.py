@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from ..budget import Budget
-from ..tabular.grid import Grid
+from ..tabular.label_search import Grid
 
 _TBL, _TR, _TC, _TCPR, _TRPR = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr")
 _SPAN, _VMERGE, _BEFORE, _VAL = qn("w:gridSpan"), qn("w:vMerge"), qn("w:gridBefore"), qn("w:val")

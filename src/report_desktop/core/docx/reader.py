@@ -28,7 +28,7 @@ from .. import schema
 from ..budget import Budget, Clocked
 from ..files import ReportFileError, raised_by_us
 from ..report import Report
-from ..tabular.grid import Grid
+from ..tabular.label_search import Grid
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_title
 from ..safezip import open_package

@@ -33,7 +33,7 @@ APPLICATION_LABEL_WIDTHS = (770, 1000)
 
 
 @dataclass(frozen=True)
-class Layout:
+class WordTable:
     table: layout.Table
     widths: tuple[int, ...]        # grid column widths, twips, summing to the text width
     keep_rows: int | None = None   # leading rows kept with the next (None: whole table)
@@ -47,25 +47,25 @@ def _split(total: int, weights: list[int]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def active_layout() -> Layout:
+def active_layout() -> WordTable:
     """表二: four equal columns, kept on one page."""
     t = layout.table("active")
-    return Layout(t, _split(styles.TEXT_WIDTH_TWIPS, [1] * t.n_cols))
+    return WordTable(t, _split(styles.TEXT_WIDTH_TWIPS, [1] * t.n_cols))
 
 
-def applications_layout() -> Layout:
+def applications_layout() -> WordTable:
     """表三: label columns get what the 7 data columns (five digits at 五号) leave."""
     t = layout.table("applications")
     data = (APPLICATION_DATA_WIDTH,) * (t.n_cols - t.label_cols)
     item = styles.TEXT_WIDTH_TWIPS - sum(APPLICATION_LABEL_WIDTHS) - sum(data)
     # It spans pages: keep the heading with the header and the first two rows only.
-    return Layout(t, APPLICATION_LABEL_WIDTHS + (item,) + data, keep_rows=t.header_rows + 2)
+    return WordTable(t, APPLICATION_LABEL_WIDTHS + (item,) + data, keep_rows=t.header_rows + 2)
 
 
-def review_layout() -> Layout:
+def review_layout() -> WordTable:
     """表四: 15 equal columns, kept on one page."""
     t = layout.table("review_litigation")
-    return Layout(t, _split(styles.TEXT_WIDTH_TWIPS, [1] * t.n_cols))
+    return WordTable(t, _split(styles.TEXT_WIDTH_TWIPS, [1] * t.n_cols))
 
 
 LAYOUTS = {"active": active_layout, "applications": applications_layout,
@@ -105,7 +105,7 @@ def _cell(width: int, cols: int, vmerge: str | None, body: str) -> str:
             f'<w:vAlign w:val="center"/></w:tcPr>{body}</w:tc>')
 
 
-def group_rows(spec: Layout) -> frozenset[int]:
+def group_rows(spec: WordTable) -> frozenset[int]:
     """Rows kept with the next one so that no row label merged down over several rows is
     cut by a page break where that can be avoided: a group such as （三）不予公开 and its
     eight items stays whole; a taller one (the 三、 band spans twenty rows: keeping it
@@ -129,7 +129,7 @@ def group_rows(spec: Layout) -> frozenset[int]:
     return frozenset(out)
 
 
-def row_lines(spec: Layout) -> list[int]:
+def row_lines(spec: WordTable) -> list[int]:
     """Lines of text in each row: the most any one-row box of the row needs."""
     lines = [1] * spec.table.n_rows
     for box in spec.table.boxes:
@@ -146,7 +146,7 @@ def label_lines(text: str, width_twips: int, size_pt: float = styles.TABLE_PT) -
     return max(1, math.ceil(em_width(text) / per_line))
 
 
-def table_xml(spec: Layout, report, fonts: FontSet) -> str:
+def table_xml(spec: WordTable, report, fonts: FontSet) -> str:
     """The ``w:tbl`` of a layout filled with the report's values (as ``to_text`` prints them)."""
     t = spec.table
     starts: dict[tuple[int, int], layout.Box] = {}

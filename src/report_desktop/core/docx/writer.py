@@ -14,7 +14,7 @@ from ..final import Stamp
 from ..formats import DEFAULT_WORD_FONTS
 from ..report import Report
 from . import draft as draft_marks
-from . import footer, ooxml, prose, styles, table_xml
+from . import page_numbers, ooxml, prose, styles, table_xml
 from . import stamp as final_stamp
 from .styles import FONT_SETS, FontSet, font_set
 
@@ -63,7 +63,7 @@ def _template(fonts: FontSet) -> bytes:
     """
     doc = docx.Document()
     styles.apply(doc, fonts)
-    footer.add_page_numbers(doc.sections[0], fonts)
+    page_numbers.add_page_numbers(doc.sections[0], fonts)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -35,7 +35,7 @@ _EDGE = " \t\r\u3000\u00a0"
 
 
 @dataclass
-class Cell:
+class HtmlCell:
     text: str
     rows: int = 1
     cols: int = 1
@@ -43,7 +43,7 @@ class Cell:
 
 @dataclass
 class HtmlTable:
-    rows: list[list[Cell]] = field(default_factory=list)
+    rows: list[list[HtmlCell]] = field(default_factory=list)
 
     @property
     def merged(self) -> bool:
@@ -86,7 +86,7 @@ class PageParser:
         self._caption = 0
         self._nested = 0               # tables inside a cell: read as the cell's text
         self._table: HtmlTable | None = None
-        self._row: list[Cell] | None = None
+        self._row: list[HtmlCell] | None = None
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._elements = self._cells = self._slots = 0
@@ -186,7 +186,7 @@ class PageParser:
 
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
-            self._row.append(Cell(tidy(self._cell), *self._span))
+            self._row.append(HtmlCell(tidy(self._cell), *self._span))
         self._cell = None
 
     def _end_row(self) -> None:

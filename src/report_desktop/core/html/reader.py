@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import layout, schema
 from ..files import ReportFileError, read_limited
 from ..report import Report
-from ..tabular.grid import Grid
+from ..tabular.label_search import Grid
 from ..tabular.meta import parse_date, parse_title
 from . import mht
 from .parse import HtmlTable, parse

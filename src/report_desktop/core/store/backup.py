@@ -26,6 +26,7 @@ import sqlite3
 from pathlib import Path
 
 from .errors import StoreError
+from .paths import sqlite_uri
 
 KEEP_DAYS = 7
 KEEP_BEFORE = 10
@@ -102,7 +103,6 @@ def remove_leftovers(db_path: Path) -> list[Path]:
 def is_healthy(path: Path) -> bool:
     """True when the file opens as SQLite and passes quick_check.  Read as immutable (no
     locks, no -wal/-shm made beside it): nothing ever writes to a backup."""
-    from .paths import sqlite_uri
     try:
         con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True)
         con.text_factory = lambda raw: raw.decode("utf-8", "replace")

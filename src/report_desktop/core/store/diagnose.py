@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Concatenate, ParamSpec, TypeVar, cast
 
-from . import errors
-from .errors import StoreError, sqlite_name
+from . import backup, errors
+from .errors import StoreDamaged, StoreError, sqlite_name
 from .paths import sqlite_uri
 
 P = ParamSpec("P")
@@ -56,6 +56,54 @@ def _no_room(path: Path) -> bool:
         return shutil.disk_usage(path.parent).free < FULL_BELOW
     except OSError:
         return False
+
+
+def damaged(path: Path, what: str) -> StoreDamaged:
+    """StoreDamaged offering the newest backup that passes its check (read here, not while
+    the error is built)."""
+    return errors.damaged(path, what, backup.newest_good_backup(path))
+
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def translate(exc: BaseException, path: Path, network: bool = False) -> StoreError:
+    """The StoreError for an sqlite3 or OS error met while using the store at ``path``, by
+    the error's name (``diagnose`` checks damage and read-only on the file first)."""
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        name, text = sqlite_name(exc), str(exc)
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            return errors.locked(path, network)
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return errors.disk_full(path)
+        if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in text:
+            return errors.read_only(path, folder=name == "SQLITE_READONLY_DIRECTORY")
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+            return damaged(path, text)
+        if "decode to UTF-8" in text:           # text that SQLite holds is not UTF-8
+            return damaged(path, "其中有无法识别的文字")
+        return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”（{text}）。", path)
+    if isinstance(exc, IsADirectoryError):
+        return errors.is_folder(path)
+    if isinstance(exc, OSError):
+        if exc.errno in _FULL:
+            return errors.disk_full(path)
+        if exc.errno in _READ_ONLY:
+            where = Path(exc.filename) if exc.filename else path
+            if where == path:
+                return errors.read_only(path, folder=False)
+            folder = where if where.is_dir() else where.parent
+            return errors.read_only(path, folder=True, where=folder)
+        return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”"
+                          f"（{exc.strerror or exc}）。", path)
+    if isinstance(exc, UnicodeDecodeError):      # text that SQLite holds is not UTF-8
+        return damaged(path, "其中有无法识别的文字")
+    if isinstance(exc, OverflowError):
+        return StoreError("请检查输入的数字：数值超出了数据文件能保存的范围。", path)
+    return StoreError(str(exc), path)
 
 
 def really_read_only(path: Path) -> errors.StoreReadOnly | None:
@@ -102,16 +150,16 @@ def confirm_damage(path: Path, what: str) -> StoreError:
         rows = _integrity(path)
     except sqlite3.Error as exc:
         if looks_corrupt(exc):
-            return errors.damaged(path, str(exc))
+            return damaged(path, str(exc))
         name = sqlite_name(exc)
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc):
             return errors.locked(path)
         return errors.interrupted(path, str(exc))
     except UnicodeDecodeError:
-        return errors.damaged(path, "其中有无法识别的文字")
+        return damaged(path, "其中有无法识别的文字")
     if rows == [("ok",)]:
         return errors.interrupted(path, what)
-    return errors.damaged(path, "完整性检查未通过")
+    return damaged(path, "完整性检查未通过")
 
 
 def confirm_on(con: sqlite3.Connection, path: Path, what: str, readonly: bool = False) -> StoreError:
@@ -126,14 +174,14 @@ def confirm_on(con: sqlite3.Connection, path: Path, what: str, readonly: bool = 
         finally:
             con.execute("ROLLBACK")
     except sqlite3.Error as exc:
-        return errors.damaged(path, str(exc)) if looks_corrupt(exc) else diagnose(exc, path)
+        return damaged(path, str(exc)) if looks_corrupt(exc) else diagnose(exc, path)
     except UnicodeDecodeError:
-        return errors.damaged(path, "其中有无法识别的文字")
+        return damaged(path, "其中有无法识别的文字")
     finally:
         con.text_factory = str
     if rows == [("ok",)]:
         return errors.interrupted(path, what)
-    return errors.damaged(path, "完整性检查未通过")
+    return damaged(path, "完整性检查未通过")
 
 
 def diagnose(exc: BaseException, path: Path, network: bool = False) -> StoreError:
@@ -158,7 +206,7 @@ def diagnose(exc: BaseException, path: Path, network: bool = False) -> StoreErro
                 return errors.interrupted(path, text)
     if isinstance(exc, FileNotFoundError) and path.is_file():
         return errors.interrupted(path, "旁边的临时文件刚被另一个程序删除")   # its -wal, say
-    return errors.translate(exc, path, network)
+    return translate(exc, path, network)
 
 
 def guarded(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, P], R]:

@@ -5,14 +5,12 @@ these, each with its own Chinese diagnosis, so no caller ever sees a raw sqlite3
 trying again later can succeed (a lock held by someone else, or a file another program is
 opening or closing just now); only ``StoreDamaged`` offers a backup.
 
-``translate`` maps an error by its name only.  Whether the file really is damaged or read-only
-is decided by looking at the file (diagnose.py): these two diagnoses are never made from an
-error message alone.
+Building one of these reads nothing from the disk and this module imports nothing of the
+store: what an error really means, and which backup a damaged store can offer, is decided by
+looking at the file (diagnose.py: ``translate``, ``damaged``, ``diagnose``).
 """
 from __future__ import annotations
 
-import errno
-import sqlite3
 from pathlib import Path
 
 
@@ -122,9 +120,9 @@ def unreadable(path: Path) -> StoreReadOnly:
     return StoreReadOnly(f"请检查文件权限：没有权限读取数据文件“{path}”。", path)
 
 
-def damaged(path: Path, what: str) -> StoreDamaged:
-    from . import backup     # backup imports nothing of this module's users
-    good = backup.newest_good_backup(path)
+def damaged(path: Path, what: str, good: Path | None) -> StoreDamaged:
+    """``good``: the newest backup that passes its check, looked up by the caller
+    (diagnose.damaged) — building an error never reads the disk."""
     offer = f"可以从最近的完好备份“{good.name}”恢复。" if good else "没有找到可用的备份。"
     return StoreDamaged(f"数据文件“{path}”已损坏（{what}），程序没有对它做任何修改。{offer}",
                         path, good)
@@ -134,47 +132,6 @@ def lenient_text(raw: bytes) -> str:
     """text_factory for checking connections: a damaged store's messages and names may
     not be valid UTF-8, and reading them must not raise."""
     return raw.decode("utf-8", "replace")
-
-
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
-
-
-def translate(exc: BaseException, path: Path, network: bool = False) -> StoreError:
-    """The StoreError for an sqlite3 or OS error met while using the store at ``path``."""
-    if isinstance(exc, StoreError):
-        return exc
-    if isinstance(exc, sqlite3.Error):
-        name = getattr(exc, "sqlite_errorname", "") or ""
-        text = str(exc)
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-            return locked(path, network)
-        if name.startswith("SQLITE_FULL") or "disk is full" in text:
-            return disk_full(path)
-        if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in text:
-            return read_only(path, folder=name == "SQLITE_READONLY_DIRECTORY")
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
-            return damaged(path, text)
-        if "decode to UTF-8" in text:           # text that SQLite holds is not UTF-8
-            return damaged(path, "其中有无法识别的文字")
-        return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”（{text}）。", path)
-    if isinstance(exc, IsADirectoryError):
-        return is_folder(path)
-    if isinstance(exc, OSError):
-        if exc.errno in _FULL:
-            return disk_full(path)
-        if exc.errno in _READ_ONLY:
-            where = Path(exc.filename) if exc.filename else path
-            if where == path:
-                return read_only(path, folder=False)
-            return read_only(path, folder=True, where=where if where.is_dir() else where.parent)
-        return StoreError(f"请检查磁盘和文件：无法读写数据文件“{path}”"
-                          f"（{exc.strerror or exc}）。", path)
-    if isinstance(exc, UnicodeDecodeError):      # text that SQLite holds is not UTF-8
-        return damaged(path, "其中有无法识别的文字")
-    if isinstance(exc, OverflowError):
-        return StoreError("请检查输入的数字：数值超出了数据文件能保存的范围。", path)
-    return StoreError(str(exc), path)
 
 
 def sqlite_name(exc: BaseException) -> str:

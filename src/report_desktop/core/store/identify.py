@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup, errors
+from .diagnose import damaged, translate
 from .paths import sqlite_uri
 from .schema_sql import CURRENT_VERSION
 
@@ -46,7 +47,7 @@ def read_header(path: Path) -> bytes:
     except IsADirectoryError:
         raise errors.is_folder(path) from None
     except OSError as exc:
-        raise errors.translate(exc, path) from None
+        raise translate(exc, path) from None
 
 
 def _int(data: bytes, offset: int) -> int:
@@ -86,12 +87,12 @@ def _decide(path: Path, app_id: int, version: int, legacy: bool | None, ours_hin
         if version > CURRENT_VERSION:
             raise errors.too_new(path, version)
         if version < 1:
-            raise errors.damaged(path, f"结构版本{version}无效")
+            raise damaged(path, f"结构版本{version}无效")
         return "ours"
     if app_id == 0 and 1 <= version <= CURRENT_VERSION and legacy is not False:
         return "ours" if legacy else "legacy?"
     if ours_hint:           # this path held our store (it has backups): its header is garbled
-        raise errors.damaged(path, "文件头中的程序标记或结构版本不对")
+        raise damaged(path, "文件头中的程序标记或结构版本不对")
     raise errors.not_ours(path)
 
 
@@ -105,7 +106,7 @@ def identify(path: Path) -> Header:
     ours_hint = data[68:72] == APP_ID.to_bytes(4, "big") or bool(backup.list_backups(path))
     if len(data) < 100 or data[:16] != MAGIC:
         if ours_hint:
-            raise errors.damaged(path, "文件头不是 SQLite 数据库")
+            raise damaged(path, "文件头不是 SQLite 数据库")
         raise errors.not_ours(path)
     wal = data[18] == 2 or data[19] == 2
     app_id, version = _int(data, 68) & 0xFFFFFFFF, _int(data, 60)
@@ -123,5 +124,5 @@ def identify(path: Path) -> Header:
         after = path.stat()
         if (after.st_mtime_ns, after.st_size) != (before.st_mtime_ns, before.st_size):
             raise errors.interrupted(path, "读取时文件正被修改") from None
-        raise errors.damaged(path, str(exc)) from None
+        raise damaged(path, str(exc)) from None
     return Header(version=version, app_id=app_id, wal=wal)

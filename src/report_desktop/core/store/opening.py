@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from . import backup, errors, netfs
-from .diagnose import confirm_damage, diagnose, needs_write_to_recover
+from .diagnose import confirm_damage, diagnose, needs_write_to_recover, translate
 from .identify import APP_ID, Header, identify, side_files
 from .paths import checked_path, sqlite_uri
 from .schema_sql import CURRENT_VERSION, MIGRATIONS
@@ -82,7 +82,7 @@ def _create(path: Path, network: bool, empty: tuple[int, int] | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     except OSError as exc:
-        raise errors.translate(exc, path) from None
+        raise translate(exc, path) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -142,7 +142,7 @@ def _writable(path: Path) -> None:
     except PermissionError:
         raise errors.read_only(path, folder=True) from None
     except OSError as exc:
-        raise errors.translate(exc, path) from None
+        raise translate(exc, path) from None
 
 
 def _retrying(path: Path, network: bool, attempt: Callable[[], T]) -> T:

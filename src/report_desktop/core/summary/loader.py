@@ -1,8 +1,9 @@
 """Reading many unit reports for a summary, off the GUI thread if need be.
 
-``load_reports`` reads each file with ``formats.read`` and keeps going past a bad one;
-``progress(done, total, path)`` is called after each file and ``cancel`` (anything
-with ``is_set()``, e.g. threading.Event) stops between files.
+``load_reports`` reads each file with ``formats.read`` and keeps going past a bad one:
+``Loaded.read`` maps each path read, in order, to its report or to the Chinese reason it
+could not be read.  ``progress(done, total, path)`` is called after each file and
+``cancel`` (anything with ``is_set()``, e.g. threading.Event) stops between files.
 """
 from __future__ import annotations
 
@@ -21,10 +22,22 @@ class Flag(Protocol):
 
 @dataclass
 class Loaded:
-    reports: list[Report] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)          # file name of each report
-    failures: list[tuple[str, str]] = field(default_factory=list)   # (file name, 中文原因)
+    read: dict[Path, Report | str] = field(default_factory=dict)   # path → report or 中文原因
     cancelled: bool = False
+
+    @property
+    def reports(self) -> list[Report]:
+        return [r for r in self.read.values() if isinstance(r, Report)]
+
+    @property
+    def sources(self) -> list[str]:
+        """The file name of each of ``reports``."""
+        return [p.name for p, r in self.read.items() if isinstance(r, Report)]
+
+    @property
+    def failures(self) -> list[tuple[str, str]]:
+        """(file name, 中文原因) of each file that could not be read."""
+        return [(p.name, r) for p, r in self.read.items() if isinstance(r, str)]
 
 
 def load_reports(paths: list[Path], progress: Callable[[int, int, Path], None] | None = None,
@@ -38,10 +51,9 @@ def load_reports(paths: list[Path], progress: Callable[[int, int, Path], None] |
             break
         path = Path(path)
         try:
-            out.reports.append(read(path))
-            out.sources.append(path.name)
+            out.read[path] = read(path)
         except ReportFileError as exc:
-            out.failures.append((path.name, str(exc)))
+            out.read[path] = str(exc)
         if progress is not None:
             progress(i, total, path)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import schema
 from ..report import Report
 from ..values import Bad, cell_from_file, from_file, to_text
-from .grid import Grid, Hit, find_key, find_label
+from .label_search import Grid, Hit, find_key, find_label
 from .labels import TRIAL_2019, TRIAL_2019_LABELS, key
 
 HEADER_BAND = 3   # header rows a column label may sit in, below the table's top label

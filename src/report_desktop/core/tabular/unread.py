@@ -10,7 +10,7 @@ import re
 
 from .. import schema
 from ..report import Report
-from .grid import Grid
+from .label_search import Grid
 from .labels import key
 
 MIN_LABELS = 3   # distinct labels of one table before it "looks like" that table

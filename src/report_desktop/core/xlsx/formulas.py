@@ -64,7 +64,7 @@ def _pos(ref: str) -> tuple[int, int]:
     return int(m.group(2)), column_index_from_string(m.group(1).upper())
 
 
-class Sheet:
+class FormulaSheet:
     """Computes the uncached formulas of one sheet from its cached values."""
 
     def __init__(self, values: dict[tuple[int, int], object], formulas: dict[tuple[int, int], str]):
@@ -119,7 +119,7 @@ class Sheet:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], sheet: Sheet, depth: int):
+    def __init__(self, tokens: list[Token], sheet: FormulaSheet, depth: int):
         self.tokens, self.sheet, self.depth, self.at = tokens, sheet, depth, 0
 
     def _peek(self) -> Token:

@@ -20,7 +20,7 @@ from .. import schema
 from ..budget import Budget, Clocked
 from ..files import ReportFileError, raised_by_us
 from ..report import Report
-from ..tabular.grid import Grid, Hit, Pos, find_label
+from ..tabular.label_search import Grid, Hit, Pos, find_label
 from ..tabular.labels import key
 from ..tabular.meta import missing_unit_or_year, parse_date, parse_level, parse_title, parse_year
 from ..safezip import open_package
@@ -105,7 +105,7 @@ def _compute(values: dict[Pos, object],
     """Fill ``values`` with the results of formulas saved without one; return (positions
     computed, positions that could not be: kept as their formula, unusable)."""
     pending = {p: f for p, f in formula_cells.items() if p not in values}
-    sheet = formulas.Sheet(values, {p: f[1:] if f else "" for p, f in pending.items()})
+    sheet = formulas.FormulaSheet(values, {p: f[1:] if f else "" for p, f in pending.items()})
     done: set[Pos] = set()
     failed: list[Pos] = []
     for pos in sorted(pending):

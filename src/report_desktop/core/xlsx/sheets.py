@@ -6,7 +6,7 @@ cell roles for styling and print settings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import layout, schema
 
@@ -15,37 +15,25 @@ _TOP = 2   # the table starts below the heading row
 
 
 @dataclass(frozen=True)
-class Box:
-    row: int
-    col: int
-    text: str | None = None
-    rows: int = 1
-    cols: int = 1
-    role: str = LABEL
-    cell_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Sheet:
+class SheetLayout:
     name: str
     heading: str
     widths: tuple[float, ...]     # column widths in Excel character units
-    boxes: tuple[Box, ...]
+    boxes: tuple[layout.Box, ...]   # the shared layout's, at worksheet positions
     header_rows: tuple[int, int]  # rows repeated on every printed page
     landscape: bool
 
 
-def _sheet(table_id: str, name: str, widths: tuple[float, ...], landscape: bool) -> Sheet:
+def _sheet(table_id: str, name: str, widths: tuple[float, ...], landscape: bool) -> SheetLayout:
     t = layout.table(table_id)
     assert len(widths) == t.n_cols, table_id
-    boxes = tuple(Box(b.row + _TOP, b.col + 1, b.text if b.kind != layout.VALUE else None,
-                      b.rows, b.cols, b.role, b.cell_id) for b in t.boxes)
+    boxes = tuple(replace(b, row=b.row + _TOP, col=b.col + 1) for b in t.boxes)
     heading = next(s.heading for s in schema.SECTIONS if s.table == table_id)
     repeat = (_TOP, _TOP + t.header_rows - 1) if t.header_rows else (1, 1)
-    return Sheet(name, heading, widths, boxes, repeat, landscape)
+    return SheetLayout(name, heading, widths, boxes, repeat, landscape)
 
 
-def sheets() -> tuple[Sheet, ...]:
+def sheets() -> tuple[SheetLayout, ...]:
     n_data = len(schema.APPLICATION_COLUMNS)
     n_review = len(schema.REVIEW_BLOCKS) * len(schema.REVIEW_PARTS)
     return (_sheet("active", "表二 主动公开", (22, 17, 17, 17), False),

@@ -159,7 +159,7 @@ def _set(cell, value) -> None:
         cell.value = value
 
 
-def _table_sheet(ws, sheet: sheets.Sheet, report: Report, refs: dict[str, str]) -> None:
+def _table_sheet(ws, sheet: sheets.SheetLayout, report: Report, refs: dict[str, str]) -> None:
     n_cols = len(sheet.widths)
     for i, w in enumerate(sheet.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w

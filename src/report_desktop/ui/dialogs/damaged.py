@@ -16,7 +16,7 @@ from typing import Callable
 from PySide6.QtCore import QSettings
 
 from ...core.store import Store, StoreDamaged, StoreError, check_file
-from ...core.store.errors import translate
+from ...core.store.diagnose import translate
 
 log = logging.getLogger(__name__)
 

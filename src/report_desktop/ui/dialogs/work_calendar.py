@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QPushButton, QSpinBox, QVBoxLayout)
 
 from ...core.calendar import CalendarDataError, YearCalendar
-from ...core.calendar.entry import year_from_text, year_to_text
+from ...core.calendar.year_text import year_from_text, year_to_text
 from ...core.report import LAST_YEAR
 from .. import theme
 

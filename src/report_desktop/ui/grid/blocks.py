@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
-from ...core.grid import INPUT, GridSpec
+from ...core.table_slots import INPUT, GridSpec
 from ...core.paste import PasteRefused, copy_block, parse_block, plan_paste
 from .clipboard import clipboard_text
 

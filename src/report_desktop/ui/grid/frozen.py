@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
 
-from ...core.grid import HEADER, LABEL, GridSpec
+from ...core.table_slots import HEADER, LABEL, GridSpec
 from .. import theme
 
 _OFF = Qt.ScrollBarPolicy.ScrollBarAlwaysOff

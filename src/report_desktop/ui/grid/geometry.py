@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from .widths import fitted_widths, natural_widths
 
 if TYPE_CHECKING:
-    from ...core.grid import GridSpec
+    from ...core.table_slots import GridSpec
     from .frozen import FrozenPanes
     _Base = QTableView         # what GridView mixes this into, for the type checker
 else:

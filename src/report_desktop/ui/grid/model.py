@@ -12,7 +12,7 @@ from ...core import schema, values
 from ...core.rules import ERROR, SEVERITY_WORDS
 from .. import theme
 from ..session import follow
-from ...core.grid import HEADER, INPUT, LABEL, TOTAL, GridSpec, Slot
+from ...core.table_slots import HEADER, INPUT, LABEL, TOTAL, GridSpec, Slot
 
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from .. import theme
 
 from ...core import schema
-from ...core.grid import spec_for
+from ...core.table_slots import spec_for
 from ..session import follow
 from .model import GridModel
 from .view import GridView

@@ -26,7 +26,7 @@ from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .frozen import FrozenPanes
-from ...core.grid import INPUT, TOTAL, total_advice
+from ...core.table_slots import INPUT, TOTAL, total_advice
 from .model import GridModel
 
 Hint = QAbstractItemDelegate.EndEditHint

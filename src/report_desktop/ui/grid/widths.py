@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics
 
-from ...core.grid import GridSpec
+from ...core.table_slots import GridSpec
 from ...core.values import MAX_DIGITS
 
 LABEL_MAX_EM = 24

@@ -16,7 +16,7 @@ from ...core.register.columns import FIELD_TITLES, NEEDED, WORDS, apply_mapping
 from ...core.register.importing import Opened, open_file, read_rows
 from ...services import registers as register_service
 from ..jobs import TaskJob
-from .files import register_filter
+from .file_filters import register_filter
 from .model import KIND_WORDS
 
 # The values an import may leave for the clerk to choose, with the official labels.

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 from ...core import schema
 from ...core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, WARNING
 from .. import theme
-from ..findings import tooltip
+from ..findings_panel import tooltip
 from ..progress import is_blank, is_blank_total
 
 SHOWN_CELLS = 3

@@ -12,7 +12,7 @@ from ...core.files import ReportFileError
 from ...core.register import Register
 from ..jobs import TaskJob
 from .drill import DrillDown
-from .files import DOCX, EXPLANATION_FILTER, EXPLANATION_KINDS, XLSX, XLSX_FILTER
+from .file_filters import DOCX, EXPLANATION_FILTER, EXPLANATION_KINDS, XLSX, XLSX_FILTER
 from .model import KIND_WORDS
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
+from docx.text.paragraph import Paragraph
 
 from . import ooxml, styles
 from .styles import FontSet
@@ -15,7 +18,7 @@ from .styles import FontSet
 DASH = "—"   # 一字线 (U+2014), one character wide in a Chinese font
 
 
-def add_page_numbers(section, fonts: FontSet) -> None:
+def add_page_numbers(section: Section, fonts: FontSet) -> None:
     """Fill the odd (default) and even footers of ``section``.
 
     The document must have ``settings.odd_and_even_pages_header_footer`` on, else Word
@@ -27,7 +30,8 @@ def add_page_numbers(section, fonts: FontSet) -> None:
     _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT, fonts, "2")
 
 
-def _page_number(paragraph, alignment, fonts: FontSet, cached: str) -> None:
+def _page_number(paragraph: Paragraph, alignment: WD_ALIGN_PARAGRAPH, fonts: FontSet,
+                 cached: str) -> None:
     paragraph.alignment = alignment
     one_char = styles.PAGE_NUMBER_PT
     ppr = paragraph._p.get_or_add_pPr()   # noqa: SLF001 - indent in characters has no API
@@ -46,7 +50,7 @@ def _page_number(paragraph, alignment, fonts: FontSet, cached: str) -> None:
 
 
 def _run(fonts: FontSet, text: str | None = None, fld: str | None = None,
-         instr: str | None = None):
+         instr: str | None = None) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     r.append(ooxml.new_rpr(fonts.page_number, fonts.page_number, styles.PAGE_NUMBER_PT))
     if fld:

@@ -7,25 +7,27 @@ grid, label columns carry the merged label hierarchy of 表三.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from typing import Iterator
 
 from . import layout, schema
 
 HEADER, LABEL = layout.HEADER, layout.LABEL   # a header cell, a row label: the layout's kinds
 INPUT = "input"     # a number the clerk types
 TOTAL = "total"     # a number computed by Report.set
+NUMBERS = (INPUT, TOTAL)
 
 
 @dataclass(frozen=True)
-class Slot:
-    kind: str
-    text: str = ""
-    cell_id: str | None = None
-    hint: str = ""
-    rows: int = 1
-    cols: int = 1
-    centred: bool = False
+class Slot(layout.Box):
+    """A layout box as the window's grid shows it: the one difference is that a number's
+    ``kind`` says whether the clerk types it (INPUT) or the report computes it (TOTAL)."""
+
+    @property
+    def centred(self) -> bool:
+        """Headers, and labels merged down or in 表二, are centred (numbers are right-aligned)."""
+        return self.kind not in NUMBERS and not self.left_aligned
 
 
 @dataclass
@@ -37,7 +39,8 @@ class GridSpec:
     _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     _where: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def put(self, row: int, col: int, slot: Slot) -> None:
+    def put(self, slot: Slot) -> None:
+        row, col = slot.row, slot.col
         self.slots[(row, col)] = slot
         for r in range(row, row + slot.rows):
             for c in range(col, col + slot.cols):
@@ -59,20 +62,19 @@ class GridSpec:
     def cell_ids(self) -> tuple[str, ...]:
         return tuple(self._where)
 
-    def spans(self):
+    def spans(self) -> Iterator[tuple[int, int, int, int]]:
         for (r, c), s in self.slots.items():
             if s.rows > 1 or s.cols > 1:
                 yield r, c, s.rows, s.cols
 
 
 def _slot(box: layout.Box) -> Slot:
+    own = {f.name: getattr(box, f.name) for f in fields(box)}
     if box.kind == layout.VALUE:
+        assert box.cell_id is not None
         cell = schema.CELLS[box.cell_id]
-        return Slot(TOTAL if cell.is_total else INPUT, cell_id=box.cell_id, hint=cell.hint,
-                    rows=box.rows, cols=box.cols)
-    kind = HEADER if box.kind == layout.HEADER else LABEL
-    return Slot(kind, box.text, hint=box.hint, rows=box.rows, cols=box.cols,
-                centred=not box.left_aligned)
+        own.update(kind=TOTAL if cell.is_total else INPUT, hint=cell.hint)
+    return Slot(**own)
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +83,7 @@ def spec_for(table: str) -> GridSpec:
     t = layout.table(table)
     spec = GridSpec(table, t.n_rows, t.n_cols)
     for box in t.boxes:
-        spec.put(box.row, box.col, _slot(box))
+        spec.put(_slot(box))
     return spec
 
 

@@ -26,15 +26,15 @@ class PrintCommands(QObject):
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from . import document
+        from . import paged
         report = self._report()
         if report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        document.prepare(printer)
+        paged.prepare(printer)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: document.paint(report, p))
+        dialog.paintRequested.connect(lambda p: paged.paint(report, p))
         screen = self.window.screen().availableGeometry()
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
         dialog.exec()
@@ -42,13 +42,13 @@ class PrintCommands(QObject):
     def print_(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from . import document
+        from . import paged
         report = self._report()
         if report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        document.prepare(printer)
+        paged.prepare(printer)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            document.paint(report, printer)
+            paged.paint(report, printer)
