@@ -1,5 +1,5 @@
 """打印预览 (Ctrl+P) and 打印…: Qt's own preview and print dialogs (Chinese from Qt's zh_CN
-catalogue and qt_words.py) over the document of document.py.
+catalogue and qt_words.py) over the paginated document of paged.py.
 
 Laying out a whole report takes about 0.15 s (measured with the sample report), so it runs
 on the GUI thread: a worker thread could not paint on the preview's printer anyway."""
