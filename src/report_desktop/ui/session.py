@@ -79,7 +79,7 @@ class Session(QObject):
         self._validate_timer = self._timer(TEXT_VALIDATE_MS, self.revalidate)
         self._retry_timer = self._timer(RETRY_MS, self.flush)
         self._failure_reported = False
-        # Asked before an edit changes the published content (ui/finals.py: a 定稿 wants a
+        # Asked before an edit changes the published content (ui/final_actions.py: a 定稿 wants a
         # reason); False drops the edit and the views show the report as it is.
         self.before_edit: Callable[[], bool] | None = None
         self.revalidate()

@@ -143,7 +143,7 @@ class Workspace(QObject):
 
     def _undo(self) -> None:
         if self.entries.commit_open_editors() and self.session is not None:
-            self.session.undo()      # a 定稿 asks first (ui/finals.py)
+            self.session.undo()      # a 定稿 asks first (ui/final_actions.py)
 
     def _redo(self) -> None:
         if self.entries.commit_open_editors() and self.session is not None:
