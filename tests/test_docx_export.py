@@ -21,7 +21,7 @@ from docx.shared import Pt
 
 from report_desktop.core import formats, schema
 from report_desktop.core.docx import writer
-from report_desktop.core.docx.styles import FONT_SETS
+from report_desktop.core.docx.font_sets import FONT_SETS
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.values import Bad, to_text
 

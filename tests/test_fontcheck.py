@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from report_desktop.core.docx import fontcheck
-from report_desktop.core.docx.styles import FONT_SETS
+from report_desktop.core.docx.font_sets import FONT_SETS
 from report_desktop.services import exporting
 
 DATA = Path(__file__).parent / "data"

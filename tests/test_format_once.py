@@ -169,7 +169,7 @@ def test_the_register_files_are_listed_once(tmp_path):
     the import reads all come from formats.REGISTER_READERS: each type is in every one."""
     from report_desktop.cli.parser import build_parser
     from report_desktop.core.files import ReportFileError
-    from report_desktop.core.register.sources import read_sheets
+    from report_desktop.core.register.importing import read_sheets
     sub = next(a for a in build_parser()._actions if a.dest == "verb").choices
     tally_help = {a.dest: a.help for a in sub["tally"]._actions}
     every = formats.register_dialog_filter().split(";;")[0]

@@ -1,6 +1,8 @@
-"""core/store's modules import each other without a cycle (counting imports inside
-functions, which hid backup → paths → errors → backup), and building a store error is pure:
-it reads and writes no file — what an error means is decided on the file by diagnose.py."""
+"""The store's errors stand below every store module (they import none of them; that no
+store module imports another in a cycle — backup → paths → errors → backup once hid in a
+function — is checked for all of core/ by test_import_cycles.py), and building a store
+error is pure: it reads and writes no file — what an error means is decided on the file by
+diagnose.py."""
 from __future__ import annotations
 
 import ast
@@ -41,45 +43,9 @@ def _graph(folder: Path) -> dict[str, set[str]]:
     return {name: _imports(p, set(files)) for name, p in files.items()}
 
 
-def _cycle(graph: dict[str, set[str]]) -> list[str]:
-    """One import cycle as a path (first module repeated at the end), or []."""
-    state: dict[str, int] = {}      # 1 on the current path, 2 done
-    path: list[str] = []
-
-    def visit(m: str) -> list[str]:
-        state[m] = 1
-        path.append(m)
-        for n in sorted(graph[m]):
-            if state.get(n) == 1:
-                return path[path.index(n):] + [n]
-            if n not in state and (found := visit(n)):
-                return found
-        path.pop()
-        state[m] = 2
-        return []
-
-    for m in sorted(graph):
-        if m not in state and (found := visit(m)):
-            return found
-    return []
-
-
-def test_the_store_modules_import_without_a_cycle():
-    graph = _graph(PACKAGE)
-    assert {"errors", "paths", "backup", "diagnose", "opening", "db"} <= set(graph)
-    assert _cycle(graph) == []
-
-
 def test_errors_imports_nothing_of_the_store():
     """The vocabulary stands below every store module, so it can be imported by any."""
     assert _graph(PACKAGE)["errors"] == set()
-
-
-def test_the_cycle_check_finds_a_cycle_hidden_in_a_function(tmp_path):
-    (tmp_path / "errors.py").write_text("def damaged():\n    from . import backup\n")
-    (tmp_path / "backup.py").write_text("from .paths import sqlite_uri\n")
-    (tmp_path / "paths.py").write_text("from .errors import StoreBadPath, is_folder\n")
-    assert _cycle(_graph(tmp_path)) == ["backup", "paths", "errors", "backup"]
 
 
 _FILE_EVENTS = ("open", "os.", "shutil.", "sqlite3.", "tempfile.", "glob.", "pathlib.")

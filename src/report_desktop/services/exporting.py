@@ -115,8 +115,8 @@ def missing_fonts(path: str | Path, fonts: str = formats.DEFAULT_WORD_FONTS) -> 
     and when the machine cannot be asked."""
     if Path(path).suffix.lower() != ".docx":
         return []
-    from ..core.docx import fontcheck, styles   # python-docx: only once a Word file is written
-    return fontcheck.missing(styles.font_set(fonts)) or []
+    from ..core.docx import font_sets, fontcheck   # python-docx: only once a Word file is written
+    return fontcheck.missing(font_sets.font_set(fonts)) or []
 
 
 def fonts_note(missing: list[str], fonts: str = formats.DEFAULT_WORD_FONTS,

@@ -220,10 +220,10 @@ def read_stamp(path: Path) -> Stamp | None:
         return stamp.read(path)
     if ext in (".html", ".htm"):
         from ..core.files import read_limited
-        from ..core.html import reader, writer
+        from ..core.html import charset, reader, writer
         from ..core.html.parse import parse
         source = f"文件“{path.name}”"
-        text = reader.decode(read_limited(path, reader.MAX_BYTES, source), source)
+        text = charset.decode(read_limited(path, reader.MAX_BYTES, source), source)
         return writer.read_stamp(parse(text, source).meta)
     return None
 

@@ -52,10 +52,10 @@ def _fonts_note(job) -> str:
 def _known_missing() -> dict[str, list[str]] | None:
     """Each Word font set's fonts this machine lacks, once an export has asked the machine
     (asking may read every font file on Windows: never first on the GUI thread)."""
-    from ..core.docx import fontcheck, styles   # imported by the first Word export already
+    from ..core.docx import font_sets, fontcheck   # imported by the first Word export already
     if not fontcheck.known():
         return None
-    return {key: fontcheck.missing(styles.font_set(key)) or [] for key in formats.WORD_FONTS}
+    return {key: fontcheck.missing(font_sets.font_set(key)) or [] for key in formats.WORD_FONTS}
 
 
 class FileActions(QObject):

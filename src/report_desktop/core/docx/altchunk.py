@@ -2,7 +2,7 @@
 
 Web systems' "导出Word" often write the whole report as one HTML page inside an otherwise
 empty .docx; Word and WPS show it as if typed.  An HTML (or XHTML, or MHT) chunk is read
-by the web page reader with its limits; plain text line by line.  A chunk we cannot read
+as the web page reader decodes and parses one, with its limits; plain text line by line.  A chunk we cannot read
 (RTF, a nested Word file) is refused with what to do, never skipped in silence.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from lxml.etree import _Element
 from ..files import ReportFileError
 from ..html import mht
 from ..html.parse import HtmlTable, parse
-from ..html.reader import decode
+from ..html.charset import decode
 
 _RID = qn("r:id")
 _HTML = {"text/html", "application/xhtml+xml", "application/html"}

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import body, ooxml, styles
-from .styles import FontSet
+from .font_sets import FontSet
 
 WORD = "草稿"
 NOTE_PREFIX = "草稿："          # how the line under the title starts

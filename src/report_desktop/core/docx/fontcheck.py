@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from .styles import FontSet
+from .font_sets import FontSet
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 _MAX_FILES = 20000          # a font folder larger than this is not read further

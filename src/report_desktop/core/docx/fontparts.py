@@ -14,10 +14,10 @@ from lxml import etree
 
 from . import ooxml
 
+from .font_sets import FontSet
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-    from .styles import FontSet
 
 # Word falls back to w:altName when a font is missing: the GB fonts to the Windows ones.
 ALT_NAMES = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体",

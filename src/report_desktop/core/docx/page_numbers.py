@@ -13,7 +13,7 @@ from docx.section import Section
 from docx.text.paragraph import Paragraph
 
 from . import ooxml, styles
-from .styles import FontSet
+from .font_sets import FontSet
 
 DASH = "—"   # 一字线 (U+2014), one character wide in a Chinese font
 

@@ -11,7 +11,7 @@ from docx.shared import Pt
 from ..chinese import em_width
 from ..rollover import has_draft_marker
 from . import body, draft, ooxml, styles
-from .styles import FontSet
+from .font_sets import FontSet
 
 # A line that opens with a second-level number: （一） or (一), full- or half-width.
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")

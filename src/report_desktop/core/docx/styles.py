@@ -20,26 +20,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from ..formats import WordFonts
 from . import fontparts, ooxml
-
-
-@dataclass(frozen=True)
-class FontSet:
-    title: str        # 二号 title
-    body: str         # 三号 body
-    heading1: str     # 一、 headings
-    heading2: str     # （一） headings
-    table: str        # table text
-    page_number: str  # “— 1 —”
-
-
-FONT_SETS: dict[str, FontSet] = {
-    # The fonts GB/T 9704 names; often installed separately on clerks' PCs.
-    WordFonts.GB: FontSet("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "宋体"),
-    # What every Windows PC has.
-    WordFonts.WINDOWS: FontSet("宋体", "仿宋", "黑体", "楷体", "宋体", "宋体"),
-}
+from .font_sets import FontSet
 
 # Sizes (pt): 二号 22, 三号 16, 四号 14, 五号 10.5.
 TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT = 22.0, 16.0, 14.0, 10.5
@@ -71,15 +53,6 @@ SIGNATURE = StyleName("落款", "ReportSignature")
 # Template styles kept (the rest of the ~160 English template styles are dropped).
 _KEEP = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid",
          "Footer", "FooterChar"}
-
-
-def font_set(fonts: str | FontSet) -> FontSet:
-    if isinstance(fonts, FontSet):
-        return fonts
-    try:
-        return FONT_SETS[fonts]
-    except KeyError:
-        raise ValueError(f"unknown font set {fonts!r}; use one of {sorted(FONT_SETS)}") from None
 
 
 def apply(doc, fonts: FontSet) -> None:

@@ -19,7 +19,7 @@ from .. import layout
 from ..chinese import em_width
 from ..values import to_text
 from . import ooxml, styles
-from .styles import FontSet
+from .font_sets import FontSet
 
 HEADER, LABEL, ITEM, NUMBER = layout.HEADER, layout.LABEL, layout.ITEM, layout.VALUE
 CELL_MARGIN_TWIPS = 57        # 1 mm left and right inside a cell

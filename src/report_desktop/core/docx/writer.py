@@ -16,7 +16,7 @@ from ..report import Report
 from . import draft as draft_marks
 from . import page_numbers, ooxml, prose, styles, table_xml
 from . import stamp as final_stamp
-from .styles import FONT_SETS, FontSet, font_set
+from .font_sets import FONT_SETS, FontSet, font_set
 
 __all__ = ["FONT_SETS", "FontSet", "build", "write"]
 

@@ -7,7 +7,8 @@ is ``register.with_field(...)`` → a new Register the undo stack keeps) and ``T
 from .model import (APPLICANT_TYPES, APPLICATION, APPLICATION_FIELDS, CASE, CASE_FIELDS,
                     CASE_KINDS, CASE_RESULTS, OUTCOMES, PERSONAL_FIELDS, Application, Case,
                     Problem, Register, problems)
-from .settings import CountingSettings, choices, explanation
+from .counting_rules import explanation
+from .settings import CountingSettings, choices
 from .tally import Tally, Unclassified, tally
 
 __all__ = [

@@ -14,9 +14,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import ReportFileError, atomic_write_bytes
+from .counting_rules import explanation
 from .fields import shown
 from .model import APPLICATION_FIELDS, CASE_FIELDS, PERSONAL_FIELDS, Register, Row
-from .settings import explanation
 
 SHEETS = {"applications": "依申请公开台账", "cases": "复议诉讼台账", "explanation": "统计口径说明"}
 # Left out of the copy sent outside the office: names, request texts and free notes

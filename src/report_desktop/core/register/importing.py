@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import schema
+from .. import formats, schema
 from ..files import ReportFileError
 from ..textcheck import shown
 from . import words
@@ -20,7 +20,7 @@ from .columns import FIELD_TITLES, Layout, apply_mapping, find_layout, samples
 from .dates import NotADate, read_date
 from .model import APPLICATION, CASE, Application, Case, Register, Row
 from .settings import BY_PRINCIPAL, CountingSettings
-from .sources import Sheet, read_sheets
+from .sources import Sheet
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 _LABELS = {**FIELD_TITLES[APPLICATION], **FIELD_TITLES[CASE]}
@@ -62,6 +62,16 @@ class Opened:
     shows ``layout`` (columns and sample values), the clerk corrects ``layout.columns``."""
     sheets: list[Sheet]
     layout: Layout
+
+
+def read_sheets(path: str | Path) -> list[Sheet]:
+    """The sheets of a register file, read as its extension says (formats.REGISTER_READERS)."""
+    path = Path(path)
+    source = f"文件“{path.name}”"
+    read: formats.RegisterReader | None = formats.REGISTER_READERS.get(path.suffix.lower())
+    if read is None:
+        raise ReportFileError(f"{source}不是可导入的台账：请用 {formats.register_kinds()}。")
+    return read(path, source)
 
 
 def open_file(path: str | Path, kind: str = APPLICATION,

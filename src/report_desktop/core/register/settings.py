@@ -1,17 +1,11 @@
 """The counting choices the format leaves open (统计口径), each a visible setting with a
-stated default, and the 统计口径说明 that lists the choices made (docs/registers.md)."""
+stated default (docs/registers.md); the 统计口径说明 that lists the choices made is
+counting_rules.py."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields
 from typing import Any
-
-from typing import TYPE_CHECKING
-
-from .. import schema
-
-if TYPE_CHECKING:
-    from ..calendar import Calendar
 
 BY_PRINCIPAL, BY_AGENT = "principal", "agent"
 ASK, FIRST = "ask", "first"
@@ -71,39 +65,3 @@ SETTING_TITLES = {
 def choices(name: str) -> dict[str | bool, str]:
     """The values a setting may take → how each is described (for a settings dialog)."""
     return dict(_CHOICES[name])
-
-
-_FIXED = (
-    "一、本年新收：收到申请之日（《条例》第三十一条）在本年度内的申请。",
-    "二、上年结转：本年度以前收到、本年1月1日前尚未答复的申请，应等于上年报告的“结转下年度继续办理”。",
-    f"{schema.APPLICATION_ROWS[2].band}：答复日期在本年度内的申请，每件只计一种办理结果；"
-    "部分公开、部分不予公开的计入“（二）部分公开”，不计其他情形。",
-    f"{schema.APPLICATION_ROWS[-1].band}：截至12月31日尚未答复的申请。",
-    "申请人类别按件计（同一申请人的多件申请分别计数）；个体工商户计入商业企业，"
-    "村（居）委会、机关、事业单位计入“其他”。",
-    "表四：复议机关作为共同被告的行政诉讼案件不由本机关计数，由原行为机关计数（国办公开办函〔2016〕201号）；"
-    "截至12月31日未作出决定或判决的计为“尚未审结”。",
-    "收到日期、答复日期无法识别，或办理结果、申请人类别无法归类的台账记录不计入表三，逐条列出，由经办人确定后再统计。",
-)
-
-
-def explanation(settings: CountingSettings, year: int | None = None,
-                calendar: "Calendar | None" = None) -> list[str]:
-    """统计口径说明: one line per rule, the fixed ones of the format first, then the choices,
-    then the answer deadlines (with the calendar the program counts working days by)."""
-    from .answer_time import explanation_lines      # answer_time imports the model, which imports us
-    head = f"{year}年度" if year else ""
-    lines = [f"{head}政府信息公开申请和行政复议、行政诉讼统计口径说明",
-             f"本说明列出按台账统计表三、表四时采用的口径（依据{schema.FORMAT_DOCUMENT}）。"]
-    n = 0
-    for n, text in enumerate(_FIXED, 1):
-        lines.append(f"{n}. {text}")
-    for name, title in SETTING_TITLES.items():
-        n += 1
-        lines.append(f"{n}. {title}：{_CHOICES[name][getattr(settings, name)]}"
-                     + ("（默认）" if getattr(settings, name) == getattr(CountingSettings(), name)
-                        else "（非默认，经办人选择）"))
-    for text in explanation_lines(calendar):
-        n += 1
-        lines.append(f"{n}. {text}")
-    return lines

@@ -1,6 +1,9 @@
 """The rows of a register file: .xlsx (openpyxl), .xls (xlrd) or .csv/.txt (UTF-8,
 UTF-16, GBK; comma, tab or semicolon separated).  Each sheet becomes a list of rows of
-cell values (str, int, float, datetime or None), numbered as Excel numbers them."""
+cell values (str, int, float, datetime or None), numbered as Excel numbers them.
+
+These are the readers core/formats.py lists in REGISTER_READERS; which one reads a file is
+decided there (importing.read_sheets), never here, so the readers do not import the table."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import formats
 from ..budget import Budget
 from ..files import ReportFileError, decode_text, raised_by_us, read_limited
 from ..safezip import open_package
@@ -24,24 +26,12 @@ SECONDS = 30.0     # a 100,000-row register takes a few seconds; a hostile file 
 # A register is far bigger than a report: ~20 tags a row, 100,000 rows at most.
 MAX_TAGS = 3_000_000
 MAX_XML_BYTES = 64 * 1024 * 1024
-# The extensions a register is read from (formats.REGISTER_READERS): the 台账 dialogs offer these.
-KINDS = tuple(formats.REGISTER_READERS)
 
 
 @dataclass
 class Sheet:
     name: str
     rows: list[list[object]]     # rows[i] is Excel row i + 1
-
-
-def read_sheets(path: str | Path) -> list[Sheet]:
-    """The sheets of a register file, read as its extension says (formats.REGISTER_READERS)."""
-    path = Path(path)
-    source = f"文件“{path.name}”"
-    read: formats.RegisterReader | None = formats.REGISTER_READERS.get(path.suffix.lower())
-    if read is None:
-        raise ReportFileError(f"{source}不是可导入的台账：请用 {formats.register_kinds()}。")
-    return read(path, source)
 
 
 def _broken(source: str, what: str) -> ReportFileError:

@@ -1,8 +1,10 @@
 """The file dialogs of the 台账: which files are offered, built from the kinds core reads
-and writes (core.register.sources.KINDS; the exports' suffixes), never typed as filters."""
+and writes (core.formats.REGISTER_READERS; the exports' suffixes), never typed as filters."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from ...core.formats import REGISTER_READERS
 
 XLSX, DOCX, TXT = ".xlsx", ".docx", ".txt"
 # The 统计口径说明 as core.register.export.write_explanation writes it.
@@ -16,8 +18,7 @@ def dialog_filter(name: str, extensions: Iterable[str]) -> str:
 
 def register_filter() -> str:
     """What 导入台账 offers: every kind of file a register is read from."""
-    from ...core.register.sources import KINDS     # the readers: not loaded at start-up
-    return ";;".join((dialog_filter("台账文件", KINDS), "所有文件 (*)"))
+    return ";;".join((dialog_filter("台账文件", REGISTER_READERS), "所有文件 (*)"))
 
 
 XLSX_FILTER = dialog_filter("Excel 工作簿", (XLSX,))
