@@ -72,8 +72,8 @@ def build(window, handlers: dict, undo_group, picker, findings_dock) -> dict[str
         if spec.needs & HISTORY:
             _follow_history(act, spec, undo_group)
     for menu_key, m in window.menus.items():
-        for spec in menu_items(menu_key):
-            m.addSeparator() if spec is None else m.addAction(a[spec.key])
+        for item in menu_items(menu_key):
+            m.addSeparator() if item is None else m.addAction(a[item.key])
     dock_action = findings_dock.toggleViewAction()
     dock_action.setText("显示检查结果面板")
     window.menus["check"].addSeparator()
@@ -84,8 +84,8 @@ def build(window, handlers: dict, undo_group, picker, findings_dock) -> dict[str
     tools.setMovable(False)
     tools.addWidget(picker)
     tools.addSeparator()
-    for spec in toolbar_items():
-        tools.addSeparator() if spec is None else tools.addAction(a[spec.key])
+    for item in toolbar_items():
+        tools.addSeparator() if item is None else tools.addAction(a[item.key])
     window.addToolBar(tools)
     return a
 
