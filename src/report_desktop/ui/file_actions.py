@@ -17,6 +17,7 @@ from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
+from .actions import Needs, command
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob, finished_reading, start_reading
 from .progress import left
@@ -91,6 +92,8 @@ class FileActions(QObject):
         """The font set every Word file is written with (a core.formats.WORD_FONTS key)."""
         return self.ctx.store.setting(WORD_FONTS_KEY) or formats.DEFAULT_WORD_FONTS
 
+    @command("word_fonts", "Word 文档字体(&T)…", ("file", 2, 50),
+             tip="选择导出的 Word 文档使用公文标准字体还是 Windows 自带字体")
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
         chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts(),
@@ -159,9 +162,13 @@ class FileActions(QObject):
     def export_word(self, path: Path | None = None):
         return self._export_open(".docx", path)
 
+    @command("export_excel", "导出 Excel 工作簿(&L)…", ("file", 2, 60), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING, tip="把当前报告导出为 Excel 工作簿，便于报送或汇总")
     def export_excel(self, path: Path | None = None):
         return self._export_open(".xlsx", path)
 
+    @command("export_json", "导出 JSON(&J)…", ("file", 2, 70), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING, tip="把当前报告导出为 JSON 数据文件")
     def export_json(self, path: Path | None = None):
         return self._export_open(".json", path)
 
@@ -220,6 +227,8 @@ class FileActions(QObject):
         return self.start(report, path, findings, list(sources), made)
 
     # -- import ------------------------------------------------------------------------------
+    @command("import", "导入报告(&I)…", ("file", 2, 10), keys=("Open",), needs=Needs.NOT_READING,
+             tip="导入一份报告：Word 文档（.docx）、Excel 工作簿（.xlsx）或 JSON 数据文件")
     def import_file(self, path: Path | None = None):
         """Read a report file (Word, Excel, JSON) on a pool thread; once read, it goes into
         the store and opens (``imported``).  The TaskJob, or None if nothing was started."""

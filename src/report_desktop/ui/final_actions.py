@@ -14,6 +14,7 @@ from ..core.files import ReportFileError
 from ..core.final import Stamp, version_label
 from ..core.store import StoreError
 from ..services import exporting, finals
+from .actions import Needs, Tool, command
 from .context import WindowContext
 from .file_actions import FileActions
 from .jobs import TaskJob, finished_reading, start_reading
@@ -99,6 +100,9 @@ class FinalActions(QObject):
         final = self.history.current(report)
         return final.stamp if final is not None else None
 
+    @command("export_word", "导出 Word 文档(&W)…", ("file", 2, 40), keys=("Ctrl+E",),
+             tip="按正式格式生成 Word 文档", tool=Tool("导出 Word", 3, 10), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING)
     def export_word(self, path: Path | None = None):
         """导出 Word with the 定稿 step: a clean report may be marked 定稿 (the next
         version is frozen once the file name is chosen); a report that is still exactly
@@ -135,6 +139,8 @@ class FinalActions(QObject):
         return final.stamp
 
     # -- 核对已发布文件 ------------------------------------------------------------------------
+    @command("verify", "核对已发布文件(&F)…", ("check", 2, 20),
+             tip="核对已发布的 Word 文档、网页或 JSON 文件是否就是数据文件中的某个定稿，列出不同之处")
     def verify_file(self, path: Path | None = None):
         """核对已发布文件: the file is read on a pool thread, then judged against the
         store and the verdict shown (``verified``).  The TaskJob, or None."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..core import schema
+from .actions import command
 from .findings_panel import FindingsPanel, target_of
 from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
 
@@ -29,21 +30,27 @@ class Navigation:
         self._session, self._status = session, status
 
     # -- editing the focused widget ------------------------------------------------------
+    @command("cut", "剪切(&T)", ("edit", 2, 10), keys=("Cut",), field_key=True)
     def cut(self) -> None:
         (_focused("cut_selection", "cut") or (lambda: None))()
 
+    @command("copy", "复制(&C)", ("edit", 2, 20), keys=("Copy",), field_key=True)
     def copy(self) -> None:
         (_focused("copy_selection", "copy") or (lambda: None))()
 
+    @command("paste", "粘贴(&P)", ("edit", 2, 30), keys=("Paste",), field_key=True)
     def paste(self) -> None:
         (_focused("paste_clipboard", "paste") or (lambda: None))()
 
+    @command("totals", "重新计算全部合计(&T)", ("check", 1, 30),
+             tip="导入的报告合计有误时，按各分项重新计算所有合计")
     def recompute_totals(self) -> None:
         session = self._session()
         if session is not None and not session.recompute_totals():
             self._status("所有合计都已正确，无需重新计算。")
 
     # -- findings ------------------------------------------------------------------------
+    @command("check", "立即检查(&C)", ("check", 1, 10), keys=("F5",), tip="重新检查整份报告")
     def check_now(self) -> None:
         session = self._session()
         if session is not None:
@@ -51,6 +58,7 @@ class Navigation:
             self.findings.show()
             self._status("检查完毕。")
 
+    @command("next", "下一个问题(&N)", ("check", 1, 20), keys=("F8",), tip="转到下一个错误或提醒")
     def next_finding(self) -> None:
         session = self._session()
         if session is None or not session.findings:
