@@ -18,7 +18,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from report_desktop.core import jsonio, schema
-from report_desktop.core.register import Register
 from report_desktop.core.store import Store, StoreInterrupted
 from report_desktop.core.store import diagnose
 from report_desktop.services.editing import (TEXT_MERGE_SECONDS, Change, Editor, OpChanges,
