@@ -51,9 +51,12 @@ class RenameCommand(QUndoCommand):
             return False
 
     def _show(self, unit: str, texts: dict[str, str]) -> None:
-        for key, body in texts.items():
-            self.session._apply_text(key, body)
-        self.session._apply_meta("unit", unit)    # last year's report found again
+        editor = self.session.editor
+        changes = [editor.text_change(key, body, merge=False) for key, body in texts.items()]
+        changes.append(editor.meta_change("unit", unit))    # last year's report found again
+        for change in changes:
+            if change is not None:
+                self.session.apply(change)
 
 
 def rename(session, prompts, new: str) -> str | None:

@@ -31,7 +31,7 @@ from .progress import Progress
 from .printing.print_commands import PrintCommands
 from .prompts import Prompts
 from .report_actions import ReportActions
-from .session import FAILED, PENDING, WAITING, Session
+from .session import Session, save_status
 from .summary.launcher import SummaryLauncher
 from .tabs import TAB_KEYS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
@@ -261,11 +261,7 @@ class Workspace(QObject):
         if left is not None:
             colour = theme.severity_colour(len(left.errors) + len(left.blanks), len(left.warnings))
             self.counts.setText(f"<span style='color:{colour}'>{left.counts()}</span>")
-        state = self.session.save_state
-        self.saved.setText({PENDING: "正在保存…",
-                            FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",
-                            WAITING: f"<span style='color:{theme.WARNING_FG.name()}'>数据文件被占用，正在重试…</span>"}
-                           .get(state, "已自动保存"))
+        self.saved.setText(save_status(self.session.save_state))
 
     def _busy(self, busy: bool) -> None:
         """A file is being written (exports wait) or read (a second import waits)."""
