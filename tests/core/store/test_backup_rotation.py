@@ -1,5 +1,7 @@
-"""Backups in two rotations: one a day for the last 7 days that have one, and the last 10
-copies taken before a delete or a replace — deletes never evict the daily ones."""
+"""Backups in two rotations: one a day for the last ``KEEP_DAYS`` days that have one, and the
+last ``KEEP_BEFORE`` copies taken before a delete or a replace — deletes never evict the daily
+ones.  The limits are read from core/store/backup.py and used only as input: each test makes
+more backups than are kept and checks which ones went."""
 import datetime as dt
 
 import pytest
@@ -27,11 +29,11 @@ def test_a_row_of_deletes_keeps_the_week_of_daily_backups(store):
         backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(days=day))
     daily = backup.list_backups(store.path, backup.DAILY)
     assert _days(daily) == [(DAY0 + dt.timedelta(days=d)).date() for d in range(2, days)]
-    for _ in range(backup.KEEP_BEFORE + 5):              # then more deletes in a row than are kept
-        store.backup_now()
+    made = [store.backup_now() for _ in range(backup.KEEP_BEFORE + 5)]   # more deletes than kept
     assert backup.list_backups(store.path, backup.DAILY) == daily
     before = backup.list_backups(store.path, backup.BEFORE_CHANGE)
-    assert len(before) == backup.KEEP_BEFORE
+    assert not any(p.exists() for p in made[:5])          # the five oldest copies went
+    assert sorted(before) == sorted(made[5:])             # every later one stayed
     assert all("before-change" in p.name for p in before)
     folder = backup.backup_dir(store.path)
     assert sorted(folder.iterdir()) == sorted(daily + before)     # no .part, -wal, -shm
@@ -50,7 +52,8 @@ def test_one_daily_backup_per_day(store):
 
 
 def test_a_gap_in_use_keeps_the_last_days_that_have_a_backup(store):
-    days = [0, 1, 2, 40, 41, 42, 43, 80, 81, 82][:backup.KEEP_DAYS + 1]
+    # Runs of three days of work, 40 days apart: one day more than are kept.
+    days = [(i // 3) * 40 + i % 3 for i in range(backup.KEEP_DAYS + 1)]
     for day in days:
         backup.make_backup(store._con, store.path, DAY0 + dt.timedelta(days=day))
     assert _days(backup.list_backups(store.path, backup.DAILY)) == [
@@ -69,9 +72,10 @@ def test_backups_of_another_store_in_the_folder_are_not_ours(tmp_path, seed):
         mine = s.backup_now()
     with Store(tmp_path / "reports-restored-20250301-093000.sqlite3") as other:
         other.save(seed)
-        theirs = [other.backup_now() for _ in range(12)]
+        theirs = [other.backup_now() for _ in range(backup.KEEP_BEFORE + 2)]
     assert backup.list_backups(tmp_path / "reports.sqlite3") == [mine]
-    assert all(p.exists() for p in theirs[-10:])
+    assert mine.exists() and all(p.exists() for p in theirs[2:])    # theirs rotate among theirs
+    assert not any(p.exists() for p in theirs[:2])
 
 
 def test_newest_good_backup_looks_at_both_rotations(store):
@@ -103,21 +107,22 @@ def test_replacing_a_report_takes_a_before_change_copy(tmp_path, seed, capsys):
 def test_a_clock_set_back_never_deletes_the_newest_backup(store):
     """The clock was once set a year ahead: those backups must not push today's out."""
     ahead = DAY0 + dt.timedelta(days=365)
-    for day in range(backup.KEEP_DAYS):
-        backup.make_backup(store._con, store.path, ahead + dt.timedelta(days=day))
+    ahead_made = [backup.make_backup(store._con, store.path, ahead + dt.timedelta(days=day))
+                  for day in range(backup.KEEP_DAYS)]
     for day in range(3):                                  # the clock is right again
         made = backup.backup_if_due(store._con, store.path, DAY0 + dt.timedelta(days=day))
         assert made is not None and made.exists()         # kept, not deleted at once
         assert backup.list_backups(store.path, backup.DAILY)[0] == made
     daily = backup.list_backups(store.path, backup.DAILY)
-    assert len(daily) == backup.KEEP_DAYS
     assert _days(daily[:3]) == [(DAY0 + dt.timedelta(days=d)).date() for d in range(3)]
-    for _ in range(backup.KEEP_BEFORE + 1):
-        newest = backup.make_backup(store._con, store.path, ahead, kind=backup.BEFORE_CHANGE)
+    assert not any(p.exists() for p in ahead_made[:3])   # the first made ahead went first
+    assert daily[3:] == ahead_made[3:][::-1]
+    made = [backup.make_backup(store._con, store.path, ahead, kind=backup.BEFORE_CHANGE)
+            for _ in range(backup.KEEP_BEFORE + 1)]
     late = backup.make_backup(store._con, store.path, DAY0, kind=backup.BEFORE_CHANGE)
     before = backup.list_backups(store.path, backup.BEFORE_CHANGE)
-    assert before[0] == late and late.exists() and newest in before
-    assert len(before) == backup.KEEP_BEFORE
+    assert before[0] == late and late.exists()            # the newest made, whatever its stamp
+    assert not any(p.exists() for p in made[:2]) and sorted(before) == sorted(made[2:] + [late])
 
 
 def test_a_daily_backup_stamped_in_the_future_is_not_redone_on_every_open(tmp_path, seed):

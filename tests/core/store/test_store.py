@@ -84,7 +84,7 @@ def test_snapshots_list_and_restore(store, seed):
     assert store.restore_snapshot(auto.id).cells["applications.new.natural_person"] == 20
 
 
-def test_daily_backup_rotation_keeps_seven(tmp_path, seed):
+def test_daily_backup_rotation_removes_the_oldest_day_first(tmp_path, seed):
     path = tmp_path / "r.sqlite3"
     with Store(path) as s:
         s.save(seed)
@@ -92,13 +92,18 @@ def test_daily_backup_rotation_keeps_seven(tmp_path, seed):
     with Store(path) as s:
         assert len(backup.list_backups(path)) == 1           # made on the next open
         assert s.backup_if_due() is None                     # not again the same day
-        start = dt.datetime(2025, 1, 1, 9)
-        for day in range(10):
-            backup.make_backup(s._con, path, start + dt.timedelta(days=day))
+    for p in backup.list_backups(path):
+        p.unlink()                                           # the days below are all there is
+    start = dt.datetime(2025, 1, 1, 9)
+    made = []
+    with Store(path, auto_backup=False) as s:
+        for day in range(backup.KEEP_DAYS + 1):              # one day more than are kept
+            made.append(backup.make_backup(s._con, path, start + dt.timedelta(days=day)))
+            assert made[0].exists() is (day < backup.KEEP_DAYS)  # kept until a day too many
     kept = backup.list_backups(path)
-    assert len(kept) == backup.KEEP_DAYS and all(backup.is_healthy(k) for k in kept)
+    assert not made[0].exists()                              # the oldest day went, and only it
+    assert sorted(kept) == sorted(made[1:]) and all(backup.is_healthy(k) for k in kept)
     assert sorted(backup.backup_dir(path).iterdir()) == sorted(kept)   # no -wal/-shm left
-    assert not any("20250101" in k.name for k in kept)      # the oldest went first
     with Store(kept[-1], auto_backup=False) as restored:
         assert restored.get(seed.unit, 2024) is not None
 
