@@ -110,8 +110,16 @@ def test_first_start_on_each_screen(tmp_path, size, scale):
     assert active["last_label_right"] < active["viewport_width"] or active["hbar"], active
 
 
+# Qt 6.11's restoreGeometry refuses a geometry saved on a screen of a much different size
+# (1024×768 → 1920×1080, and 1920 → 1366 or 2560 wide), so ui/frame.py opens a first start
+# there and a window maximised on the small screen opens unmaximised on the large one.
+SAVED_PLACE_LOST = pytest.mark.xfail(strict=True, reason="Qt refuses the saved geometry after "
+                                     "a large screen change; frame.py falls back to a first start")
+
+
 @pytest.mark.parametrize("first,second", [(("1920x1080", None), ("1024x768", None)),
-                                          (("1024x768", None), ("1920x1080", None)),
+                                          pytest.param(("1024x768", None), ("1920x1080", None),
+                                                       marks=SAVED_PLACE_LOST),
                                           (("1920x1080", None), ("1920x1080", "1.5"))])
 def test_saved_place_fits_after_a_screen_change(tmp_path, first, second):
     settings = tmp_path / "settings"
@@ -119,3 +127,8 @@ def test_saved_place_fits_after_a_screen_change(tmp_path, first, second):
     after = _run(tmp_path, *second, settings, "second")
     _check_fits(before)
     _check_fits(after)
+    assert after["screen"] != before["screen"]           # the screen did change between them
+    # The second start opened the first one's saved place fitted to the new screen (from a
+    # maximised 1024×768 window, a 1920×1080 screen gets it maximised, not a first start).
+    saved = fit(Rect(*before["geometry"]), before["maximised"], Rect(*after["screen"]))
+    assert after["maximised"] is saved.maximised, (before, after)

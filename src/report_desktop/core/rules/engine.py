@@ -4,7 +4,7 @@
 findings (``changed``) and that list (``before``), it re-runs only the checks that read a
 changed input — the proofreading of one section, say, after a keystroke in it — and keeps
 the other findings.  The result is the same list, in the same order, as a full run
-(tests/test_incremental.py): every rule id belongs to exactly one check, and findings are
+(tests/core/rules/test_incremental.py): every rule id belongs to exactly one check, and findings are
 ordered by rule with each check's own order kept, so findings can be regrouped by check.
 
 ``Revalidator`` is for a caller that does not track its edits (the window): it remembers
