@@ -12,14 +12,13 @@ from functools import lru_cache
 
 from . import layout, schema
 
-HEADER, LABEL = layout.HEADER, layout.LABEL   # a header cell, a row label: the layout's kinds
-INPUT = "input"     # a number the clerk types
-TOTAL = "total"     # a number computed by Report.set
+# A slot's kind (layout.Kind): a header cell, a row label, a number typed or computed.
+HEADER, LABEL, INPUT, TOTAL = layout.HEADER, layout.LABEL, layout.Kind.INPUT, layout.Kind.TOTAL
 
 
 @dataclass(frozen=True)
 class Slot:
-    kind: str
+    kind: layout.Kind
     text: str = ""
     cell_id: str | None = None
     hint: str = ""

@@ -35,7 +35,7 @@ Progress = Callable[[int, int, str], None]   # done, total, what is being done (
 
 def file_types() -> tuple[str, ...]:
     """Extensions offered when choosing unit files (.xls too: the core explains it)."""
-    return (*formats.READERS, formats.OLD_EXCEL)
+    return (*formats.importable(), formats.OLD_EXCEL)
 
 
 def files_in(folder: Path) -> list[Path]:

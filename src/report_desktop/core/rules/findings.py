@@ -5,13 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .. import schema
-
-ERROR = "error"
-WARNING = "warning"
-NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft to finish)
-
-# How a severity is named to the clerk, in the window and on the command line.
-SEVERITY_WORDS = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
+from ..severity import ERROR, NOTE, SEVERITY_WORDS, WARNING, Severity  # noqa: F401  (re-exported)
 
 # Human titles of the rules of docs/rules.md, shown in the findings panel.
 RULE_TITLES = {
@@ -52,7 +46,7 @@ RULE_TITLES = {
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    severity: str
+    severity: Severity
     message: str
     cells: tuple[str, ...] = ()
     # Character offsets [start, end) in the text section named by the first text.* cell.
