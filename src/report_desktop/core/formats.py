@@ -110,9 +110,10 @@ def format_of(path: str | Path) -> Format | None:
 
 
 def is_published(path: str | Path) -> bool:
-    """A file that is signed or published (Word, web page): the export policy checks it."""
+    """A file written to be signed or published (Word, web page): the policy checks it."""
     found = format_of(path)
-    return found is not None and found.published and found.writer is not None
+    return found is not None and found.published and found.writer is not None \
+        and _ext(Path(path)) == found.ext
 
 
 def takes_fonts(path: str | Path) -> bool:

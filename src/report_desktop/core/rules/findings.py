@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from .. import schema
-from ..severity import ERROR, NOTE, SEVERITY_WORDS, WARNING, Severity  # noqa: F401  (re-exported)
+from ..severity import ERROR as ERROR, NOTE as NOTE, SEVERITY_WORDS as SEVERITY_WORDS  # re-exported
+from ..severity import WARNING as WARNING, Severity as Severity
 
 # Human titles of the rules of docs/rules.md, shown in the findings panel.
 RULE_TITLES = {

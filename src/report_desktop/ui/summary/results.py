@@ -19,7 +19,7 @@ BANNER_LINES = 5          # taller banners scroll
 MIN_UNIT_ROWS = 6         # rows of the units list the dialog always keeps visible
 SUMMARY_STYLE = theme.SUMMARY_STYLE
 # Each line of the summary above the tables tagged in its own colour.
-TAGS = {ERROR: ("需处理", theme.ERROR_FG.name()), WARNING: ("请注意", theme.WARNING_FG.name()),
+TAGS: dict[str, tuple[str, str]] = {ERROR: ("需处理", theme.ERROR_FG.name()), WARNING: ("请注意", theme.WARNING_FG.name()),
         NOTE: (SEVERITY_WORDS[NOTE], theme.NOTE_FG.name())}
 
 
@@ -142,7 +142,7 @@ class ResultsPanel(QGroupBox):
         self._fill_diffs(outcome, parent_note)
 
     def _summary(self, outcome, roster) -> list[tuple[str, str]]:
-        items = []
+        items: list[tuple[str, str]] = []
         if outcome.problems:
             items.append((ERROR, "以下报告不能一起汇总，请取消勾选或移除其中一份后再核对：\n"
                           + "\n".join(f"    {p}" for p in outcome.problems)))
