@@ -218,6 +218,49 @@ def test_every_box_slot_and_finding_carries_its_enum(seed):
     assert ranks == sorted(ranks)                         # errors first: the enum's order
 
 
+# --- The places a finding or an edit names: built and taken apart by core/places.py ---
+
+PLACE_HOME = "core/places.py"
+# (module, why it may still spell a place out)
+PLACE_ALLOWED = {"ui/help/topics.py": "text.png, register.png: picture files",
+                 "ui/undo.py": "moves with ui/session.py into services/ (issue 19 item 2)"}
+
+
+def place_offenders(package: Path = PACKAGE) -> list[tuple[str, str]]:
+    """"text.overview", f"meta.{name}", "register." typed instead of Place.TEXT.at(…)."""
+    import re
+    spelled = re.compile(r"^(?:text|meta|register)\.[a-z_]*$")
+    found = []
+    for py in sorted(package.rglob("*.py")):
+        module = py.relative_to(package).as_posix()
+        if module == PLACE_HOME or module in PLACE_ALLOWED:
+            continue
+        tree = _parented(ast.parse(py.read_text(encoding="utf-8")))
+        found += [(module, text) for text in _literals(tree) if spelled.match(text)]
+    return sorted(set(found))
+
+
+def test_no_place_is_spelled_out():
+    assert place_offenders() == []
+
+
+def test_the_place_check_sees_a_spelled_place(tmp_path):
+    fake = tmp_path / "report_desktop"
+    (fake / "core").mkdir(parents=True)
+    (fake / "core" / "x.py").write_text(
+        'A = ["meta.year"]\nB = f"text.{key}"\nC = t.startswith("register.")\n'
+        'E = Place.TEXT.at("overview")\n', encoding="utf-8")
+    assert place_offenders(fake) == [("core/x.py", "meta.year"), ("core/x.py", "register."),
+                                     ("core/x.py", "text.")]
+
+
+def test_places_round_trip():
+    from report_desktop.core.places import Place
+    for kind in Place:
+        assert Place.of(kind.at("x", 3)) is kind and kind.key(kind.at("x", 3)) == "x.3"
+    assert Place.of(schema.CELL_IDS[0]) is None and Place.TEXT.key(Place.META.at("unit")) is None
+
+
 # --- The export permission: decided by services.exporting, asked by the window ---
 
 def test_the_status_line_says_exportable_exactly_when_the_policy_allows(seed):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
+from ..core.places import Place
 from ..core import schema
 from ..core.rollover import has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
@@ -53,11 +54,9 @@ def tab_of(finding) -> str | None:
     target = target_of(finding)
     if target is None:
         return None
-    if target.startswith("meta.") or target == "text.preamble":
+    if Place.of(target) == Place.META or target == Place.TEXT.at("preamble"):
         return "info"
-    if target.startswith("text."):
-        return target[5:]
-    return schema.table_of(target)
+    return Place.TEXT.key(target) or schema.table_of(target)
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class Left:
             if group:
                 return group[0]
         if self.drafts:
-            return f"text.{self.drafts[0]}"
+            return Place.TEXT.at(self.drafts[0])
         return self.warnings[0] if self.warnings else None
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
+from ..core.places import Place
 from ..core import drafts
 from ..core.register.answer_time import answer_times
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
@@ -136,7 +137,7 @@ class Banner(QLabel):
 def text_items(session, key: str, text: str) -> list[tuple[str, str]]:
     items = []
     if session is not None:
-        mine = [f for f in session.findings if f"text.{key}" in f.cells]
+        mine = [f for f in session.findings if Place.TEXT.at(key) in f.cells]
         # Proofreading findings are underlined in the text; the banner only counts them.
         items = [(f.severity, f.message) for f in mine if not f.rule.startswith("P")]
         proofread = sum(f.rule.startswith("P") for f in mine)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..places import Place
 from .. import schema
 from ..severity import ERROR as ERROR, NOTE as NOTE, SEVERITY_WORDS as SEVERITY_WORDS  # re-exported
 from ..severity import WARNING as WARNING, Severity as Severity
@@ -68,8 +69,9 @@ class Finding:
     def text_key(self) -> str | None:
         """The text section (``overview`` …) that ``range`` refers to, if any."""
         for c in self.cells:
-            if c.startswith("text."):
-                return c[5:]
+            key = Place.TEXT.key(c)
+            if key is not None:
+                return key
         return None
 
 
