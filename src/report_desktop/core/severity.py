@@ -15,16 +15,12 @@ class Severity(StrEnum):
     NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft to finish)
 
     @property
-    def word(self) -> str:
-        """How the clerk is told it, in the window and on the command line."""
-        return SEVERITY_WORDS[self]
-
-    @property
     def rank(self) -> int:
         """Errors 0, warnings 1, notes 2: the order findings are listed in."""
         return _RANK[self]
 
 
 ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
+# How the clerk is told each, in the window and on the command line.
 SEVERITY_WORDS: dict[str, str] = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
 _RANK = {s: i for i, s in enumerate(Severity)}
