@@ -25,11 +25,13 @@ from .progress import left
 log = logging.getLogger(__name__)
 
 WEB_FILTER = formats.dialog_filter(".html")
-FILTERS = {ext: formats.dialog_filter(ext) for ext in formats.WRITERS}
-TITLES = {ext: f"导出{' ' * formats.NAMES[ext][0].isascii()}{formats.NAMES[ext]}"   # 导出 Word 文档
-          for ext in formats.WRITERS}
-IMPORT_FILTER = formats.open_filter()
 WORD_FONTS_KEY = "word_fonts"   # the store setting holding a core.formats.WordFonts key
+
+
+def export_title(ext: str) -> str:
+    """"导出 Word 文档", "导出网页": the export dialog's title for the kind ``ext``."""
+    name = formats.NAMES[ext]
+    return f"导出{' ' * name[0].isascii()}{name}"
 
 
 def _read(path: Path):
@@ -45,7 +47,7 @@ def _final_note(job) -> str:
 
 def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
-    if job is None or job.path.suffix.lower() != ".docx":
+    if job is None or not formats.takes_fonts(job.path):
         return ""
     return f"（字体：{formats.WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
@@ -193,17 +195,17 @@ class FileActions(QObject):
                       title: str = "", choices: tuple[str, ...] = (), sources: tuple = (),
                       stamp=None):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
-        ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
+        ``choices`` (default: every kind core.formats writes, ``ext`` first) the clerk
+        picks by file name; the WriteJob, or None if not started.
         ``sources``: files read for it (besides ``self.sources()``), never written over.
         ``stamp()``: once the name is chosen, the 定稿 the file is (ui/final_actions.py), or None
         to write nothing (it said why)."""
-        choices = choices or (ext,)
+        choices = choices or formats.save_choices(ext)
         asked = exporting.is_published(f"x{ext}")
         if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
             return None
         if path is None:
-            path = self.ctx.prompts.save_path(title or TITLES[ext],
-                                              ";;".join(FILTERS[e] for e in choices),
+            path = self.ctx.prompts.save_path(title or export_title(ext), formats.save_filter(choices),
                                               self.folder() / f"{report.title}{ext}")
             if path is None:
                 return None
@@ -236,7 +238,7 @@ class FileActions(QObject):
             self.ctx.status("正在导入另一个文件，请稍候。", refusal=True)
             return None
         if path is None:
-            path = self.ctx.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
+            path = self.ctx.prompts.open_path("导入报告", formats.open_filter(), self.folder())
             if path is None:
                 return None
         path = Path(path)

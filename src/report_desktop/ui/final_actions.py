@@ -21,8 +21,6 @@ from .jobs import TaskJob, finished_reading, start_reading
 
 log = logging.getLogger(__name__)
 
-VERIFY_FILTER = ";;".join((f"已发布的文件 ({' '.join('*' + e for e in formats.READERS)})",
-                           "所有文件 (*)"))
 MARK_DETAIL = ("定稿的内容会冻结为命名版本“{label}”，Word 文档的文件属性中记录版本号和校验码，"
                "以后可用“检查 → 核对已发布文件”核对发布的文件是否被改动；"
                "定稿后再修改报告，需要说明修改原因。")
@@ -112,7 +110,7 @@ class FinalActions(QObject):
             return None
         session.flush()
         report, findings = session.report.copy(), session.findings
-        if exporting.check(report, "x.docx", findings=findings).blocked:
+        if exporting.publish_check(report, findings).blocked:
             return self.files.export_report(report, ".docx", path, findings)   # draft or fix
         stamp = self.current_stamp(report)
         if stamp is not None:
@@ -148,7 +146,8 @@ class FinalActions(QObject):
             self.ctx.status("正在核对另一个文件，请稍候。", refusal=True)
             return None
         if path is None:
-            path = self.ctx.prompts.open_path("核对已发布文件", VERIFY_FILTER, self.files.folder())
+            path = self.ctx.prompts.open_path("核对已发布文件", formats.open_filter("已发布的文件", formats.READERS),
+                                              self.files.folder())
             if path is None:
                 return None
         path = Path(path)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ..core.places import Place
 from ..core import schema
 from .actions import command
 from .findings_panel import FindingsPanel, target_of
@@ -85,16 +86,15 @@ class Navigation:
     def go_to(self, target: str, message: str = ""):
         """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
         the text editor for a ``text.*`` target."""
-        if target == REGISTER_KEY or target.startswith(f"{REGISTER_KEY}."):
+        if target == REGISTER_KEY or Place.of(target) == Place.REGISTER:
             register: Any = self.tabs.show_page(REGISTER_KEY)   # register.<kind>.<row>
             parts = target.split(".")
             if len(parts) == 3 and parts[2].isdigit():
                 register.go_to_row(parts[1], int(parts[2]))
             return register
-        if target.startswith("meta."):
-            self.tabs.show_page("info").focus_field(target[5:])
-        elif target.startswith("text."):
-            key = target[5:]
+        if (field := Place.META.key(target)) is not None:
+            self.tabs.show_page("info").focus_field(field)
+        elif (key := Place.TEXT.key(target)) is not None:
             if key == "preamble":
                 editor = self.tabs.show_page("info").preamble
             else:

@@ -11,6 +11,7 @@ import logging
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core.places import Place
 from ..core.store import StoreError
 from ..services import reports
 
@@ -39,7 +40,7 @@ class RenameCommand(QUndoCommand):
     def undo(self) -> None:
         if self._store(lambda: reports.restore_names(self.session.store, self.before)):
             self._show(self.before[self.session.report_id], self.old_texts)
-            self.session.located.emit("meta.unit")
+            self.session.located.emit(Place.META.at("unit"))
 
     def _store(self, write) -> bool:
         try:

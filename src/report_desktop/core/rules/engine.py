@@ -20,17 +20,16 @@ from . import proofread
 from ..calendar import Calendar
 from .catalogue import (CROSS_YEAR, DATED, PROOFREAD_META, PROOFREAD_RULES, SINGLE, Check, Cross,
                         Dated, Single)
-from .findings import ERROR, Finding
+from .findings import Finding, Severity
 from .reads import Changes
 
-_ORDER = {ERROR: 0}
 _KINDS = {"H": 0, "S": 1, "P": 2}
 _CHECK_OF: dict[str, Check] = {r: c for c in (*SINGLE, *DATED, *CROSS_YEAR) for r in c.rules}
 
 
-def _rank(severity: str, rule: str) -> tuple[int, int, int]:
+def _rank(severity: Severity, rule: str) -> tuple[int, int, int]:
     # Stable sort: errors first, H before S before P, findings of one rule in reading order.
-    return _ORDER.get(severity, 1), _KINDS[rule[0]], int(rule[1:])
+    return Severity(severity).rank, _KINDS[rule[0]], int(rule[1:])
 
 
 _RANKS: dict[tuple[str, str], tuple[int, int, int]] = {}
