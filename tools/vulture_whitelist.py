@@ -39,11 +39,11 @@ _._split_lines               # argparse.HelpFormatter (cli/argparse_zh.py)
 # Reached by name: formats.REGISTER_READERS imports the register readers on first use.
 read_xlsx, read_xls, read_csv
 
-# Reached by name: menus.build's handlers are looked up with getattr(self, f"_{key}").
-_._undo, _._redo
-
 # Read by the window tests (tests/ui/): state the clerk sees, exposed for checking it.
 _.current_page, _.held, _.listening, _.diff_rows, _.full_text, _.idle, _.running, _.set_checked, _.tool, _.pages
+# FileActions.export_word: a Word export without the 定稿 question (the window's 导出 Word is
+# FinalActions.export_word); tests/ui/test_export_files.py and test_word_fonts.py write with it.
+_.export_word
 # The open 使用说明 and 数据文件和日志位置 dialogs (tests/ui/test_help.py, test_locations.py).
 _.help, _.locations
 

@@ -94,9 +94,9 @@ def test_entry_with_keys_makes_one_undo_step_per_cell_and_is_saved(qtbot, window
     assert "不是可识别的日期" in window.statusBar().currentMessage()
     assert session.report.register is reg
     # Undo takes back the last cell only.
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert session.report.register.applications[0].outcome is None
-    window.workspace._redo()
+    window.workspace.actions["redo"].trigger()
     assert session.report.register.applications[0].outcome == "granted"
     assert session.flush()
     other = Store(store_path)
@@ -238,7 +238,7 @@ def test_hand_typed_differences_are_findings_and_one_fill_undoes_in_one_step(qtb
     assert all(session.report.cells[c] == counted.cells[c] for c in schema.APPLICATION_IDS)
     assert not [f for f in session.findings if f.rule == "S11"]
     assert "一致" in page.banner_text.text()
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert {c: session.report.cells[c] for c in schema.APPLICATION_IDS} == hand
     assert {f.cells[0] for f in session.findings if f.rule == "S11"} >= {cid, other}
 
@@ -277,7 +277,7 @@ def test_counting_settings_are_kept_with_the_report_and_undone(qtbot, window, pr
         assert other.load(session.report_id).register.settings == prompts.settings_answer
     finally:
         other.close()
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert session.report.register is None
 
 
@@ -293,7 +293,7 @@ def test_delete_rows_asks_and_is_one_step(qtbot, window, store, seed_report, pro
     QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert len(window.session.report.register.applications) == n - 2
     assert prompts.shown[-1][0] == "confirm"
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert len(window.session.report.register.applications) == n
 
 
@@ -362,7 +362,7 @@ def test_import_maps_columns_remembers_them_and_asks_about_the_unclassified(qtbo
     assert reg.applications[-1].outcome == "granted"        # decided by the clerk
     assert window.session.tally().cells[A("new", "total")] == 4
     # import and the decision: two undo steps; the first undo takes back only the decision
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert window.session.report.register.applications[-1].outcome is None
     assert window.session.tally().unclassified
     # The next file of the same layout is offered the mapping the clerk confirmed.
@@ -484,7 +484,7 @@ def test_cut_in_the_register_copies_and_blanks_in_one_step(qtbot, window):
     QTest.keyClick(view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "Z9"
     assert window.session.report.register.applications[0].id == ""
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert window.session.report.register.applications[0].id == "Z9"
 
 
@@ -511,7 +511,7 @@ def test_a_case_register_from_a_gbk_csv_with_a_decision_left_to_the_clerk(qtbot,
     assert page.sub.tabText(1) == "复议诉讼（3）"
     # undo from another tab shows the 台账 again, where the change is
     window.workspace.tabs.show_page("applications")
-    window.workspace._undo()
+    window.workspace.actions["undo"].trigger()
     assert window.workspace.tabs.current_key() == "register"
     assert window.session.report.register.cases[2].result is None
 

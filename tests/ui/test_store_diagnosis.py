@@ -11,7 +11,7 @@ from report_desktop.core.store import Store, StoreDiskFull, StoreLocked, netfs, 
 from report_desktop.ui import startup
 from report_desktop.ui.dialogs import damaged
 from report_desktop.ui.logs import CrashHandler
-from report_desktop.ui.session import FAILED, SAVED, WAITING
+from report_desktop.services.editing import SaveState
 
 from tests.untouched import as_unprivileged, digest, folder_state, foreign_sqlite, private_folder
 from test_deferred_start import start
@@ -158,7 +158,7 @@ def test_a_failed_meta_write_blocks_no_cell_or_text_and_is_said_once(qtbot, wind
     failures = []
     session.storeFailed.connect(failures.append)
     session.set_meta("unit", "乙镇人民政府")         # taken: a permanent failure
-    assert session.save_state == FAILED and len(failures) == 1
+    assert session.save_state == SaveState.FAILED and len(failures) == 1
     session.set_cells({"applications.new.research": 7})
     session.set_text("problems", "元数据写不进去，正文照样保存。")
     session.flush()
@@ -197,13 +197,13 @@ def test_a_locked_store_is_retried_with_a_visible_state(qtbot, store_path, seed_
             monkeypatch.setattr(store, name, lambda *a, _r=real, _n=name: calls.append(_n) or _r(*a))
         session.set_text("problems", "锁住时输入的正文。")
         session.set_cells({"applications.new.research": 5})
-        assert session.save_state == WAITING and session._retry_timer.isActive()
+        assert session.save_state == SaveState.WAITING and session._retry_timer.isActive()
         assert calls == ["write_cells"]          # the text waits for the next try, not the lock
         assert "被占用" in window.workspace.saved.text()
     finally:
         other.execute("ROLLBACK")
         other.close()
-    qtbot.waitUntil(lambda: session.save_state == SAVED, timeout=5000)
+    qtbot.waitUntil(lambda: session.save_state == SaveState.SAVED, timeout=5000)
     assert failures == [] and prompts.warnings() == []
     assert store.load(session.report_id).cells["applications.new.research"] == 5
     assert store.load(session.report_id).texts["problems"] == "锁住时输入的正文。"

@@ -285,7 +285,9 @@ def test_export_menu_offers_word_excel_and_json(qtbot, window, prompts, tmp_path
     with qtbot.waitSignal(window.workspace.files.finished, timeout=30000):
         window.workspace.actions["export_excel"].trigger()
     _kind, _title, file_filter, suggested = [s for s in prompts.shown if s[0] == "save_path"][-1]
-    assert file_filter == "Excel 工作簿 (*.xlsx)" and suggested.endswith(".xlsx")
+    kinds = file_filter.split(";;")         # its own kind first, then every other kind written
+    assert kinds[0] == "Excel 工作簿 (*.xlsx)" and suggested.endswith(".xlsx")
+    assert {k.split("(*")[1].split()[0].rstrip(")") for k in kinds} == set(formats.WRITERS)
     assert formats.read(tmp_path / "本级.xlsx").cells == window.session.report.cells
 
 

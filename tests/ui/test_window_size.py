@@ -110,6 +110,9 @@ def test_first_start_on_each_screen(tmp_path, size, scale):
     assert active["last_label_right"] < active["viewport_width"] or active["hbar"], active
 
 
+# Qt 6.11's restoreGeometry refuses a geometry saved on a screen of a much different size
+# (1024×768 → 1920×1080, and 1920 → 1366 or 2560 wide), so ui/frame.py opens a first start
+# there and a window maximised on the small screen opens unmaximised on the large one.
 @pytest.mark.parametrize("first,second", [(("1920x1080", None), ("1024x768", None)),
                                           (("1024x768", None), ("1920x1080", None)),
                                           (("1920x1080", None), ("1920x1080", "1.5"))])
@@ -119,3 +122,19 @@ def test_saved_place_fits_after_a_screen_change(tmp_path, first, second):
     after = _run(tmp_path, *second, settings, "second")
     _check_fits(before)
     _check_fits(after)
+    assert after["screen"] != before["screen"]           # the screen did change between them
+    # The second start opened the first one's saved place fitted to the new screen (from a
+    # maximised 1024×768 window, a 1920×1080 screen gets it maximised, not a first start).
+    saved = fit(Rect(*before["geometry"]), before["maximised"], Rect(*after["screen"]))
+    assert after["maximised"] is saved.maximised, (before, after)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("10,20,800,600,1", (Rect(10, 20, 800, 600), True)),
+    ("-1920,0,1280,700,0", (Rect(-1920, 0, 1280, 700), False)),
+    ("abc", (None, False)), (None, (None, False)), ("1,2,3", (None, False)),
+])
+def test_the_saved_place_is_read_back_or_ignored(value, expected):
+    """A place edited by hand into nonsense gives a first start, never a crash."""
+    from report_desktop.ui.frame import _saved_place
+    assert _saved_place(value) == expected

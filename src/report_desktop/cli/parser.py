@@ -8,7 +8,7 @@ from .. import APP_NAME, __version__
 from ..core import formats, schema
 from ..services.holder import WRITER_WAIT_S
 from . import tally
-from .argparse_zh import ChineseParser
+from .argparse_zh import ChineseFormatter, ChineseParser
 from .safety import wait_arg, year_arg
 
 
@@ -21,6 +21,13 @@ class _Parser(ChineseParser):
 
     def error(self, message: str):
         raise UsageError(f"用法错误：{message}\n运行 report-desktop --help 查看用法。")
+
+
+class _ListFormatter(ChineseFormatter):
+    """Keeps the epilog's lines (the table of file kinds) as they are written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -51,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     _add_db(c)
 
-    v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）")
+    v = sub.add_parser("convert", help="转换报告文件格式（按扩展名）", epilog=formats.help_lines(),
+                       formatter_class=_ListFormatter)
     v.add_argument("input", type=Path, metavar="输入", help=f"读取的报告文件（{formats.listed(formats.READERS)}）")
     v.add_argument("output", type=Path, metavar="输出", help=f"写出的文件（{formats.listed(formats.WRITERS)}）")
     _add_export_options(v)

@@ -16,7 +16,7 @@ from .files import ReportFileError
 
 MAX_CELLS = 2_000_000      # cells examined, padding of sparse rows included (~50 ns each)
 # Rows and paragraphs: our own files of 100,000 lines of text hold that many, plus the
-# tables (what we write we must read: tests/test_extreme_round_trip.py).
+# tables (what we write we must read: tests/core/test_extreme_round_trip.py).
 MAX_ROWS = 250_000         # rows examined, blank ones between included (~0.5 µs each)
 MAX_PARAGRAPHS = 250_000   # paragraphs and tables of a Word body
 MAX_COLUMNS = 1_000        # grid columns one Word table row reaches (Word allows 63)

@@ -5,9 +5,11 @@ The command line and the window both go through here, so a new format is one ent
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import jsonio, textcheck
 from .files import ReportFileError, Source, check_output, read_limited
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 Reader = Callable[[Path], Report]
 RegisterReader = Callable[[Path, str], "list[Sheet]"]    # (path, how messages name it)
-Writer = Callable[..., None]     # (report, path); Word also takes fonts and draft, the web page draft
+Writer = Callable[..., None]     # (report, path); see Format.fonts and Format.published
 
 
 def _lazy(module: str, name: str) -> Callable[..., Any]:
@@ -34,17 +36,113 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
 
 OLD_EXCEL = ".xls"   # offered when choosing files, then refused with how to convert it
 JSON = ".json"       # the report's own file (docs/interchange.md); tally writes only this
-READERS: dict[str, Reader] = {JSON: jsonio.read, ".xlsx": _lazy(".xlsx", "read"),
-                              ".docx": _lazy(".docx.reader", "read"),
-                              ".html": _lazy(".html.reader", "read"),
-                              ".htm": _lazy(".html.reader", "read")}
-WRITERS: dict[str, Writer] = {JSON: jsonio.write, ".xlsx": _lazy(".xlsx", "write"),
-                              ".docx": _lazy(".docx.writer", "write"),
-                              ".html": _lazy(".html.writer", "write")}
 
+
+@dataclass(frozen=True)
+class Format:
+    """One kind of report file.  Every list of file types — the command line's help, the
+    window's open/import/export dialogs, ``convert``, the import and export dispatch, the
+    export policy — is read from FORMATS, so a new format is one entry here plus its module."""
+    ext: str                       # the extension written (and read)
+    name: str                      # what the clerk calls it: messages, dialogs, help
+    use: str                       # the command line's help words: what the file is for
+    reader: Reader | None = None   # (path) → Report; None: not read
+    writer: Writer | None = None   # (report, path, …) → None; None: not written
+    published: bool = False        # signed or put on the website: the export policy checks it
+                                   # first (services.exporting); the writer takes draft=, stamp=
+    fonts: bool = False            # the writer takes the Word font set (WordFonts) third
+    importable: bool = True        # 导入报告 and the summary offer it (when it has a reader)
+    also: tuple[str, ...] = ()     # more extensions read the same way (.htm)
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        return (self.ext, *self.also)
+
+
+# The table, in the order dialogs and help list the kinds.
+FORMATS: dict[str, Format] = {f.ext: f for f in (
+    Format(JSON, "JSON 数据文件", "本程序的报告数据（交换格式），可再导入", jsonio.read, jsonio.write),
+    Format(".xlsx", "Excel 工作簿", "报送上级、汇总用的统计表，可再导入",
+           _lazy(".xlsx", "read"), _lazy(".xlsx", "write")),
+    Format(".docx", "Word 文档", "审签、印发用的公文",
+           _lazy(".docx.reader", "read"), _lazy(".docx.writer", "write"), published=True, fonts=True),
+    Format(".html", "网页", "在政府网站公开的网页",
+           _lazy(".html.reader", "read"), _lazy(".html.writer", "write"), published=True,
+           also=(".htm",)),
+)}
+
+
+class _Column(Mapping[str, Any]):
+    """A live view of one column of FORMATS by extension (READERS, WRITERS, NAMES): an
+    entry added at run time is seen at once."""
+
+    def __init__(self, pick: Callable[[Format], Any], aliases: bool):
+        self._pick, self._aliases = pick, aliases
+
+    def _items(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in FORMATS.values():
+            value = self._pick(f)
+            if value is not None:
+                out.update(dict.fromkeys(f.extensions if self._aliases else (f.ext,), value))
+        return out
+
+    def __getitem__(self, ext: str) -> Any:
+        return self._items()[ext]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+
+READERS: Mapping[str, Reader] = _Column(lambda f: f.reader, aliases=True)
+WRITERS: Mapping[str, Writer] = _Column(lambda f: f.writer, aliases=False)
 # What the clerk calls each kind of file: messages, file dialogs and the command line's help.
-NAMES = {JSON: "JSON 数据文件", ".docx": "Word 文档", ".xlsx": "Excel 工作簿",
-         ".html": "网页", ".htm": "网页"}
+NAMES: Mapping[str, str] = _Column(lambda f: f.name, aliases=True)
+
+
+def format_of(path: str | Path) -> Format | None:
+    """The entry a file belongs to by its extension, or None."""
+    ext = _ext(Path(path))
+    return next((f for f in FORMATS.values() if ext in f.extensions), None)
+
+
+def is_published(path: str | Path) -> bool:
+    """A file written to be signed or published (Word, web page): the policy checks it."""
+    found = format_of(path)
+    return found is not None and found.published and found.writer is not None \
+        and _ext(Path(path)) == found.ext
+
+
+def takes_fonts(path: str | Path) -> bool:
+    """A file written with a Word font set (its fonts may be missing here)."""
+    found = format_of(path)
+    return found is not None and found.fonts
+
+
+def importable() -> tuple[str, ...]:
+    """The extensions 导入报告 and the summary read a report from."""
+    return tuple(e for f in FORMATS.values() if f.reader is not None and f.importable
+                 for e in f.extensions)
+
+
+def save_choices(first: str) -> tuple[str, ...]:
+    """The kinds an export dialog offers: ``first``, then every other writable one."""
+    return (first, *(e for e in WRITERS if e != first))
+
+
+def help_lines() -> str:
+    """The command line's list of file kinds, one a line: "  .docx   读、写：审签、印发…"."""
+    keys = {f.ext: "/".join(f.extensions) for f in FORMATS.values()}
+    width = max(map(len, keys.values()))
+    lines = ["文件类型（按扩展名）："]
+    for f in FORMATS.values():
+        how = "读、写" if f.reader and f.writer else ("只读" if f.reader else "只写")
+        checked = "（报告有错误时不写出，除非加 --allow-errors）" if f.published and f.writer else ""
+        lines.append(f"  {keys[f.ext]:<{width}}  {how}：{f.use}{checked}")
+    return "\n".join(lines)
 
 # The files a register (台账) is imported from: extension → the reader of
 # core/register/sources.py that turns it into sheets of cell values.
@@ -122,17 +220,15 @@ def write(report: Report, path: Path, fonts: str = DEFAULT_WORD_FONTS,
     ``draft`` (why the file is a draft) and ``stamp`` (the 定稿 it is, core.final) only for
     the published ones, Word and web page;
     ``sources``: the files the report was read from, never overwritten (files.check_output)."""
-    ext = _ext(path)
-    writer = WRITERS.get(ext)
-    if writer is None:
+    found = format_of(path)
+    if found is None or found.writer is None:
         raise ReportFileError(f"无法写出“{Path(path).name}”：不支持的文件类型，可写出 {describe(WRITERS)}。")
     check_output(Path(path), sources)
-    if ext == ".docx":
-        writer(report, Path(path), fonts, draft=draft, stamp=stamp)
-    elif ext == ".html" and (draft or stamp):
-        writer(report, Path(path), draft=draft, stamp=stamp)
+    args: tuple[Any, ...] = (fonts,) if found.fonts else ()
+    if found.published:
+        found.writer(report, Path(path), *args, draft=draft, stamp=stamp)
     else:
-        writer(report, Path(path))
+        found.writer(report, Path(path), *args)
 
 
 def describe(table: Iterable[str]) -> str:
@@ -146,17 +242,23 @@ def listed(table: Iterable[str]) -> str:
 
 def dialog_filter(ext: str) -> str:
     """"网页 (*.html *.htm)": a file dialog's filter for the kind of file ``ext`` is."""
-    same = dict.fromkeys(e for e in (*READERS, *WRITERS) if NAMES[e] == NAMES[ext])
-    return f"{NAMES[ext]} ({' '.join('*' + e for e in same)})"
+    found = format_of(f"x{ext}")
+    same = found.extensions if found is not None else (ext,)
+    return f"{NAMES.get(ext, ext)} ({' '.join('*' + e for e in same)})"
 
 
-def open_filter() -> str:
-    """The filters of a dialog that opens report files: every readable kind at once, then
-    each kind alone, then every file."""
-    kinds = dict.fromkeys(NAMES[e] for e in READERS)
-    firsts = [next(e for e in READERS if NAMES[e] == k) for k in kinds]
-    every = " ".join(f"*{e}" for e in (*READERS, OLD_EXCEL))
-    return ";;".join((f"报告文件 ({every})", *map(dialog_filter, firsts), "所有文件 (*)"))
+def open_filter(title: str = "报告文件", extensions: Iterable[str] | None = None) -> str:
+    """The filters of a dialog that opens report files: every kind of ``extensions``
+    (default: the importable ones) at once, then each kind alone, then every file."""
+    exts = tuple(importable() if extensions is None else extensions)
+    firsts = tuple(dict.fromkeys(f.ext for e in exts if (f := format_of(f"x{e}")) is not None))
+    every = " ".join(f"*{e}" for e in (*exts, *((OLD_EXCEL,) if extensions is None else ())))
+    return ";;".join((f"{title} ({every})", *map(dialog_filter, firsts), "所有文件 (*)"))
+
+
+def save_filter(choices: Iterable[str]) -> str:
+    """The filters of an export dialog: one per kind, in the order of ``choices``."""
+    return ";;".join(dialog_filter(e) for e in choices)
 
 
 def register_kinds() -> str:

@@ -7,21 +7,30 @@ Positions are 0-based; a box spans ``rows`` × ``cols`` grid cells (a merge).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from . import schema
 
-HEADER = "header"   # a column header of the official table
-LABEL = "label"     # a row label
-VALUE = "value"     # a number: an input cell or a total
-ITEM = "item"       # role of a row label printed left-aligned, as a line of text
+class Kind(StrEnum):
+    """What a box is (HEADER, LABEL, VALUE), how a document styles it (its role: ITEM too),
+    and what a slot of the window's grid is (core/table_slots.py: VALUE split into INPUT, TOTAL)."""
+    HEADER = "header"   # a column header of the official table
+    LABEL = "label"     # a row label
+    VALUE = "value"     # a number: an input cell or a total
+    ITEM = "item"       # role of a row label printed left-aligned, as a line of text
+    INPUT = "input"     # a grid slot: a number the clerk types
+    TOTAL = "total"     # a grid slot: a number computed by Report.set
+
+
+HEADER, LABEL, VALUE, ITEM = Kind.HEADER, Kind.LABEL, Kind.VALUE, Kind.ITEM
 
 
 @dataclass(frozen=True)
 class Box:
     row: int
     col: int
-    kind: str
+    kind: Kind
     text: str = ""
     cell_id: str | None = None
     rows: int = 1
@@ -36,7 +45,7 @@ class Box:
         return self.kind == LABEL and self.rows == 1 and (self.cols > 1 or self.level == 2)
 
     @property
-    def role(self) -> str:
+    def role(self) -> Kind:
         """How a document styles the box: header, label (centred), item (left) or value."""
         return ITEM if self.left_aligned else self.kind
 

@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024          # the package as stored
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024     # all parts unpacked
 MAX_MEMBERS = 1000
 # One XML part unpacked: a report's is ~150 KB; our own Word file of 100,000 lines of text
-# is ~20 MB (tests/test_extreme_round_trip.py), and what we write we must read.
+# is ~20 MB (tests/core/test_extreme_round_trip.py), and what we write we must read.
 MAX_XML_BYTES = 32 * 1024 * 1024
 # Markup ("<") in all XML parts together: parsing costs ~5 µs a tag in openpyxl, and every
 # shared string is loaded up front, so this bounds the parse (ours: 2,600 in .xlsx, 8,400

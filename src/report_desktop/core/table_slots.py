@@ -13,9 +13,8 @@ from typing import Iterator
 
 from . import layout, schema
 
-HEADER, LABEL = layout.HEADER, layout.LABEL   # a header cell, a row label: the layout's kinds
-INPUT = "input"     # a number the clerk types
-TOTAL = "total"     # a number computed by Report.set
+# A slot's kind (layout.Kind): a header cell, a row label, a number typed or computed.
+HEADER, LABEL, INPUT, TOTAL = layout.HEADER, layout.LABEL, layout.Kind.INPUT, layout.Kind.TOTAL
 NUMBERS = (INPUT, TOTAL)
 
 

@@ -26,7 +26,7 @@ import unicodedata
 
 # Every invisible character: the format characters (Unicode category Cf, Unicode 15) but
 # the few that are seen (Arabic number signs …), and the combining grapheme joiner and
-# Hangul fillers, which are not Cf but show nothing either.  tests/test_unit_names.py
+# Hangul fillers, which are not Cf but show nothing either.  tests/core/test_unit_names.py
 # checks this against the running Python's own table.
 INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"

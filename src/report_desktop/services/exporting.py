@@ -16,9 +16,8 @@ from ..core.files import ReportFileError, Source
 from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
-from ..core.rules import ERROR, Finding, validate
+from ..core.rules import Finding, Severity, validate
 
-PUBLISHED = frozenset({".docx", ".html"})    # what is checked before it is written
 LISTED = 12                         # problems named in a message; the rest are counted
 
 
@@ -76,20 +75,28 @@ class ExportRefused(ReportFileError):
 
 
 def is_published(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in PUBLISHED
+    """A Word file or web page: the policy checks it (core.formats says which kinds)."""
+    return formats.is_published(path)
+
+
+def publish_check(report: Report, findings: list[Finding] | None = None,
+                  previous: Report | None = None) -> ExportCheck:
+    """Why ``report`` may not be published (signed, put on the website) as it is: the one
+    answer the export, the 定稿 and the window's "可以导出" line all ask for.
+
+    ``findings``: the report's current findings when the caller has them (the window)."""
+    if findings is None:
+        findings = validate(report, previous)
+    return ExportCheck(tuple(f for f in findings if f.severity == Severity.ERROR),
+                       tuple(k for k in schema.TEXTS if has_draft_marker(report.texts.get(k, ""))))
 
 
 def check(report: Report, path: str | Path, previous: Report | None = None,
           findings: list[Finding] | None = None) -> ExportCheck:
-    """Why ``report`` may not be written to ``path`` as it is (an empty check: it may).
-
-    ``findings``: the report's current findings when the caller has them (the window)."""
+    """Why ``report`` may not be written to ``path`` as it is (an empty check: it may)."""
     if not is_published(path):
         return ExportCheck()
-    if findings is None:
-        findings = validate(report, previous)
-    return ExportCheck(tuple(f for f in findings if f.severity == ERROR),
-                       tuple(k for k, t in report.texts.items() if has_draft_marker(t)))
+    return publish_check(report, findings, previous)
 
 
 def export(report: Report, path: str | Path, *, allow_errors: bool = False,
@@ -113,7 +120,7 @@ def export(report: Report, path: str | Path, *, allow_errors: bool = False,
 def missing_fonts(path: str | Path, fonts: str = formats.DEFAULT_WORD_FONTS) -> list[str]:
     """The fonts of the Word font set ``fonts`` this machine lacks; empty for other files
     and when the machine cannot be asked."""
-    if Path(path).suffix.lower() != ".docx":
+    if not formats.takes_fonts(path):
         return []
     from ..core.docx import font_sets, fontcheck   # python-docx: only once a Word file is written
     return fontcheck.missing(font_sets.font_set(fonts)) or []

@@ -136,7 +136,7 @@ def finalise(store: Store, report_id: int, report: Report,
     or return the latest one when the content has not changed since.  A report with
     errors or draft markers is refused (FinalRefused), as its export would be."""
     previous = None if findings is not None else store.get(report.unit, report.year - 1)
-    check = exporting.check(report, "定稿.docx", previous, findings)
+    check = exporting.publish_check(report, findings, previous)
     if check.blocked:
         raise FinalRefused(check)
     want = content_hash(report)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeGuard
 
+from ..core.places import Place
 from ..core import formats, schema, summary
 from ..core.files import ReportFileError
 from ..core.report import Report
@@ -35,7 +36,7 @@ Progress = Callable[[int, int, str], None]   # done, total, what is being done (
 
 def file_types() -> tuple[str, ...]:
     """Extensions offered when choosing unit files (.xls too: the core explains it)."""
-    return (*formats.READERS, formats.OLD_EXCEL)
+    return (*formats.importable(), formats.OLD_EXCEL)
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -187,7 +188,7 @@ def origins(checks: list[summary.UnitCheck]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for check in checks:
         for f in check.findings:
-            if f.severity == ERROR and f.cells and not f.cells[0].startswith(("text.", "meta.")):
+            if f.severity == ERROR and f.cells and Place.of(f.cells[0]) is None:
                 units = out.setdefault(_finding_key(f), [])
                 if check.unit not in units:
                     units.append(check.unit)

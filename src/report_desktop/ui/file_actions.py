@@ -17,6 +17,7 @@ from ..core.rules import ERROR, SEVERITY_WORDS
 from ..core.store import StoreError
 from ..services import exporting
 from ..services import reports as report_service
+from .actions import Needs, command
 from .context import WindowContext
 from .jobs import TaskJob, WriteJob, finished_reading, start_reading
 from .progress import left
@@ -24,11 +25,13 @@ from .progress import left
 log = logging.getLogger(__name__)
 
 WEB_FILTER = formats.dialog_filter(".html")
-FILTERS = {ext: formats.dialog_filter(ext) for ext in formats.WRITERS}
-TITLES = {ext: f"导出{' ' * formats.NAMES[ext][0].isascii()}{formats.NAMES[ext]}"   # 导出 Word 文档
-          for ext in formats.WRITERS}
-IMPORT_FILTER = formats.open_filter()
 WORD_FONTS_KEY = "word_fonts"   # the store setting holding a core.formats.WordFonts key
+
+
+def export_title(ext: str) -> str:
+    """"导出 Word 文档", "导出网页": the export dialog's title for the kind ``ext``."""
+    name = formats.NAMES[ext]
+    return f"导出{' ' * name[0].isascii()}{name}"
 
 
 def _read(path: Path):
@@ -44,7 +47,7 @@ def _final_note(job) -> str:
 
 def _fonts_note(job) -> str:
     """"（字体：Windows 自带字体）" after a Word file's name: the font set it was written with."""
-    if job is None or job.path.suffix.lower() != ".docx":
+    if job is None or not formats.takes_fonts(job.path):
         return ""
     return f"（字体：{formats.WORD_FONTS.get(job.fonts, job.fonts).split('（')[0]}）"
 
@@ -91,6 +94,8 @@ class FileActions(QObject):
         """The font set every Word file is written with (a core.formats.WORD_FONTS key)."""
         return self.ctx.store.setting(WORD_FONTS_KEY) or formats.DEFAULT_WORD_FONTS
 
+    @command("word_fonts", "Word 文档字体(&T)…", ("file", 2, 50),
+             tip="选择导出的 Word 文档使用公文标准字体还是 Windows 自带字体")
     def choose_word_fonts(self) -> str | None:
         """文件 → Word 文档字体: ask, remember in the store; the key chosen or None."""
         chosen = self.ctx.prompts.word_fonts(formats.WORD_FONTS, self.word_fonts(),
@@ -159,9 +164,13 @@ class FileActions(QObject):
     def export_word(self, path: Path | None = None):
         return self._export_open(".docx", path)
 
+    @command("export_excel", "导出 Excel 工作簿(&L)…", ("file", 2, 60), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING, tip="把当前报告导出为 Excel 工作簿，便于报送或汇总")
     def export_excel(self, path: Path | None = None):
         return self._export_open(".xlsx", path)
 
+    @command("export_json", "导出 JSON(&J)…", ("file", 2, 70), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING, tip="把当前报告导出为 JSON 数据文件")
     def export_json(self, path: Path | None = None):
         return self._export_open(".json", path)
 
@@ -186,17 +195,17 @@ class FileActions(QObject):
                       title: str = "", choices: tuple[str, ...] = (), sources: tuple = (),
                       stamp=None):
         """Write ``report`` (a copy the caller no longer changes) as ``ext``, or as any of
-        ``choices`` the clerk picks by file name; the WriteJob, or None if not started.
+        ``choices`` (default: every kind core.formats writes, ``ext`` first) the clerk
+        picks by file name; the WriteJob, or None if not started.
         ``sources``: files read for it (besides ``self.sources()``), never written over.
         ``stamp()``: once the name is chosen, the 定稿 the file is (ui/final_actions.py), or None
         to write nothing (it said why)."""
-        choices = choices or (ext,)
+        choices = choices or formats.save_choices(ext)
         asked = exporting.is_published(f"x{ext}")
         if asked and not self.may_publish(report, Path(f"x{ext}"), findings):   # before a name
             return None
         if path is None:
-            path = self.ctx.prompts.save_path(title or TITLES[ext],
-                                              ";;".join(FILTERS[e] for e in choices),
+            path = self.ctx.prompts.save_path(title or export_title(ext), formats.save_filter(choices),
                                               self.folder() / f"{report.title}{ext}")
             if path is None:
                 return None
@@ -220,6 +229,8 @@ class FileActions(QObject):
         return self.start(report, path, findings, list(sources), made)
 
     # -- import ------------------------------------------------------------------------------
+    @command("import", "导入报告(&I)…", ("file", 2, 10), keys=("Open",), needs=Needs.NOT_READING,
+             tip="导入一份报告：Word 文档（.docx）、Excel 工作簿（.xlsx）或 JSON 数据文件")
     def import_file(self, path: Path | None = None):
         """Read a report file (Word, Excel, JSON) on a pool thread; once read, it goes into
         the store and opens (``imported``).  The TaskJob, or None if nothing was started."""
@@ -227,7 +238,7 @@ class FileActions(QObject):
             self.ctx.status("正在导入另一个文件，请稍候。", refusal=True)
             return None
         if path is None:
-            path = self.ctx.prompts.open_path("导入报告", IMPORT_FILTER, self.folder())
+            path = self.ctx.prompts.open_path("导入报告", formats.open_filter(), self.folder())
             if path is None:
                 return None
         path = Path(path)

@@ -14,14 +14,13 @@ from ..core.files import ReportFileError
 from ..core.final import Stamp, version_label
 from ..core.store import StoreError
 from ..services import exporting, finals
+from .actions import Needs, Tool, command
 from .context import WindowContext
 from .file_actions import FileActions
 from .jobs import TaskJob, finished_reading, start_reading
 
 log = logging.getLogger(__name__)
 
-VERIFY_FILTER = ";;".join((f"已发布的文件 ({' '.join('*' + e for e in formats.READERS)})",
-                           "所有文件 (*)"))
 MARK_DETAIL = ("定稿的内容会冻结为命名版本“{label}”，Word 文档的文件属性中记录版本号和校验码，"
                "以后可用“检查 → 核对已发布文件”核对发布的文件是否被改动；"
                "定稿后再修改报告，需要说明修改原因。")
@@ -99,6 +98,9 @@ class FinalActions(QObject):
         final = self.history.current(report)
         return final.stamp if final is not None else None
 
+    @command("export_word", "导出 Word 文档(&W)…", ("file", 2, 40), keys=("Ctrl+E",),
+             tip="按正式格式生成 Word 文档", tool=Tool("导出 Word", 3, 10), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING)
     def export_word(self, path: Path | None = None):
         """导出 Word with the 定稿 step: a clean report may be marked 定稿 (the next
         version is frozen once the file name is chosen); a report that is still exactly
@@ -108,7 +110,7 @@ class FinalActions(QObject):
             return None
         session.flush()
         report, findings = session.report.copy(), session.findings
-        if exporting.check(report, "x.docx", findings=findings).blocked:
+        if exporting.publish_check(report, findings).blocked:
             return self.files.export_report(report, ".docx", path, findings)   # draft or fix
         stamp = self.current_stamp(report)
         if stamp is not None:
@@ -135,6 +137,8 @@ class FinalActions(QObject):
         return final.stamp
 
     # -- 核对已发布文件 ------------------------------------------------------------------------
+    @command("verify", "核对已发布文件(&F)…", ("check", 2, 20),
+             tip="核对已发布的 Word 文档、网页或 JSON 文件是否就是数据文件中的某个定稿，列出不同之处")
     def verify_file(self, path: Path | None = None):
         """核对已发布文件: the file is read on a pool thread, then judged against the
         store and the verdict shown (``verified``).  The TaskJob, or None."""
@@ -142,7 +146,8 @@ class FinalActions(QObject):
             self.ctx.status("正在核对另一个文件，请稍候。", refusal=True)
             return None
         if path is None:
-            path = self.ctx.prompts.open_path("核对已发布文件", VERIFY_FILTER, self.files.folder())
+            path = self.ctx.prompts.open_path("核对已发布文件", formats.open_filter("已发布的文件", formats.READERS),
+                                              self.files.folder())
             if path is None:
                 return None
         path = Path(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from ..core.places import Place
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 from . import theme
 from .session import follow
@@ -21,7 +22,7 @@ NOTHING = "没有发现错误或提醒。导出前仍请通读全文。"
 def target_of(finding: Finding) -> str | None:
     """Where a click on the finding goes: the text it is about, else its first cell."""
     for c in finding.cells:
-        if c.startswith("text."):
+        if Place.of(c) == Place.TEXT:
             return c
     return finding.cells[0] if finding.cells else None
 

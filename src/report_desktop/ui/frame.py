@@ -18,6 +18,10 @@ from . import placement, theme
 MENU_TITLES = {"file": "文件(&F)", "edit": "编辑(&E)", "check": "检查(&C)", "help": "帮助(&H)"}
 OPENING = "正在打开数据文件…"
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"
+# Our own record of the place: "x,y,w,h,maximised" of the normal geometry.  Qt's geometry blob
+# is refused by restoreGeometry after a large screen change (Qt 6.11: 1024×768 → 1920×1080),
+# which would make a window maximised on a laptop open as a first start on a big monitor.
+PLACE_KEY = "window/place"
 # Small enough for a 1024×768 screen at 150 % scaling (683×512 device-independent pixels).
 MINIMUM = (640, 480)
 
@@ -71,6 +75,15 @@ class _NextFrame(QObject):
             callback()
 
 
+def _saved_place(value: object) -> tuple[placement.Rect | None, bool]:
+    """PLACE_KEY's value read back; (None, False) when missing or written by hand wrongly."""
+    try:
+        x, y, w, h, maximised = (int(part) for part in str(value).split(","))
+    except ValueError:
+        return None, False
+    return placement.Rect(x, y, w, h), bool(maximised)
+
+
 class WindowFrame(QMainWindow):
     """A QMainWindow that can be shown before it has content; MainWindow's base."""
 
@@ -96,10 +109,10 @@ class WindowFrame(QMainWindow):
     # -- size, position and the layout of bars and panels --------------------------------
     def _restore_geometry(self) -> None:
         """The saved place fitted to the screen the window opens on (placement.py)."""
-        saved, was_maximised = None, False
+        saved, was_maximised = _saved_place(QSettings().value(PLACE_KEY))
         geometry = QSettings().value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty() \
-                and self.restoreGeometry(geometry):
+        if saved is None and isinstance(geometry, QByteArray) and not geometry.isEmpty() \
+                and self.restoreGeometry(geometry):       # settings of an older version
             was_maximised = self.isMaximized() or self.isFullScreen()
             g = self.normalGeometry() if was_maximised else self.geometry()
             saved = placement.Rect(g.x(), g.y(), g.width(), g.height())
@@ -129,6 +142,9 @@ class WindowFrame(QMainWindow):
             settings = QSettings()
             settings.setValue(GEOMETRY_KEY, self.saveGeometry())
             settings.setValue(STATE_KEY, self.saveState())
+            maximised = self.isMaximized() or self.isFullScreen()
+            g = self.normalGeometry() if maximised else self.geometry()
+            settings.setValue(PLACE_KEY, f"{g.x()},{g.y()},{g.width()},{g.height()},{int(maximised)}")
 
     def _show_added_widgets(self) -> None:
         """Qt shows widgets added to a window already on screen one event-loop turn later;

@@ -9,6 +9,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from ..core.places import Place
 from ..core import chinese, deadline, schema, textcheck, unitname
 from ..core.report import FIRST_YEAR, LAST_YEAR
 from ..core.rules import ERROR
@@ -222,7 +223,7 @@ class InfoTab(QWidget):
         items = []
         if self.session is not None:
             items = [(f.severity, f.message) for f in self.session.findings
-                     if any(c.startswith("meta.") for c in f.cells)]
+                     if any(Place.of(c) == Place.META for c in f.cells)]
         self.meta_banner.show_items(items)
         self.pre_banner.show_items(text_items(self.session, "preamble",
                                               self.preamble.toPlainText()))
@@ -230,7 +231,7 @@ class InfoTab(QWidget):
         for name, widget in (("unit", self.unit), ("year", self.year),
                              ("report_date", self.date), ("local_deadline", self.local_deadline),
                              ("published_date", self.published)):
-            mark = marks.get(f"meta.{name}")
+            mark = marks.get(Place.META.at(name))
             colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
             # By type: a bare rule would cascade into the date's calendar popup as well.
             kind = type(widget).__name__

@@ -9,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ..core.places import Place
 from ..core import schema
+from .actions import command
 from .findings_panel import FindingsPanel, target_of
 from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
 
@@ -29,21 +31,27 @@ class Navigation:
         self._session, self._status = session, status
 
     # -- editing the focused widget ------------------------------------------------------
+    @command("cut", "剪切(&T)", ("edit", 2, 10), keys=("Cut",), field_key=True)
     def cut(self) -> None:
         (_focused("cut_selection", "cut") or (lambda: None))()
 
+    @command("copy", "复制(&C)", ("edit", 2, 20), keys=("Copy",), field_key=True)
     def copy(self) -> None:
         (_focused("copy_selection", "copy") or (lambda: None))()
 
+    @command("paste", "粘贴(&P)", ("edit", 2, 30), keys=("Paste",), field_key=True)
     def paste(self) -> None:
         (_focused("paste_clipboard", "paste") or (lambda: None))()
 
+    @command("totals", "重新计算全部合计(&T)", ("check", 1, 30),
+             tip="导入的报告合计有误时，按各分项重新计算所有合计")
     def recompute_totals(self) -> None:
         session = self._session()
         if session is not None and not session.recompute_totals():
             self._status("所有合计都已正确，无需重新计算。")
 
     # -- findings ------------------------------------------------------------------------
+    @command("check", "立即检查(&C)", ("check", 1, 10), keys=("F5",), tip="重新检查整份报告")
     def check_now(self) -> None:
         session = self._session()
         if session is not None:
@@ -51,6 +59,7 @@ class Navigation:
             self.findings.show()
             self._status("检查完毕。")
 
+    @command("next", "下一个问题(&N)", ("check", 1, 20), keys=("F8",), tip="转到下一个错误或提醒")
     def next_finding(self) -> None:
         session = self._session()
         if session is None or not session.findings:
@@ -77,16 +86,15 @@ class Navigation:
     def go_to(self, target: str, message: str = ""):
         """Show the tab of a cell id, ``text.*`` or ``meta.*`` and put the cursor there;
         the text editor for a ``text.*`` target."""
-        if target == REGISTER_KEY or target.startswith(f"{REGISTER_KEY}."):
+        if target == REGISTER_KEY or Place.of(target) == Place.REGISTER:
             register: Any = self.tabs.show_page(REGISTER_KEY)   # register.<kind>.<row>
             parts = target.split(".")
             if len(parts) == 3 and parts[2].isdigit():
                 register.go_to_row(parts[1], int(parts[2]))
             return register
-        if target.startswith("meta."):
-            self.tabs.show_page("info").focus_field(target[5:])
-        elif target.startswith("text."):
-            key = target[5:]
+        if (field := Place.META.key(target)) is not None:
+            self.tabs.show_page("info").focus_field(field)
+        elif (key := Place.TEXT.key(target)) is not None:
             if key == "preamble":
                 editor = self.tabs.show_page("info").preamble
             else:

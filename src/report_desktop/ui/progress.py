@@ -1,5 +1,8 @@
 """What is left before export: each tab's state and one line in the status bar.
 
+Whether the report may be exported as it is, is the export policy's answer
+(services.exporting.publish_check), not decided again here.
+
 Derived from the last validation's findings and the report's cells only (no assumption
 about how a new report starts): a blank cell is an H1/H5 finding whose cell holds
 nothing; a section with nothing written or filled in is 未填写.  The status-bar line
@@ -13,9 +16,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
+from ..core.places import Place
 from ..core import schema
 from ..core.rollover import has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
+from ..services.exporting import ExportCheck, publish_check
 from . import theme
 from .findings_panel import target_of
 from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
@@ -23,6 +28,7 @@ from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
 BLANK_RULES = ("H1", "H5")
 EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
 BLANK = "未填"          # a blank cell: not an error, a cell still to fill
+OK, NOT_STARTED = "ok", "empty"     # a tab's state besides the severities
 
 
 def _blank_cell(finding, report) -> str | None:
@@ -48,11 +54,9 @@ def tab_of(finding) -> str | None:
     target = target_of(finding)
     if target is None:
         return None
-    if target.startswith("meta.") or target == "text.preamble":
+    if Place.of(target) == Place.META or target == Place.TEXT.at("preamble"):
         return "info"
-    if target.startswith("text."):
-        return target[5:]
-    return schema.table_of(target)
+    return Place.TEXT.key(target) or schema.table_of(target)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Left:
     blanks: list        # H1/H5 findings about blank cells
     warnings: list      # in the panel's order
     drafts: list        # text keys still carrying the draft-marker line
+    export: ExportCheck = ExportCheck()     # the export policy's answer for a published file
 
     def counts(self) -> str:
         """The one set of numbers the panel, the status bar and the tabs agree on."""
@@ -77,6 +82,8 @@ class Left:
             parts.append(f"{len(self.drafts)} 行草稿提示未删")
         if parts:
             return "还有 " + "、".join(parts)
+        if self.export.blocked:      # what the policy refuses that the counts do not show
+            return self.export.headline()
         if self.warnings:
             return f"可以导出；{len(self.warnings)} 个{SEVERITY_WORDS[WARNING]}请核对"
         return "已完成，可以导出"
@@ -87,7 +94,7 @@ class Left:
             if group:
                 return group[0]
         if self.drafts:
-            return f"text.{self.drafts[0]}"
+            return Place.TEXT.at(self.drafts[0])
         return self.warnings[0] if self.warnings else None
 
 
@@ -97,19 +104,19 @@ def left(report, findings) -> Left:
     blank_ids = {id(f) for f in blanks}
     errors = [f for f in findings if f.severity == ERROR and id(f) not in blank_ids]
     warnings = [f for f in findings if f.severity != ERROR]
-    drafts = [k for k in schema.TEXTS if has_draft_marker(report.texts.get(k, ""))]
-    return Left(errors, blanks, warnings, drafts)
+    export = publish_check(report, findings)
+    return Left(errors, blanks, warnings, list(export.drafts), export)
 
 
 def _register_state(report, findings) -> tuple[str, str]:
     """The 台账 tab: how many entries, or how many the tally could not count."""
     reg = report.register
     if reg is None:
-        return "", "empty"
+        return "", NOT_STARTED
     lost = [f for f in findings if f.rule == "S11" and not f.cells]
     if lost:
-        return "台账中有记录未能归类，没有计入表三、表四", "warning"
-    return f"台账：{len(reg.applications)} 件申请，{len(reg.cases)} 件案件", "ok"
+        return "台账中有记录未能归类，没有计入表三、表四", WARNING
+    return f"台账：{len(reg.applications)} 件申请，{len(reg.cases)} 件案件", OK
 
 
 def _empty(report, key: str) -> bool:
@@ -122,7 +129,7 @@ def _empty(report, key: str) -> bool:
 
 
 def tab_states(report, findings) -> dict[str, tuple[str, str]]:
-    """tab key → (state words, severity 'error'|'warning'|'note'|'ok')."""
+    """tab key → (state words, a Severity, OK or NOT_STARTED)."""
     by_tab: dict[str, list] = {k: [] for k in TAB_KEYS}
     for f in findings:
         if is_blank_total(f, report):
@@ -140,22 +147,22 @@ def tab_states(report, findings) -> dict[str, tuple[str, str]]:
         warnings = len(mine) - errors - blanks
         text_key = "preamble" if key == "info" else key
         if _empty(report, key):
-            out[key] = (EMPTY, "empty")
+            out[key] = (EMPTY, NOT_STARTED)
         elif errors:
-            out[key] = (f"{SEVERITY_WORDS[ERROR]} {errors}", "error")
+            out[key] = (f"{SEVERITY_WORDS[ERROR]} {errors}", ERROR)
         elif blanks:
-            out[key] = (f"{BLANK} {blanks}", "error")
+            out[key] = (f"{BLANK} {blanks}", ERROR)
         elif has_draft_marker(report.texts.get(text_key, "")):
-            out[key] = (DRAFT, "warning")
+            out[key] = (DRAFT, WARNING)
         elif warnings:
-            out[key] = (f"{SEVERITY_WORDS[WARNING]} {warnings}", "warning")
+            out[key] = (f"{SEVERITY_WORDS[WARNING]} {warnings}", WARNING)
         else:
-            out[key] = (DONE, "ok")
+            out[key] = (DONE, OK)
     return out
 
 
-_COLOURS = {"error": theme.ERROR_FG, "warning": theme.WARNING_FG, "ok": theme.OK_FG,
-            "empty": theme.MUTED_FG}
+_COLOURS = {ERROR: theme.ERROR_FG, WARNING: theme.WARNING_FG, OK: theme.OK_FG,
+            NOT_STARTED: theme.MUTED_FG}
 
 
 class Progress(QObject):
@@ -184,7 +191,7 @@ class Progress(QObject):
         self.state = left(report, findings)
         self.button.setText(self.state.line())
         colour = theme.ERROR_FG if (self.state.errors or self.state.blanks) else (
-            theme.WARNING_FG if self.state.drafts or self.state.warnings else theme.OK_FG)
+            theme.WARNING_FG if self.state.export.blocked or self.state.warnings else theme.OK_FG)
         style = (f"QPushButton {{ color: {colour.name()}; border: none;"
                  " padding: 0 6px; text-decoration: underline; }")
         if self.button.styleSheet() != style:      # re-polishing costs a keystroke's budget

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..core import drafts, rollover
 from ..core.store import StoreError, backup, recover
 from ..services import reports as report_service
+from .actions import Needs, Tool, command
 from .context import WindowContext
 
 FEE_KEY = "fee_figures"     # report setting: notices|billed|collected of 信息处理费
@@ -41,6 +42,8 @@ class ReportActions:
                         + ("已从上一年带入结转数、现行有效件数和正文草稿。" if carried else ""))
         return report_id
 
+    @command("new", "新建报告(&N)…", ("file", 1, 10), keys=("New",), tip="新建一份年度报告",
+             tool=Tool("新建报告", 1, 10))
     def new_report(self) -> int | None:
         units = list(dict.fromkeys(r.unit for r in self.store.list_reports()))
         session = self.ctx.session()
@@ -49,6 +52,8 @@ class ReportActions:
                                              lambda u, y: self.store.find(u, y - 1) is not None)
         return self.create_report(*answer) if answer else None
 
+    @command("from_previous", "从上一年创建(&P)", ("file", 1, 20), keys=("Ctrl+Shift+N",),
+             tip="以当前报告为基础创建下一年度的报告", tool=Tool("从上一年创建", 1, 20), needs=Needs.REPORT)
     def create_from_previous(self) -> int | None:
         session = self.ctx.session()
         if session is None:
@@ -64,6 +69,8 @@ class ReportActions:
         return self.create_report(rep.unit, rep.year + 1, rep.level, from_previous=True)
 
     # -- named versions ----------------------------------------------------------------
+    @command("snapshot", "保存为命名版本(&V)…", ("file", 5, 20), needs=Needs.REPORT,
+             tip="把当前内容另存为一个带名字的版本，如“送审稿”")
     def save_snapshot(self) -> int | None:
         session = self.ctx.session()
         if session is None:
@@ -76,6 +83,8 @@ class ReportActions:
         self.ctx.status(f"已保存版本“{name.strip() or '未命名版本'}”。")
         return snap
 
+    @command("restore", "恢复版本(&R)…", ("file", 5, 30), needs=Needs.REPORT,
+             tip="把报告恢复为以前保存的某个版本")
     def restore_snapshot(self) -> bool:
         session = self.ctx.session()
         if session is None:
@@ -99,6 +108,8 @@ class ReportActions:
         return True
 
     # -- deleting and recovering ---------------------------------------------------------
+    @command("delete", "删除报告(&D)…", ("file", 6, 10), needs=Needs.REPORT,
+             tip="删除当前报告；删除前会自动备份数据文件")
     def delete_report(self) -> bool:
         """文件 → 删除报告: back up the store, delete the open report, open another one."""
         session = self.ctx.session()
@@ -133,6 +144,8 @@ class ReportActions:
         self.ctx.status(f"已删除“{unit}”{year}年的报告。删除前的数据文件已备份为：{made}")
         return True
 
+    @command("recover", "从备份中找回报告(&B)…", ("file", 6, 20),
+             tip="从自动备份中把报告（如误删的报告）找回到当前数据文件")
     def recover_from_backup(self) -> int | None:
         """文件 → 从备份中找回报告: copy a report from a backup into the store and open it."""
         self.ctx.flush()

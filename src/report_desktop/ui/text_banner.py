@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from ..core.places import Place
 from ..core.rollover import has_draft_marker
-from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
+from ..core.rules import ERROR, NOTE, SEVERITY_WORDS, WARNING
 from . import theme
 
 DRAFT_HINT = "本部分是上年内容的草稿：按本年实际改完后，删除标黄的第一行提示。"
@@ -19,10 +20,10 @@ DRAFT_HINT = "本部分是上年内容的草稿：按本年实际改完后，删
 
 def banner_lines(session, key: str, text: str) -> tuple[list[tuple[str, str]], str, str]:
     """(lines, severity, tool tip) for section ``key``: lines are (severity, text), at most two."""
-    mine = [f for f in session.findings if f"text.{key}" in f.cells] if session is not None else []
+    mine = [f for f in session.findings if Place.TEXT.at(key) in f.cells] if session is not None else []
     lines: list[tuple[str, str]] = []
     if has_draft_marker(text):
-        lines.append(("note", DRAFT_HINT))
+        lines.append((NOTE, DRAFT_HINT))
     errors = sum(f.severity == ERROR for f in mine)
     warnings = len(mine) - errors
     if mine:
@@ -31,13 +32,13 @@ def banner_lines(session, key: str, text: str) -> tuple[list[tuple[str, str]], s
         marked = sum(f.range is not None for f in mine)
         # The most important message the text does not already show with a wavy line.
         unmarked = sorted((f for f in mine if f.range is None and not f.rule.startswith("P")),
-                          key=lambda f: f.severity != ERROR)
+                          key=lambda f: f.severity.rank)
         top = unmarked[0].message if unmarked else ""
         where = f"（{marked} 处已在文中用波浪线标出，鼠标停在上面查看）" if marked else ""
         lines.append((ERROR if errors else WARNING, f"{counts}{where}{'：' + top if top else ''}"))
     tip = "\n".join(f"【{SEVERITY_WORDS[f.severity]}】{f.message}" for f in mine
                     if not f.rule.startswith("P"))
-    severity = ERROR if errors else (WARNING if mine else "note")
+    severity = ERROR if errors else (WARNING if mine else NOTE)
     return lines, severity, tip
 
 
@@ -61,7 +62,7 @@ class CompactBanner(QLabel):
         if not self._lines:
             self.hide()
             return
-        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE["warning"]))
+        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE[WARNING]))
         self.setToolTip(tip)
         self._fit()
         self.show()
@@ -72,7 +73,7 @@ class CompactBanner(QLabel):
     def _fit(self) -> None:
         room = max(80, self.contentsRect().width() - 4)
         metrics = self.fontMetrics()
-        shown = [t if s == "note" else metrics.elidedText(t, Qt.TextElideMode.ElideRight, room)
+        shown = [t if s == NOTE else metrics.elidedText(t, Qt.TextElideMode.ElideRight, room)
                  for s, t in self._lines]
         self.setText("\n".join(shown))
 

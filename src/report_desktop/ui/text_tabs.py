@@ -12,10 +12,11 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
+from ..core.places import Place
 from ..core import drafts
 from ..core.register.answer_time import answer_times
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
-from ..core.rules import ERROR, SEVERITY_WORDS
+from ..core.rules import ERROR, NOTE, SEVERITY_WORDS, WARNING
 from ..core.text_diff import changed_span
 from . import theme
 from .session import follow
@@ -123,28 +124,28 @@ class Banner(QLabel):
         self.hide()
 
     def show_items(self, items: list[tuple[str, str]]) -> None:
-        """items: (severity 'error'|'warning'|'note', message)."""
+        """items: (core.severity.Severity, message)."""
         if not items:
             self.hide()
             return
-        severity = "error" if any(s == ERROR for s, _ in items) else items[0][0]
+        severity = ERROR if any(s == ERROR for s, _ in items) else items[0][0]
         self.setText("\n".join(f"【{SEVERITY_WORDS[s]}】{m}" for s, m in items))
-        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE["warning"]))
+        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE[WARNING]))
         self.show()
 
 
 def text_items(session, key: str, text: str) -> list[tuple[str, str]]:
     items = []
     if session is not None:
-        mine = [f for f in session.findings if f"text.{key}" in f.cells]
+        mine = [f for f in session.findings if Place.TEXT.at(key) in f.cells]
         # Proofreading findings are underlined in the text; the banner only counts them.
         items = [(f.severity, f.message) for f in mine if not f.rule.startswith("P")]
         proofread = sum(f.rule.startswith("P") for f in mine)
         if proofread:
-            items.append(("warning", f"文中有 {proofread} 处标点、用语等问题，已用波浪线标出："
+            items.append((WARNING, f"文中有 {proofread} 处标点、用语等问题，已用波浪线标出："
                                      "鼠标停在上面查看，右键可修正。"))
     if has_draft_marker(text):
-        items.append(("note", f"本部分是从上年报告复制的草稿。请按本年实际修改，改完后删除第一行"
+        items.append((NOTE, f"本部分是从上年报告复制的草稿。请按本年实际修改，改完后删除第一行"
                               f"“{DRAFT_MARKER}”。"))
     return items
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel
 
+from ..core.severity import Severity
+
 # Families tried in order: what Windows ships, then common Linux CJK fonts.
 UI_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                "WenQuanYi Micro Hei", "SimSun"]
@@ -37,10 +39,10 @@ ERROR_TINT = QColor("#fbe2df")
 # an application-wide sheet makes Qt re-polish every widget and slows the start.
 TABLE_STYLE = ("QTableView { gridline-color: #7f7f7f; selection-background-color: #cfe3f7;"
                " selection-color: black; } QTableView QLineEdit { border: none; padding: 0 4px; }")
-BANNER_STYLE = {
-    "error": "background: #fbe2df; border: 1px solid #e6a39c; padding: 4px 8px; color: #7d1a14;",
-    "warning": "background: #fdf1cf; border: 1px solid #e4c36a; padding: 4px 8px; color: #5c4300;",
-    "note": "background: #e8f1fb; border: 1px solid #a9c7ea; padding: 4px 8px; color: #1d3f66;",
+BANNER_STYLE: dict[str, str] = {     # by core.severity.Severity
+    Severity.ERROR: "background: #fbe2df; border: 1px solid #e6a39c; padding: 4px 8px; color: #7d1a14;",
+    Severity.WARNING: "background: #fdf1cf; border: 1px solid #e4c36a; padding: 4px 8px; color: #5c4300;",
+    Severity.NOTE: "background: #e8f1fb; border: 1px solid #a9c7ea; padding: 4px 8px; color: #1d3f66;",
 }
 HINT_FG = QColor("#555555")
 # The report's tabs carry their state in the label: narrow padding keeps eight on 1024 px.

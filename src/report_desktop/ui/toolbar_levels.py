@@ -1,4 +1,4 @@
-"""Tool-bar buttons offered only for some report levels (ActionSpec.toolbar_levels): 汇总
+"""Tool-bar buttons offered only for some report levels (actions.Tool.levels): 汇总
 is on the tool bar of 本级政府's report, not on every township's.  The menu keeps the
 command itself; the tool bar gets a stand-in action, shown or hidden with the open
 report's level, that triggers the real one and follows its enabled state."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
-from .actions import ACTIONS
+from .actions import COMMANDS
 
 TOOLBAR_NAME = "MainToolBar"
 
@@ -18,9 +18,9 @@ class LevelTools:
         bar = window.findChild(QToolBar, TOOLBAR_NAME)
         if bar is None:
             return
-        for spec in ACTIONS:
+        for spec in COMMANDS.values():
             real = actions.get(spec.key)
-            if not spec.toolbar_levels or real is None or real not in bar.actions():
+            if spec.tool is None or not spec.tool.levels or real is None or real not in bar.actions():
                 continue
             stand_in = QAction(real.iconText(), bar)
             stand_in.setToolTip(real.toolTip())
@@ -30,7 +30,7 @@ class LevelTools:
             real.enabledChanged.connect(stand_in.setEnabled)
             bar.insertAction(real, stand_in)
             bar.removeAction(real)
-            self.stand_ins[spec.key] = (stand_in, spec.toolbar_levels)
+            self.stand_ins[spec.key] = (stand_in, spec.tool.levels)
         self.show_for(None)
 
     def show_for(self, level: str | None) -> None:

@@ -1,99 +1,45 @@
-"""Undo commands of one open report.  Each applies its change through the Session,
-which writes the store and revalidates; undo applies the old state the same way."""
+"""Undo commands of one open report.  Each holds one change of services/editing (the state
+before and after) and hands it to the Session, whose Editor applies or reverts it (writing
+the store, validating); the command itself decides nothing."""
 from __future__ import annotations
-
-import time
 
 from PySide6.QtGui import QUndoCommand
 
-TEXT_MERGE_SECONDS = 2.0
+from ..services.editing import Change, TextChange
+
 _TEXT_ID = 1001
 
 
-class _Command(QUndoCommand):
-    """Holds ``old`` and ``new``; a subclass says how to apply one (``_apply``) and where
-    it shows (``_where``)."""
-
-    def __init__(self, session, title: str, old, new):
-        super().__init__(title)
-        self.session, self.old, self.new = session, old, new
+class ChangeCommand(QUndoCommand):
+    def __init__(self, session, change: Change):
+        super().__init__(change.title)
+        self.session, self.change = session, change
         self._first = True
 
     def redo(self) -> None:
-        self._apply(self.new)
-        self._located(self._where(self.new))
-
-    def undo(self) -> None:
-        self._apply(self.old)
-        self._located(self._where(self.old))
-
-    def _located(self, target: str | None) -> None:
-        """Undo/redo after the first run shows where the change happened."""
-        if target and not self._first:
-            self.session.located.emit(target)
+        # Redo after an undo shows where the change happened; the first run does not move.
+        self.session.apply(self.change, locate=not self._first)
         self._first = False
 
-
-class CellsCommand(_Command):
-    def __init__(self, session, old: dict, new: dict, title: str):
-        super().__init__(session, title, old, new)
-
-    def _apply(self, cells: dict) -> None:
-        self.session._apply_cells(cells)
-
-    def _where(self, cells: dict) -> str | None:
-        return next(iter(cells), None)
+    def undo(self) -> None:
+        self.session.revert(self.change)
 
 
-class TextCommand(_Command):
-    """Typing in one text: consecutive keystrokes within a short pause are one step."""
+class TextCommand(ChangeCommand):
+    """Typing in one text: consecutive keystrokes within a short pause are one step
+    (``TextChange.merged``)."""
+    change: TextChange
 
-    def __init__(self, session, key: str, old: str, new: str, title: str, merge: bool):
-        super().__init__(session, title, old, new)
-        self.key, self.merge = key, merge
-        self.stamp = time.monotonic()
+    def __init__(self, session, change: TextChange):
+        super().__init__(session, change)
 
     def id(self) -> int:
         return _TEXT_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, TextCommand) and other.key == self.key
-                and self.merge and other.merge
-                and other.stamp - self.stamp < TEXT_MERGE_SECONDS):
+        merged = self.change.merged(other.change) if isinstance(other, TextCommand) else None
+        if merged is None:
             return False
-        self.new, self.stamp = other.new, other.stamp
-        self.setObsolete(self.new == self.old)
+        self.change = merged
+        self.setObsolete(merged.empty)
         return True
-
-    def _apply(self, text: str) -> None:
-        self.session._apply_text(self.key, text)
-
-    def _where(self, _text) -> str:
-        return f"text.{self.key}"
-
-
-class MetaCommand(_Command):
-    def __init__(self, session, field: str, old, new, title: str):
-        super().__init__(session, title, old, new)
-        self.field = field
-
-    def _apply(self, value) -> None:
-        self.session._apply_meta(self.field, value)
-
-    def _where(self, _value) -> str:
-        return f"meta.{self.field}"
-
-
-class RegisterCommand(_Command):
-    """An edit of the register (applications, cases or the counting settings): the whole
-    immutable Register before and after, so undo puts back exactly what was there."""
-
-    def __init__(self, session, old, new, title: str, where: str = "register"):
-        super().__init__(session, title, old, new)
-        self.where = where
-
-    def _apply(self, reg) -> None:
-        self.session._apply_register(reg)
-
-    def _where(self, _reg) -> str:
-        return self.where

@@ -11,6 +11,7 @@ import logging
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core.places import Place
 from ..core.store import StoreError
 from ..services import reports
 
@@ -39,7 +40,7 @@ class RenameCommand(QUndoCommand):
     def undo(self) -> None:
         if self._store(lambda: reports.restore_names(self.session.store, self.before)):
             self._show(self.before[self.session.report_id], self.old_texts)
-            self.session.located.emit("meta.unit")
+            self.session.located.emit(Place.META.at("unit"))
 
     def _store(self, write) -> bool:
         try:
@@ -51,9 +52,12 @@ class RenameCommand(QUndoCommand):
             return False
 
     def _show(self, unit: str, texts: dict[str, str]) -> None:
-        for key, body in texts.items():
-            self.session._apply_text(key, body)
-        self.session._apply_meta("unit", unit)    # last year's report found again
+        editor = self.session.editor
+        changes = [editor.text_change(key, body, merge=False) for key, body in texts.items()]
+        changes.append(editor.meta_change("unit", unit))    # last year's report found again
+        for change in changes:
+            if change is not None:
+                self.session.apply(change)
 
 
 def rename(session, prompts, new: str) -> str | None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QStandardItemModel
 
 from ..core.files import ReportFileError
 from ..core.final import Stamp
+from .actions import Needs, command
 from .context import WindowContext
 from .file_actions import WEB_FILTER, FileActions
 from .jobs import TaskJob, finished_reading, start_reading
@@ -53,6 +54,9 @@ class WebActions(QObject):
         self.stamp_of: Callable[[Any], Stamp | None] = lambda _report: None
 
     # -- publishing ----------------------------------------------------------------------
+    @command("export_web", "导出网页(&H)…", ("file", 2, 80), typed_first=True,
+             needs=Needs.REPORT | Needs.NOT_WRITING,
+             tip="把当前报告导出为网页（.html），用于在政府网站上公开")
     def export_page(self, path: Path | None = None):
         """导出网页: the page written off the GUI thread, like every export, under the
         export policy (what goes on the website must be right: problems are listed first)."""
@@ -65,6 +69,8 @@ class WebActions(QObject):
         return self.files.export_report(report, ".html", path, session.findings,
                                         stamp=(lambda: stamp) if stamp is not None else None)
 
+    @command("copy_web", "复制网页版(&Y)", ("file", 2, 90), keys=("Ctrl+Shift+C",), typed_first=True,
+             needs=Needs.REPORT, tip="复制当前报告的网页版，可直接粘贴到政府网站的编辑器中，表格保持原样")
     def copy_page(self) -> bool:
         """复制网页版: text/html for the site's editor and text/plain (tables as tab-separated
         rows, for Excel/WPS or a plain editor) on the clipboard together."""
@@ -87,6 +93,8 @@ class WebActions(QObject):
         return True
 
     # -- reading back ------------------------------------------------------------------------
+    @command("import_web", "导入网页(&O)…", ("file", 2, 20),
+             tip="从保存的网页文件（.html）中读取一份报告")
     def import_page(self, path: Path | None = None):
         """导入网页: a saved .html/.htm page, read like any report file."""
         if path is None:
@@ -95,6 +103,8 @@ class WebActions(QObject):
                 return None
         return self.files.import_file(Path(path))
 
+    @command("paste_web", "从网页粘贴(&G)", ("file", 2, 30),
+             tip="把在浏览器中复制的年度报告网页读入为一份报告")
     def paste_page(self):
         """从网页粘贴: the HTML on the clipboard read on a pool thread, then imported."""
         if self.reading is not None or self.files.reading is not None:

@@ -4,7 +4,7 @@ Ctrl+Tab / Ctrl+Shift+Tab and Ctrl+PgDn / Ctrl+PgUp change tabs from anywhere (a
 would read Ctrl+Tab as "next cell", a text editor keeps it).  The commands' shortcuts
 (Ctrl+E 导出 Word …) win over a field's own use of the key: a line edit or a date box
 takes Ctrl+E as "end of line" on Linux and swallows it.  The editing keys (Ctrl+C, Ctrl+V,
-Ctrl+X, Ctrl+Z, Ctrl+Y) stay with the field.
+Ctrl+X, Ctrl+Z, Ctrl+Y: the commands declared ``field_key``) stay with the field.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-FIELD_KEYS = ("undo", "redo", "cut", "copy", "paste")   # a text field's own
+from .actions import COMMANDS
+
 NEXT_TAB = ("Ctrl+Tab", "Ctrl+PgDown")
 PREVIOUS_TAB = ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp")
 
@@ -50,7 +51,7 @@ class WindowKeys(QObject):
         """The sequences the window itself answers (read each time: actions can be added)."""
         keys = {_text(QKeySequence(k)) for k in NEXT_TAB + PREVIOUS_TAB}
         for name, action in self.actions.items():
-            if name not in FIELD_KEYS and action.isEnabled():
+            if not COMMANDS[name].field_key and action.isEnabled():
                 keys.update(_text(s) for s in action.shortcuts())
         return keys
 

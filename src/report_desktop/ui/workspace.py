@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QStackedWidget
 from .. import APP_NAME
 from ..core.store import Store, StoreError
 from . import menus, theme
-from .actions import EXPORT_ACTIONS, REPORT_ACTIONS
+from .actions import COMMANDS, Needs, Tool, bind, command, enabled
 from .context import WindowContext
 from .file_actions import FileActions
 from .final_actions import FinalActions
@@ -31,7 +31,7 @@ from .progress import Progress
 from .printing.print_commands import PrintCommands
 from .prompts import Prompts
 from .report_actions import ReportActions
-from .session import FAILED, PENDING, WAITING, Session
+from .session import Session, save_status
 from .summary.launcher import SummaryLauncher
 from .tabs import TAB_KEYS, TABLE_KEYS, TEXT_KEYS, LazyPages, ReportTabs
 from .toolbar_levels import LevelTools
@@ -73,11 +73,9 @@ class Workspace(QObject):
         self.progress = Progress(self.tabs, window.statusBar(), self.navigation.go_to_finding,
                                  self.navigation.go_to, self)
         self.files.busyChanged.connect(self._busy)
-        self.actions = menus.build(window, self._handlers(), self.undo_group, self.picker,
-                                   self.findings)
-        for key in ("undo", "redo"):     # commit the open grid editor first
-            self.actions[key].triggered.disconnect()
-            self.actions[key].triggered.connect(getattr(self, f"_{key}"))
+        handlers = bind((self, self.reports, self.files, self.navigation, self.summary, self.web,
+                         self.finals, self.printing, self.entries), self.entries.commit_open_editors)
+        self.actions = menus.build(window, handlers, self.undo_group, self.picker, self.findings)
         self.level_tools = LevelTools(window, self.actions)   # 汇总 for 本级政府 only
         self.keys = WindowKeys(window, self.tabs, self.actions, self)   # from any field
 
@@ -108,46 +106,22 @@ class Workspace(QObject):
         for w in (self.busy, self.final_state, self.counts, self.saved):
             bar.addPermanentWidget(w)
 
-    def _handlers(self) -> dict:
-        r, f, n, win = self.reports, self.files, self.navigation, self.window
-        return {
-            "new": r.new_report, "from_previous": r.create_from_previous, "import": f.import_file,
-            "export_word": self._typed_first(self.finals.export_word),
-            "word_fonts": f.choose_word_fonts, "verify": self.finals.verify_file,
-            "export_excel": self._typed_first(f.export_excel),
-            "export_json": self._typed_first(f.export_json),
-            "export_web": self._typed_first(self.web.export_page),
-            "copy_web": self._typed_first(self.web.copy_page),
-            "print_preview": self._typed_first(self.printing.preview),
-            "print": self._typed_first(self.printing.print_),
-            "import_web": self.web.import_page, "paste_web": self.web.paste_page,
-            "summary": self._typed_first(self.summary.open), "save": self.save_now,
-            "snapshot": r.save_snapshot,
-            "restore": r.restore_snapshot, "delete": r.delete_report, "recover": r.recover_from_backup,
-            "quit": win.close, "cut": n.cut, "copy": n.copy, "paste": n.paste, "check": n.check_now,
-            "next": n.next_finding, "totals": n.recompute_totals,
-            "fill_zero_table": self.entries.fill_zero_table,
-            "fill_zero_all": self.entries.fill_zero_all,
-            "help": self.show_help,
-            "where": self.show_locations, "about": self.about,
-            "work_calendar": self.edit_calendar, "answer_times": self.show_answer_times,
-        }
-
-    def _typed_first(self, command):
-        """``command`` once what is still being typed in a grid is in the report; not at all
-        when the clerk chose to correct an entry that cannot be accepted (修改)."""
-        def run():
-            if self.entries.commit_open_editors():
-                command()
-        return run
-
-    def _undo(self) -> None:
-        if self.entries.commit_open_editors() and self.session is not None:
+    # -- commands of the window itself (the others are its parts': actions.bind) ---------------
+    @command("undo", "撤销", ("edit", 1, 10), keys=("Undo",), tool=Tool("撤销", 2, 10),
+             needs=Needs.UNDO_STEP, typed_first=True, field_key=True)
+    def undo(self) -> None:
+        if self.session is not None:
             self.session.undo()      # a 定稿 asks first (ui/final_actions.py)
 
-    def _redo(self) -> None:
-        if self.entries.commit_open_editors() and self.session is not None:
+    @command("redo", "重做", ("edit", 1, 20), keys=("Ctrl+Y", "Redo"), tool=Tool("重做", 2, 20),
+             needs=Needs.REDO_STEP, typed_first=True, field_key=True)
+    def redo(self) -> None:
+        if self.session is not None:
             self.session.redo()
+
+    @command("quit", "退出(&X)", ("file", 7, 10), keys=("Quit",))
+    def quit(self) -> None:
+        self.window.close()
 
     def size_panels(self) -> None:
         """The findings panel's first height (a restored layout overrides it): five rows on a
@@ -186,12 +160,22 @@ class Workspace(QObject):
         self.saved.clear()
         self.final_state.clear()
         self.progress.update(None)
-        self._enable_report_actions(False)
+        self._enable_commands()
         self.level_tools.show_for(None)
 
-    def _enable_report_actions(self, enabled: bool) -> None:
-        for key in REPORT_ACTIONS:
-            self.actions[key].setEnabled(enabled)
+    def _enable_commands(self) -> None:
+        """Each command enabled as its declaration asks (actions.Needs), for the window now."""
+        have = Needs.NOTHING
+        if self.session is not None:
+            have |= Needs.REPORT
+        if not self.files.jobs:
+            have |= Needs.NOT_WRITING
+        if self.files.reading is None:
+            have |= Needs.NOT_READING
+        for key, spec in COMMANDS.items():
+            state = enabled(spec, have)
+            if state is not None:
+                self.actions[key].setEnabled(state)
 
     def open_report(self, report_id: int, force: bool = False, reports=None) -> bool:
         """``reports``: store.list_reports() when the caller has just read it."""
@@ -221,7 +205,7 @@ class Workspace(QObject):
         self.finals.follow(session)
         self.stack.setCurrentWidget(self.tabs)
         self.findings.show()
-        self._enable_report_actions(True)
+        self._enable_commands()
         if self.store.setting("last_report_id") != str(report_id):   # no disk write at start
             self.store.set_setting("last_report_id", str(report_id))
         self._meta_changed(reports)
@@ -259,6 +243,8 @@ class Workspace(QObject):
             self.level_tools.show_for(rep.level)
 
     # -- saving and the status line ----------------------------------------------------------
+    @command("save", "保存(&S)", ("file", 5, 10), keys=("Save",), needs=Needs.REPORT,
+             tip="所有修改都会自动保存；此命令立即写入并确认")
     def save_now(self) -> None:
         if self.session is not None and self.session.flush():
             self.window.status("已保存。所有修改都会自动保存，不需要手动保存。")
@@ -275,26 +261,22 @@ class Workspace(QObject):
         if left is not None:
             colour = theme.severity_colour(len(left.errors) + len(left.blanks), len(left.warnings))
             self.counts.setText(f"<span style='color:{colour}'>{left.counts()}</span>")
-        state = self.session.save_state
-        self.saved.setText({PENDING: "正在保存…",
-                            FAILED: f"<span style='color:{theme.ERROR_FG.name()}'>保存失败</span>",
-                            WAITING: f"<span style='color:{theme.WARNING_FG.name()}'>数据文件被占用，正在重试…</span>"}
-                           .get(state, "已自动保存"))
+        self.saved.setText(save_status(self.session.save_state))
 
     def _busy(self, busy: bool) -> None:
         """A file is being written (exports wait) or read (a second import waits)."""
         self.busy.setVisible(busy)
-        writing = bool(self.files.jobs)
-        for key in EXPORT_ACTIONS:
-            self.actions[key].setEnabled(not writing and self.session is not None)
-        self.actions["import"].setEnabled(self.files.reading is None)
-        if writing:
+        self._enable_commands()
+        if self.files.jobs:
             self.window.statusBar().showMessage("正在导出…")
 
     # -- help ---------------------------------------------------------------------------------
+    @command("about", f"关于{APP_NAME}(&A)", ("help", 2, 10))
     def about(self) -> None:
         self.prompts.info(f"关于{APP_NAME}", menus.about_text())
 
+    @command("work_calendar", "工作日日历(&K)…", ("check", 2, 30),
+             tip="各年的法定节假日和调休上班日（按国务院办公厅通知），新一年的通知发布后在此录入")
     def edit_calendar(self) -> None:
         """工作日日历: the shipped years and the clerk's, saved as she clicks."""
         from ..core import calendar as work_days
@@ -310,6 +292,8 @@ class Workspace(QObject):
         if self.session is not None:
             self.session.reload_calendar()      # S17 counts with the years just entered
 
+    @command("answer_times", "答复期限(&Q)…", ("check", 2, 10), needs=Needs.REPORT,
+             tip="列出台账中超过法定期限答复和延期答复的申请（按工作日计算）")
     def show_answer_times(self) -> None:
         """答复期限: the register's late and extended applications, counted by the store's
         working-day calendar (the figures S17 and the drafted sentence of 五 use)."""
@@ -322,12 +306,14 @@ class Workspace(QObject):
             return
         self.prompts.answer_times(answer_times(rep.register, rep.year, self.session.calendar))
 
+    @command("help", "使用说明(&H)", ("help", 1, 10), keys=("HelpContents",))
     def show_help(self) -> None:
         from .help.dialog import HelpDialog
         dialog = self.help = HelpDialog(self.window)   # kept while open: the tests click topics
         dialog.exec()
         self.help = None
 
+    @command("where", "数据文件和日志位置(&D)", ("help", 1, 20))
     def show_locations(self) -> None:
         from .dialogs.locations import LocationsDialog
         path = Path(self.store.path)

@@ -7,7 +7,7 @@ writes the shapes (``files/``), their expected reports in the interchange JSON
 (``expected/``) and ``corpus.json``: for each file the expected JSON, the import notes
 it must bring (substrings, one per note), its format deviations, or the refusal it must
 meet.  The expected reports are written from what each shape SHOWS, never by reading
-the file.  tests/test_fidelity.py reads every file and compares, and checks that this
+the file.  tests/core/test_fidelity.py reads every file and compares, and checks that this
 script regenerates the committed corpus byte for byte.
 """
 from __future__ import annotations

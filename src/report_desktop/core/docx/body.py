@@ -6,7 +6,7 @@ n²/2 child visits: 20,000 lines took 10 s and 100,000 lines did not finish in t
 minutes.  The section properties are always the body's last child, which lxml reaches
 without a scan.  A run is copied from a template (its fonts and the empty ``w:t``)
 instead of built element by element and character by character.  The XML made here is
-the one python-docx makes (tests/test_docx_export.py compares the two).
+the one python-docx makes (tests/core/docx/test_docx_export.py compares the two).
 """
 from __future__ import annotations
 

@@ -7,10 +7,10 @@ it can run after every keystroke (see benchmarks/).
 from __future__ import annotations
 
 from .engine import Revalidator, validate
-from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
+from .findings import ERROR, NOTE, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding, Severity
 from .reads import Changes
 
-__all__ = ["validate", "Revalidator", "Changes", "Finding", "ERROR", "WARNING", "NOTE",
+__all__ = ["validate", "Revalidator", "Changes", "Finding", "Severity", "ERROR", "WARNING", "NOTE",
            "SEVERITY_WORDS", "RULE_TITLES", "has_errors"]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import Place
 from ..calendar import Calendar, missing_message
 from .. import schema
 from ..register.answer_time import AnswerTime, cached
@@ -54,10 +55,10 @@ def check_answer_time(rep: Report, calendar: Calendar | None = None) -> list[Fin
     denial = _DENIAL.search(text)
     if denial:
         out.append(warning(RULE, f"改正“{heading}”中没有逾期答复的说法：台账中 {len(late)} 件"
-                                 f"逾期答复（最长{longest}个工作日）", [f"text.{SECTION}"],
+                                 f"逾期答复（最长{longest}个工作日）", [Place.TEXT.at(SECTION)],
                            detail=f"正文写“{denial.group(0)}”。{detail}"))
     elif not _MENTION.search(text):
         out.append(warning(RULE, f"在“{heading}”中说明逾期答复：台账中 {len(late)} 件申请"
-                                 f"超过法定期限（最长逾期{longest}个工作日）", [f"text.{SECTION}"],
+                                 f"超过法定期限（最长逾期{longest}个工作日）", [Place.TEXT.at(SECTION)],
                            detail=detail))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from ..places import Place
 from .. import schema
 from ..report import Report
 from ..values import Bad
@@ -101,6 +102,6 @@ def check_no_applications(rep: Report) -> list[Finding]:
     overview = rep.texts.get("overview", "")
     if overview.strip() and not _NO_APPLICATIONS.search(overview):
         out.append(warning("S5", "本年无申请，正文宜写明“本年度未收到政府信息公开申请”",
-                           ["text.overview"],
+                           [Place.TEXT.at("overview")],
                            detail=f"表三本年新收和上年结转都是0；请在“{schema.TEXTS['overview']}”中写明。"))
     return out

@@ -2,7 +2,7 @@
 
 The reads are what makes incremental validation safe: a check whose reads an edit did not
 touch keeps its findings.  Declare a superset when unsure — too wide only costs time, too
-narrow keeps a stale finding (tests/test_incremental.py compares with a full validation).
+narrow keeps a stale finding (tests/core/rules/test_incremental.py compares with a full validation).
 """
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import Place
 from .. import schema
 from ..report import Report
 from ..rollover import without_draft_marker
@@ -104,6 +105,6 @@ def check_similarity(rep: Report, prev: Report) -> list[Finding]:
             which = ("各段都与上年重复。" if len(paras) == count > 1 else
                      "第" + "、".join(map(str, paras)) + "段与上年重复。" if paras else "")
             out.append(warning("S10", f"“{_SHORT_TITLES.get(key, schema.TEXTS[key])}”与{prev.year}年"
-                                      f"报告重复约{ratio:.0%}，请按本年实际改写", [f"text.{key}"],
+                                      f"报告重复约{ratio:.0%}，请按本年实际改写", [Place.TEXT.at(key)],
                                detail=f"{which}内容与上年雷同会被通报。"))
     return out

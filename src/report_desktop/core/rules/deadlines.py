@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..places import Place
 from .. import deadline
 from ..deadline import date_text
 from ..report import Report
 from .document import due_date
 from .findings import Finding, warning
 
-_LOCAL = "meta.local_deadline"
+_LOCAL = Place.META.at("local_deadline")
 
 
 def local_deadline(rep: Report) -> dt.date | None:
@@ -34,7 +35,7 @@ def check_local_deadline(rep: Report) -> list[Finding]:
     d = rep.report_date
     if d is not None and d > due:
         return [warning("S15", f"把报告日期提前到{date_text(due)}前：上级规定的报送期限",
-                        ["meta.report_date", _LOCAL],
+                        [Place.META.at("report_date"), _LOCAL],
                         detail=f"上级规定：{rep.local_deadline}（{date_text(due)}）；报告日期：{date_text(d)}。")]
     return []
 
@@ -45,10 +46,10 @@ def check_published(rep: Report) -> list[Finding]:
     pub = rep.published_date
     if pub is None or not rep.year:
         return []
-    cells = ["meta.published_date"]
+    cells = [Place.META.at("published_date")]
     if rep.report_date is not None and pub < rep.report_date:
         return [warning("S16", f"核对发布日期：{date_text(pub)}早于报告日期{date_text(rep.report_date)}",
-                        cells + ["meta.report_date"])]
+                        cells + [Place.META.at("report_date")])]
     late = []
     legal = due_date(rep)
     if pub > legal:

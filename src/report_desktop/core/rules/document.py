@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from ..places import Place
 from .. import schema
 from ..report import Report
 from .findings import Finding, error, warning
@@ -21,14 +22,14 @@ def check_layout(rep: Report) -> list[Finding]:
     for key in schema.PROSE_KEYS:
         if not rep.texts.get(key, "").strip():
             out.append(error("H8", f"填写“{schema.TEXTS[key]}”：六个部分缺一不可",
-                             [f"text.{key}"]))
+                             [Place.TEXT.at(key)]))
     for key, text in rep.texts.items():
         m = _WRONG_HEADINGS.search(text or "")
         if m:
             out.append(error("H8", _short(f"删去旧格式标题“{m.group(1)}”"),
-                             [f"text.{key}"], (m.start(1), m.end(1))))
+                             [Place.TEXT.at(key)], (m.start(1), m.end(1))))
     if not rep.unit.strip():
-        out.append(error("H8", "填写单位名称", ["meta.unit"]))
+        out.append(error("H8", "填写单位名称", [Place.META.at("unit")]))
     return out
 
 
@@ -54,7 +55,7 @@ def check_year(rep: Report) -> list[Finding]:
             if years != {rep.year}:
                 out.append(warning(
                     "S8", _short(f"把统计期限改为{rep.year}年：现写“{quoted}”"),
-                    [f"text.{key}", "meta.year"], (start, end), quoted))
+                    [Place.TEXT.at(key), Place.META.at("year")], (start, end), quoted))
     preamble = rep.texts.get("preamble", "")
     if rep.year:
         for start, end, sentence in _undated_sentences(preamble):
@@ -62,7 +63,7 @@ def check_year(rep: Report) -> list[Finding]:
                 start += len(sentence) - len(sentence.lstrip())
                 out.append(warning(
                     "S8", f"统计期限写明年份：如“自{rep.year}年1月1日起至{rep.year}年12月31日止”",
-                    ["text.preamble", "meta.year"], (start, end), sentence.strip()))
+                    [Place.TEXT.at("preamble"), Place.META.at("year")], (start, end), sentence.strip()))
     return out
 
 
@@ -99,10 +100,10 @@ def check_dated(rep: Report) -> list[Finding]:
     d, due_year = rep.report_date, rep.year + 1
     if d is None:
         return [error("H9", f"填写报告日期（{due_year}年内的成文日期）：落款需要它",
-                      ["meta.report_date"])]
+                      [Place.META.at("report_date")])]
     if d.year != due_year:
         return [error("H9", f"把报告日期改在{due_year}年内：现为{date_text(d)}",
-                      ["meta.report_date", "meta.year"])]
+                      [Place.META.at("report_date"), Place.META.at("year")])]
     return []
 
 
@@ -117,5 +118,5 @@ def check_date(rep: Report) -> list[Finding]:
         who = "本级政府" if rep.level == schema.Level.GOVERNMENT else "部门、乡镇"
         return [warning("S9", f"把报告日期提前到{date_text(due)}前：{who}年报的公布期限"
                               "（《条例》第四十九条）",
-                        ["meta.report_date"])]
+                        [Place.META.at("report_date")])]
     return []

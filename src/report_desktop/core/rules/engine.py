@@ -4,7 +4,7 @@
 findings (``changed``) and that list (``before``), it re-runs only the checks that read a
 changed input — the proofreading of one section, say, after a keystroke in it — and keeps
 the other findings.  The result is the same list, in the same order, as a full run
-(tests/test_incremental.py): every rule id belongs to exactly one check, and findings are
+(tests/core/rules/test_incremental.py): every rule id belongs to exactly one check, and findings are
 ordered by rule with each check's own order kept, so findings can be regrouped by check.
 
 ``Revalidator`` is for a caller that does not track its edits (the window): it remembers
@@ -20,17 +20,16 @@ from . import proofread
 from ..calendar import Calendar
 from .catalogue import (CROSS_YEAR, DATED, PROOFREAD_META, PROOFREAD_RULES, SINGLE, Check, Cross,
                         Dated, Single)
-from .findings import ERROR, Finding
+from .findings import Finding, Severity
 from .reads import Changes
 
-_ORDER = {ERROR: 0}
 _KINDS = {"H": 0, "S": 1, "P": 2}
 _CHECK_OF: dict[str, Check] = {r: c for c in (*SINGLE, *DATED, *CROSS_YEAR) for r in c.rules}
 
 
-def _rank(severity: str, rule: str) -> tuple[int, int, int]:
+def _rank(severity: Severity, rule: str) -> tuple[int, int, int]:
     # Stable sort: errors first, H before S before P, findings of one rule in reading order.
-    return _ORDER.get(severity, 1), _KINDS[rule[0]], int(rule[1:])
+    return Severity(severity).rank, _KINDS[rule[0]], int(rule[1:])
 
 
 _RANKS: dict[tuple[str, str], tuple[int, int, int]] = {}

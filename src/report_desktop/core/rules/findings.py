@@ -4,14 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..places import Place
 from .. import schema
-
-ERROR = "error"
-WARNING = "warning"
-NOTE = "note"       # not a finding: a reminder the window shows (e.g. a draft to finish)
-
-# How a severity is named to the clerk, in the window and on the command line.
-SEVERITY_WORDS = {ERROR: "错误", WARNING: "提醒", NOTE: "提示"}
+from ..severity import ERROR as ERROR, NOTE as NOTE, SEVERITY_WORDS as SEVERITY_WORDS  # re-exported
+from ..severity import WARNING as WARNING, Severity as Severity
 
 # Human titles of the rules of docs/rules.md, shown in the findings panel.
 RULE_TITLES = {
@@ -52,7 +48,7 @@ RULE_TITLES = {
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    severity: str
+    severity: Severity
     message: str
     cells: tuple[str, ...] = ()
     # Character offsets [start, end) in the text section named by the first text.* cell.
@@ -73,8 +69,9 @@ class Finding:
     def text_key(self) -> str | None:
         """The text section (``overview`` …) that ``range`` refers to, if any."""
         for c in self.cells:
-            if c.startswith("text."):
-                return c[5:]
+            key = Place.TEXT.key(c)
+            if key is not None:
+                return key
         return None
 
 

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..places import Place
 from .. import chinese, schema
 from ..report import Report
 from .findings import Finding, warning
@@ -157,7 +158,7 @@ def check_text_numbers(rep: Report) -> list[Finding]:
             said = _KEYWORD.match(para, start).group(0)
             out.append(warning(
                 rule, f"正文写{said}{value}件，{table}“{_TABLE_NAMES[kind]}·总计”为{shown}",
-                (*cells, "text.overview"), (offset + start, offset + end),
+                (*cells, Place.TEXT.at("overview")), (offset + start, offset + end),
                 f"“{_OVERVIEW}”：“{_clause(para, start, end)}”"))
         out.extend(_denials(rep, offset, para))
     return out
@@ -181,7 +182,7 @@ def _denials(rep: Report, offset: int, para: str) -> list[Finding]:
         n = sum(rep.number(c) for c in cells)
         if n:
             out.append(warning("S6", f"正文写“{m.group(0)}”，表四“{_TABLE_NAMES[kind]}·总计”为{n}",
-                               (*cells, "text.overview"), (offset + m.start(), offset + m.end()),
+                               (*cells, Place.TEXT.at("overview")), (offset + m.start(), offset + m.end()),
                                f"“{_OVERVIEW}”：“{_clause(para, m.start(), m.end())}”"))
     return out
 
@@ -200,7 +201,7 @@ def check_fees(rep: Report) -> list[Finding]:
     unpaid = rep.cells[_A("other_2", "total")]
     if isinstance(unpaid, int) and unpaid > 0 and not _FEE_NOTICE.search(other):
         out.append(warning("S4", f"表三有{unpaid}件因逾期未缴费不再处理，第六部分未说明收费情况",
-                           [_A("other_2", "total"), "text.other"],
+                           [_A("other_2", "total"), Place.TEXT.at("other")],
                            detail=f"发出过收费通知，应在“{_OTHER}”中说明收费情况。"))
     amounts = []
     for m in _COLLECTED.finditer(other):
@@ -212,14 +213,14 @@ def check_fees(rep: Report) -> list[Finding]:
     denial = _NOT_COLLECTED.search(other)
     if paid is not None and denial:
         out.append(warning("S4", f"第六部分既写“{paid.group(0)[:12]}”，又写“{denial.group(0)}”，请核对",
-                           ["text.other"], (denial.start(), denial.end()),
+                           [Place.TEXT.at("other")], (denial.start(), denial.end()),
                            f"“{_OTHER}”：“{_clause(other, paid.start(), paid.end())}”"))
     fee = rep.cells["active.fees_10k_yuan"]
     if isinstance(fee, Decimal) and fee > 0 and "信息处理费" in other:
         for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:万元|元)", other):
             if Decimal(m.group(1)) == fee:
                 out.append(warning("S2", f"表二收费{fee}万元与第六部分信息处理费同数，是否混填",
-                                   ["active.fees_10k_yuan", "text.other"], (m.start(), m.end()),
+                                   ["active.fees_10k_yuan", Place.TEXT.at("other")], (m.start(), m.end()),
                                    f"表二“{_FEES}”是本单位法定收费（万元），不是信息处理费（元）。"))
                 break
     return out

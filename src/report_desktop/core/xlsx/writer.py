@@ -66,7 +66,7 @@ def _named_styles() -> dict[str, NamedStyle]:
     return {name: NamedStyle(name=name, **spec) for name, spec in specs.items()}
 
 
-_ROLE_STYLE = {HEADER: "rd_header", LABEL: "rd_label", ITEM: "rd_item", NUMBER: "rd_number"}
+_ROLE_STYLE: dict[str, str] = {HEADER: "rd_header", LABEL: "rd_label", ITEM: "rd_item", NUMBER: "rd_number"}
 
 
 def build(report: Report) -> Workbook:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 RESTORE, NEW, QUIT = "restore", "new", "quit"
 # The window's edits wait this long for another program's lock, then autosave retries
-# (Session.RETRY_MS) with the state shown, instead of freezing the window for long.
+# (services/editing RETRY_MS) with the state shown, instead of freezing the window for long.
 WAIT_MS = 500
 _KEY = "store/replacements"
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from ..actions import Needs, command
 from ..tabs import REGISTER_KEY, TABLE_KEYS
 from ...core import schema
 
@@ -87,6 +88,8 @@ class GridEntries(QObject):
         session.flush()
 
     # -- 未发生的填0 ----------------------------------------------------------------------------
+    @command("fill_zero_table", "本表未发生的填0(&Z)", ("edit", 3, 10), needs=Needs.REPORT,
+             tip="把当前表中还没有填写的单元格都填为0（已填的数字不变），可以撤销")
     def fill_zero_table(self) -> None:
         key = self.tabs.current_key()
         if key not in TABLE_KEYS:
@@ -94,6 +97,8 @@ class GridEntries(QObject):
             return
         self._fill(key, f"本表未发生的填0（{TABLE_NAMES[key]}）")
 
+    @command("fill_zero_all", "全部未发生的填0(&A)", ("edit", 3, 20), needs=Needs.REPORT,
+             tip="把表二、表三、表四中所有还没有填写的单元格都填为0（已填的数字不变），可以撤销")
     def fill_zero_all(self) -> None:
         self._fill(None, "全部未发生的填0")
 

@@ -7,6 +7,7 @@ from .. import theme
 
 from ...core import schema
 from ...core.table_slots import spec_for
+from ...core.severity import Severity
 from ..session import follow
 from .model import GridModel
 from .view import GridView
@@ -88,10 +89,10 @@ class GridPage(QWidget):
         if differ:
             text = (f"有 {len(differ)} 格与台账计数不同（黄色，见“检查结果”）。"
                     f"双击数字可查看台账中计入该格的{word}。")
-            style = theme.BANNER_STYLE["warning"]
+            style = theme.BANNER_STYLE[Severity.WARNING]
         else:
             text = f"本表与台账计数一致。双击数字可查看台账中计入该格的{word}。"
-            style = theme.BANNER_STYLE["note"]
+            style = theme.BANNER_STYLE[Severity.NOTE]
         self.banner_text.setText(text)
         self.banner_text.setStyleSheet(style)
         self.fill_button.setEnabled(bool(differ))

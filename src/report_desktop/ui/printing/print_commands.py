@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from ..actions import Needs, command
 from ..context import WindowContext
 
 
@@ -23,6 +24,8 @@ class PrintCommands(QObject):
         session.flush()
         return session.report.copy()
 
+    @command("print_preview", "打印预览(&V)…", ("file", 3, 10), keys=("Ctrl+P",), typed_first=True,
+             needs=Needs.REPORT, tip="按正式格式（A4、页码）预览并打印当前报告")
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -39,6 +42,8 @@ class PrintCommands(QObject):
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
         dialog.exec()
 
+    @command("print", "打印(&R)…", ("file", 3, 20), keys=("Ctrl+Shift+P",), typed_first=True,
+             needs=Needs.REPORT, tip="选择打印机，按正式格式打印当前报告")
     def print_(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ...core.places import Place
 from ...core import schema
 from ...core.files import ReportFileError
 from ...core.register import APPLICANT_TYPES, APPLICATION, CASE_KINDS, CASE_RESULTS, OUTCOMES
@@ -175,7 +176,7 @@ class RegisterImport(QObject):
         kind = self.kind
         base = session.report.register
         session.set_register(imported.register(base), f"导入台账（{self.path.name}）",
-                             f"register.{kind}.0")
+                             Place.REGISTER.at(kind, 0))
         self._page().show_kind(kind).clear_filter()
         self._decide(imported)
         counted = session.tally()
@@ -215,7 +216,7 @@ class RegisterImport(QObject):
             if row is None or items[i][4] is None:
                 continue
             reg = reg.with_field(self.kind, row, _TARGET.get(items[i][4], items[i][4]), value)
-        session.set_register(reg, "确定未能归类的记录", f"register.{self.kind}.0")
+        session.set_register(reg, "确定未能归类的记录", Place.REGISTER.at(self.kind, 0))
 
 
 def counted_rows(counted, kind: str) -> set[int]:

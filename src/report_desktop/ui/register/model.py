@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
+from ...core.places import Place
 from ...core.register import APPLICATION, APPLICATION_FIELDS, CASE_FIELDS, Application, Case, Register
 from ...core.register import fields as reg_fields
 from .. import theme
@@ -216,4 +217,4 @@ class RegisterModel(QAbstractTableModel):
         title = field_titles(self.kind)[self.names[col]]
         verb = "新增" if self.is_new_row(row) else "填写"
         return self.session.set_register(new, f"{verb}{KIND_WORDS[self.kind]}第 {row + 1} 条的{title}",
-                                         f"register.{self.kind}.{row}")
+                                         Place.REGISTER.at(self.kind, row))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from ...core.places import Place
 from ...core.files import ReportFileError
 from ...core.register import Register
 from ..jobs import TaskJob
@@ -134,7 +135,7 @@ class RegisterActions(QObject):
                                         "删除后可以用“撤销”（Ctrl+Z）恢复。", yes="删除", no="取消"):
             return 0
         session.set_register(reg.removed(kind, rows), f"删除 {len(rows)} 件{word}",
-                             f"register.{kind}.{rows[0]}")
+                             Place.REGISTER.at(kind, rows[0]))
         return len(rows)
 
     # -- exports -------------------------------------------------------------------------------

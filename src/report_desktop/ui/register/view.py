@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QTableView)
 
+from ...core.places import Place
 from ...core.paste import parse_block
 from ...core.register import fields as reg_fields
 from ...services.exporting import listed
@@ -262,7 +263,7 @@ class RegisterView(QTableView):
             return False
         added = sum(1 for r in {r for r, _ in edits} if r >= n_rows)
         new = model.with_values(model.register(), edits)
-        model.session.set_register(new, "粘贴到台账", f"register.{model.kind}.{cur.row()}")
+        model.session.set_register(new, "粘贴到台账", Place.REGISTER.at(model.kind, cur.row()))
         word = KIND_WORDS[model.kind]
         self.message.emit(f"已粘贴 {len(edits)} 个单元格" + (f"，新增 {added} 件{word}" if added else "")
                           + "。按 Ctrl+Z 可撤销。", False)
@@ -283,7 +284,7 @@ class RegisterView(QTableView):
         if not edits:
             return False
         model.session.set_register(model.with_values(model.register(), edits),
-                                   f"{title}台账中的内容", f"register.{model.kind}.{min(edits)[0]}")
+                                   f"{title}台账中的内容", Place.REGISTER.at(model.kind, min(edits)[0]))
         return True
 
     # -- refusals -------------------------------------------------------------------------------

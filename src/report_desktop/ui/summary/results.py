@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
-from ...core.rules import NOTE, SEVERITY_WORDS
+from ...core.rules import ERROR, NOTE, SEVERITY_WORDS, WARNING
 from .. import theme
 from .footer import button
 
@@ -19,8 +19,8 @@ BANNER_LINES = 5          # taller banners scroll
 MIN_UNIT_ROWS = 6         # rows of the units list the dialog always keeps visible
 SUMMARY_STYLE = theme.SUMMARY_STYLE
 # Each line of the summary above the tables tagged in its own colour.
-TAGS = {"error": ("需处理", theme.ERROR_FG.name()), "warning": ("请注意", theme.WARNING_FG.name()),
-        "note": (SEVERITY_WORDS[NOTE], theme.NOTE_FG.name())}
+TAGS: dict[str, tuple[str, str]] = {ERROR: ("需处理", theme.ERROR_FG.name()), WARNING: ("请注意", theme.WARNING_FG.name()),
+        NOTE: (SEVERITY_WORDS[NOTE], theme.NOTE_FG.name())}
 
 
 def names_text(names: list[str]) -> str:
@@ -106,7 +106,7 @@ class ResultsPanel(QGroupBox):
 
     # -- showing --------------------------------------------------------------------------
     def _say(self, items: list[tuple[str, str]]) -> None:
-        """items: (severity 'error' | 'warning' | 'note', message), one a line."""
+        """items: (core.severity.Severity, message), one a line."""
         lines = []
         for severity, message in items:
             tag, colour = TAGS[severity]
@@ -132,7 +132,7 @@ class ResultsPanel(QGroupBox):
         self.diffs.clear()
         self.diffs.hide()
         self.diff_label.setText("")
-        self._say([("note", text)])
+        self._say([(NOTE, text)])
 
     def show_outcome(self, outcome, roster, parent_note: str) -> None:
         """outcome: gather.Outcome; roster: core RosterResult or None (no roster);
@@ -142,26 +142,26 @@ class ResultsPanel(QGroupBox):
         self._fill_diffs(outcome, parent_note)
 
     def _summary(self, outcome, roster) -> list[tuple[str, str]]:
-        items = []
+        items: list[tuple[str, str]] = []
         if outcome.problems:
-            items.append(("error", "以下报告不能一起汇总，请取消勾选或移除其中一份后再核对：\n"
+            items.append((ERROR, "以下报告不能一起汇总，请取消勾选或移除其中一份后再核对：\n"
                           + "\n".join(f"    {p}" for p in outcome.problems)))
         if outcome.failures:
-            items.append(("error", f"有 {len(outcome.failures)} 个文件无法读取，没有计入汇总（原因见下表）。"
+            items.append((ERROR, f"有 {len(outcome.failures)} 个文件无法读取，没有计入汇总（原因见下表）。"
                                    "可请报送单位重新发送，或在 Word/Excel 中另存后再添加。"))
         if roster is not None and roster.missing:
-            items.append(("warning", f"名单中有 {len(roster.missing)} 个单位还没有报送：{names_text(roster.missing)}。"))
+            items.append((WARNING, f"名单中有 {len(roster.missing)} 个单位还没有报送：{names_text(roster.missing)}。"))
         if roster is not None and roster.unexpected:
-            items.append(("note", f"有 {len(roster.unexpected)} 个单位不在名单中：{names_text(roster.unexpected)}"
+            items.append((NOTE, f"有 {len(roster.unexpected)} 个单位不在名单中：{names_text(roster.unexpected)}"
                                   "。请核对名单或单位名称的写法。"))
         with_errors = [c.unit for c in outcome.checks if c.errors]
         if with_errors:
-            items.append(("warning", f"{len(with_errors)} 个单位的报告有错误：{names_text(with_errors)}。"
+            items.append((WARNING, f"{len(with_errors)} 个单位的报告有错误：{names_text(with_errors)}。"
                                      "建议退回修改后再汇总。"))
         if not outcome.reports:
-            items.append(("note", "还没有可汇总的报告：请勾选数据文件中的报告，或添加各单位报送的文件。"))
+            items.append((NOTE, "还没有可汇总的报告：请勾选数据文件中的报告，或添加各单位报送的文件。"))
         elif outcome.total is not None:
-            items.append(("note", f"可汇总 {len(outcome.reports)} 个单位的报告。"
+            items.append((NOTE, f"可汇总 {len(outcome.reports)} 个单位的报告。"
                                   "点“生成汇总”保存为本级报告，或点“导出汇总”写到文件。"))
         return items
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout)
 
+from ...core.places import Place
 from ...core import schema
 from ...core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, WARNING
 from .. import theme
@@ -22,9 +23,9 @@ def place(finding) -> str:
     for cid in finding.cells:
         if cid in schema.CELLS:
             names.append(schema.CELLS[cid].name)
-        elif cid.startswith("text."):
-            names.append(schema.TEXTS.get(cid[5:], cid[5:]))
-        elif cid.startswith("meta."):
+        elif (key := Place.TEXT.key(cid)) is not None:
+            names.append(schema.TEXTS.get(key, key))
+        elif Place.of(cid) == Place.META:
             names.append("基本信息")
     names = list(dict.fromkeys(names))
     more = f"等 {len(names)} 处" if len(names) > SHOWN_CELLS else ""

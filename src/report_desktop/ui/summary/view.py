@@ -12,12 +12,11 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from ...core import summary, unitname
+from ...core import formats, summary, unitname
 from ...core.files import ReportFileError
 from ...core.report import FIRST_YEAR, LAST_YEAR
 from ...core.store import StoreError
 from .. import theme
-from ..file_actions import IMPORT_FILTER
 from ...core.rollover import default_year
 from ...core.unit_level import GOVERNMENT        # the level whose report a summary is
 from ...services import summary as gather
@@ -173,7 +172,7 @@ class SummaryDialog(QDialog):
     def add_files(self, paths=None) -> int:
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self, "添加各单位的报告文件",
-                                                    str(self.files.folder()), IMPORT_FILTER)
+                                                    str(self.files.folder()), formats.open_filter())
             paths = [Path(n) for n in names]
         if paths:
             self.files.remember(Path(paths[0]))

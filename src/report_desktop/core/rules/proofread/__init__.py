@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import itemgetter
 
+from ...places import Place
 from ...report import Report
 from ..findings import Finding, warning
 from . import numbering, punctuation, unit_name, wording, years
@@ -60,7 +61,7 @@ def section_findings(key: str, text: str, year: int, unit: str) -> tuple[Finding
     own = unit_name.check(text, unit)
     if not own:
         return _unit_free_findings(key, text, year)
-    cells = (f"text.{key}",)
+    cells = (Place.TEXT.at(key),)
     mine = [warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
             for s in own]
     return tuple(sorted((*_unit_free_findings(key, text, year), *mine), key=_finding_place))
@@ -73,6 +74,6 @@ def _finding_place(f: Finding) -> tuple[int, int, str]:
 
 @lru_cache(maxsize=64)
 def _unit_free_findings(key: str, text: str, year: int) -> tuple[Finding, ...]:
-    cells = (f"text.{key}",)
+    cells = (Place.TEXT.at(key),)
     return tuple(warning(s.rule, s.message, cells, (s.start, s.end), snippet(text, s.start, s.end))
                  for s in _unit_free_slips(text, year))
