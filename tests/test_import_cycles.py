@@ -14,7 +14,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+import report_desktop
+
+SRC = Path(report_desktop.__file__).resolve().parents[1]     # the folder holding the package
 PACKAGE = "report_desktop"
 CHECKED = ("core", "services", "cli")
 
