@@ -2,9 +2,9 @@
 
 At once, on one store:
 - a window-like writer: one long-lived process holding the store the way the window does
-  (``Store(path, wait_ms=damaged.WAIT_MS)``, then the session's autosave calls
-  ``write_cells`` / ``write_text`` / ``set_setting``; a transient failure is retried, as
-  the session does in its WAITING state).  It prints each autosave once it has returned
+  (``Store(path, wait_ms=damaged.WAIT_MS)``, then the window's own edit cycle without Qt,
+  ``services.editing.Editor``: a cell and a text changed, flushed, and flushed again while
+  the save state is WAITING, as the session's retry timer does).  It prints each autosave once it has returned
   (acknowledged).  Kept at the store level: it does not depend on how a real window
   guards its file against a second window;
 - two command-line writers: real ``python -m report_desktop db add FILE --db STORE``
@@ -49,6 +49,7 @@ _WINDOW = r'''
 import json, random, sys, time
 from report_desktop.core import jsonio
 from report_desktop.core.store import Store, StoreError
+from report_desktop.services.editing import RETRY_MS, Editor, SaveState
 from report_desktop.ui.dialogs.damaged import WAIT_MS       # the window's own wait (no Qt import)
 path, seed, unit, cell, start = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 
@@ -78,13 +79,19 @@ if rid is None:
     rep = jsonio.read(seed)
     rep.unit = unit
     rid = autosave(lambda: store.save(rep))
-report = autosave(lambda: store.load(rid))
+editor = autosave(lambda: Editor(store, rid))       # the window's own edit cycle, without Qt
 say(open=True)
 i = start
 while True:
-    changes = report.set(cell, i)
-    autosave(lambda: store.write_cells(rid, changes))
-    autosave(lambda: store.write_text(rid, "problems", f"窗口第{i}次保存。"))
+    for change in (editor.cells_change({cell: i}), editor.text_change("problems", f"窗口第{i}次保存。")):
+        if change is not None:          # None: saved already, by the run a kill cut short
+            editor.apply(change)
+    op = editor.flush()
+    while editor.save_state is not SaveState.SAVED:    # WAITING: the session's retry timer
+        if editor.save_state is SaveState.FAILED and op.failure:
+            say(error="failed", message=op.failure)
+        time.sleep(RETRY_MS / 1000 / 10)
+        op = editor.flush()
     if i % 10 == 0:
         autosave(lambda: store.set_setting("last_report_id", str(rid)))
     say(ack=i)

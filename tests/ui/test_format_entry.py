@@ -67,3 +67,11 @@ def test_a_format_added_at_run_time_is_offered_and_written(qtbot, window, prompt
     assert dict(line.split(",", 1) for line in lines)[schema.CELL_IDS[0]] == \
         str(window.session.report.cells[schema.CELL_IDS[0]])
     assert window.statusBar().currentMessage().startswith("已导出：报告.csv")
+
+
+def test_the_import_commands_tip_names_every_kind_it_reads():
+    from report_desktop.ui import file_actions  # noqa: F401  (declares the command)
+    from report_desktop.ui.actions import COMMANDS
+    tip = COMMANDS["import"].tip
+    readable = [f for f in formats.FORMATS.values() if f.reader is not None and f.importable]
+    assert readable and all(f"{f.name}（{f.ext}）" in tip for f in readable), tip

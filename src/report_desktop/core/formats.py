@@ -128,6 +128,12 @@ def importable() -> tuple[str, ...]:
                  for e in f.extensions)
 
 
+def importable_words() -> str:
+    """"JSON 数据文件（.json）、…或网页（.html）": the kinds 导入报告 reads, for its tip."""
+    kinds = [f"{f.name}（{f.ext}）" for f in FORMATS.values() if f.reader is not None and f.importable]
+    return "、".join(kinds[:-1]) + "或" + kinds[-1] if len(kinds) > 1 else "".join(kinds)
+
+
 def save_choices(first: str) -> tuple[str, ...]:
     """The kinds an export dialog offers: ``first``, then every other writable one."""
     return (first, *(e for e in WRITERS if e != first))

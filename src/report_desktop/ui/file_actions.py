@@ -230,7 +230,7 @@ class FileActions(QObject):
 
     # -- import ------------------------------------------------------------------------------
     @command("import", "导入报告(&I)…", ("file", 2, 10), keys=("Open",), needs=Needs.NOT_READING,
-             tip="导入一份报告：Word 文档（.docx）、Excel 工作簿（.xlsx）或 JSON 数据文件")
+             tip="导入一份报告：" + formats.importable_words())
     def import_file(self, path: Path | None = None):
         """Read a report file (Word, Excel, JSON) on a pool thread; once read, it goes into
         the store and opens (``imported``).  The TaskJob, or None if nothing was started."""

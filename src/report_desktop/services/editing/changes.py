@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Mapping, Union
 
+from ...core.places import Place
 from ...core.register import Register
 from ...core.values import Value
 from .saving import SaveState
@@ -58,7 +59,7 @@ class TextChange:
     stamp: float = 0.0
 
     def where(self, undone: bool) -> str:
-        return f"text.{self.key}"
+        return Place.TEXT.at(self.key)
 
     def merged(self, later: TextChange) -> TextChange | None:
         """This change and ``later`` as one undo step, or None when they stay two."""
@@ -82,7 +83,7 @@ class MetaChange:
     title: str
 
     def where(self, undone: bool) -> str:
-        return f"meta.{self.field}"
+        return Place.META.at(self.field)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class RegisterChange:
     old: Register | None
     new: Register | None
     title: str
-    place: str = "register"          # register.<kind>.<row>, shown by undo
+    place: str = Place.REGISTER.value    # register.<kind>.<row>, shown by undo
 
     def where(self, undone: bool) -> str:
         return self.place

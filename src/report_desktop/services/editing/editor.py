@@ -16,6 +16,7 @@ from typing import Callable
 
 from ...core import schema
 from ...core.calendar import Calendar, CalendarDataError, shipped as calendar_shipped
+from ...core.places import Place
 from ...core.register import Problem, Register, Tally, problems, tally
 from ...core.report import Report
 from ...core.rules import ERROR, Finding, Revalidator
@@ -162,7 +163,7 @@ class Editor:
         self._stale = True
         typed = self._saver.typed()
         return OpChanges(text=key, saved=None, state_changed=typed.changed,
-                         write_later=True, validate_later=True, where=f"text.{key}")
+                         write_later=True, validate_later=True, where=Place.TEXT.at(key))
 
     def _written(self, op: OpChanges) -> OpChanges:
         """``op`` after writing what is pending and validating again."""
