@@ -134,11 +134,11 @@ def test_smoke_mode_opens_the_window_and_writes_word(tmp_path):
 
 
 def test_stage_keeps_the_chinese_qt_catalogue_the_program_loads():
-    """ui.app loads qtbase_zh_CN from PySide6's translations folder (PySide6/translations in
+    """ui.qapp loads qtbase_zh_CN from PySide6's translations folder (PySide6/translations in
     the Windows wheel); the stage keeps exactly the Chinese catalogues and drops the rest."""
     from pathlib import PurePosixPath
 
-    from report_desktop.ui import app
+    from report_desktop.ui import qapp as app
     assert f"{app.QT_CATALOG}.qm" in stage.QT_TRANSLATIONS
     keep = stage._wanted_pyside_file
     assert keep(PurePosixPath(f"PySide6/translations/{app.QT_CATALOG}.qm"), set())

@@ -1,4 +1,4 @@
-"""Qt's own words are Chinese (ui.app.install_chinese): standard buttons, the text editors'
+"""Qt's own words are Chinese (ui.qapp.install_chinese): standard buttons, the text editors'
 right-click menu and the calendar, on any system locale."""
 import pytest
 from PySide6.QtCore import QPoint, QTimer
@@ -6,7 +6,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (QApplication, QCalendarWidget, QDialogButtonBox, QInputDialog,
                                QMenu, QPlainTextEdit, QTableView, QToolButton)
 
-from report_desktop.ui import app as app_module
+from report_desktop.ui import qapp as app_module
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -10,21 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from ..core.places import Place
 from ..core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, WARNING, Finding
 from . import theme
+from .progress import left, tab_of
 from .session import follow
 
 _ROLE = Qt.ItemDataRole.UserRole
 NOTHING = "没有发现错误或提醒。导出前仍请通读全文。"
-
-
-def target_of(finding: Finding) -> str | None:
-    """Where a click on the finding goes: the text it is about, else its first cell."""
-    for c in finding.cells:
-        if Place.of(c) == Place.TEXT:
-            return c
-    return finding.cells[0] if finding.cells else None
 
 
 def tooltip(finding: Finding) -> str:
@@ -66,7 +58,6 @@ class FindingsPanel(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from .progress import left            # progress imports this module
         expanded = {k: g.isExpanded() for k, g in self.groups.items()}
         self.tree.clear()
         self.groups = {}
@@ -115,7 +106,6 @@ class FindingsPanel(QDockWidget):
     @staticmethod
     def _blank_items(blanks: list) -> list:
         """One line per table: how many cells are blank there; a click goes to the first."""
-        from .progress import tab_of
         from .tabs import TAB_KEYS, TAB_LABELS
         labels = dict(zip(TAB_KEYS, TAB_LABELS))
         by_tab: dict[str, list] = {}

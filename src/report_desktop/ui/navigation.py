@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from ..core.places import Place
 from ..core import schema
 from .actions import command
-from .findings_panel import FindingsPanel, target_of
+from .findings_panel import FindingsPanel
+from .progress import target_of
 from .tabs import REGISTER_KEY, TABLE_KEYS, ReportTabs
 
 REGISTER_RULE = "S11"     # core/rules/register.py

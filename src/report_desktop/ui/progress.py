@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QPushButton
 from ..core.places import Place
 from ..core import schema
 from ..core.rollover import has_draft_marker
-from ..core.rules import ERROR, SEVERITY_WORDS, WARNING
+from ..core.rules import ERROR, SEVERITY_WORDS, WARNING, Finding
 from ..services.exporting import ExportCheck, publish_check
 from . import theme
-from .findings_panel import target_of
 from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
 
 BLANK_RULES = ("H1", "H5")
@@ -48,6 +47,14 @@ def is_blank_total(finding, report) -> bool:
     """A blank total: it fills itself once its parts are filled, so it is not counted."""
     cid = _blank_cell(finding, report)
     return cid is not None and schema.CELLS[cid].is_total
+
+
+def target_of(finding: Finding) -> str | None:
+    """Where a click on the finding goes: the text it is about, else its first cell."""
+    for c in finding.cells:
+        if Place.of(c) == Place.TEXT:
+            return c
+    return finding.cells[0] if finding.cells else None
 
 
 def tab_of(finding) -> str | None:

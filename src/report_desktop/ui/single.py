@@ -207,7 +207,7 @@ def _tell_held(path, who: holder.Holder, waited_s: float) -> None:
             pass
     if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":   # also with options
         return                       # no one to see a box (tests, a headless run)
-    from .app import application
+    from .qapp import application
     from PySide6.QtWidgets import QMessageBox
     application()
     QMessageBox.warning(None, "数据文件正被使用", text)
