@@ -44,8 +44,11 @@ def main(argv: list[str]) -> int:
         return subprocess.run([sys.executable, str(ROOT / "tools" / "help_images.py")]).returncode
     if len(argv) >= 2 and argv[0] == "--child":
         return child(Path(argv[1]), argv[2])
-    if not argv:
+    if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
+        return 0 if argv else 2
+    if argv[0].startswith("-"):
+        print(f"unknown option {argv[0]}\n{__doc__}", file=sys.stderr)
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
