@@ -115,3 +115,14 @@ def balanced_reports(draw, year: int = YEAR, most: int = 6):
         if cid not in schema.TOTAL_IDS:
             rep.set(cid, draw(st.integers(0, most)))
     return rep
+
+
+def workbook(path, head, rows):
+    """A register as a clerk's .xlsx: one sheet, ``head`` then ``rows``; returns ``path``."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.append(head)
+    for r in rows:
+        wb.active.append(r)
+    wb.save(path)
+    return path

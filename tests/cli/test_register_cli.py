@@ -17,6 +17,8 @@ from report_desktop.core import jsonio, schema
 from report_desktop.core.register import tally
 from report_desktop.core.register.export import write_explanation, write_xlsx
 
+from tests.registers import workbook
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 HEAD = ["登记编号", "收到日期", "申请人类型", "申请人", "申请内容", "答复日期", "办理结果"]
 
@@ -28,12 +30,7 @@ def cli(*argv, cwd=None):
 
 
 def _book(path, rows, head=HEAD):
-    wb = openpyxl.Workbook()
-    wb.active.append(head)
-    for r in rows:
-        wb.active.append(r)
-    wb.save(path)
-    return path
+    return workbook(path, head, rows)
 
 
 GOOD = [["2025-001", "2025-03-05", "公民", "张三", "批复", "2025-03-20", "予以公开"],

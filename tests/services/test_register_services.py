@@ -1,21 +1,17 @@
 """services.registers: what the 台账 window and the tally verb share."""
 from __future__ import annotations
 
-import openpyxl
 
 from report_desktop.core.register import APPLICATION
 from report_desktop.core.register.importing import open_file
 from report_desktop.core.store import Store
 from report_desktop.services import registers
 
+from tests.registers import workbook
+
 
 def _book(path, head, *rows):
-    wb = openpyxl.Workbook()
-    wb.active.append(head)
-    for r in rows:
-        wb.active.append(r)
-    wb.save(path)
-    return path
+    return workbook(path, head, rows)
 
 
 def test_a_mapping_is_remembered_in_the_store_per_header_layout(tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -25,10 +24,11 @@ from report_desktop.core.docx.font_sets import FONT_SETS
 from report_desktop.core.files import ReportFileError
 from report_desktop.core.values import Bad, to_text
 
+from tests.render import FONTS_CONF, need
 from tests.strategies import distinct
 from tests.conftest import DATA
 
-FONTS_CONF = DATA / "fontconfig" / "fonts.conf"
+
 HEADINGS = [s.heading for s in schema.SECTIONS]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -532,18 +532,9 @@ def test_failed_build_writes_nothing(seed_report, tmp_path):
 
 # --------------------------------------------------------------------------- rendering
 
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{tool} is required in CI")
-        pytest.skip(f"{tool} not installed")
-    return path
-
-
 @pytest.mark.slow
 def test_libreoffice_renders_all_headings(seed_report, tmp_path):
-    soffice = _need("soffice")
+    soffice = need("soffice")
     src = tmp_path / "seed.docx"
     writer.write(seed_report, src)
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
@@ -553,12 +544,12 @@ def test_libreoffice_renders_all_headings(seed_report, tmp_path):
         capture_output=True, text=True, timeout=180, env=env)
     pdf = tmp_path / "seed.pdf"
     assert res.returncode == 0 and pdf.exists(), res.stdout + res.stderr
-    info = subprocess.run([_need("pdfinfo"), str(pdf)], capture_output=True, text=True,
+    info = subprocess.run([need("pdfinfo"), str(pdf)], capture_output=True, text=True,
                           check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 4 <= pages <= 7, pages
     assert "595.3" in info and "841.8" in info      # A4 in points
-    text = subprocess.run([_need("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
+    text = subprocess.run([need("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     flat = "".join(text.split())
     for heading in HEADINGS:
