@@ -280,10 +280,11 @@ def bench_in_process(keys: int) -> dict:
         app.processEvents()
     rss = _rss_mb()
 
-    page = window.workspace.pages["applications"]
-    window.workspace.tabs.setCurrentWidget(page)
+    page = window.workspace.tabs.show_page("applications")   # the tab's holder made current
     app.processEvents()
     view = page.view
+    if not view.isVisible():       # a hidden view paints nothing: the figures would be void
+        raise SystemExit("表三 is not on screen: the keystroke figures would measure no painting")
     cid = schema.application_cell("granted", "research")
     cell_ms, cell_cpu = [], []
     for i in range(keys):
@@ -298,9 +299,10 @@ def bench_in_process(keys: int) -> dict:
         cell_ms.append((time.perf_counter() - start) * 1000)
         cell_cpu.append((time.thread_time() - cpu) * 1000)
 
-    tab = window.workspace.text_tabs["overview"]
-    window.workspace.tabs.setCurrentWidget(tab)
+    tab = window.workspace.tabs.show_page("overview")
     app.processEvents()
+    if not tab.editor.isVisible():
+        raise SystemExit("一、总体情况 is not on screen: the keystroke figures would measure no painting")
     text_ms, text_cpu = [], []
     for _ in range(keys):
         start, cpu = time.perf_counter(), time.thread_time()
