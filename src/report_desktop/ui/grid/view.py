@@ -15,8 +15,9 @@ import unicodedata
 
 from PySide6.QtCore import (QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit
+from PySide6.QtGui import QKeySequence, QRegion
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView,
+                               QLineEdit)
 
 from ...core import schema, values
 from .. import theme
@@ -47,6 +48,7 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
         self.setModel(model)
         self.spec = model.spec
         self._refused = False      # the entry just committed was refused
+        self._closing = False      # inside closeEditor: the focus comes back from the editor
         self._held = QPersistentModelIndex()   # the cell whose refused entry is kept open
         self.bubble = ReasonBubble(self)
         self.auto_height = False   # fixed height showing every row (short tables)
@@ -187,9 +189,45 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
         if self.delegate.entered:     # Enter, not a click elsewhere (Qt submits that too)
             moves[Hint.SubmitModelCache] = Move.MoveDown
         move = moves.get(hint)
-        super().closeEditor(editor, Hint.NoHint if move else hint)
+        self._closing = True
+        try:
+            super().closeEditor(editor, Hint.NoHint if move else hint)
+        finally:
+            self._closing = False
         if move is not None:
             self._move(move)
+
+    # -- the focus between the grid and its cell editor ------------------------------------
+    # Qt repaints the whole grid (every cell and the frozen panes) whenever it gains or loses
+    # the focus, so typing a digit and pressing Enter painted the table twice — more than
+    # all the checks cost.  When the focus only moves into this grid's cell editor or back,
+    # what looks different is the current cell (its focus frame) and the frame around.
+    def focusOutEvent(self, event) -> None:
+        if self._own_editor(QApplication.focusWidget()):
+            self._focus_moved()
+        else:
+            super().focusOutEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        idx = self.currentIndex()
+        if not (self._closing and idx.isValid()):
+            super().focusInEvent(event)
+            return
+        # What QAbstractItemView.focusInEvent does besides repainting, for a valid cursor.
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
+                          bool(idx.flags() & Qt.ItemFlag.ItemIsEditable))
+        self._focus_moved()
+
+    def _own_editor(self, widget) -> bool:
+        return widget is not None and widget is not self.viewport() \
+            and self.viewport().isAncestorOf(widget)
+
+    def _focus_moved(self) -> None:
+        viewport = self.viewport()
+        self.update(QRegion(self.rect()).subtracted(QRegion(viewport.geometry())))
+        idx = self.currentIndex()
+        if idx.isValid():
+            viewport.update(self.visualRect(idx))
 
     # -- a refused entry stays open ----------------------------------------------------------
     def _hold(self, editor) -> None:
