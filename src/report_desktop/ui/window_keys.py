@@ -17,8 +17,13 @@ NEXT_TAB = ("Ctrl+Tab", "Ctrl+PgDown")
 PREVIOUS_TAB = ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+Backtab", "Ctrl+PgUp")
 
 
-def _text(seq: QKeySequence) -> str:
-    return seq.toString(QKeySequence.SequenceFormat.PortableText)
+def _sequence(text: str) -> QKeySequence:
+    # Parsed as portable text: the native parse asks the translators for every key name
+    # (a thousand calls into Python per parse), and this runs on every key press.
+    return QKeySequence.fromString(text, QKeySequence.SequenceFormat.PortableText)
+
+
+_TAB_SEQUENCES = [_sequence(k) for k in NEXT_TAB + PREVIOUS_TAB]
 
 
 class WindowKeys(QObject):
@@ -27,7 +32,7 @@ class WindowKeys(QObject):
         self.window, self.tabs, self.actions = window, tabs, actions
         for keys, step in ((NEXT_TAB, 1), (PREVIOUS_TAB, -1)):
             shortcut = QShortcut(window)
-            shortcut.setKeys([QKeySequence(k) for k in keys])
+            shortcut.setKeys([_sequence(k) for k in keys])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda step=step: self.switch(step))
         app = QGuiApplication.instance()
@@ -46,21 +51,20 @@ class WindowKeys(QObject):
         if tabs.currentWidget().isAncestorOf(target):    # not when a refused entry held it back
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _window_keys(self) -> set[str]:
-        """The sequences the window itself answers (read each time: actions can be added)."""
-        keys = {_text(QKeySequence(k)) for k in NEXT_TAB + PREVIOUS_TAB}
-        for name, action in self.actions.items():
-            if name not in FIELD_KEYS and action.isEnabled():
-                keys.update(_text(s) for s in action.shortcuts())
-        return keys
+    def _is_window_key(self, pressed: QKeySequence) -> bool:
+        """Whether the window itself answers ``pressed`` (the actions are read each time:
+        they can be added or switched off)."""
+        if pressed in _TAB_SEQUENCES:
+            return True
+        return any(name not in FIELD_KEYS and action.isEnabled() and pressed in action.shortcuts()
+                   for name, action in self.actions.items())
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride:
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False            # a dialog's fields keep their keys
-        pressed = _text(QKeySequence(event.keyCombination()))
-        if pressed in self._window_keys():
+        if self._is_window_key(QKeySequence(event.keyCombination())):
             event.ignore()          # not the field's: the window's shortcut runs
             return True
         return False
