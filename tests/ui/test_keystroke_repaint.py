@@ -1,0 +1,151 @@
+"""A keystroke repaints what it changed, and only that (issue 19, item 9).
+
+The findings panel replaces only the lines that changed; the grid repaints the cells whose
+value or colour changed, not the whole table; the text marks follow the text.  Each test
+checks the result against a fresh build or a fresh render of the real window, so a line or
+a cell left stale fails, and the repaint is checked to stay small, so a return to "repaint
+everything" fails too.
+"""
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from report_desktop.core import schema
+from report_desktop.ui.findings import FindingsPanel
+
+A = schema.application_cell
+
+
+def _lines(panel: FindingsPanel) -> list:
+    """Everything the panel shows, line by line, with the finding behind each line."""
+    tree, out = panel.tree, []
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        out.append((group.text(0), group.text(1), group.foreground(0).color().name(),
+                    group.font(0).bold(), group.isExpanded(), group.isFirstColumnSpanned()))
+        for c in range(group.childCount()):
+            item = group.child(c)
+            out.append(("  ", item.text(0), item.text(1), item.toolTip(0), item.toolTip(1),
+                        item.foreground(0).color().name(), id(item.data(0, Qt.ItemDataRole.UserRole))))
+    return out
+
+
+def _fresh(window) -> list:
+    panel = FindingsPanel(window)
+    panel.set_session(window.session)
+    for key, group in panel.groups.items():      # the open/closed state is the clerk's
+        group.setExpanded(window.workspace.findings.groups[key].isExpanded())
+    lines = _lines(panel)
+    panel.set_session(None)
+    panel.deleteLater()
+    return lines
+
+
+def _type(qtbot, view, cid, text):
+    view.go_to(cid)
+    if text:
+        qtbot.keyClicks(view, text[0])
+        editor = view.indexWidget(view.currentIndex())
+        qtbot.keyClicks(editor, text[1:])
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+
+def test_findings_panel_after_edits_is_what_a_fresh_panel_shows(qtbot, window):
+    ws = window.workspace
+    panel = ws.findings
+    view = ws.tabs.show_page("applications").view
+    edits = [(A("new", "natural_person"), "20"),          # H3 error appears
+             (A("granted", "research"), "7"),
+             (A("granted", "research"), ""),              # a blank cell: the 未填 group
+             (A("carry_forward", "natural_person"), "9"),  # …and the error goes
+             (A("granted", "research"), "0"),
+             (A("new", "natural_person"), "99999")]
+    for cid, text in edits:
+        _type(qtbot, view, cid, text)
+        assert _lines(panel) == _fresh(window), f"after typing {text!r} into {cid}"
+        assert panel.tree.currentItem() is None       # "next" starts from the first again
+    # Text edits: the proofreading lines of a section keep their place, carry the new finding.
+    editor = ws.tabs.show_page("overview").editor
+    for text in ("2024年，,", "", "其它 "):
+        editor.moveCursor(editor.textCursor().MoveOperation.Start)
+        if text:
+            editor.insertPlainText(text)
+        else:
+            editor.textCursor().deleteChar()
+        window.session.revalidate()
+        assert _lines(panel) == _fresh(window), f"after typing {text!r} into the overview"
+    # Nothing found, then findings again.
+    window.session.findings, window.session.marks = [], {}
+    window.session.findingsChanged.emit()
+    assert _lines(panel) == _fresh(window) and panel.groups == {}
+    window.session.revalidate()
+    assert _lines(panel) == _fresh(window) and panel.groups
+
+
+def _settle(app) -> None:
+    """Run what the event loop runs before the next idle moment: posted events, the item
+    views' zero-time layout timers, and the repaints they ask for."""
+    for _ in range(3):
+        app.processEvents()
+
+
+class _Painted(QObject):
+    """The regions painted in a widget, as its paint events carry them."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.area = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.area += sum(r.width() * r.height() for r in event.region())
+        return False
+
+
+def _screen_is_fresh(app, window) -> bool:
+    """What the window's last frames left on screen equals a fresh render of it (which
+    paints every widget again: measure the repaint before)."""
+    _settle(app)
+    on_screen = window.screen().grabWindow(window.winId()).toImage()
+    return on_screen == window.grab().toImage()
+
+
+def test_typing_in_table_three_repaints_the_cells_it_changed(qtbot, qapp, window):
+    view = window.workspace.tabs.show_page("applications").view
+    qapp.processEvents()
+    viewport = view.viewport()
+    painted = _Painted(viewport)
+    whole = viewport.width() * viewport.height()
+    for cid, text in [(A("new", "natural_person"), "20"), (A("granted", "research"), "7"),
+                      (A("granted", "research"), ""), (A("carry_forward", "natural_person"), "9")]:
+        view.go_to(cid)
+        _settle(qapp)
+        painted.area = 0
+        _type(qtbot, view, cid, text)
+        _settle(qapp)                     # the frame after the keystroke
+        assert 0 < painted.area < whole / 4, f"typing {text!r} repainted {painted.area} of {whole} px"
+        assert _screen_is_fresh(qapp, window), f"stale pixels after typing {text!r} into {cid}"
+    # Marks that change with no value typed here (an undo from elsewhere) repaint too.
+    window.session.undo()
+    assert _screen_is_fresh(qapp, window)
+
+
+def test_typing_in_a_text_section_leaves_a_fresh_screen(qtbot, qapp, window):
+    tab = window.workspace.tabs.show_page("overview")
+    qapp.processEvents()
+    editor = tab.editor
+    editor.setFocus()
+    for text in (",", "2023", "字"):
+        if text.isascii():
+            qtbot.keyClicks(editor, text)
+        else:                                        # as an input method commits it
+            event = QInputMethodEvent()
+            event.setCommitString(text)
+            QApplication.sendEvent(editor, event)
+        assert _screen_is_fresh(qapp, window)       # the typed text, marks shifted
+        window.session.revalidate()                  # what the timer does 150 ms later
+        assert _screen_is_fresh(qapp, window)
+    assert any(f.rule.startswith("P") for _a, _b, f in editor.marks.marks)
