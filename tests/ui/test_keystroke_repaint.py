@@ -7,7 +7,7 @@ a cell left stale fails, and the repaint is checked to stay small, so a return t
 everything" fails too.
 """
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from report_desktop.core import schema
@@ -133,6 +133,13 @@ def test_typing_in_table_three_repaints_the_cells_it_changed(qtbot, qapp, window
     assert _screen_is_fresh(qapp, window)
 
 
+def _underlined(editor) -> list[tuple[int, int]]:
+    """Where the editor draws a wavy underline (the text has no astral characters)."""
+    wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    return sorted((s.cursor.selectionStart(), s.cursor.selectionEnd())
+                  for s in editor.extraSelections() if s.format.underlineStyle() == wavy)
+
+
 def test_typing_in_a_text_section_leaves_a_fresh_screen(qtbot, qapp, window):
     tab = window.workspace.tabs.show_page("overview")
     qapp.processEvents()
@@ -146,6 +153,14 @@ def test_typing_in_a_text_section_leaves_a_fresh_screen(qtbot, qapp, window):
             event.setCommitString(text)
             QApplication.sendEvent(editor, event)
         assert _screen_is_fresh(qapp, window)       # the typed text, marks shifted
+        assert _underlined(editor) == sorted((a, b) for a, b, _f in editor.marks.marks)
         window.session.revalidate()                  # what the timer does 150 ms later
         assert _screen_is_fresh(qapp, window)
+        assert _underlined(editor) == sorted(tuple(f.range) for f in window.session.findings
+                                             if f.range and f.text_key == "overview")
+    # A table edit that changes the overview's S3 marks: the underlines follow it.
+    view = window.workspace.tabs.show_page("applications").view
+    _type(qtbot, view, A("new", "natural_person"), "20")
+    assert _underlined(editor) == sorted(tuple(f.range) for f in window.session.findings
+                                         if f.range and f.text_key == "overview")
     assert any(f.rule.startswith("P") for _a, _b, f in editor.marks.marks)

@@ -35,6 +35,44 @@ def _utf16(text: str, i: int) -> int:
     return len(text[:i].encode("utf-16-le")) // 2
 
 
+def _looks(marks: list) -> list[tuple]:
+    """What the marks look like in the editor (and what the fix button counts)."""
+    return [(a, b, f.severity, f.rule) for a, b, f in marks]
+
+
+_RANGED: list = [None, {}]      # [the findings list last indexed, its index]
+
+
+def ranged_by_section(findings: list) -> dict[str, list[tuple[int, int, object]]]:
+    """section → (start, end, finding) of its findings with a range, in order; worked out
+    once per validation for all the sections' editors (the list is new each time)."""
+    if _RANGED[0] is not findings:
+        index: dict[str, list[tuple[int, int, object]]] = {}
+        for f in findings:
+            if f.range is not None:
+                key = f.text_key
+                if key is not None:
+                    index.setdefault(key, []).append((f.range[0], f.range[1], f))
+        _RANGED[0], _RANGED[1] = findings, index
+    return _RANGED[1]
+
+
+_FORMATS: dict[tuple[bool, bool], QTextCharFormat] = {}
+
+
+def _underline(error: bool, tinted: bool) -> QTextCharFormat:
+    """A wavy underline, red for an error, amber for a warning; a mark of one or two
+    characters or of blanks also gets a tint, or it would hardly be seen."""
+    fmt = _FORMATS.get((error, tinted))
+    if fmt is None:
+        fmt = _FORMATS[(error, tinted)] = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        fmt.setUnderlineColor(theme.ERROR_UNDERLINE if error else theme.WARNING_UNDERLINE)
+        if tinted:
+            fmt.setBackground(theme.ERROR_TINT if error else theme.WARNING_TINT)
+    return fmt
+
+
 # Qt's names for the standard context menu's entries → the window's actions that replace them.
 _WINDOW_EDIT_ACTIONS = {"edit-undo": "undo", "edit-redo": "redo"}
 
@@ -48,6 +86,10 @@ class TextMarks(QObject):
         self.session = None
         self.marks: list[tuple[int, int, object]] = []      # (start, end, finding)
         self._text = ""                                     # the text the marks refer to
+        # The underline of each (start, end, error, tinted) made for _painted_text: marks a
+        # table edit leaves in place are not made again.
+        self._underlines: dict[tuple, QTextEdit.ExtraSelection] = {}
+        self._painted_text: str | None = None
         # The editor hands its viewport's events to viewport_event() (TextEditor.viewportEvent):
         # asking for the viewport widget here would make PySide6 look its plain-QWidget type
         # up against every widget class, initialising them all (≈15 ms at start-up).
@@ -65,10 +107,10 @@ class TextMarks(QObject):
         marks, text = [], self._text
         if self.session is not None:
             text = self.session.report.texts.get(key, "")
-            marks = [(f.range[0], f.range[1], f) for f in self.session.findings
-                     if f.range is not None and f.text_key == key]
-        if marks == self.marks and text == self._text == self.editor.toPlainText():
-            return          # this section's marks did not move: no repaint
+            marks = ranged_by_section(self.session.findings).get(key, [])
+        if text == self._text == self.editor.toPlainText() and _looks(marks) == _looks(self.marks):
+            self.marks = marks      # the same underlines (a keystroke's marks were shifted
+            return                  # already): the new findings, no repaint
         self.marks, self._text = marks, text
         self._text_edited()
 
@@ -115,19 +157,20 @@ class TextMarks(QObject):
     def _paint(self) -> None:
         text = self._text
         pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        if text != self._painted_text:       # the underlines made for the last text are void
+            self._underlines, self._painted_text = {}, text
+        made, document = self._underlines, self.editor.document()
         selections = self._draft_selections(pos)
         for a, b, f in self.marks:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(pos(a))
-            cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
             error = f.severity == ERROR
-            fmt.setUnderlineColor(theme.ERROR_UNDERLINE if error else theme.WARNING_UNDERLINE)
-            if b - a <= 2 or not text[a:b].strip():
-                fmt.setBackground(theme.ERROR_TINT if error else theme.WARNING_TINT)
-            sel.cursor, sel.format = cursor, fmt
+            tinted = b - a <= 2 or not text[a:b].strip()
+            sel = made.get((a, b, error, tinted))
+            if sel is None:
+                sel = made[(a, b, error, tinted)] = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(document)
+                cursor.setPosition(pos(a))
+                cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor, sel.format = cursor, _underline(error, tinted)
             selections.append(sel)
         self.editor.setExtraSelections(selections)
         self.changed.emit()

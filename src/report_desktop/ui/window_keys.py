@@ -24,12 +24,20 @@ def _sequence(text: str) -> QKeySequence:
 
 
 _TAB_SEQUENCES = [_sequence(k) for k in NEXT_TAB + PREVIOUS_TAB]
+_PORTABLE = QKeySequence.SequenceFormat.PortableText
+
+
+def _text(seq: QKeySequence) -> str:
+    return seq.toString(_PORTABLE)
 
 
 class WindowKeys(QObject):
     def __init__(self, window, tabs, actions: dict, parent=None):
         super().__init__(parent or window)
         self.window, self.tabs, self.actions = window, tabs, actions
+        self._keys: frozenset[str] | None = None      # _window_keys(), while still true
+        self._watched: set = set()                    # the actions whose changes void it
+        self._counted = 0                             # how many actions it was made from
         for keys, step in ((NEXT_TAB, 1), (PREVIOUS_TAB, -1)):
             shortcut = QShortcut(window)
             shortcut.setKeys([_sequence(k) for k in keys])
@@ -52,12 +60,28 @@ class WindowKeys(QObject):
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _is_window_key(self, pressed: QKeySequence) -> bool:
-        """Whether the window itself answers ``pressed`` (the actions are read each time:
-        they can be added or switched off)."""
-        if pressed in _TAB_SEQUENCES:
-            return True
-        return any(name not in FIELD_KEYS and action.isEnabled() and pressed in action.shortcuts()
-                   for name, action in self.actions.items())
+        """Whether the window itself answers ``pressed``."""
+        return pressed.toString(_PORTABLE) in self._window_keys()
+
+    def _window_keys(self) -> frozenset[str]:
+        """The sequences the window answers, worked out again once an action changes
+        (switched on or off, another shortcut) or is added: asked on every key press, as
+        each field up the focus chain is offered the key."""
+        if self._keys is None or self._counted != len(self.actions):
+            self._counted = len(self.actions)
+            for action in self.actions.values():
+                if action not in self._watched:
+                    self._watched.add(action)
+                    action.changed.connect(self._forget)
+            keys = {_text(s) for s in _TAB_SEQUENCES}
+            for name, action in self.actions.items():
+                if name not in FIELD_KEYS and action.isEnabled():
+                    keys.update(_text(s) for s in action.shortcuts())
+            self._keys = frozenset(keys)
+        return self._keys
+
+    def _forget(self) -> None:
+        self._keys = None
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride:
