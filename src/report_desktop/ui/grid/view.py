@@ -223,8 +223,15 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
             and self.viewport().isAncestorOf(widget)
 
     def _focus_moved(self) -> None:
+        # The frame, not the cells nor the scroll bars (whose look does not follow the
+        # grid's focus, and whose styled painting costs as much as a table of cells).
         viewport = self.viewport()
-        self.update(QRegion(self.rect()).subtracted(QRegion(viewport.geometry())))
+        frame = QRegion(self.rect())
+        for part in (viewport, self.horizontalScrollBar().parentWidget(),
+                     self.verticalScrollBar().parentWidget()):
+            if part.isVisible():
+                frame = frame.subtracted(QRegion(part.geometry()))
+        self.update(frame)
         idx = self.currentIndex()
         if idx.isValid():
             viewport.update(self.visualRect(idx))
