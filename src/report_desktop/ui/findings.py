@@ -130,8 +130,9 @@ class FindingsPanel(QDockWidget):
                                          for k, f in lines[start:end_new]])
         for i in (*range(start), *range(end_new, n_new)):
             j = i if i < start else i - n_new + n_old     # where the kept line was
-            if old[j][1] is not lines[i][1]:
-                group.child(i).setData(0, _ROLE, lines[i][1])
+            child = group.child(i)
+            if old[j][1] is not lines[i][1] and child is not None:
+                child.setData(0, _ROLE, lines[i][1])
         self._lines[key] = lines
 
     def _line(self, key: str, shown: tuple, f: Finding, colour) -> QTreeWidgetItem:

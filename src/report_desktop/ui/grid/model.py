@@ -51,8 +51,8 @@ class GridModel(QAbstractTableModel):
                 idx = self.index(*pos)
                 self.dataChanged.emit(idx, idx)     # value, blank hatch, partial totals
 
-    def _my_marks(self) -> dict:
-        marks = self.session.marks if self.session is not None else {}
+    def _my_marks(self) -> dict[str, tuple]:
+        marks: dict[str, tuple] = self.session.marks if self.session is not None else {}
         where = self.spec.position
         return {cid: mark for cid, mark in marks.items() if where(cid)}
 
@@ -63,8 +63,9 @@ class GridModel(QAbstractTableModel):
         old, new = self._shown_marks, self._my_marks()
         self._shown_marks = new
         for cid in old.keys() | new.keys():
-            if old.get(cid) != new.get(cid):
-                idx = self.index(*self.spec.position(cid))
+            pos = self.spec.position(cid)
+            if pos is not None and old.get(cid) != new.get(cid):
+                idx = self.index(*pos)
                 self.dataChanged.emit(idx, idx)
 
     # -- Qt model API --------------------------------------------------------------

@@ -229,7 +229,7 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
         frame = QRegion(self.rect())
         for part in (viewport, self.horizontalScrollBar().parentWidget(),
                      self.verticalScrollBar().parentWidget()):
-            if part.isVisible():
+            if part is not None and part.isVisible():
                 frame = frame.subtracted(QRegion(part.geometry()))
         self.update(frame)
         idx = self.currentIndex()
