@@ -164,3 +164,44 @@ def test_typing_in_a_text_section_leaves_a_fresh_screen(qtbot, qapp, window):
     assert _underlined(editor) == sorted(tuple(f.range) for f in window.session.findings
                                          if f.range and f.text_key == "overview")
     assert any(f.rule.startswith("P") for _a, _b, f in editor.marks.marks)
+
+
+def test_underlines_follow_edits_anywhere_in_the_text(qtbot, qapp, window):
+    """Underlines the edit did not touch are kept (Qt moves them), the others made again:
+    at the start, inside and at the edge of a mark, in a run of equal characters, deletions,
+    replacements, undo and redo — each time exactly where the marks say."""
+    editor = window.workspace.tabs.show_page("overview").editor
+    window.session.set_text("overview", "一、总体情况,,本年度共收到申请15件 。其它事项 ,,,。另外，，，结尾")
+    window.session.revalidate()
+    marks = editor.marks
+    assert len(marks.marks) >= 4
+
+    def check(what):
+        assert _underlined(editor) == sorted((a, b) for a, b, _f in marks.marks), what
+
+    def cursor_at(i, j=None):
+        c = editor.textCursor()
+        c.setPosition(i)
+        if j is not None:
+            c.setPosition(j, c.MoveMode.KeepAnchor)
+        editor.setTextCursor(c)
+        return c
+
+    a, b, _f = marks.marks[1]
+    for i, typed in ((0, "字"), (a, "字"), (b, "字"), ((a + b) // 2, "字"), (len(editor.toPlainText()), "尾"),
+                     (editor.toPlainText().index("，，，") + 1, "，")):
+        cursor_at(i)
+        editor.insertPlainText(typed)
+        check(f"typing {typed!r} at {i}")
+    for i, j in ((0, 2), (a, a + 1), (b - 1, b + 1)):
+        cursor_at(i, j).removeSelectedText()
+        check(f"deleting {i}..{j}")
+        cursor_at(i, i + 1).insertText("替换")
+        check(f"replacing at {i}")
+    for _ in range(3):
+        window.session.undo()
+        check("undo")
+    window.session.redo()
+    check("redo")
+    window.session.revalidate()
+    check("after the check")

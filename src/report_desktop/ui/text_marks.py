@@ -90,6 +90,8 @@ class TextMarks(QObject):
         # table edit leaves in place are not made again.
         self._underlines: dict[tuple, QTextEdit.ExtraSelection] = {}
         self._painted_text: str | None = None
+        self._edits: list[tuple[int, int, int]] = []     # the document's changes since
+        editor.document().contentsChange.connect(lambda *edit: self._edits.append(edit))
         # The editor hands its viewport's events to viewport_event() (TextEditor.viewportEvent):
         # asking for the viewport widget here would make PySide6 look its plain-QWidget type
         # up against every widget class, initialising them all (≈15 ms at start-up).
@@ -124,7 +126,25 @@ class TextMarks(QObject):
             self.marks = [(a, b, f) if b <= start else (a + delta, b + delta, f)
                           for a, b, f in self.marks if b <= start or a >= end_old]
             self._text = text
+            self._carry(old, text, start, end_old, end_new)
+        self._edits = []
         self._paint()
+
+    def _carry(self, old: str, text: str, start: int, end_old: int, end_new: int) -> None:
+        """Keep the underlines the edit did not touch, for ``text``: Qt has moved their
+        cursors with the edit.  Only when the document's one change is the span worked out
+        (in a run of equal characters the two can differ) and no position is counted in
+        UTF-16 units; else every underline is made again."""
+        carried: dict[tuple, QTextEdit.ExtraSelection] = {}
+        if (self._painted_text == old and self._edits == [(start, end_old - start, end_new - start)]
+                and not _astral(old) and not _astral(text)):
+            delta, inserted = end_new - end_old, end_new > start
+            for (a, b, error, tinted), sel in self._underlines.items():
+                if b < start or (b == start and not inserted):     # before the edit
+                    carried[(a, b, error, tinted)] = sel
+                elif a >= end_old:                                  # after it: moved
+                    carried[(a + delta, b + delta, error, tinted)] = sel
+        self._underlines, self._painted_text = carried, text
 
     def draft_lines(self) -> list[tuple[int, int]]:
         """(start, end) of each draft-marker occurrence in the text."""
