@@ -83,6 +83,10 @@ class ReportTabs(QTabWidget):
         self.holders: dict[str, QWidget] = {}
         for key, label in zip(TAB_KEYS, TAB_LABELS):
             holder = QWidget(self)
+            # Opaque (it paints the window's own background): a label that changes while the
+            # clerk types lays the tab bar out and repaints the tab widget, but not the page
+            # under the holder — its scroll bars and labels cost half a keystroke.
+            holder.setAutoFillBackground(True)
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
             self.holders[key] = holder
