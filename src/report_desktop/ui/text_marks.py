@@ -14,63 +14,16 @@ from PySide6.QtWidgets import QMenu, QPushButton, QTextEdit, QToolTip
 
 from ..core import schema
 from ..core.rollover import DRAFT_MARKER
-from ..core.rules import ERROR, SEVERITY_WORDS
+from ..core.rules import SEVERITY_WORDS
 from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
 from ..core.text_diff import changed_span
 from . import theme
 from .session import follow
+from .text_underlines import Mark, Underlines, astral, looks, ranged_by_section, utf16
 
 FIXABLE = ("P1", "P2")           # fixed all at once (全部修正标点)
 ONE_BY_ONE = FIXABLE + ("P5",)   # offered one by one in the menu (P5: 其它 → 其他)
 DRAFT_TIP = f"这一行“{DRAFT_MARKER}”是从上年创建时加的提示：按本年实际改完本部分后，删除这一行。"
-
-
-def _astral(text: str) -> bool:
-    """Characters beyond the BMP, which Qt counts as two positions (rare CJK, emoji)."""
-    return not text.isascii() and max(text) >= "\U00010000"
-
-
-def _utf16(text: str, i: int) -> int:
-    """Qt counts positions in UTF-16 units; Python in code points."""
-    return len(text[:i].encode("utf-16-le")) // 2
-
-
-def _looks(marks: list) -> list[tuple]:
-    """What the marks look like in the editor (and what the fix button counts)."""
-    return [(a, b, f.severity, f.rule) for a, b, f in marks]
-
-
-_RANGED: list = [None, {}]      # [the findings list last indexed, its index]
-
-
-def ranged_by_section(findings: list) -> dict[str, list[tuple[int, int, object]]]:
-    """section → (start, end, finding) of its findings with a range, in order; worked out
-    once per validation for all the sections' editors (the list is new each time)."""
-    if _RANGED[0] is not findings:
-        index: dict[str, list[tuple[int, int, object]]] = {}
-        for f in findings:
-            if f.range is not None:
-                key = f.text_key
-                if key is not None:
-                    index.setdefault(key, []).append((f.range[0], f.range[1], f))
-        _RANGED[0], _RANGED[1] = findings, index
-    return _RANGED[1]
-
-
-_FORMATS: dict[tuple[bool, bool], QTextCharFormat] = {}
-
-
-def _underline(error: bool, tinted: bool) -> QTextCharFormat:
-    """A wavy underline, red for an error, amber for a warning; a mark of one or two
-    characters or of blanks also gets a tint, or it would hardly be seen."""
-    fmt = _FORMATS.get((error, tinted))
-    if fmt is None:
-        fmt = _FORMATS[(error, tinted)] = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        fmt.setUnderlineColor(theme.ERROR_UNDERLINE if error else theme.WARNING_UNDERLINE)
-        if tinted:
-            fmt.setBackground(theme.ERROR_TINT if error else theme.WARNING_TINT)
-    return fmt
 
 
 # Qt's names for the standard context menu's entries → the window's actions that replace them.
@@ -84,14 +37,9 @@ class TextMarks(QObject):
         super().__init__(editor)
         self.editor = editor
         self.session = None
-        self.marks: list[tuple[int, int, object]] = []      # (start, end, finding)
+        self.marks: list[Mark] = []                         # (start, end, finding)
         self._text = ""                                     # the text the marks refer to
-        # The underline of each (start, end, error, tinted) made for _painted_text: marks a
-        # table edit leaves in place are not made again.
-        self._underlines: dict[tuple, QTextEdit.ExtraSelection] = {}
-        self._painted_text: str | None = None
-        self._edits: list[tuple[int, int, int]] = []     # the document's changes since
-        editor.document().contentsChange.connect(lambda *edit: self._edits.append(edit))
+        self._underlines = Underlines(editor.document())
         # The editor hands its viewport's events to viewport_event() (TextEditor.viewportEvent):
         # asking for the viewport widget here would make PySide6 look its plain-QWidget type
         # up against every widget class, initialising them all (≈15 ms at start-up).
@@ -110,7 +58,7 @@ class TextMarks(QObject):
         if self.session is not None:
             text = self.session.report.texts.get(key, "")
             marks = ranged_by_section(self.session.findings).get(key, [])
-        if text == self._text == self.editor.toPlainText() and _looks(marks) == _looks(self.marks):
+        if text == self._text == self.editor.toPlainText() and looks(marks) == looks(self.marks):
             self.marks = marks      # the same underlines (a keystroke's marks were shifted
             return                  # already): the new findings, no repaint
         self.marks, self._text = marks, text
@@ -126,25 +74,8 @@ class TextMarks(QObject):
             self.marks = [(a, b, f) if b <= start else (a + delta, b + delta, f)
                           for a, b, f in self.marks if b <= start or a >= end_old]
             self._text = text
-            self._carry(old, text, start, end_old, end_new)
-        self._edits = []
+            self._underlines.carry(old, text, start, end_old, end_new)
         self._paint()
-
-    def _carry(self, old: str, text: str, start: int, end_old: int, end_new: int) -> None:
-        """Keep the underlines the edit did not touch, for ``text``: Qt has moved their
-        cursors with the edit.  Only when the document's one change is the span worked out
-        (in a run of equal characters the two can differ) and no position is counted in
-        UTF-16 units; else every underline is made again."""
-        carried: dict[tuple, QTextEdit.ExtraSelection] = {}
-        if (self._painted_text == old and self._edits == [(start, end_old - start, end_new - start)]
-                and not _astral(old) and not _astral(text)):
-            delta, inserted = end_new - end_old, end_new > start
-            for (a, b, error, tinted), sel in self._underlines.items():
-                if b < start or (b == start and not inserted):     # before the edit
-                    carried[(a, b, error, tinted)] = sel
-                elif a >= end_old:                                  # after it: moved
-                    carried[(a + delta, b + delta, error, tinted)] = sel
-        self._underlines, self._painted_text = carried, text
 
     def draft_lines(self) -> list[tuple[int, int]]:
         """(start, end) of each draft-marker occurrence in the text."""
@@ -176,23 +107,9 @@ class TextMarks(QObject):
 
     def _paint(self) -> None:
         text = self._text
-        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
-        if text != self._painted_text:       # the underlines made for the last text are void
-            self._underlines, self._painted_text = {}, text
-        made, document = self._underlines, self.editor.document()
-        selections = self._draft_selections(pos)
-        for a, b, f in self.marks:
-            error = f.severity == ERROR
-            tinted = b - a <= 2 or not text[a:b].strip()
-            sel = made.get((a, b, error, tinted))
-            if sel is None:
-                sel = made[(a, b, error, tinted)] = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(document)
-                cursor.setPosition(pos(a))
-                cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor, sel.format = cursor, _underline(error, tinted)
-            selections.append(sel)
-        self.editor.setExtraSelections(selections)
+        pos = (lambda i: utf16(text, i)) if astral(text) else (lambda i: i)
+        self.editor.setExtraSelections(self._draft_selections(pos)
+                                       + self._underlines.selections(text, self.marks))
         self.changed.emit()
 
     def select(self, finding) -> bool:
@@ -201,7 +118,7 @@ class TextMarks(QObject):
         if found is None:
             return False
         text = self._text
-        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        pos = (lambda i: utf16(text, i)) if astral(text) else (lambda i: i)
         cursor = self.editor.textCursor()
         cursor.setPosition(pos(found[0]))
         cursor.setPosition(pos(found[1]), QTextCursor.MoveMode.KeepAnchor)
@@ -217,7 +134,7 @@ class TextMarks(QObject):
     def _index_at(self, pos) -> int:
         q = self.editor.cursorForPosition(pos).position()
         text = self._text
-        if not _astral(text):
+        if not astral(text):
             return q
         units = 0
         for i, ch in enumerate(text):       # back from UTF-16 units to code points

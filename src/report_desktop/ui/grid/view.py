@@ -15,9 +15,8 @@ import unicodedata
 
 from PySide6.QtCore import (QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QKeySequence, QRegion
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView,
-                               QLineEdit)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit
 
 from ...core import schema, values
 from .. import theme
@@ -26,6 +25,7 @@ from .bubble import ReasonBubble
 from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
+from .focus import EditorFocus
 from .frozen import FrozenPanes
 from ...core.grid import INPUT, TOTAL, total_advice
 from .model import GridModel
@@ -37,7 +37,7 @@ _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(BlockEdits, GridGeometry, RegisterLinks):
+class GridView(BlockEdits, GridGeometry, EditorFocus, RegisterLinks):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
 
@@ -48,7 +48,6 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
         self.setModel(model)
         self.spec = model.spec
         self._refused = False      # the entry just committed was refused
-        self._closing = False      # inside closeEditor: the focus comes back from the editor
         self._held = QPersistentModelIndex()   # the cell whose refused entry is kept open
         self.bubble = ReasonBubble(self)
         self.auto_height = False   # fixed height showing every row (short tables)
@@ -189,52 +188,9 @@ class GridView(BlockEdits, GridGeometry, RegisterLinks):
         if self.delegate.entered:     # Enter, not a click elsewhere (Qt submits that too)
             moves[Hint.SubmitModelCache] = Move.MoveDown
         move = moves.get(hint)
-        self._closing = True
-        try:
-            super().closeEditor(editor, Hint.NoHint if move else hint)
-        finally:
-            self._closing = False
+        super().closeEditor(editor, Hint.NoHint if move else hint)
         if move is not None:
             self._move(move)
-
-    # -- the focus between the grid and its cell editor ------------------------------------
-    # Qt repaints the whole grid (every cell and the frozen panes) whenever it gains or loses
-    # the focus, so typing a digit and pressing Enter painted the table twice — more than
-    # all the checks cost.  When the focus only moves into this grid's cell editor or back,
-    # what looks different is the current cell (its focus frame) and the frame around.
-    def focusOutEvent(self, event) -> None:
-        if self._own_editor(QApplication.focusWidget()):
-            self._focus_moved()
-        else:
-            super().focusOutEvent(event)
-
-    def focusInEvent(self, event) -> None:
-        idx = self.currentIndex()
-        if not (self._closing and idx.isValid()):
-            super().focusInEvent(event)
-            return
-        # What QAbstractItemView.focusInEvent does besides repainting, for a valid cursor.
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
-                          bool(idx.flags() & Qt.ItemFlag.ItemIsEditable))
-        self._focus_moved()
-
-    def _own_editor(self, widget) -> bool:
-        return widget is not None and widget is not self.viewport() \
-            and self.viewport().isAncestorOf(widget)
-
-    def _focus_moved(self) -> None:
-        # The frame, not the cells nor the scroll bars (whose look does not follow the
-        # grid's focus, and whose styled painting costs as much as a table of cells).
-        viewport = self.viewport()
-        frame = QRegion(self.rect())
-        for part in (viewport, self.horizontalScrollBar().parentWidget(),
-                     self.verticalScrollBar().parentWidget()):
-            if part is not None and part.isVisible():
-                frame = frame.subtracted(QRegion(part.geometry()))
-        self.update(frame)
-        idx = self.currentIndex()
-        if idx.isValid():
-            viewport.update(self.visualRect(idx))
 
     # -- a refused entry stays open ----------------------------------------------------------
     def _hold(self, editor) -> None:
