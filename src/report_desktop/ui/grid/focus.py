@@ -1,16 +1,20 @@
-"""The focus between the grid and its cell editor.  Mixed into GridView.
+"""The grid and its cell editor: what opening and closing it repaints.  Mixed into GridView.
 
 Qt repaints the whole grid (every cell, the frozen panes, the scroll bars) whenever it
 gains or loses the focus, so typing a digit and pressing Enter painted the table twice —
 more than all the checks cost.  When the focus only moves into the grid's own cell editor
 or back from it, what looks different is the current cell (its focus frame) and,
-depending on the style, the frame around the grid: only those are repainted.
+depending on the style, the frame around the grid: only those are repainted.  And the
+editor coming and going asks the viewport for a new layout, which Qt answers by laying
+out the scroll bars again and repainting them (a scroll bar under the grid's style sheet
+costs as much as a row of cells): the viewport has no layout, and nothing the scroll
+area lays out depends on the widgets in it, so that request is dropped.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +50,11 @@ class EditorFocus(_Base):
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
                           bool(idx.flags() & Qt.ItemFlag.ItemIsEditable))
         self._focus_moved()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            return True
+        return super().viewportEvent(event)
 
     def _own_editor(self, widget) -> bool:
         viewport = self.viewport()
