@@ -205,3 +205,27 @@ def test_underlines_follow_edits_anywhere_in_the_text(qtbot, qapp, window):
     check("redo")
     window.session.revalidate()
     check("after the check")
+
+
+def test_status_line_colour_follows_the_state_without_a_style_sheet_per_keystroke(qtbot, window):
+    """The 还有… line is red while errors or blanks are left, amber for warnings only; its
+    colour is a palette colour, so its style sheet is set once, not on every change."""
+    from PySide6.QtGui import QPalette
+    from report_desktop.ui import theme
+    button = window.workspace.progress.button
+    style = button.styleSheet()
+
+    def colour():
+        return button.palette().color(QPalette.ColorRole.ButtonText)
+
+    view = window.workspace.tabs.show_page("applications").view
+    _type(qtbot, view, A("new", "natural_person"), "20")            # H3: an error
+    assert button.text().startswith("还有") and colour() == theme.ERROR_FG
+    _type(qtbot, view, A("carry_forward", "natural_person"), "9")   # balanced again
+    left = window.workspace.progress.state
+    want = theme.ERROR_FG if (left.errors or left.blanks) else (
+        theme.WARNING_FG if left.drafts or left.warnings else theme.OK_FG)
+    assert colour() == want and button.styleSheet() == style
+    rendered = button.grab().toImage()
+    assert any(rendered.pixelColor(x, y) == want               # the text is drawn in it
+               for x in range(rendered.width()) for y in range(rendered.height()))
