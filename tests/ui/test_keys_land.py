@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -211,6 +212,47 @@ def test_ctrl_e_from_fields_on_x11_where_a_line_edit_claims_ctrl_e(tmp_path):
          f"{__file__}::test_ctrl_e_exports_while_the_report_date_has_focus"],
         cwd=Path(__file__).parents[2], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout[-3000:]
+
+
+class _Offered(QObject):
+    """Whether a field was offered a key before the window's shortcuts (ShortcutOverride)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.field, self.seen = field, False
+        field.installEventFilter(self)
+
+    def eventFilter(self, _obj, event) -> bool:
+        self.seen = self.seen or event.type() == QEvent.Type.ShortcutOverride
+        return False
+
+    def __call__(self, key, mods) -> bool:
+        self.seen = False
+        QApplication.sendEvent(self.field, QKeyEvent(QEvent.Type.ShortcutOverride, key, mods))
+        return self.seen
+
+
+def test_window_keys_follow_actions_switched_off_on_and_added(qtbot, window):
+    """The window's keys are worked out once, not on every key press: an action switched
+    off, on again or added later still decides who gets its key."""
+    actions = window.workspace.actions
+    offered = _Offered(window.workspace.tabs.show_page("info").unit)
+    assert not offered(Qt.Key.Key_E, CTRL)           # 导出 Word: the window's
+    assert offered(Qt.Key.Key_A, CTRL)               # select all: the field's
+    actions["export_word"].setEnabled(False)
+    assert offered(Qt.Key.Key_E, CTRL)               # switched off: the field keeps it
+    actions["export_word"].setEnabled(True)
+    assert not offered(Qt.Key.Key_E, CTRL)
+    actions["export_word"].setShortcut(QKeySequence("Ctrl+Shift+E"))
+    assert offered(Qt.Key.Key_E, CTRL) and not offered(Qt.Key.Key_E, CTRL | SHIFT)
+    added = QAction("added", window)
+    added.setShortcut(QKeySequence("Ctrl+J"))
+    actions["added"] = added
+    try:
+        assert not offered(Qt.Key.Key_J, CTRL)
+    finally:
+        del actions["added"]
+    assert offered(Qt.Key.Key_J, CTRL)
 
 
 def test_ctrl_m_and_ctrl_tab_from_the_unit_field(qtbot, window):

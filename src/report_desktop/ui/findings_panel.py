@@ -16,6 +16,7 @@ from .progress import left, tab_of
 from .session import follow
 
 _ROLE = Qt.ItemDataRole.UserRole
+_GROUPS = (ERROR, "blank", WARNING)      # in the panel's order
 NOTHING = "没有发现错误或提醒。导出前仍请通读全文。"
 
 
@@ -51,6 +52,7 @@ class FindingsPanel(QDockWidget):
         self.tree.itemActivated.connect(self._clicked)
         self.session = None
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._lines: dict[str, list] = {}     # group → (what each line shows, its finding)
 
     def set_session(self, session) -> None:
         follow(self.session, session, findingsChanged=self.refresh)
@@ -58,29 +60,77 @@ class FindingsPanel(QDockWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        expanded = {k: g.isExpanded() for k, g in self.groups.items()}
-        self.tree.clear()
-        self.groups = {}
+        """Show the session's findings.  Only the lines that changed are replaced: after a
+        keystroke most findings are the same (rebuilding ~90 lines took longer than the
+        checks).  As a rebuild did, it leaves no line current ("next" starts over)."""
         findings = self.session.findings if self.session else []
         state = left(self.session.report, findings) if self.session else None
+        self.tree.setCurrentItem(None)
+        self.tree.clearSelection()
         if state is None or not (state.errors or state.blanks or state.warnings):
             self.setWindowTitle("检查结果：没有发现问题")
-            item = QTreeWidgetItem(["", NOTHING])
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(item)
+            if self.groups or not self.tree.topLevelItemCount():
+                self.tree.clear()
+                self.groups, self._lines = {}, {}
+                item = QTreeWidgetItem(["", NOTHING])
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(item)
             return
+        if not self.groups:
+            self.tree.clear()                 # the "nothing found" line
         self.setWindowTitle(f"检查结果：{state.counts()}")
-        self._group(ERROR, f"{SEVERITY_WORDS[ERROR]} {len(state.errors)}", theme.ERROR_FG,
-                    [self._item(f, theme.ERROR_FG) for f in state.errors], expanded.get(ERROR, True))
-        self._group("blank", f"未填 {len(state.blanks)}（没有发生的填0）", theme.MUTED_FG,
-                    self._blank_items(state.blanks), expanded.get("blank", False))
-        self._group(WARNING, f"{SEVERITY_WORDS[WARNING]} {len(state.warnings)}", theme.WARNING_FG,
-                    [self._item(f, theme.WARNING_FG) for f in state.warnings],
-                    expanded.get(WARNING, True))
+        self._sync(ERROR, f"{SEVERITY_WORDS[ERROR]} {len(state.errors)}", theme.ERROR_FG,
+                   [(self._key(f), f) for f in state.errors], True)
+        self._sync("blank", f"未填 {len(state.blanks)}（没有发生的填0）", theme.MUTED_FG,
+                   self._blank_lines(state.blanks), False)
+        self._sync(WARNING, f"{SEVERITY_WORDS[WARNING]} {len(state.warnings)}", theme.WARNING_FG,
+                   [(self._key(f), f) for f in state.warnings], True)
+
+    @staticmethod
+    def _key(f: Finding) -> tuple:
+        """What a finding's line shows (its title, message and tool tip)."""
+        return f.rule, f.severity, f.message, f.detail
+
+    def _sync(self, key: str, title: str, colour, lines: list, expanded: bool) -> None:
+        """Make group ``key`` show ``lines`` ((what the line shows, its finding), in order):
+        the lines that differ in the middle are replaced, the others get the new finding."""
+        group = self.groups.get(key)
+        if not lines:
+            if group is not None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(group))
+                del self.groups[key]
+                del self._lines[key]
+            return
+        if group is None:
+            self._group(key, title, colour, [self._line(key, k, f, colour) for k, f in lines],
+                        expanded)
+            self._lines[key] = lines
+            return
+        if group.text(0) != title:
+            group.setText(0, title)
+        old = self._lines[key]
+        start, n_old, n_new = 0, len(old), len(lines)
+        while start < min(n_old, n_new) and old[start][0] == lines[start][0]:
+            start += 1
+        end_old, end_new = n_old, n_new
+        while end_old > start and end_new > start and old[end_old - 1][0] == lines[end_new - 1][0]:
+            end_old, end_new = end_old - 1, end_new - 1
+        for _ in range(end_old - start):
+            group.takeChild(start)
+        if end_new > start:
+            group.insertChildren(start, [self._line(key, k, f, colour)
+                                         for k, f in lines[start:end_new]])
+        for i in (*range(start), *range(end_new, n_new)):
+            j = i if i < start else i - n_new + n_old     # where the kept line was
+            child = group.child(i)
+            if old[j][1] is not lines[i][1] and child is not None:
+                child.setData(0, _ROLE, lines[i][1])
+        self._lines[key] = lines
+
+    def _line(self, key: str, shown: tuple, f: Finding, colour) -> QTreeWidgetItem:
+        return self._blank_item(shown, f) if key == "blank" else self._item(f, colour)
 
     def _group(self, key: str, title: str, colour, children: list, expanded: bool) -> None:
-        if not children:
-            return
         group = QTreeWidgetItem([title])
         group.setFirstColumnSpanned(True)
         group.setForeground(0, colour)
@@ -88,7 +138,8 @@ class FindingsPanel(QDockWidget):
         font.setBold(True)
         group.setFont(0, font)
         group.addChildren(children)
-        self.tree.addTopLevelItem(group)
+        at = sum(k in self.groups for k in _GROUPS[:_GROUPS.index(key)])   # groups above it
+        self.tree.insertTopLevelItem(at, group)
         group.setFirstColumnSpanned(True)
         group.setExpanded(expanded)
         self.groups[key] = group
@@ -104,22 +155,25 @@ class FindingsPanel(QDockWidget):
         return item
 
     @staticmethod
-    def _blank_items(blanks: list) -> list:
+    def _blank_lines(blanks: list) -> list[tuple[tuple[str, str, str], Finding]]:
         """One line per table: how many cells are blank there; a click goes to the first."""
         from .tabs import TAB_KEYS, TAB_LABELS
         labels = dict(zip(TAB_KEYS, TAB_LABELS))
         by_tab: dict[str, list] = {}
         for f in blanks:
             by_tab.setdefault(tab_of(f) or "", []).append(f)
-        items = []
-        for key, mine in by_tab.items():
-            item = QTreeWidgetItem([labels.get(key, key),
-                                    f"{len(mine)} 个空格未填（单击转到第一个）"])
-            item.setToolTip(1, "\n".join(f.message for f in mine[:12])
-                            + (f"\n……另有 {len(mine) - 12} 个" if len(mine) > 12 else ""))
-            item.setData(0, _ROLE, mine[0])
-            items.append(item)
-        return items
+        return [((labels.get(key, key), f"{len(mine)} 个空格未填（单击转到第一个）",
+                  "\n".join(f.message for f in mine[:12])
+                  + (f"\n……另有 {len(mine) - 12} 个" if len(mine) > 12 else "")), mine[0])
+                for key, mine in by_tab.items()]
+
+    @staticmethod
+    def _blank_item(shown: tuple[str, str, str], first: Finding) -> QTreeWidgetItem:
+        label, text, tip = shown
+        item = QTreeWidgetItem([label, text])
+        item.setToolTip(1, tip)
+        item.setData(0, _ROLE, first)
+        return item
 
     def items(self) -> list[tuple[QTreeWidgetItem, Finding]]:
         """Every line that goes somewhere, in the panel's order, with its finding."""

@@ -235,7 +235,9 @@ class InfoTab(QWidget):
             colour = "" if not mark else (theme.ERROR_BG if mark[0] == ERROR else theme.WARNING_BG).name()
             # By type: a bare rule would cascade into the date's calendar popup as well.
             kind = type(widget).__name__
-            widget.setStyleSheet(f"{kind} {{ background: {colour}; }}" if colour else "")
+            style = f"{kind} {{ background: {colour}; }}" if colour else ""
+            if widget.styleSheet() != style:      # each one re-polishes the field
+                widget.setStyleSheet(style)
             widget.setToolTip("\n".join(mark[1]) if mark else "")
 
     def focus_field(self, name: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton
 
 from ..core.places import Place
@@ -180,6 +181,8 @@ class Progress(QObject):
         self.tabs, self._go_to_finding, self._go_to = tabs, go_to_finding, go_to
         self.button = QPushButton(status_bar)
         self.button.setFlat(True)
+        self.button.setStyleSheet("QPushButton { border: none; padding: 0 6px;"
+                                  " text-decoration: underline; }")
         self.button.setToolTip("单击转到下一处要改的地方（先错误，再空格，再草稿提示行）")
         self.button.clicked.connect(self.go_first)
         self.button.hide()
@@ -199,10 +202,10 @@ class Progress(QObject):
         self.button.setText(self.state.line())
         colour = theme.ERROR_FG if (self.state.errors or self.state.blanks) else (
             theme.WARNING_FG if self.state.export.blocked or self.state.warnings else theme.OK_FG)
-        style = (f"QPushButton {{ color: {colour.name()}; border: none;"
-                 " padding: 0 6px; text-decoration: underline; }")
-        if self.button.styleSheet() != style:      # re-polishing costs a keystroke's budget
-            self.button.setStyleSheet(style)
+        palette = self.button.palette()       # the colour by palette: a style sheet set
+        if palette.color(QPalette.ColorRole.ButtonText) != colour:   # again re-polishes
+            palette.setColor(QPalette.ColorRole.ButtonText, colour)
+            self.button.setPalette(palette)
         self.button.show()
         states = tab_states(report, findings)
         bar = self.tabs.tabBar()

@@ -51,16 +51,24 @@ class SteadyTabBar(QTabBar):
     Seven such tabs and the 台账's (its label carries no state words, only a colour) fit a
     1024-pixel window; a three-digit count widens only its own tab."""
 
+    _widths: dict[tuple[str, str], int] = {}     # (font@dpi, text) → width: asked on every relayout
+
     def tabSizeHint(self, index: int):
         hint = super().tabSizeHint(index)
         if 0 <= index < len(TAB_LABELS) and TAB_KEYS[index] != REGISTER_KEY:
-            from PySide6.QtCore import Qt
-            size = self.fontMetrics().size    # as QTabBar measures its texts
-            flags = Qt.TextFlag.TextShowMnemonic
-            padding = hint.width() - size(flags, self.tabText(index)).width()
-            hint.setWidth(max(hint.width(),
-                              padding + size(flags, TAB_LABELS[index] + STATE_ROOM).width()))
+            padding = hint.width() - self._width(self.tabText(index))
+            hint.setWidth(max(hint.width(), padding + self._width(TAB_LABELS[index] + STATE_ROOM)))
         return hint
+
+    def _width(self, text: str) -> int:
+        """The width QTabBar measures ``text`` at (with its mnemonic) in the bar's font."""
+        key = (f"{self.font().key()}@{self.logicalDpiX()}", text)
+        width = self._widths.get(key)
+        if width is None:
+            from PySide6.QtCore import Qt
+            width = self._widths[key] = self.fontMetrics().size(
+                Qt.TextFlag.TextShowMnemonic, text).width()
+        return width
 
 
 class ReportTabs(QTabWidget):
@@ -75,6 +83,10 @@ class ReportTabs(QTabWidget):
         self.holders: dict[str, QWidget] = {}
         for key, label in zip(TAB_KEYS, TAB_LABELS):
             holder = QWidget(self)
+            # Opaque (it paints the window's own background): a label that changes while the
+            # clerk types lays the tab bar out and repaints the tab widget, but not the page
+            # under the holder — its scroll bars and labels cost half a keystroke.
+            holder.setAutoFillBackground(True)
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
             self.holders[key] = holder

@@ -14,25 +14,16 @@ from PySide6.QtWidgets import QMenu, QPushButton, QTextEdit, QToolTip
 
 from ..core import schema
 from ..core.rollover import DRAFT_MARKER
-from ..core.rules import ERROR, SEVERITY_WORDS
+from ..core.rules import SEVERITY_WORDS
 from ..core.rules.proofread.fixes import Edit, apply, edit_for, safe_edits
 from ..core.text_diff import changed_span
 from . import theme
 from .session import follow
+from .text_underlines import Mark, Underlines, astral, looks, ranged_by_section, utf16
 
 FIXABLE = ("P1", "P2")           # fixed all at once (全部修正标点)
 ONE_BY_ONE = FIXABLE + ("P5",)   # offered one by one in the menu (P5: 其它 → 其他)
 DRAFT_TIP = f"这一行“{DRAFT_MARKER}”是从上年创建时加的提示：按本年实际改完本部分后，删除这一行。"
-
-
-def _astral(text: str) -> bool:
-    """Characters beyond the BMP, which Qt counts as two positions (rare CJK, emoji)."""
-    return not text.isascii() and max(text) >= "\U00010000"
-
-
-def _utf16(text: str, i: int) -> int:
-    """Qt counts positions in UTF-16 units; Python in code points."""
-    return len(text[:i].encode("utf-16-le")) // 2
 
 
 # Qt's names for the standard context menu's entries → the window's actions that replace them.
@@ -46,8 +37,9 @@ class TextMarks(QObject):
         super().__init__(editor)
         self.editor = editor
         self.session = None
-        self.marks: list[tuple[int, int, object]] = []      # (start, end, finding)
+        self.marks: list[Mark] = []                         # (start, end, finding)
         self._text = ""                                     # the text the marks refer to
+        self._underlines = Underlines(editor.document())
         # The editor hands its viewport's events to viewport_event() (TextEditor.viewportEvent):
         # asking for the viewport widget here would make PySide6 look its plain-QWidget type
         # up against every widget class, initialising them all (≈15 ms at start-up).
@@ -65,10 +57,10 @@ class TextMarks(QObject):
         marks, text = [], self._text
         if self.session is not None:
             text = self.session.report.texts.get(key, "")
-            marks = [(f.range[0], f.range[1], f) for f in self.session.findings
-                     if f.range is not None and f.text_key == key]
-        if marks == self.marks and text == self._text == self.editor.toPlainText():
-            return          # this section's marks did not move: no repaint
+            marks = ranged_by_section(self.session.findings).get(key, [])
+        if text == self._text == self.editor.toPlainText() and looks(marks) == looks(self.marks):
+            self.marks = marks      # the same underlines (a keystroke's marks were shifted
+            return                  # already): the new findings, no repaint
         self.marks, self._text = marks, text
         self._text_edited()
 
@@ -82,6 +74,7 @@ class TextMarks(QObject):
             self.marks = [(a, b, f) if b <= start else (a + delta, b + delta, f)
                           for a, b, f in self.marks if b <= start or a >= end_old]
             self._text = text
+            self._underlines.carry(old, text, start, end_old, end_new)
         self._paint()
 
     def draft_lines(self) -> list[tuple[int, int]]:
@@ -114,22 +107,9 @@ class TextMarks(QObject):
 
     def _paint(self) -> None:
         text = self._text
-        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
-        selections = self._draft_selections(pos)
-        for a, b, f in self.marks:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(pos(a))
-            cursor.setPosition(pos(b), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-            error = f.severity == ERROR
-            fmt.setUnderlineColor(theme.ERROR_UNDERLINE if error else theme.WARNING_UNDERLINE)
-            if b - a <= 2 or not text[a:b].strip():
-                fmt.setBackground(theme.ERROR_TINT if error else theme.WARNING_TINT)
-            sel.cursor, sel.format = cursor, fmt
-            selections.append(sel)
-        self.editor.setExtraSelections(selections)
+        pos = (lambda i: utf16(text, i)) if astral(text) else (lambda i: i)
+        self.editor.setExtraSelections(self._draft_selections(pos)
+                                       + self._underlines.selections(text, self.marks))
         self.changed.emit()
 
     def select(self, finding) -> bool:
@@ -138,7 +118,7 @@ class TextMarks(QObject):
         if found is None:
             return False
         text = self._text
-        pos = (lambda i: _utf16(text, i)) if _astral(text) else (lambda i: i)
+        pos = (lambda i: utf16(text, i)) if astral(text) else (lambda i: i)
         cursor = self.editor.textCursor()
         cursor.setPosition(pos(found[0]))
         cursor.setPosition(pos(found[1]), QTextCursor.MoveMode.KeepAnchor)
@@ -154,7 +134,7 @@ class TextMarks(QObject):
     def _index_at(self, pos) -> int:
         q = self.editor.cursorForPosition(pos).position()
         text = self._text
-        if not _astral(text):
+        if not astral(text):
             return q
         units = 0
         for i, ch in enumerate(text):       # back from UTF-16 units to code points

@@ -130,7 +130,9 @@ class Banner(QLabel):
             return
         severity = ERROR if any(s == ERROR for s, _ in items) else items[0][0]
         self.setText("\n".join(f"【{SEVERITY_WORDS[s]}】{m}" for s, m in items))
-        self.setStyleSheet(theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE[WARNING]))
+        style = theme.BANNER_STYLE.get(severity, theme.BANNER_STYLE[WARNING])
+        if self.styleSheet() != style:       # a style sheet set again costs a keystroke's budget
+            self.setStyleSheet(style)
         self.show()
 
 

@@ -33,6 +33,7 @@ class GridModel(QAbstractTableModel):
         super().__init__(parent)
         self.spec = spec
         self.session = None
+        self._shown_marks: dict = {}     # this table's cells' marks as last painted
 
     # -- binding -------------------------------------------------------------------
     def set_session(self, session) -> None:
@@ -40,6 +41,7 @@ class GridModel(QAbstractTableModel):
         follow(self.session, session, cellsChanged=self._cells_changed,
                findingsChanged=self._findings_changed)
         self.session = session
+        self._shown_marks = self._my_marks()
         self.endResetModel()
 
     def _cells_changed(self, cell_ids: list) -> None:
@@ -49,9 +51,22 @@ class GridModel(QAbstractTableModel):
                 idx = self.index(*pos)
                 self.dataChanged.emit(idx, idx)     # value, blank hatch, partial totals
 
+    def _my_marks(self) -> dict[str, tuple]:
+        marks: dict[str, tuple] = self.session.marks if self.session is not None else {}
+        where = self.spec.position
+        return {cid: mark for cid, mark in marks.items() if where(cid)}
+
     def _findings_changed(self) -> None:
-        self.dataChanged.emit(self.index(0, 0),
-                              self.index(self.spec.n_rows - 1, self.spec.n_cols - 1))
+        """Only the cells whose colour or mark changed are repainted: a keystroke changes
+        one or two, and repainting the whole table cost more than all the checks.  (The
+        tool tip, which also counts the register, is read afresh each time it shows.)"""
+        old, new = self._shown_marks, self._my_marks()
+        self._shown_marks = new
+        for cid in old.keys() | new.keys():
+            pos = self.spec.position(cid)
+            if pos is not None and old.get(cid) != new.get(cid):
+                idx = self.index(*pos)
+                self.dataChanged.emit(idx, idx)
 
     # -- Qt model API --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -25,6 +25,7 @@ from .bubble import ReasonBubble
 from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
+from .focus import EditorFocus
 from .frozen import FrozenPanes
 from ...core.table_slots import INPUT, TOTAL, total_advice
 from .model import GridModel
@@ -36,7 +37,7 @@ _JUMPS = {Qt.Key.Key_Up: Move.MoveUp, Qt.Key.Key_Down: Move.MoveDown,
           Qt.Key.Key_Left: Move.MoveLeft, Qt.Key.Key_Right: Move.MoveRight}
 
 
-class GridView(BlockEdits, GridGeometry, RegisterLinks):
+class GridView(BlockEdits, GridGeometry, EditorFocus, RegisterLinks):
     message = Signal(str, bool)   # text, is_refusal
     pasteRefused = Signal(str)
 
