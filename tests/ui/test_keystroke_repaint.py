@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 from report_desktop.core import schema
-from report_desktop.ui.findings import FindingsPanel
+from report_desktop.ui.findings_panel import FindingsPanel
 
 A = schema.application_cell
 
@@ -77,7 +77,7 @@ def test_findings_panel_after_edits_is_what_a_fresh_panel_shows(qtbot, window):
         window.session.revalidate()
         assert _lines(panel) == _fresh(window), f"after typing {text!r} into the overview"
     # Nothing found, then findings again.
-    window.session.findings, window.session.marks = [], {}
+    window.session.editor.findings, window.session.editor.marks = [], {}
     window.session.findingsChanged.emit()
     assert _lines(panel) == _fresh(window) and panel.groups == {}
     window.session.revalidate()

@@ -76,7 +76,8 @@ class WindowKeys(QObject):
                     action.changed.connect(self._forget)
             keys = {_text(s) for s in _TAB_SEQUENCES}
             for name, action in self.actions.items():
-                if not COMMANDS[name].field_key and action.isEnabled():
+                declared = COMMANDS.get(name)      # None: an action not declared as a command
+                if not (declared is not None and declared.field_key) and action.isEnabled():
                     keys.update(_text(s) for s in action.shortcuts())
             self._keys = frozenset(keys)
         return self._keys
