@@ -12,6 +12,7 @@ first blank cell, else the first warning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPalette
@@ -58,11 +59,14 @@ def target_of(finding: Finding) -> str | None:
     return finding.cells[0] if finding.cells else None
 
 
+_PREAMBLE = Place.TEXT.at("preamble")     # shown on 基本信息
+
+
 def tab_of(finding) -> str | None:
     target = target_of(finding)
     if target is None:
         return None
-    if Place.of(target) == Place.META or target == Place.TEXT.at("preamble"):
+    if Place.of(target) == Place.META or target == _PREAMBLE:
         return "info"
     return Place.TEXT.key(target) or schema.table_of(target)
 
@@ -132,8 +136,13 @@ def _empty(report, key: str) -> bool:
         return not report.unit.strip() and not report.texts.get("preamble", "").strip()
     if key in schema.TEXTS:
         return not report.texts.get(key, "").strip()
-    cells = [c for c in schema.CELL_IDS if c.startswith(f"{key}.") and not schema.CELLS[c].is_total]
-    return all(report.cells.get(c) is None for c in cells)
+    return all(report.cells.get(c) is None for c in _inputs(key))
+
+
+@lru_cache(maxsize=None)
+def _inputs(table: str) -> tuple[str, ...]:
+    """The cells of ``table`` the clerk types (asked for each tab on every keystroke)."""
+    return tuple(c for c in schema.CELL_IDS if c.startswith(f"{table}.") and not schema.CELLS[c].is_total)
 
 
 def tab_states(report, findings) -> dict[str, tuple[str, str]]:

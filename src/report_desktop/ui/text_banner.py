@@ -20,7 +20,8 @@ DRAFT_HINT = "本部分是上年内容的草稿：按本年实际改完后，删
 
 def banner_lines(session, key: str, text: str) -> tuple[list[tuple[str, str]], str, str]:
     """(lines, severity, tool tip) for section ``key``: lines are (severity, text), at most two."""
-    mine = [f for f in session.findings if Place.TEXT.at(key) in f.cells] if session is not None else []
+    place = Place.TEXT.at(key)
+    mine = [f for f in session.findings if place in f.cells] if session is not None else []
     lines: list[tuple[str, str]] = []
     if has_draft_marker(text):
         lines.append((NOTE, DRAFT_HINT))

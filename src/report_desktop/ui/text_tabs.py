@@ -139,7 +139,8 @@ class Banner(QLabel):
 def text_items(session, key: str, text: str) -> list[tuple[str, str]]:
     items = []
     if session is not None:
-        mine = [f for f in session.findings if Place.TEXT.at(key) in f.cells]
+        place = Place.TEXT.at(key)
+        mine = [f for f in session.findings if place in f.cells]
         # Proofreading findings are underlined in the text; the banner only counts them.
         items = [(f.severity, f.message) for f in mine if not f.rule.startswith("P")]
         proofread = sum(f.rule.startswith("P") for f in mine)
