@@ -116,3 +116,43 @@ def test_the_print_layout_is_the_pages_body_without_its_screen_wrapper(seed_repo
     assert html.count("\u3000\u3000") >= 10 and "text-indent" not in html
     assert html.count('border="1"') == 3                  # 表二, 表三, 表四
     assert "rowspan" in html and "colspan" in html       # the merges of the official tables
+
+
+def _pdf_text(target) -> list[str]:
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [re.sub(r"\s+", "", unicodedata.normalize("NFKC", page)) for page in text.split("\f")]
+
+
+def test_a_draft_is_printed_as_one_on_every_page(qtbot, tmp_path, seed_report):
+    """What the Word export writes for a draft: “草稿” above every page, and the open problems
+    above the title — a printed draft must not pass for the signed report."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "草稿.pdf"
+    printer.setOutputFileName(str(target))
+    paged.prepare(printer)
+    pages = paged.paint(seed_report, printer, draft="还有 1 个错误未改正")
+    per_page = _pdf_text(target)
+    assert all("草稿" in per_page[n] for n in range(pages)), per_page
+    assert "草稿:还有1个错误未改正" in per_page[0]          # NFKC: the full-width colon too
+    assert per_page[0].index("草稿:") < per_page[0].index("政府信息公开工作年度报告")
+    (tmp_path / "clean").mkdir()
+    clean, _pages = _pdf(tmp_path / "clean", seed_report)
+    assert not any("草稿" in page for page in _pdf_text(clean))
+
+
+def test_the_window_prints_a_report_with_errors_as_a_draft(qtbot, window, tmp_path):
+    """The print commands ask the export policy (services.exporting.publish_check)."""
+    printing = window.workspace.printing
+    report, draft = printing._report()
+    assert draft is None                          # the sample is publishable as it is
+    window.session.set_meta("report_date", None)  # 成文日期 missing: an error
+    report, draft = printing._report()
+    assert draft and "错误" in draft
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "窗口.pdf"))
+    paged.prepare(printer)
+    paged.paint(report, printer, draft)
+    assert "草稿" in _pdf_text(tmp_path / "窗口.pdf")[0]

@@ -3,17 +3,21 @@
 The content is the published web page's (core/html/writer.py: the same order, the same
 tables with every merge); only the fonts and the page are the Word export's: A4, the
 margins and sizes of core/docx/styles.py, 仿宋 body and 黑体 headings where installed, and
-“— n —” centred about 7 mm below the text block as the Word footer puts it.
+“— n —” centred about 7 mm below the text block as the Word footer puts it.  A report the
+export policy would not publish is printed as the Word export writes a draft: “草稿” in red
+above every page and, above the title, the line that says what keeps it one.
 """
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QFont, QFontDatabase, QPageLayout, QPageSize, QPainter,
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPageLayout, QPageSize, QPainter,
                            QTextDocument)
 from PySide6.QtPrintSupport import QPrinter
 
+from ...core.docx.draft import HEADER_PT, NOTE_PT, WORD as DRAFT_WORD, note_text
 from ...core.docx.styles import (BODY_PT, MARGINS_MM, PAGE_NUMBER_PT, TABLE_PT, TITLE_PT)
 from ...core.html.writer import body
 from ...core.report import Report
@@ -78,13 +82,20 @@ _FONT_PX = re.compile(r"font-size:(\d+(?:\.\d+)?)px")
 _CAPTION = re.compile(r"<caption[^>]*>.*?</caption>", re.S)
 
 
-def build(report: Report, printer: QPrinter) -> QTextDocument:
-    """The document for ``printer`` (its resolution: px lengths are its dots)."""
+def draft_html(draft: str) -> str:
+    """The red line above the title of a draft (core/docx/draft.py add_note's words)."""
+    return (f'<p align="center" style="color:#c00000; font-weight:bold; font-size:{NOTE_PT:g}pt;">'
+            f"{escape(note_text(draft))}</p>\n")
+
+
+def build(report: Report, printer: QPrinter, draft: str | None = None) -> QTextDocument:
+    """The document for ``printer`` (its resolution: px lengths are its dots); ``draft``:
+    why the report is not yet publishable (services.exporting ExportCheck.draft_note)."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(printer)          # points become printer dots
     doc.setDefaultFont(QFont(pick_font(BODY_FONTS), int(BODY_PT)))
     doc.setDefaultStyleSheet(_style_sheet())
-    doc.setHtml(print_html(report))
+    doc.setHtml((draft_html(draft) if draft else "") + print_html(report))
     doc.setDocumentMargin(0)
     return doc
 
@@ -98,12 +109,12 @@ def prepare(printer: QPrinter) -> None:
     printer.setDocName("政府信息公开工作年度报告")
 
 
-def paint(report: Report, printer: QPrinter) -> int:
+def paint(report: Report, printer: QPrinter, draft: str | None = None) -> int:
     """Lay the report out on ``printer``'s pages and draw each with its number; the page count.
 
     QTextDocument.print_ would put its own bare number in the corner: this loop draws the
     pages itself so the number is the official “— n —”, centred below the text block."""
-    doc = build(report, printer)
+    doc = build(report, printer, draft)
     dpi = printer.resolution()
     text = printer.pageLayout().paintRectPixels(dpi)      # the text block, in device pixels
     doc.setPageSize(QSizeF(text.width(), text.height()))
@@ -129,9 +140,23 @@ def paint(report: Report, printer: QPrinter) -> int:
             painter.setFont(number_font)
             box = QRectF(0, text.height() + gap - dpi / 4, text.width(), dpi / 2)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, page_number(n))
+            if draft:
+                _draft_header(painter, text.width(), gap, dpi)
     finally:
         painter.end()
     return pages
+
+
+def _draft_header(painter: QPainter, width: float, gap: float, dpi: int) -> None:
+    """“草稿” in red, centred above the text block where the Word export's header has it."""
+    painter.save()
+    font = QFont(pick_font(HEADING_FONTS), int(HEADER_PT))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(0xC0, 0x00, 0x00))
+    painter.drawText(QRectF(0, -gap - dpi / 4, width, dpi / 2), Qt.AlignmentFlag.AlignCenter,
+                     DRAFT_WORD)
+    painter.restore()
 
 
 def page_number(n: int) -> str:

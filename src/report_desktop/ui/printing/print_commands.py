@@ -18,11 +18,13 @@ class PrintCommands(QObject):
 
     # QtPrintSupport and the layout code load at the first use, not at every start.
     def _report(self):
+        """(the report as it is now, why it is still a draft or None); None without one."""
         session = self.ctx.session()
         if session is None:
             return None
         session.flush()
-        return session.report.copy()
+        from ...services.exporting import publish_check
+        return session.report.copy(), publish_check(session.report, session.findings).draft_note()
 
     @command("print_preview", "打印预览(&V)…", ("file", 3, 10), keys=("Ctrl+P",), typed_first=True,
              needs=Needs.REPORT, tip="按正式格式（A4、页码）预览并打印当前报告")
@@ -30,14 +32,15 @@ class PrintCommands(QObject):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from . import paged
-        report = self._report()
-        if report is None:
+        found = self._report()
+        if found is None:
             return
+        report, draft = found
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         paged.prepare(printer)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: paged.paint(report, p))
+        dialog.paintRequested.connect(lambda p: paged.paint(report, p, draft))
         screen = self.window.screen().availableGeometry()
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
         dialog.exec()
@@ -48,12 +51,13 @@ class PrintCommands(QObject):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from . import paged
-        report = self._report()
-        if report is None:
+        found = self._report()
+        if found is None:
             return
+        report, draft = found
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         paged.prepare(printer)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            paged.paint(report, printer)
+            paged.paint(report, printer, draft)
