@@ -531,3 +531,30 @@ def test_a_case_typed_in_gets_its_table_four_result_from_the_decision(qtbot, win
     case = window.session.report.register.cases[0]
     assert case.result == "corrected"
     assert window.session.tally().cells["review_litigation.review.corrected"] == 1
+
+
+def test_the_register_commands_are_in_the_menus_and_work_from_there(qtbot, window, store,
+                                                                     seed_report, prompts, tmp_path):
+    """导入台账 and 导出台账 in 文件, 按台账填写 and 统计口径 in 检查: what the 台账 tab's buttons do."""
+    menus = {a.text() for m in window.menus.values() for a in m.actions()}
+    assert {"导入台账(&U)…", "导出台账(&E)…", "按台账填写表三、表四(&B)", "统计口径(&J)…"} <= menus
+    actions = window.workspace.actions
+    # No register yet: 导出台账 says so instead of doing nothing.
+    actions["export_register"].trigger()
+    assert "还没有台账" in window.statusBar().currentMessage()
+    # 导入台账 shows the 台账 tab and imports.
+    prompts.paths.append(register_xlsx(tmp_path / "台账.xlsx", odd=None))
+    actions["import_register"].trigger()
+    wait_register_import(qtbot, window)
+    assert window.workspace.tabs.current_key() == "register"
+    assert [a.id for a in window.session.report.register.applications] == ["Y0000", "Y0001", "Y0002"]
+    # 按台账填写: 表三 from the register, one undo step.
+    actions["fill_from_register"].trigger()
+    assert window.session.report.cells[A("new", "total")] == 3
+    actions["undo"].trigger()
+    assert window.session.report.cells[A("new", "total")] != 3
+    # 导出台账 writes the workbook.
+    prompts.paths.append(tmp_path / "出.xlsx")
+    actions["export_register"].trigger()
+    qtbot.waitUntil(lambda: not window.workspace.registers.jobs, timeout=20000)
+    assert (tmp_path / "出.xlsx").exists()

@@ -74,7 +74,8 @@ class Workspace(QObject):
                                  self.navigation.go_to, self)
         self.files.busyChanged.connect(self._busy)
         handlers = bind((self, self.reports, self.files, self.navigation, self.summary, self.web,
-                         self.finals, self.printing, self.entries), self.entries.commit_open_editors)
+                         self.finals, self.printing, self.entries, self.registers),
+                        self.entries.commit_open_editors)
         self.actions = menus.build(window, handlers, self.undo_group, self.picker, self.findings)
         self.level_tools = LevelTools(window, self.actions)   # 汇总 for 本级政府 only
         self.keys = WindowKeys(window, self.tabs, self.actions, self)   # from any field

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from ...core.places import Place
 from ...core.files import ReportFileError
 from ...core.register import Register
+from ..actions import Needs, command
 from ..jobs import TaskJob
 from .drill import DrillDown
 from .file_filters import DOCX, EXPLANATION_FILTER, EXPLANATION_KINDS, XLSX, XLSX_FILTER
@@ -40,6 +41,23 @@ class RegisterActions(QObject):
 
     def page(self):
         return self.tabs.page("register")
+
+    # -- the menu commands (the 台账 tab has the same as buttons) -------------------------------
+    @command("import_register", "导入台账(&U)…", ("file", 2, 15), needs=Needs.REPORT,
+             typed_first=True, tip="从 Excel 或 CSV 台账导入依申请公开申请或复议诉讼案件")
+    def import_register(self) -> None:
+        self.tabs.show_page("register")
+        self.importer.start()
+
+    @command("export_register", "导出台账(&E)…", ("file", 2, 85), needs=Needs.REPORT,
+             typed_first=True, tip="把本报告的台账导出为 Excel 工作簿（可另选不含个人信息的版本）")
+    def export_register_menu(self) -> None:
+        if self.export_register(True) is None and self._no_register():
+            self.ctx.status("本报告还没有台账，请先导入或在“台账”页录入。", refusal=True)
+
+    def _no_register(self) -> bool:
+        session = self.ctx.session()
+        return session is not None and session.report.register is None
 
     def bind_page(self, page) -> None:
         """Connect the 台账 tab's buttons and grids (called once, when the tab is built)."""
@@ -92,6 +110,8 @@ class RegisterActions(QObject):
         return page.go_to_row(kind, row)
 
     # -- the tables from the register ---------------------------------------------------------
+    @command("fill_from_register", "按台账填写表三、表四(&B)", ("check", 2, 5), needs=Needs.REPORT,
+             typed_first=True, tip="用台账的计数填写表三、表四（一步，可撤销）")
     def fill(self) -> int:
         session = self.ctx.session()
         if session is None or not self._commit():
@@ -107,6 +127,8 @@ class RegisterActions(QObject):
                         else f"表三、表四已与台账计数一致。{note}")
         return n
 
+    @command("counting_settings", "统计口径(&J)…", ("check", 2, 7), needs=Needs.REPORT,
+             tip="台账怎样计入表三、表四：代理人、多种理由、驳回等的计法")
     def counting_settings(self) -> bool:
         session = self.ctx.session()
         if session is None:
