@@ -117,6 +117,28 @@ def test_reason_is_recorded_once_after_each_final(stored):
     assert not finals.history(store, rid).reason_given()        # version 2 asks again
 
 
+def test_replacing_a_final_records_why_as_an_edit_does(stored, seed):
+    """An import (window: the clerk's reason; db add: the replacement names itself) changes a
+    定稿 like an edit: the reason and the 定稿's content are kept before the replacement."""
+    from report_desktop.services import reports
+    store, rid = stored
+    assert reports.final_replaced(store, seed) is None           # no 定稿 yet: nothing asked
+    reports.put(store, seed)
+    assert not finals.history(store, rid).changes
+    first = finals.finalise(store, rid, store.load(rid))
+    assert reports.final_replaced(store, seed) == first
+    changed = seed.copy()
+    changed.texts["other"] = "本年度无其他需要报告的事项。"
+    reports.put(store, changed, reason="上级退回，第六部分改正")
+    history = finals.history(store, rid)
+    assert [(c.after, c.reason) for c in history.changes] == [(1, "上级退回，第六部分改正")]
+    assert history.state(store.load(rid)) == "定稿第1版（已修改）"
+    assert reports.final_replaced(store, seed) is None           # asked once per 定稿
+    finals.finalise(store, rid, store.load(rid))
+    reports.put(store, seed)                                     # no reason given (db add)
+    assert finals.history(store, rid).changes[-1].reason == f"被替换（{reports.IMPORT_KEPT_AS}）"
+
+
 def test_errors_and_draft_markers_refuse_a_final(stored, seed):
     store, rid = stored
     store.write_cells(rid, {NEW_NATURAL: 14})                   # H2 and H3

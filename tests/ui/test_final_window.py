@@ -195,3 +195,32 @@ def test_meta_restore_and_web_page_after_final(qtbot, window, prompts, store, tm
     prompts.snapshot_choice = lambda snaps: snaps[0].id
     assert not window.workspace.reports.restore_snapshot()
     assert asked() == 2
+
+
+def test_importing_over_a_final_asks_why_and_cancel_keeps_the_final(qtbot, window, prompts, store,
+                                                                    tmp_path):
+    """An import that would replace a 定稿 asks for the reason instead of 替换报告吗; 取消
+    leaves the 定稿 as it was, a reason is recorded as for an edit (services.reports.put)."""
+    from report_desktop.core import jsonio
+    from tests.ui.conftest import wait_import
+    finalised(qtbot, window, prompts, tmp_path / "报告.docx")
+    rid = window.session.report_id
+    newer = window.session.report.copy()
+    newer.texts["other"] = "本年度无其他需要报告的事项。"
+    source = tmp_path / "修改稿.json"
+    jsonio.write(newer, source)
+    prompts.reasons = [None]                                   # 取消
+    window.workspace.files.import_file(source)
+    wait_import(qtbot, window)
+    asked = [s for s in prompts.shown if s[0] == "change_reason"]
+    assert asked and asked[-1][1] == "替换定稿" and "定稿第1版" in asked[-1][2]
+    assert not [s for s in prompts.shown if s[0] == "confirm" and s[1] == "替换报告"]
+    assert store.load(rid).texts["other"] != newer.texts["other"]
+    assert window.workspace.final_state.text() == "定稿第1版"
+    prompts.reasons = ["上级退回，第六部分改正"]
+    window.workspace.files.import_file(source)
+    wait_import(qtbot, window)
+    assert store.load(rid).texts["other"] == newer.texts["other"]
+    history = finals.history(store, rid)
+    assert [(c.after, c.reason) for c in history.changes] == [(1, "上级退回，第六部分改正")]
+    assert window.workspace.final_state.text() == "定稿第1版（已修改）"

@@ -12,6 +12,8 @@ from pathlib import Path
 from ..core import rollover, textcheck, unitname
 from ..core.report import Report
 from ..core.store import Store, StoreError, recover
+from . import finals
+from .finals import Final
 
 IMPORT_KEPT_AS = "导入前自动保存"
 SUMMARY_KEPT_AS = "汇总前自动保存"
@@ -32,14 +34,28 @@ class ReportExists(StoreError):
         self.report_id = report_id
 
 
-def put(store: Store, report: Report, kept_as: str = IMPORT_KEPT_AS) -> Stored:
+def final_replaced(store: Store, report: Report) -> Final | None:
+    """The 定稿 that putting ``report`` would change without a recorded reason: the latest
+    定稿 of the stored report of its unit and year, when its first change has none yet."""
+    rid = store.find(report.unit, report.year)
+    if rid is None:
+        return None
+    known = finals.history(store, rid)
+    return None if known.latest is None or known.reason_given() else known.latest
+
+
+def put(store: Store, report: Report, kept_as: str = IMPORT_KEPT_AS,
+        reason: str | None = None) -> Stored:
     """Add ``report``, or replace the one of the same unit and year: the whole store is
     first copied into the before-change backups, then the old content is kept as the named
-    version ``kept_as`` in the same transaction as the replacement."""
-    replaced = store.find(report.unit, report.year) is not None
-    if replaced:
+    version ``kept_as`` in the same transaction as the replacement.  Replacing a 定稿 is a
+    change of it like an edit: ``reason`` (the window asks the clerk; by default the
+    replacement names itself) is recorded first, with the 定稿's content (services.finals)."""
+    rid = store.find(report.unit, report.year)
+    if rid is not None:
         store.backup_now()
-    return Stored(store.replace(report, keep_as=kept_as), replaced)
+        finals.record_change(store, rid, reason or f"被替换（{kept_as}）")   # no 定稿: nothing
+    return Stored(store.replace(report, keep_as=kept_as), rid is not None)
 
 
 def create(store: Store, unit: str, year: int, level: str | None,

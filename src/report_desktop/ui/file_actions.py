@@ -283,13 +283,22 @@ class FileActions(QObject):
         self.ctx.flush()
         store = self.ctx.store
         try:
-            if store.find(report.unit, report.year) is not None and not self.ctx.prompts.confirm(
+            final = report_service.final_replaced(store, report)
+            reason = None
+            if final is not None:          # the reason dialog is the question: 取消 keeps it
+                reason = self.ctx.prompts.change_reason(
+                    "替换定稿", f"数据文件中“{report.unit}”{report.year}年的报告是{final.label}。"
+                    "用导入的文件替换它将产生新的版本，请说明原因：")
+                if reason is None:
+                    self.ctx.status(f"已取消导入：报告仍是{final.label}。")
+                    return None
+            elif store.find(report.unit, report.year) is not None and not self.ctx.prompts.confirm(
                     "替换报告", f"数据文件中已有“{report.unit}”{report.year}年的报告。用导入的文件替换它吗？",
                     f"替换前的内容会自动保存为版本“{report_service.IMPORT_KEPT_AS}”，可以用“恢复版本”找回。",
                     yes="替换", no="取消"):
                 self.ctx.status("已取消导入。")
                 return None
-            stored = report_service.put(store, report)
+            stored = report_service.put(store, report, reason=reason)
         except StoreError as exc:
             self._import_refused(str(exc))
             return None
