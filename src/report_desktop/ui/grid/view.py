@@ -15,7 +15,6 @@ import unicodedata
 
 from PySide6.QtCore import (QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit
 
 from ...core import schema, values
@@ -26,6 +25,7 @@ from .register_links import RegisterLinks
 from .geometry import GridGeometry
 from .delegate import GridDelegate
 from .focus import EditorFocus
+from .sheet_keys import commit_typed, handle_key
 from .frozen import FrozenPanes
 from ...core.table_slots import INPUT, TOTAL, total_advice
 from .model import GridModel
@@ -242,39 +242,14 @@ class GridView(BlockEdits, GridGeometry, EditorFocus, RegisterLinks):
     def keyPressEvent(self, event) -> None:
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
-            return
-        key, mods = event.key(), event.modifiers()
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_clipboard()
-        elif key in (Qt.Key.Key_Delete,):
-            self.clear_selection()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._move(Move.MoveUp if mods & Qt.KeyboardModifier.ShiftModifier else Move.MoveDown)
-        elif key == Qt.Key.Key_Tab and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            self._move(Move.MoveNext)
-        elif key == Qt.Key.Key_Backtab:
-            self._move(Move.MovePrevious)
-        elif mods & Qt.KeyboardModifier.ControlModifier and key in _JUMPS:
-            self._jump(_JUMPS[key])
-        elif key == Qt.Key.Key_Backspace:
-            self.start_typing("")
-        elif event.text() and event.text().isprintable() and not (
-                mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
-            self.start_typing(event.text())
-        else:
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in _JUMPS:
+            self._jump(_JUMPS[event.key()])
+        elif not handle_key(self, event):
             super().keyPressEvent(event)
 
     def inputMethodEvent(self, event) -> None:
-        """A Chinese input method commits text without a key press: treat it as typed."""
-        if self.state() != QAbstractItemView.State.EditingState and event.commitString():
-            self.start_typing(event.commitString())
-            event.accept()
-            return
-        super().inputMethodEvent(event)
+        if not commit_typed(self, event):
+            super().inputMethodEvent(event)
 
     def start_typing(self, text: str, explain: bool = False) -> bool:
         """Replace the current cell's content with typed text (opens the editor).  A start

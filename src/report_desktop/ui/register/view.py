@@ -6,7 +6,7 @@ view (the header) and so do the entry numbers (the row header)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QTableView)
 
@@ -16,6 +16,7 @@ from ...core.register import fields as reg_fields
 from ...services.exporting import listed
 from .. import theme
 from ..grid.clipboard import clipboard_text
+from ..grid.sheet_keys import commit_typed, handle_key
 from .delegate import RegisterDelegate
 from .filtering import RegisterFilter
 from .model import KIND_WORDS, READ_ONLY_FIELDS, RegisterModel, field_titles
@@ -141,39 +142,12 @@ class RegisterView(QTableView):
 
     # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if self.state() == QAbstractItemView.State.EditingState:
-            super().keyPressEvent(event)
-            return
-        key, mods = event.key(), event.modifiers()
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.cut_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_clipboard()
-        elif key == Qt.Key.Key_Delete:
-            self.clear_selection()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._move(Move.MoveUp if mods & Qt.KeyboardModifier.ShiftModifier else Move.MoveDown)
-        elif key == Qt.Key.Key_Tab and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            self._move(Move.MoveNext)
-        elif key == Qt.Key.Key_Backtab:
-            self._move(Move.MovePrevious)
-        elif key == Qt.Key.Key_Backspace:
-            self.start_typing("")
-        elif event.text() and event.text().isprintable() and not (
-                mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
-            self.start_typing(event.text())
-        else:
+        if self.state() == QAbstractItemView.State.EditingState or not handle_key(self, event):
             super().keyPressEvent(event)
 
     def inputMethodEvent(self, event) -> None:
-        """A Chinese input method commits text without a key press: treat it as typed."""
-        if self.state() != QAbstractItemView.State.EditingState and event.commitString():
-            self.start_typing(event.commitString())
-            event.accept()
-            return
-        super().inputMethodEvent(event)
+        if not commit_typed(self, event):
+            super().inputMethodEvent(event)
 
     def start_typing(self, text: str) -> bool:
         idx = self.currentIndex()
