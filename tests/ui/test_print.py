@@ -76,14 +76,17 @@ def test_the_print_dialog_speaks_chinese(qtbot, window):
     assert seen[0] == ("打印", [])
 
 
-def _pdf(tmp_path, report):
+def _pdf_printer(target) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    target = tmp_path / "报告.pdf"
     printer.setOutputFileName(str(target))
     paged.prepare(printer)
-    pages = paged.paint(report, printer)
-    return target, pages
+    return printer
+
+
+def _pdf(tmp_path, report, draft=None):
+    target = tmp_path / "报告.pdf"
+    return target, paged.paint(report, _pdf_printer(target), draft)
 
 
 def test_the_printed_pages_hold_the_report_and_their_numbers(qtbot, tmp_path, seed_report):
@@ -127,12 +130,7 @@ def _pdf_text(target) -> list[str]:
 def test_a_draft_is_printed_as_one_on_every_page(qtbot, tmp_path, seed_report):
     """What the Word export writes for a draft: “草稿” above every page, and the open problems
     above the title — a printed draft must not pass for the signed report."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    target = tmp_path / "草稿.pdf"
-    printer.setOutputFileName(str(target))
-    paged.prepare(printer)
-    pages = paged.paint(seed_report, printer, draft="还有 1 个错误未改正")
+    target, pages = _pdf(tmp_path, seed_report, draft="还有 1 个错误未改正")
     per_page = _pdf_text(target)
     assert all("草稿" in per_page[n] for n in range(pages)), per_page
     assert "草稿:还有1个错误未改正" in per_page[0]          # NFKC: the full-width colon too
@@ -144,15 +142,12 @@ def test_a_draft_is_printed_as_one_on_every_page(qtbot, tmp_path, seed_report):
 
 def test_the_window_prints_a_report_with_errors_as_a_draft(qtbot, window, tmp_path):
     """The print commands ask the export policy (services.exporting.publish_check)."""
-    printing = window.workspace.printing
-    report, draft = printing._report()
-    assert draft is None                          # the sample is publishable as it is
-    window.session.set_meta("report_date", None)  # 成文日期 missing: an error
-    report, draft = printing._report()
-    assert draft and "错误" in draft
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "窗口.pdf"))
-    paged.prepare(printer)
-    paged.paint(report, printer, draft)
-    assert "草稿" in _pdf_text(tmp_path / "窗口.pdf")[0]
+    def printed(name):
+        printer, paint = window.workspace.printing._job()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / name))
+        paint(printer)
+        return _pdf_text(tmp_path / name)[0]
+    assert "草稿" not in printed("可发布.pdf")       # the sample is publishable as it is
+    window.session.set_meta("report_date", None)    # 成文日期 missing: an error
+    assert "草稿:还有1个错误未改正" in printed("有错误.pdf")

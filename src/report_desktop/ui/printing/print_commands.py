@@ -17,30 +17,34 @@ class PrintCommands(QObject):
         self.ctx, self.window = ctx, window
 
     # QtPrintSupport and the layout code load at the first use, not at every start.
-    def _report(self):
-        """(the report as it is now, why it is still a draft or None); None without one."""
+    def _job(self):
+        """(an A4 printer, paint(printer) of the report as it is now — a draft marked as one);
+        None without a report."""
         session = self.ctx.session()
         if session is None:
             return None
         session.flush()
+        from PySide6.QtPrintSupport import QPrinter
+
         from ...services.exporting import publish_check
-        return session.report.copy(), publish_check(session.report, session.findings).draft_note()
+        from . import paged
+        report = session.report.copy()
+        draft = publish_check(report, session.findings).draft_note()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        paged.prepare(printer)
+        return printer, lambda p: paged.paint(report, p, draft)
 
     @command("print_preview", "打印预览(&V)…", ("file", 3, 10), keys=("Ctrl+P",), typed_first=True,
              needs=Needs.REPORT, tip="按正式格式（A4、页码）预览并打印当前报告")
     def preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from . import paged
-        found = self._report()
-        if found is None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+        job = self._job()
+        if job is None:
             return
-        report, draft = found
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        paged.prepare(printer)
+        printer, paint = job
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: paged.paint(report, p, draft))
+        dialog.paintRequested.connect(paint)
         screen = self.window.screen().availableGeometry()
         dialog.resize(min(1000, screen.width() * 9 // 10), screen.height() * 9 // 10)
         dialog.exec()
@@ -48,16 +52,12 @@ class PrintCommands(QObject):
     @command("print", "打印(&R)…", ("file", 3, 20), keys=("Ctrl+Shift+P",), typed_first=True,
              needs=Needs.REPORT, tip="选择打印机，按正式格式打印当前报告")
     def print_(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from . import paged
-        found = self._report()
-        if found is None:
+        from PySide6.QtPrintSupport import QPrintDialog
+        job = self._job()
+        if job is None:
             return
-        report, draft = found
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        paged.prepare(printer)
+        printer, paint = job
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("打印")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            paged.paint(report, printer, draft)
+            paint(printer)
