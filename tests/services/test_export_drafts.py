@@ -9,6 +9,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from report_desktop.core import formats, jsonio
 from report_desktop.core.rollover import DRAFT_MARKER
 from report_desktop.entry import main
+from report_desktop.services import exporting
 
 
 def run(capsys, *argv):
@@ -108,3 +109,23 @@ def test_undated_report_is_refused_for_word(capsys, seed, tmp_path):
     jsonio.write(seed, path)
     code, _out, _err = run(capsys, "convert", path, tmp_path / "u.docx")
     assert code == 0 and "2025年1月22日" in body_texts(docx.Document(str(tmp_path / "u.docx")))[-1]
+
+
+def test_a_drafts_words_count_blank_cells_apart_as_the_window_does():
+    """A new report is 4 mistakes and 166 cells still to fill, not "170 个错误" (the window's
+    错误 · 未填 split, core/rules/blanks.py): the draft note, the printout and the
+    export question say it the same way."""
+    from report_desktop.core import rollover
+    from report_desktop.core.rules import validate
+    from report_desktop.core.rules.blanks import is_blank, is_blank_total
+    rep = rollover.new_report("某镇人民政府", 2025, None)
+    found = validate(rep)
+    check = exporting.publish_check(rep, found)
+    blank = sum(is_blank(f, rep) for f in found)
+    mistakes = len(check.errors) - blank - sum(is_blank_total(f, rep) for f in found)
+    assert blank > 100 and mistakes > 0
+    assert check.headline() == f"报告还有 {mistakes} 个错误、{blank} 个空格未填"
+    assert check.draft_note() == f"还有 {mistakes} 个错误未改正、{blank} 个空格未填，不能印发"
+    rep.cells.update({cid: 0 for cid in rep.cells if rep.cells[cid] is None})
+    only_blank_gone = exporting.publish_check(rep)
+    assert "空格未填" not in (only_blank_gone.draft_note() or "")

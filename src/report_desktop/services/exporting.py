@@ -17,6 +17,7 @@ from ..core.final import Stamp
 from ..core.report import Report
 from ..core.rollover import DRAFT_MARKER, has_draft_marker
 from ..core.rules import Finding, Severity, validate
+from ..core.rules.blanks import is_blank, is_blank_total
 
 LISTED = 12                         # problems named in a message; the rest are counted
 
@@ -26,15 +27,25 @@ class ExportCheck:
     """What stands between a report and a publishable file."""
     errors: tuple[Finding, ...] = ()
     drafts: tuple[str, ...] = ()     # text keys whose text still carries the draft marker
+    blanks: int = 0                  # errors that are cells still to fill (core/rules/blanks.py)
+    blank_totals: int = 0            # … blank totals, which fill themselves: not counted
 
     @property
     def blocked(self) -> bool:
         return bool(self.errors or self.drafts)
 
+    def _open(self, wrong: str) -> list[str]:
+        """"还有 1 个错误{wrong}、158 个空格未填": counted as the window counts them."""
+        mistakes = len(self.errors) - self.blanks - self.blank_totals
+        if not mistakes and not self.blanks:
+            mistakes = len(self.errors)
+        parts = [f"{mistakes} 个错误{wrong}"] if mistakes else []
+        if self.blanks:
+            parts.append(f"{self.blanks} 个空格未填")
+        return ["还有 " + "、".join(parts)] if parts else []
+
     def headline(self) -> str:
-        parts = []
-        if self.errors:
-            parts.append(f"还有 {len(self.errors)} 个错误")
+        parts = self._open("")
         if self.drafts:
             parts.append(f"{len(self.drafts)} 部分正文仍是从上年复制的草稿")
         return "报告" + "，".join(parts) if parts else ""
@@ -43,9 +54,7 @@ class ExportCheck:
         """The line under a draft's title (core.docx.draft): what is still open."""
         if not self.blocked:
             return None
-        parts = []
-        if self.errors:
-            parts.append(f"还有 {len(self.errors)} 个错误未改正")
+        parts = self._open("未改正")
         if self.drafts:
             parts.append(f"{len(self.drafts)} 部分正文仍是上年内容")
         return "，".join(parts) + "，不能印发"
@@ -87,8 +96,11 @@ def publish_check(report: Report, findings: list[Finding] | None = None,
     ``findings``: the report's current findings when the caller has them (the window)."""
     if findings is None:
         findings = validate(report, previous)
-    return ExportCheck(tuple(f for f in findings if f.severity == Severity.ERROR),
-                       tuple(k for k in schema.TEXTS if has_draft_marker(report.texts.get(k, ""))))
+    errors = tuple(f for f in findings if f.severity == Severity.ERROR)
+    return ExportCheck(errors,
+                       tuple(k for k in schema.TEXTS if has_draft_marker(report.texts.get(k, ""))),
+                       sum(is_blank(f, report) for f in errors),
+                       sum(is_blank_total(f, report) for f in errors))
 
 
 def check(report: Report, path: str | Path, previous: Report | None = None,

@@ -22,33 +22,16 @@ from ..core.places import Place
 from ..core import schema
 from ..core.rollover import has_draft_marker
 from ..core.rules import ERROR, SEVERITY_WORDS, WARNING, Finding
+from ..core.rules.blanks import is_blank, is_blank_total
 from ..services.exporting import ExportCheck, publish_check
 from . import theme
 from .tabs import REGISTER_KEY, TAB_KEYS, TAB_LABELS
 
-BLANK_RULES = ("H1", "H5")
 EMPTY, DONE, DRAFT = "未填写", "完成", "草稿"
 BLANK = "未填"          # a blank cell: not an error, a cell still to fill
 OK, NOT_STARTED = "ok", "empty"     # a tab's state besides the severities
 
 
-def _blank_cell(finding, report) -> str | None:
-    if finding.rule not in BLANK_RULES or not finding.cells:
-        return None
-    cid = finding.cells[0]
-    return cid if cid in schema.CELLS and report.cells.get(cid) is None else None
-
-
-def is_blank(finding, report) -> bool:
-    """A blank cell the clerk fills in."""
-    cid = _blank_cell(finding, report)
-    return cid is not None and not schema.CELLS[cid].is_total
-
-
-def is_blank_total(finding, report) -> bool:
-    """A blank total: it fills itself once its parts are filled, so it is not counted."""
-    cid = _blank_cell(finding, report)
-    return cid is not None and schema.CELLS[cid].is_total
 
 
 def target_of(finding: Finding) -> str | None:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from ...core.places import Place
 from ...core import schema
-from ...core.rules import ERROR, RULE_TITLES, SEVERITY_WORDS, WARNING
+from ...core.rules import ERROR, SEVERITY_WORDS, WARNING
 from .. import theme
 from ..findings_panel import tooltip
-from ..progress import is_blank, is_blank_total
+from ...core.rules.blanks import is_blank, is_blank_total
 
 SHOWN_CELLS = 3
 
