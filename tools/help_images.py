@@ -10,35 +10,24 @@ screen, scaled to 900 px wide, in 8-bit colour so the folder stays a few hundred
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from xscreen import run_on_screen  # noqa: E402
 OUT = ROOT / "src" / "report_desktop" / "resources" / "help"
 SIZE, WIDTH = "1366x768", 900
 
 
 def main() -> int:
-    display = ":97"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SIZE}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(1.0)
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
-                   PYTHONPATH=str(ROOT / "src"))
-        env.pop("QT_SCALE_FACTOR", None)
-        return subprocess.run([sys.executable, __file__, "--child"], env=env,
-                              timeout=600).returncode
-    finally:
-        xvfb.terminate()
-        xvfb.wait()
+    return run_on_screen(":97", SIZE, [__file__, "--child"])
 
 
 def child() -> int:
-    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication, QDialog
 

@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from xscreen import run_on_screen  # noqa: E402
 CONFIGS = ("1024x768", "1366x768", "1920x1080", "1920x1080@1.5", "1024x768@1.25")
 
 
@@ -55,23 +57,9 @@ def main(argv: list[str]) -> int:
     failed = 0
     for n, config in enumerate(argv[1:] or CONFIGS):
         size, _, scale = config.partition("@")
-        display = f":{91 + n}"
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            time.sleep(1.0)
-            env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
-                       PYTHONPATH=str(ROOT / "src"))
-            env.pop("QT_SCALE_FACTOR", None)
-            if scale:
-                env["QT_SCALE_FACTOR"] = scale
-            run = subprocess.run([sys.executable, __file__, "--child", str(out), config], env=env,
-                                 timeout=600)
-            failed += run.returncode != 0
-            print(f"{config}: {'ok' if run.returncode == 0 else 'FAILED'}")
-        finally:
-            xvfb.terminate()
-            xvfb.wait()
+        code = run_on_screen(f":{91 + n}", size, [__file__, "--child", str(out), config], scale)
+        failed += code != 0
+        print(f"{config}: {'ok' if code == 0 else 'FAILED'}")
     return 1 if failed else 0
 
 
